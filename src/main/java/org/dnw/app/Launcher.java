@@ -1,0 +1,5 @@
+package org.dnw.app;
+
+public final class Launcher {
+    public static void main(String[] args) {}
+}
