@@ -1,0 +1,249 @@
+package org.dnw.train;
+
+/**
+ * Everything that configures a training run besides the network and the data.
+ *
+ * @param optimizer the optimiser
+ * @param learningRate base learning rate, &gt; 0 (default 1e-3)
+ * @param schedule how the rate changes per epoch
+ * @param stepEpochs for {@link ScheduleKind#STEP}: epochs between ×0.1 steps, ≥ 1
+ * @param decayRate for {@link ScheduleKind#DECAY}: the per-epoch decay, ≥ 0
+ * @param weightDecay L2 weight decay, ≥ 0
+ * @param batchSize samples per batch, ≥ 1
+ * @param epochCount passes over the training data, ≥ 1
+ * @param validationShare share of the training data held out for validation, in [0, 0.9]
+ * @param seed seed of every random choice (initial weights, shuffling, split, dropout)
+ * @param loss the training loss
+ */
+public record Hyperparameters(
+        OptimizerKind optimizer,
+        double learningRate,
+        ScheduleKind schedule,
+        int stepEpochs,
+        double decayRate,
+        double weightDecay,
+        int batchSize,
+        int epochCount,
+        double validationShare,
+        long seed,
+        LossKind loss) {
+
+    /** The defaults: Adam 1e-3, fixed rate, batch 64, 5 epochs, 10 % validation, seed 42. */
+    public static Hyperparameters defaults() {
+        return new Hyperparameters(
+                OptimizerKind.ADAM,
+                1e-3,
+                ScheduleKind.FIXED,
+                2,
+                0.01,
+                0.0,
+                64,
+                5,
+                0.1,
+                42L,
+                LossKind.CROSS_ENTROPY);
+    }
+
+    /** Sentences describing what is out of range; empty when all values are usable. */
+    public java.util.List<String> problems() {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
+            out.add("the learning rate must be a positive number, e.g. 0.001");
+        }
+        if (batchSize < 1) {
+            out.add("the batch size must be at least 1");
+        }
+        if (epochCount < 1) {
+            out.add("train for at least 1 epoch");
+        }
+        if (!(validationShare >= 0 && validationShare <= 0.9)) {
+            out.add("the validation share must be between 0 and 0.9");
+        }
+        if (!(weightDecay >= 0)) {
+            out.add("weight decay cannot be negative");
+        }
+        if (stepEpochs < 1) {
+            out.add("the step schedule needs at least 1 epoch per step");
+        }
+        if (!(decayRate >= 0)) {
+            out.add("the decay rate cannot be negative");
+        }
+        return out;
+    }
+
+    /** The learning rate for 0-based {@code epoch}, following {@link #schedule()}. */
+    public double learningRateAt(int epoch) {
+        return switch (schedule) {
+            case FIXED -> learningRate;
+            case STEP -> learningRate * Math.pow(0.1, epoch / Math.max(1, stepEpochs));
+            case COSINE ->
+                    learningRate * (1 + Math.cos(Math.PI * epoch / Math.max(1, epochCount))) / 2;
+            case DECAY -> learningRate / (1 + decayRate * epoch);
+        };
+    }
+
+    public Hyperparameters withOptimizer(OptimizerKind v) {
+        return new Hyperparameters(
+                v,
+                learningRate,
+                schedule,
+                stepEpochs,
+                decayRate,
+                weightDecay,
+                batchSize,
+                epochCount,
+                validationShare,
+                seed,
+                loss);
+    }
+
+    public Hyperparameters withLearningRate(double v) {
+        return new Hyperparameters(
+                optimizer,
+                v,
+                schedule,
+                stepEpochs,
+                decayRate,
+                weightDecay,
+                batchSize,
+                epochCount,
+                validationShare,
+                seed,
+                loss);
+    }
+
+    public Hyperparameters withSchedule(ScheduleKind v) {
+        return new Hyperparameters(
+                optimizer,
+                learningRate,
+                v,
+                stepEpochs,
+                decayRate,
+                weightDecay,
+                batchSize,
+                epochCount,
+                validationShare,
+                seed,
+                loss);
+    }
+
+    public Hyperparameters withStepEpochs(int v) {
+        return new Hyperparameters(
+                optimizer,
+                learningRate,
+                schedule,
+                v,
+                decayRate,
+                weightDecay,
+                batchSize,
+                epochCount,
+                validationShare,
+                seed,
+                loss);
+    }
+
+    public Hyperparameters withDecayRate(double v) {
+        return new Hyperparameters(
+                optimizer,
+                learningRate,
+                schedule,
+                stepEpochs,
+                v,
+                weightDecay,
+                batchSize,
+                epochCount,
+                validationShare,
+                seed,
+                loss);
+    }
+
+    public Hyperparameters withWeightDecay(double v) {
+        return new Hyperparameters(
+                optimizer,
+                learningRate,
+                schedule,
+                stepEpochs,
+                decayRate,
+                v,
+                batchSize,
+                epochCount,
+                validationShare,
+                seed,
+                loss);
+    }
+
+    public Hyperparameters withBatchSize(int v) {
+        return new Hyperparameters(
+                optimizer,
+                learningRate,
+                schedule,
+                stepEpochs,
+                decayRate,
+                weightDecay,
+                v,
+                epochCount,
+                validationShare,
+                seed,
+                loss);
+    }
+
+    public Hyperparameters withEpochCount(int v) {
+        return new Hyperparameters(
+                optimizer,
+                learningRate,
+                schedule,
+                stepEpochs,
+                decayRate,
+                weightDecay,
+                batchSize,
+                v,
+                validationShare,
+                seed,
+                loss);
+    }
+
+    public Hyperparameters withValidationShare(double v) {
+        return new Hyperparameters(
+                optimizer,
+                learningRate,
+                schedule,
+                stepEpochs,
+                decayRate,
+                weightDecay,
+                batchSize,
+                epochCount,
+                v,
+                seed,
+                loss);
+    }
+
+    public Hyperparameters withSeed(long v) {
+        return new Hyperparameters(
+                optimizer,
+                learningRate,
+                schedule,
+                stepEpochs,
+                decayRate,
+                weightDecay,
+                batchSize,
+                epochCount,
+                validationShare,
+                v,
+                loss);
+    }
+
+    public Hyperparameters withLoss(LossKind v) {
+        return new Hyperparameters(
+                optimizer,
+                learningRate,
+                schedule,
+                stepEpochs,
+                decayRate,
+                weightDecay,
+                batchSize,
+                epochCount,
+                validationShare,
+                seed,
+                v);
+    }
+}

@@ -1,0 +1,150 @@
+package org.dnw.train;
+
+import java.time.Instant;
+import org.dnw.eval.ClassificationReport;
+import org.dnw.spec.ModelSpec;
+
+/**
+ * What a training run reports, in order: one {@link RunStarted}; then {@link BatchCompleted} for
+ * every batch, {@link WeightsCaptured} every N batches and {@link EpochCompleted} per epoch (with
+ * {@link RunPaused}/{@link RunResumed} as they happen); then exactly one terminal event — {@link
+ * RunFinished}, {@link RunFailed} or {@link RunCancelled}. All records are immutable (array
+ * components are fresh copies that no one else writes) and carry no DJL types. Epochs and batches
+ * are 1-based.
+ */
+public sealed interface TrainingEvent
+        permits TrainingEvent.RunStarted,
+                TrainingEvent.BatchCompleted,
+                TrainingEvent.EpochCompleted,
+                TrainingEvent.WeightsCaptured,
+                TrainingEvent.RunPaused,
+                TrainingEvent.RunResumed,
+                TrainingEvent.RunFinished,
+                TrainingEvent.RunFailed,
+                TrainingEvent.RunCancelled {
+
+    /** Name of the run the event belongs to. */
+    String runName();
+
+    /** True for the three events that end a run. */
+    default boolean isTerminal() {
+        return this instanceof RunFinished
+                || this instanceof RunFailed
+                || this instanceof RunCancelled;
+    }
+
+    /**
+     * The run has built its network and loaded its data.
+     *
+     * @param device e.g. "CPU (2 threads)" or "GPU 0: NVIDIA H100"
+     * @param batchesPerEpoch batches in one pass over {@code trainSize} samples
+     */
+    record RunStarted(
+            String runName,
+            ModelSpec spec,
+            Hyperparameters hyperparameters,
+            String datasetName,
+            long parameterCount,
+            String device,
+            int trainSize,
+            int validationSize,
+            int testSize,
+            int batchesPerEpoch,
+            Instant startedAt)
+            implements TrainingEvent {}
+
+    /**
+     * One optimiser step is done.
+     *
+     * @param loss the batch's mean loss
+     * @param runningAccuracy training accuracy over the epoch so far, in [0, 1]
+     * @param samplesPerSecond throughput over the epoch so far
+     * @param elapsedMillis since the epoch began
+     */
+    record BatchCompleted(
+            String runName,
+            int epoch,
+            int batch,
+            int batchesPerEpoch,
+            double loss,
+            double runningAccuracy,
+            double samplesPerSecond,
+            long elapsedMillis)
+            implements TrainingEvent {}
+
+    /**
+     * An epoch is done and validated. Validation figures are NaN when there is no validation set.
+     *
+     * @param learningRate the rate used during this epoch
+     * @param durationMillis training plus validation time of this epoch
+     */
+    record EpochCompleted(
+            String runName,
+            int epoch,
+            int epochCount,
+            double trainLoss,
+            double trainAccuracy,
+            double validationLoss,
+            double validationAccuracy,
+            double learningRate,
+            long durationMillis)
+            implements TrainingEvent {}
+
+    /**
+     * A copy of the first parameterised layer's weights.
+     *
+     * @param shape (outChannels, inChannels, kH, kW) for a convolution; (units, inputs) for dense
+     * @param values the weights, row-major in {@code shape}
+     */
+    record WeightsCaptured(String runName, int epoch, int batch, int[] shape, float[] values)
+            implements TrainingEvent {}
+
+    record RunPaused(String runName, int epoch, int batch) implements TrainingEvent {}
+
+    record RunResumed(String runName, int epoch, int batch) implements TrainingEvent {}
+
+    /**
+     * The run completed all epochs and was evaluated on the test split.
+     *
+     * @param test figures on the test split
+     * @param artifacts where the training thread wrote the model files (params, weights), or null
+     */
+    record RunFinished(
+            String runName,
+            TestEvaluation test,
+            int epochsCompleted,
+            long durationMillis,
+            java.nio.file.Path artifacts,
+            Instant finishedAt)
+            implements TrainingEvent {}
+
+    /**
+     * The run stopped on an error.
+     *
+     * @param reason what happened, in a sentence (e.g. "the loss became NaN at epoch 1, batch 37")
+     * @param advice what to try (e.g. "lower the learning rate, e.g. to 0.001")
+     */
+    record RunFailed(String runName, String reason, String advice, int epoch, int batch)
+            implements TrainingEvent {}
+
+    record RunCancelled(String runName, int epochsCompleted, int epoch, int batch)
+            implements TrainingEvent {}
+
+    /**
+     * A model's figures on a labelled split.
+     *
+     * @param accuracy share correct, in [0, 1]
+     * @param loss mean loss
+     * @param report confusion matrix (rows = true class) and per-class metrics
+     * @param actual true class per sample
+     * @param predicted predicted class per sample
+     * @param probabilities {@code size × classCount} output probabilities, row-major
+     */
+    record TestEvaluation(
+            double accuracy,
+            double loss,
+            ClassificationReport report,
+            int[] actual,
+            int[] predicted,
+            float[] probabilities) {}
+}
