@@ -38,6 +38,7 @@ public sealed interface TrainingEvent
      *
      * @param device e.g. "CPU (2 threads)" or "GPU 0: NVIDIA H100"
      * @param batchesPerEpoch batches in one pass over {@code trainSize} samples
+     * @param environment library and platform versions, keys "djl", "pytorch", "java", "os"
      */
     record RunStarted(
             String runName,
@@ -50,6 +51,7 @@ public sealed interface TrainingEvent
             int validationSize,
             int testSize,
             int batchesPerEpoch,
+            java.util.Map<String, String> environment,
             Instant startedAt)
             implements TrainingEvent {}
 
@@ -107,7 +109,9 @@ public sealed interface TrainingEvent
      * The run completed all epochs and was evaluated on the test split.
      *
      * @param test figures on the test split
-     * @param artifacts where the training thread wrote the model files (params, weights), or null
+     * @param artifacts folder where the training thread saved the model's DJL params, or null
+     * @param parameters copies of every trained parameter, in block order (the first is the first
+     *     layer's weight)
      */
     record RunFinished(
             String runName,
@@ -115,6 +119,7 @@ public sealed interface TrainingEvent
             int epochsCompleted,
             long durationMillis,
             java.nio.file.Path artifacts,
+            java.util.List<ParameterValues> parameters,
             Instant finishedAt)
             implements TrainingEvent {}
 
