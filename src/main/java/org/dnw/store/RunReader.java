@@ -23,13 +23,14 @@ final class RunReader {
         RunManifest manifest;
         try {
             manifest = ManifestJson.read(folder.resolve(RunFiles.MANIFEST));
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            // listing must never fail on one bad folder, whatever is wrong with it
             return RunSummary.damaged(folder, problem(e), null);
         }
         try {
             readMetrics(folder.resolve(RunFiles.METRICS), manifest);
             checkModelFiles(folder, manifest);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             return RunSummary.damaged(folder, problem(e), manifest);
         }
         return RunSummary.ok(folder, manifest);
@@ -265,10 +266,12 @@ final class RunReader {
     }
 
     /** The exception's sentence, for a damaged run's reason. */
-    static String problem(IOException e) {
+    static String problem(Exception e) {
         if (e instanceof RunFormatException) {
             return e.getMessage();
         }
-        return "cannot be read (" + e.getMessage() + ")";
+        return "the run's files cannot be read ("
+                + (e.getMessage() == null ? e.toString() : e.getMessage())
+                + ")";
     }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -31,6 +32,18 @@ import org.dnw.train.TrainingEvent.RunStarted;
  * commit runs on the executor given (by default on the calling thread; pass a single I/O thread to
  * keep a large save off the training thread — the engine has written its params before it emits
  * {@code RunFinished}, so the draft is complete by then). The future completes on that thread.
+ *
+ * <p>Wiring, off the FX thread:
+ *
+ * <pre>{@code
+ * RunStore store = new RunStore(Path.of("saved-models"));
+ * store.cleanStaleDrafts();                       // once, at start-up
+ * RunDraft draft = store.begin(runName);
+ * RunRecorder recorder = new RunRecorder(store, draft, DatasetInfo.of(splits), ioExecutor);
+ * recorder.outcome().thenAccept(o -> ui.showSaved(o));   // on ioExecutor: hop to the FX thread
+ * training.start(..., draft.folder(), recorder.andThen(uiPump));  // engine saves params there
+ * // if the run cannot even start (no RunStarted, no terminal event): store.discard(draft)
+ * }</pre>
  */
 public final class RunRecorder implements Consumer<TrainingEvent> {
 
@@ -58,10 +71,10 @@ public final class RunRecorder implements Consumer<TrainingEvent> {
      * @param saveExecutor runs the commit
      */
     public RunRecorder(RunStore store, RunDraft draft, DatasetInfo dataset, Executor saveExecutor) {
-        this.store = store;
-        this.draft = draft;
-        this.dataset = dataset;
-        this.saveExecutor = saveExecutor;
+        this.store = Objects.requireNonNull(store, "store");
+        this.draft = Objects.requireNonNull(draft, "draft");
+        this.dataset = Objects.requireNonNull(dataset, "dataset");
+        this.saveExecutor = Objects.requireNonNull(saveExecutor, "saveExecutor");
     }
 
     /** The draft this recorder completes; give its folder to the engine to save the params in. */
@@ -107,7 +120,10 @@ public final class RunRecorder implements Consumer<TrainingEvent> {
         } catch (RuntimeException e) {
             // An event the recorder cannot use must not stop training: report it and drop the run.
             ended = true;
-            fail("the run could not be recorded (" + e + ")");
+            fail(
+                    "the run could not be recorded ("
+                            + (e.getMessage() == null ? e.toString() : e.getMessage())
+                            + ")");
         }
     }
 

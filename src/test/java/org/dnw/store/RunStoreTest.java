@@ -190,6 +190,21 @@ class RunStoreTest {
     }
 
     @Test
+    void manifestWithBrokenSpecIsListedAsDamaged() throws IOException {
+        Path folder = saveFakeRun();
+        Path manifest = folder.resolve("manifest.json");
+        Files.writeString(
+                manifest,
+                Files.readString(manifest)
+                        .replaceFirst("\"layers\" : \\[", "\"layers\" : 5, \"x\" : ["));
+
+        RunSummary s = store.list().get(0);
+
+        assertThat(s.isDamaged()).isTrue();
+        assertThat(s.problem()).contains("manifest.json: is not a valid run manifest");
+    }
+
+    @Test
     void truncatedMetricsAreListedAsDamaged() throws IOException {
         Path folder = saveFakeRun();
         Path metrics = folder.resolve("metrics.csv");
