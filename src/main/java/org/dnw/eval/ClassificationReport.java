@@ -7,8 +7,14 @@ import java.util.List;
  * Per-class precision, recall, F1 and support with macro averages (plain mean over classes) and
  * weighted averages (weighted by support), from a {@link ConfusionMatrix}. Immutable.
  *
+ * <p>A ratio whose denominator is zero counts as 0 (a class never predicted has precision 0; a
+ * class never present has recall 0). The macro average runs over the classes that occur, either as
+ * a true class or as a prediction, as scikit-learn's default does: a class that a small test split
+ * lacks and the model never predicts has nothing to measure, and averaging its zeros in would
+ * understate every figure. The weighted average gives such a class weight 0 anyway.
+ *
  * @param matrix the confusion matrix (rows = true class, columns = predicted)
- * @param perClass one entry per class, in class order
+ * @param perClass one entry per class, in class order, every class included
  * @param macro macro averages (classIndex −1; support = total)
  * @param weighted support-weighted averages (classIndex −1; support = total)
  */
@@ -22,14 +28,17 @@ public record ClassificationReport(
         perClass = List.copyOf(perClass);
     }
 
+    /** The report of {@code predicted} against {@code actual}; see {@link ConfusionMatrix#of}. */
     public static ClassificationReport of(int[] actual, int[] predicted, int classCount) {
         return of(ConfusionMatrix.of(actual, predicted, classCount));
     }
 
+    /** The report of a matrix; all figures in [0, 1]. */
     public static ClassificationReport of(ConfusionMatrix m) {
         int n = m.classCount();
         List<ClassMetrics> rows = new ArrayList<>(n);
         double mp = 0, mr = 0, mf = 0, wp = 0, wr = 0, wf = 0;
+        int occurring = 0;
         long total = m.total();
         for (int c = 0; c < n; c++) {
             long tp = m.count(c, c);
@@ -39,16 +48,23 @@ public record ClassificationReport(
             double recall = support == 0 ? 0 : (double) tp / support;
             double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
             rows.add(new ClassMetrics(c, precision, recall, f1, support));
-            mp += precision;
-            mr += recall;
-            mf += f1;
+            if (support > 0 || predictedAs > 0) {
+                occurring++;
+                mp += precision;
+                mr += recall;
+                mf += f1;
+            }
             wp += precision * support;
             wr += recall * support;
             wf += f1 * support;
         }
         ClassMetrics macro =
                 new ClassMetrics(
-                        -1, n == 0 ? 0 : mp / n, n == 0 ? 0 : mr / n, n == 0 ? 0 : mf / n, total);
+                        -1,
+                        occurring == 0 ? 0 : mp / occurring,
+                        occurring == 0 ? 0 : mr / occurring,
+                        occurring == 0 ? 0 : mf / occurring,
+                        total);
         ClassMetrics weighted =
                 new ClassMetrics(
                         -1,
@@ -59,6 +75,7 @@ public record ClassificationReport(
         return new ClassificationReport(m, rows, macro, weighted);
     }
 
+    /** Share of samples on the diagonal, in [0, 1]; 0 for an empty matrix. */
     public double accuracy() {
         return matrix.accuracy();
     }

@@ -1,0 +1,264 @@
+package org.dnw.store;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.text.Normalizer;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The folder of saved runs, normally {@code saved-models/}. Each run lives in its own folder named
+ * {@code yyyyMMdd-HHmmss-<name>} (local start time, sanitised name, {@code -2}, {@code -3}... when
+ * taken).
+ *
+ * <p>Writing a run: {@link #begin} creates a hidden draft folder ({@code .tmp-*}) inside the root,
+ * the training thread saves the model's params into it, and {@link #commit} writes every other file
+ * into the draft and publishes it with one atomic rename; {@link #discard} deletes it. A process
+ * killed in between leaves only a draft, which {@link #list} never shows and {@link
+ * #cleanStaleDrafts} removes. Deleting moves the run out of sight with one rename before removing
+ * its files, so a half-deleted run is never listed either.
+ *
+ * <p>Thread-safe: any method may be called from any thread (the training thread commits while a
+ * background task lists). All methods do file I/O: never call them on the FX thread.
+ */
+public final class RunStore {
+
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
+
+    /** Longest sanitised run name kept in a folder name. */
+    static final int MAX_NAME_LENGTH = 48;
+
+    /** Drafts begun in this JVM and not yet committed or discarded; never cleaned as stale. */
+    private static final Set<Path> LIVE_DRAFTS = ConcurrentHashMap.newKeySet();
+
+    private final Path root;
+    private final ZoneId zone;
+    private final Object publishLock = new Object();
+
+    /** A store in {@code root}, naming folders in the system's time zone. */
+    public RunStore(Path root) {
+        this(root, ZoneId.systemDefault());
+    }
+
+    /**
+     * A store in {@code root} (created on the first {@link #begin}), naming folders by start time
+     * in {@code zone}.
+     */
+    public RunStore(Path root, ZoneId zone) {
+        this.root = root.toAbsolutePath().normalize();
+        this.zone = zone;
+    }
+
+    /** The folder holding the runs. */
+    public Path root() {
+        return root;
+    }
+
+    /**
+     * Creates a draft for a run about to start: an empty hidden folder inside {@link #root()}, into
+     * which the engine saves the model's params.
+     *
+     * @param runName the run's name, as the user gave it (sanitised only when committed)
+     */
+    public RunDraft begin(String runName) throws IOException {
+        Files.createDirectories(root);
+        Path folder = Files.createTempDirectory(root, RunFiles.DRAFT_PREFIX);
+        LIVE_DRAFTS.add(folder);
+        return new RunDraft(folder, runName == null || runName.isBlank() ? "run" : runName);
+    }
+
+    /**
+     * Writes {@code run} into the draft and moves the draft into place with one atomic rename as
+     * {@code yyyyMMdd-HHmmss-<name>}. The draft's own files (the engine's {@code .params}) are kept
+     * and listed in the manifest.
+     *
+     * @return the run's folder
+     * @throws IOException when a file cannot be written or the rename fails; the draft is then
+     *     deleted, so nothing half-written remains
+     */
+    public Path commit(RunDraft draft, CompletedRun run) throws IOException {
+        checkDraft(draft);
+        try {
+            RunWriter.writeAll(draft.folder(), run);
+            Instant started = run.manifest().startedAt();
+            String base =
+                    STAMP.format((started == null ? Instant.now() : started).atZone(zone))
+                            + "-"
+                            + sanitiseName(draft.runName());
+            Path target = publish(draft.folder(), base);
+            LIVE_DRAFTS.remove(draft.folder());
+            return target;
+        } catch (IOException | RuntimeException e) {
+            try {
+                discard(draft);
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+    }
+
+    /** Deletes the draft and everything in it; nothing when it is already gone. */
+    public void discard(RunDraft draft) throws IOException {
+        checkDraft(draft);
+        try {
+            RunFiles.deleteTree(draft.folder());
+        } finally {
+            LIVE_DRAFTS.remove(draft.folder());
+        }
+    }
+
+    /**
+     * Deletes the drafts left by processes that died while saving (and half-deleted runs): every
+     * {@code .tmp-*} folder in the root that was not begun by this JVM and is still open. Call it
+     * at start-up, before another workbench process could be saving into the same folder.
+     *
+     * @return the number of folders deleted
+     */
+    public int cleanStaleDrafts() throws IOException {
+        if (!Files.isDirectory(root)) {
+            return 0;
+        }
+        int removed = 0;
+        try (DirectoryStream<Path> entries =
+                Files.newDirectoryStream(root, RunFiles.DRAFT_PREFIX + "*")) {
+            for (Path p : entries) {
+                if (Files.isDirectory(p) && !LIVE_DRAFTS.contains(p)) {
+                    RunFiles.deleteTree(p);
+                    removed++;
+                }
+            }
+        }
+        return removed;
+    }
+
+    /**
+     * Every run folder in the root, newest first (by folder name), with its summary. Damaged runs
+     * (missing or corrupt manifest, unreadable metrics, missing params) are listed as {@link
+     * RunStatus#DAMAGED} with the reason, never thrown. Hidden folders (drafts) and plain files are
+     * skipped.
+     *
+     * @return an empty list when the root does not exist
+     * @throws IOException only when the root itself cannot be read
+     */
+    public List<RunSummary> list() throws IOException {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        List<Path> folders = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(root)) {
+            for (Path p : entries) {
+                if (!p.getFileName().toString().startsWith(".") && Files.isDirectory(p)) {
+                    folders.add(p);
+                }
+            }
+        }
+        folders.sort(Comparator.comparing((Path p) -> p.getFileName().toString()).reversed());
+        List<RunSummary> out = new ArrayList<>(folders.size());
+        for (Path folder : folders) {
+            out.add(RunReader.summarise(folder));
+        }
+        return out;
+    }
+
+    /**
+     * Reads a run in full: manifest, per-epoch metrics, confusion matrix with class metrics,
+     * predictions and first-layer weights. A run whose params file is missing still loads ({@link
+     * SavedRun#modelFiles()} is then empty), so its figures can be shown.
+     *
+     * @throws RunFormatException naming the file when one is missing or corrupt, or when the
+     *     manifest was written by a newer version
+     */
+    public SavedRun load(Path folder) throws IOException {
+        return RunReader.load(folder);
+    }
+
+    /** Deletes a listed run. */
+    public void delete(RunSummary run) throws IOException {
+        delete(run.folder());
+    }
+
+    /**
+     * Deletes the run folder {@code folder}, which must lie directly in the root. It is first
+     * renamed to a hidden name in one step, then removed; a crash in between leaves a hidden folder
+     * that {@link #cleanStaleDrafts} removes.
+     *
+     * @throws IllegalArgumentException when {@code folder} is not a run folder of this store
+     */
+    public void delete(Path folder) throws IOException {
+        Path f = folder.toAbsolutePath().normalize();
+        if (!root.equals(f.getParent()) || f.getFileName().toString().startsWith(".")) {
+            throw new IllegalArgumentException(folder + " is not a run folder in " + root);
+        }
+        if (!Files.isDirectory(f)) {
+            return;
+        }
+        Path hidden = Files.createTempDirectory(root, RunFiles.DRAFT_PREFIX + "deleted-");
+        Files.delete(hidden);
+        Files.move(f, hidden, StandardCopyOption.ATOMIC_MOVE);
+        RunFiles.deleteTree(hidden);
+    }
+
+    /**
+     * The run name as a folder-name part: accents dropped, ASCII letters, digits, {@code _} and
+     * {@code -} kept, any other run of characters becomes one {@code -}; at most {@value
+     * #MAX_NAME_LENGTH} characters; "run" when nothing is left.
+     */
+    public static String sanitiseName(String name) {
+        String s = name == null ? "" : name.strip();
+        // "Überlauf" keeps its U: strip the accents before dropping what is not ASCII
+        s = Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+        s = s.replaceAll("[^A-Za-z0-9_-]+", "-").replaceAll("-{2,}", "-");
+        s = s.replaceAll("^-+|-+$", "");
+        if (s.length() > MAX_NAME_LENGTH) {
+            s = s.substring(0, MAX_NAME_LENGTH).replaceAll("-+$", "");
+        }
+        return s.isEmpty() ? "run" : s;
+    }
+
+    private Path publish(Path draft, String base) throws IOException {
+        synchronized (publishLock) {
+            for (int i = 1; ; i++) {
+                Path target = root.resolve(i == 1 ? base : base + "-" + i);
+                if (Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    continue;
+                }
+                try {
+                    Files.move(draft, target, StandardCopyOption.ATOMIC_MOVE);
+                    return target;
+                } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
+                    // another process took the name between the check and the move
+                } catch (AtomicMoveNotSupportedException e) {
+                    throw new IOException(
+                            "the file system of "
+                                    + root
+                                    + " cannot rename folders atomically; choose a local folder"
+                                    + " for saved models",
+                            e);
+                }
+            }
+        }
+    }
+
+    private void checkDraft(RunDraft draft) {
+        Path f = draft.folder().toAbsolutePath().normalize();
+        if (!root.equals(f.getParent())
+                || !f.getFileName().toString().startsWith(RunFiles.DRAFT_PREFIX)) {
+            throw new IllegalArgumentException(draft.folder() + " is not a draft of " + root);
+        }
+    }
+}

@@ -1,0 +1,19 @@
+/**
+ * Saved training runs under {@code saved-models/}: one folder per run, named {@code
+ * yyyyMMdd-HHmmss-<name>}, holding a versioned {@code manifest.json} (spec, hyperparameters, seed,
+ * data set checksums, library/Java/OS versions, final figures), per-epoch {@code metrics.csv}, the
+ * test confusion matrix and class metrics as CSV, test predictions, the first layer's weights as
+ * {@code .npy} and {@code .png}, every parameter in {@code weights.npz} and the engine's own {@code
+ * .params} file.
+ *
+ * <p>A run is written into a hidden draft folder ({@code .tmp-*}) inside the store and moved into
+ * place with one atomic rename, so a killed process leaves a draft that {@link
+ * org.dnw.store.RunStore#cleanStaleDrafts()} removes, never a half-written run. Folders whose name
+ * starts with a dot are never listed as runs. {@link org.dnw.store.RunRecorder} turns the {@link
+ * org.dnw.train.TrainingEvent}s of one run into a saved folder without ever throwing into the
+ * training loop.
+ *
+ * <p>Confusion matrices are oriented as everywhere in the workbench: rows = true class, columns =
+ * predicted class. Weights are float32, row-major, in the engine's NCHW layout. No DJL, no JavaFX.
+ */
+package org.dnw.store;
