@@ -22,6 +22,7 @@ import org.dnw.ui.workbench.WorkbenchViewModel;
 public final class WorkbenchApp extends Application {
 
     private ExecutorService fileIo;
+    private WorkbenchViewModel workbench;
 
     @Override
     public void start(Stage stage) {
@@ -33,24 +34,7 @@ public final class WorkbenchApp extends Application {
             Platform.exit();
             return;
         }
-        fileIo =
-                Executors.newSingleThreadExecutor(
-                        task -> {
-                            Thread thread = new Thread(task, "workbench-file-io");
-                            thread.setDaemon(true);
-                            return thread;
-                        });
-
-        FxDialogService dialogs = new FxDialogService(() -> stage);
-        ArchitectureViewModel editor = new ArchitectureViewModel(Presets.load(options.preset()));
-        WorkbenchViewModel workbench =
-                new WorkbenchViewModel(editor, dialogs, fileIo, Platform::runLater);
-        WorkbenchView view = new WorkbenchView(workbench);
-        view.setOnQuit(stage::close);
-        view.selectTab(options.tab());
-        // The coordinator wires the other tabs and the Train action here:
-        // view.setTabContent(WorkbenchTab.DATA, dataView); editor.setOnTrain(spec -> ...).
-
+        Scene scene = createScene(stage, options);
         Thread.setDefaultUncaughtExceptionHandler(
                 (thread, error) -> {
                     error.printStackTrace();
@@ -63,6 +47,43 @@ public final class WorkbenchApp extends Application {
                     Platform.runLater(() -> workbench.showStatus(sentence));
                 });
 
+        stage.setScene(scene);
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
+        stage.show();
+
+        if (options.screenshot() != null) {
+            ScreenshotWriter.afterPulses(scene, options.screenshot(), 3, Platform::exit);
+        }
+    }
+
+    /** Builds the view models, services and window content for {@code stage}; FX thread. */
+    Scene createScene(Stage stage, WorkbenchOptions options) {
+        fileIo =
+                Executors.newSingleThreadExecutor(
+                        task -> {
+                            Thread thread = new Thread(task, "workbench-file-io");
+                            thread.setDaemon(true);
+                            return thread;
+                        });
+
+        FxDialogService dialogs = new FxDialogService(() -> stage);
+        ArchitectureViewModel editor = new ArchitectureViewModel(Presets.load(options.preset()));
+        workbench = new WorkbenchViewModel(editor, dialogs, fileIo, Platform::runLater);
+        WorkbenchView view = new WorkbenchView(workbench);
+        view.setOnQuit(stage::close);
+        view.selectTab(options.tab());
+        // Wiring point for the other features: each tab's view goes in with view.setTabContent,
+        // the training service behind editor.setOnTrain, its running state into
+        // editor.busyProperty.
+        stage.titleProperty().bind(workbench.titleBinding());
+        stage.setOnCloseRequest(
+                e -> {
+                    if (options.screenshot() == null && !workbench.requestQuit()) {
+                        e.consume();
+                    }
+                });
+
         Scene scene = new Scene(view, options.width(), options.height());
         // Redo has a second, common shortcut besides the menu's Ctrl+Y.
         scene.getAccelerators()
@@ -70,21 +91,7 @@ public final class WorkbenchApp extends Application {
                         new KeyCodeCombination(
                                 KeyCode.Z, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
                         editor::redo);
-        stage.setScene(scene);
-        stage.titleProperty().bind(workbench.titleBinding());
-        stage.setMinWidth(900);
-        stage.setMinHeight(600);
-        stage.setOnCloseRequest(
-                e -> {
-                    if (options.screenshot() == null && !workbench.requestQuit()) {
-                        e.consume();
-                    }
-                });
-        stage.show();
-
-        if (options.screenshot() != null) {
-            ScreenshotWriter.afterPulses(scene, options.screenshot(), 3, Platform::exit);
-        }
+        return scene;
     }
 
     @Override

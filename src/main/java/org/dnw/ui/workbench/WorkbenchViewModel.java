@@ -1,6 +1,9 @@
 package org.dnw.ui.workbench;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.concurrent.Executor;
@@ -170,6 +173,17 @@ public final class WorkbenchViewModel {
     }
 
     private void read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            ui.execute(
+                    () -> {
+                        status.set("Could not open " + file.getFileName());
+                        dialogs.showError(
+                                "Cannot open the network spec",
+                                file
+                                        + " cannot be read: there is no such file. Choose another one.");
+                    });
+            return;
+        }
         try {
             ModelSpec spec = SpecJson.read(file);
             ui.execute(
@@ -216,10 +230,20 @@ public final class WorkbenchViewModel {
                                 "Cannot save the network spec",
                                 file
                                         + " cannot be written ("
-                                        + e.getMessage()
+                                        + reason(e)
                                         + "). Choose another folder or file name.");
                     });
         }
+    }
+
+    private static String reason(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "its folder does not exist";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     private static Path withJsonExtension(Path file) {
