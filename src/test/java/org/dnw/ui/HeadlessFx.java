@@ -16,6 +16,8 @@ public final class HeadlessFx {
             setDefault("prism.order", "sw");
             setDefault("glass.platform", "Monocle");
             setDefault("monocle.platform", "Headless");
+            // Monocle's headless screen is 1280×800 unless told; 1920×1080 windows must fit.
+            setDefault("headless.geometry", "1920x1200-32");
             setDefault("java.awt.headless", "true");
         }
     }

@@ -417,7 +417,7 @@ public final class ArchitectureViewModel {
         verdict.set(
                 result.isValid()
                         ? "Ready to train"
-                        : "Cannot train: " + capitalise(result.errors().get(0).message()));
+                        : "Cannot train — " + result.errors().get(0).message());
         refreshTotals();
         clampSelection();
     }
@@ -425,6 +425,22 @@ public final class ArchitectureViewModel {
     private void refreshTotals() {
         NetworkAnalysis result = analysis.get();
         if (result == null) {
+            return;
+        }
+        int inferred = result.layers().size();
+        if (inferred < getSpec().layers().size()) {
+            // Inference stopped at a broken layer: totals of the layers before it would mislead.
+            totals.set(
+                    inferred == 0
+                            ? "Sizes unknown until layer 1 is fixed"
+                            : "Layers 1–"
+                                    + inferred
+                                    + ": "
+                                    + Quantities.counted(result.totalParameters(), "parameter")
+                                    + "; the rest is unknown until layer "
+                                    + (inferred + 1)
+                                    + " is fixed");
+            memory.set("No memory estimate while the network is impossible");
             return;
         }
         totals.set(

@@ -35,6 +35,8 @@ public final class WorkbenchView extends BorderPane {
     public static final String STYLESHEET =
             WorkbenchView.class.getResource("/org/dnw/ui/workbench.css").toExternalForm();
 
+    private static final double EDITOR_WIDTH = 560;
+
     private final WorkbenchViewModel viewModel;
     private final ArchitectureView architectureView;
     private final TabPane tabs = new TabPane();
@@ -60,7 +62,16 @@ public final class WorkbenchView extends BorderPane {
 
         SplitPane split = new SplitPane(architectureView, tabs);
         split.getStyleClass().add("workbench-split");
-        split.setDividerPositions(0.4);
+        split.setDividerPositions(0.42);
+        // The cards read best about 560 px wide; on a wide screen the tabs get the rest.
+        split.widthProperty()
+                .addListener(
+                        (obs, old, width) -> {
+                            if (old.doubleValue() == 0 && width.doubleValue() > 0) {
+                                split.setDividerPositions(
+                                        Math.min(0.42, EDITOR_WIDTH / width.doubleValue()));
+                            }
+                        });
         SplitPane.setResizableWithParent(architectureView, false);
 
         setTop(menuBar());

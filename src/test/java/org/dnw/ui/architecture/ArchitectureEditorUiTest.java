@@ -139,7 +139,7 @@ class ArchitectureEditorUiTest {
         assertThat(robot.lookup("#layer-card-7").query().getPseudoClassStates().toString())
                 .contains("error");
         assertThat(robot.lookup("#network-verdict").queryAs(Label.class).getText())
-                .isEqualTo("Cannot train: L" + sentence.substring(1));
+                .isEqualTo("Cannot train — " + sentence);
 
         robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
         settle();

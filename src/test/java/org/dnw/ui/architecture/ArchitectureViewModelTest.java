@@ -96,11 +96,15 @@ class ArchitectureViewModelTest {
                         "layer 7: a 11×11 kernel does not fit a 7×7 input — use padding 'same' or a smaller kernel");
         assertThat(vm.verdictProperty().get())
                 .isEqualTo(
-                        "Cannot train: Layer 7: a 11×11 kernel does not fit a 7×7 input — use padding 'same' or a smaller kernel");
+                        "Cannot train — layer 7: a 11×11 kernel does not fit a 7×7 input — use padding 'same' or a smaller kernel");
         assertThat(card(8).getOutputShape()).isEqualTo("?");
         assertThat(card(8).multiplyAddsProperty().get())
                 .isEqualTo("unknown until layer 7 is fixed");
         assertThat(card(6).isError()).isFalse();
+        assertThat(vm.totalsProperty().get())
+                .isEqualTo(
+                        "Layers 1–6: 52,096 parameters; the rest is unknown until layer 7 is fixed");
+        assertThat(vm.memoryProperty().get()).startsWith("No memory estimate");
 
         vm.undo();
         assertThat(vm.isTrainable()).isTrue();
@@ -247,7 +251,7 @@ class ArchitectureViewModelTest {
         vm.removeLayer(6);
         vm.train();
         assertThat(trained).hasSize(1);
-        assertThat(vm.messageProperty().get()).startsWith("Cannot train: ");
+        assertThat(vm.messageProperty().get()).startsWith("Cannot train — layer 7: ");
     }
 
     @Test
