@@ -12,11 +12,16 @@ import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.dnw.ui.common.SliderField;
 
 /**
  * The architecture editor: a toolbar (add layer, undo, redo, Train), the network's totals and
@@ -25,6 +30,13 @@ import javafx.scene.layout.VBox;
 public final class ArchitectureView extends BorderPane {
 
     private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
+    private static final KeyCombination UNDO =
+            new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination REDO =
+            new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination REDO_SHIFT =
+            new KeyCodeCombination(
+                    KeyCode.Z, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
 
     private final ArchitectureViewModel viewModel;
     private final VBox stack = new VBox();
@@ -54,6 +66,7 @@ public final class ArchitectureView extends BorderPane {
         viewModel
                 .selectedIndexProperty()
                 .addListener((obs, old, now) -> Platform.runLater(this::revealSelection));
+        addEventFilter(KeyEvent.KEY_PRESSED, this::undoKeysInTextFields);
         // Keyboard users select a layer by tabbing into its card.
         sceneProperty()
                 .addListener(
@@ -190,6 +203,32 @@ public final class ArchitectureView extends BorderPane {
         }
         for (int i = stack.getChildren().size() - 1; i < viewModel.cards().size(); i++) {
             stack.getChildren().add(new LayerCardView(viewModel.cards().get(i), viewModel));
+        }
+    }
+
+    /**
+     * A slider's text field would take Ctrl+Z for its own text undo, leaving a user who typed a
+     * value and pressed Enter unable to undo it. Once the typing is committed, the keys undo the
+     * network.
+     */
+    private void undoKeysInTextFields(KeyEvent e) {
+        boolean undo = UNDO.match(e);
+        boolean redo = REDO.match(e) || REDO_SHIFT.match(e);
+        if (!undo && !redo || getScene() == null) {
+            return;
+        }
+        for (Node node = getScene().getFocusOwner(); node != null; node = node.getParent()) {
+            if (node instanceof SliderField field) {
+                if (!field.hasPendingText()) {
+                    if (undo) {
+                        viewModel.undo();
+                    } else {
+                        viewModel.redo();
+                    }
+                    e.consume();
+                }
+                return;
+            }
         }
     }
 

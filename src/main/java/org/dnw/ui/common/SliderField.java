@@ -168,6 +168,11 @@ public final class SliderField extends HBox {
         return value;
     }
 
+    /** True when the text field holds typing that has not been committed yet. */
+    public boolean hasPendingText() {
+        return !format(value).equals(field.getText());
+    }
+
     /** Called with each value the user picks. */
     public void setOnEdit(DoubleConsumer handler) {
         onEdit = handler == null ? v -> {} : handler;

@@ -117,6 +117,13 @@ class ArchitectureEditorUiTest {
                 .isEqualTo("32 × 28 × 28");
         assertThat(robot.lookup("#layer-card-1 .layer-size").queryAs(Label.class).getText())
                 .isEqualTo("320 parameters");
+
+        // Focus is still in the text field: Ctrl+Z undoes the edit of the network, not the text.
+        robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+        settle();
+        assertThat(((Conv2dSpec) editor.getSpec().layers().get(0)).kernelHeight()).isEqualTo(5);
+        assertThat(robot.lookup("#kernel-field-1").queryAs(TextField.class).getText())
+                .isEqualTo("5");
     }
 
     @Test
