@@ -17,6 +17,7 @@ import org.dnw.ui.HeadlessFx;
 import org.dnw.ui.common.FakeDialogService;
 import org.dnw.ui.workbench.WorkbenchView;
 import org.dnw.ui.workbench.WorkbenchViewModel;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -202,5 +203,21 @@ class ArchitectureEditorUiTest {
                 .isEqualTo("0.50");
         assertThat(robot.lookup("#output-shape-9").queryAs(Label.class).getText())
                 .isEqualTo("1024");
+    }
+
+    @Test
+    void draggingACardByItsHandleReordersTheLayers(FxRobot robot) {
+        Assumptions.assumeFalse(
+                "Monocle".equals(System.getProperty("glass.platform")),
+                "Monocle has no drag and drop: skipping the drag test (run the UI tests under"
+                        + " xvfb-run with -Dtestfx.headless=false to include it)");
+        loadSeedCnnFromTheMenu(robot);
+        Node target = robot.lookup("#layer-card-1").query();
+        robot.drag("#layer-card-3 .drag-handle", MouseButton.PRIMARY)
+                .moveTo(target)
+                .moveBy(0, -target.getBoundsInLocal().getHeight() / 2 + 5)
+                .release(MouseButton.PRIMARY);
+        settle();
+        assertThat(editor.getSpec().layers().get(0).kindName()).isEqualTo("MaxPool2d");
     }
 }
