@@ -251,8 +251,8 @@ public final class LayerCardView extends VBox {
                 segment("same", padding, "Pads the border so the size stays (odd kernels)");
         valid.setId("padding-valid-" + card.position());
         same.setId("padding-same-" + card.position());
-        valid.setOnAction(e -> pickPadding(valid, same, Padding.VALID));
-        same.setOnAction(e -> pickPadding(valid, same, Padding.SAME));
+        valid.setOnAction(e -> pickPadding(Padding.VALID));
+        same.setOnAction(e -> pickPadding(Padding.SAME));
         Label explicit = new Label();
         explicit.getStyleClass().add("muted");
         CheckBox bias = new CheckBox("Bias");
@@ -292,7 +292,7 @@ public final class LayerCardView extends VBox {
                 };
     }
 
-    private void pickPadding(ToggleButton valid, ToggleButton same, Padding padding) {
+    private void pickPadding(Padding padding) {
         if (updating) {
             return;
         }
@@ -534,9 +534,5 @@ public final class LayerCardView extends VBox {
             }
         }
         return false;
-    }
-
-    Node bodyNode() {
-        return body;
     }
 }

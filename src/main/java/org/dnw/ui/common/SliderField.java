@@ -79,7 +79,7 @@ public final class SliderField extends HBox {
 
         field = new TextField(format(value));
         field.getStyleClass().add("slider-field-text");
-        field.setPrefColumnCount(decimals > 0 ? 4 : 4);
+        field.setPrefColumnCount(4);
         field.setAlignment(Pos.CENTER_RIGHT);
         field.setAccessibleText(text);
         field.setTooltip(new Tooltip("Type a value from " + format(min) + " to " + format(max)));
