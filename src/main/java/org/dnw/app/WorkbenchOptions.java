@@ -1,0 +1,92 @@
+package org.dnw.app;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.dnw.spec.Presets;
+import org.dnw.ui.workbench.WorkbenchTab;
+
+/**
+ * The window's command line.
+ *
+ * @param screenshot where to write a PNG of the window before exiting, or null to run normally
+ * @param tab the tab to show first
+ * @param width scene width in pixels
+ * @param height scene height in pixels
+ * @param preset the preset the editor starts with
+ */
+public record WorkbenchOptions(
+        Path screenshot, WorkbenchTab tab, int width, int height, String preset) {
+
+    static final String USAGE =
+            """
+            Usage: workbench [--screenshot FILE.png] [--tab NAME] [--size WIDTHxHEIGHT] [--preset NAME]
+              --screenshot FILE  lay out the window, write it as a PNG and exit
+              --tab NAME         tab to show: Data, Training, Filters, Confusion, Try it, Runs
+              --size WxH         window content size in pixels (default 1280x800)
+              --preset NAME      network to start with (default seed-cnn)""";
+
+    public static WorkbenchOptions defaults() {
+        return new WorkbenchOptions(null, WorkbenchTab.DATA, 1280, 800, "seed-cnn");
+    }
+
+    /**
+     * Parses the arguments.
+     *
+     * @throws IllegalArgumentException with a sentence saying what is wrong
+     */
+    public static WorkbenchOptions parse(List<String> args) {
+        WorkbenchOptions options = defaults();
+        Path screenshot = options.screenshot;
+        WorkbenchTab tab = options.tab;
+        int width = options.width;
+        int height = options.height;
+        String preset = options.preset;
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            switch (arg) {
+                case "--screenshot" -> screenshot = Path.of(value(args, ++i, arg));
+                case "--tab" -> tab = WorkbenchTab.parse(value(args, ++i, arg));
+                case "--size" -> {
+                    String size = value(args, ++i, arg);
+                    String[] parts = size.toLowerCase(Locale.ROOT).split("[x×]");
+                    try {
+                        if (parts.length != 2) {
+                            throw new NumberFormatException(size);
+                        }
+                        width = Integer.parseInt(parts[0].strip());
+                        height = Integer.parseInt(parts[1].strip());
+                    } catch (NumberFormatException e) {
+                        throw new IllegalArgumentException(
+                                "--size needs WIDTHxHEIGHT in pixels, e.g. 1920x1080, not '"
+                                        + size
+                                        + "'");
+                    }
+                    if (width < 640 || height < 480 || width > 8000 || height > 8000) {
+                        throw new IllegalArgumentException(
+                                "--size " + size + " is out of range: use 640x480 up to 8000x8000");
+                    }
+                }
+                case "--preset" -> {
+                    preset = value(args, ++i, arg);
+                    if (!Presets.NAMES.contains(preset)) {
+                        throw new IllegalArgumentException(
+                                "no preset named '"
+                                        + preset
+                                        + "' — choose one of "
+                                        + String.join(", ", Presets.NAMES));
+                    }
+                }
+                default -> throw new IllegalArgumentException("unknown option '" + arg + "'");
+            }
+        }
+        return new WorkbenchOptions(screenshot, tab, width, height, preset);
+    }
+
+    private static String value(List<String> args, int index, String option) {
+        if (index >= args.size() || args.get(index).startsWith("--")) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args.get(index);
+    }
+}

@@ -1,0 +1,255 @@
+package org.dnw.ui.workbench;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.function.UnaryOperator;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import org.dnw.spec.ModelSpec;
+import org.dnw.spec.Presets;
+import org.dnw.spec.SpecFormatException;
+import org.dnw.spec.SpecJson;
+import org.dnw.ui.architecture.ArchitectureViewModel;
+import org.dnw.ui.common.DialogService;
+
+/**
+ * The main window's state and file actions: new from preset, open and save a spec as JSON, quit,
+ * the window title and the status line.
+ *
+ * <p>Files are read and written on the {@code background} executor and the results applied on the
+ * {@code ui} executor (the FX thread in the application; {@code Runnable::run} in tests). Errors
+ * reach the user as sentences through the {@link DialogService} and the status line.
+ */
+public final class WorkbenchViewModel {
+
+    static final String APP_NAME = "Deep Network Workbench";
+    private static final String SPEC_FILTER = "Network spec (*.json)";
+
+    private final ArchitectureViewModel architecture;
+    private final DialogService dialogs;
+    private final Executor background;
+    private final Executor ui;
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Ready");
+    private final ReadOnlyObjectWrapper<Path> specFile =
+            new ReadOnlyObjectWrapper<>(this, "specFile");
+    private final ObjectProperty<ModelSpec> savedSpec =
+            new SimpleObjectProperty<>(this, "savedSpec");
+    private final BooleanBinding dirty;
+    private final StringBinding title;
+    private UnaryOperator<ModelSpec> specAdapter = UnaryOperator.identity();
+
+    public WorkbenchViewModel(
+            ArchitectureViewModel architecture,
+            DialogService dialogs,
+            Executor background,
+            Executor ui) {
+        this.architecture = Objects.requireNonNull(architecture);
+        this.dialogs = Objects.requireNonNull(dialogs);
+        this.background = Objects.requireNonNull(background);
+        this.ui = Objects.requireNonNull(ui);
+        savedSpec.set(architecture.getSpec());
+        dirty =
+                Bindings.createBooleanBinding(
+                        () -> !architecture.getSpec().equals(savedSpec.get()),
+                        architecture.specProperty(),
+                        savedSpec);
+        title =
+                Bindings.createStringBinding(
+                        () ->
+                                architecture.getSpec().name()
+                                        + (dirty.get() ? " *" : "")
+                                        + " — "
+                                        + APP_NAME,
+                        architecture.specProperty(),
+                        dirty);
+        architecture.messageProperty().addListener((obs, old, now) -> status.set(now));
+    }
+
+    public ArchitectureViewModel architecture() {
+        return architecture;
+    }
+
+    /** The status line: what happened last, as a sentence. */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public String getStatus() {
+        return status.get();
+    }
+
+    /** Shows {@code message} in the status line (for the other tabs too). */
+    public void showStatus(String message) {
+        status.set(message);
+    }
+
+    /** E.g. "seed-cnn * — Deep Network Workbench" (the star: unsaved changes). */
+    public StringBinding titleBinding() {
+        return title;
+    }
+
+    /** True when the network differs from the one last loaded or saved. */
+    public BooleanBinding dirtyBinding() {
+        return dirty;
+    }
+
+    /** The file the network was last opened from or saved to; null for a preset. */
+    public ReadOnlyObjectProperty<Path> specFileProperty() {
+        return specFile.getReadOnlyProperty();
+    }
+
+    /**
+     * Applied to every preset and opened spec before it is shown, e.g. {@code spec ->
+     * spec.adaptTo(dataShape, classCount)} to fit the chosen data set.
+     */
+    public void setSpecAdapter(UnaryOperator<ModelSpec> adapter) {
+        specAdapter = adapter == null ? UnaryOperator.identity() : adapter;
+    }
+
+    /** Replaces the network by a preset (one undoable step). */
+    public void newFromPreset(String name) {
+        ModelSpec spec;
+        try {
+            spec = specAdapter.apply(Presets.load(name));
+        } catch (IllegalArgumentException e) {
+            dialogs.showError("No such preset", e.getMessage());
+            status.set(e.getMessage());
+            return;
+        }
+        architecture.load(spec, "new network from preset " + name);
+        savedSpec.set(spec);
+        specFile.set(null);
+        status.set("New network from preset " + name);
+    }
+
+    /** Asks for a spec file and opens it (one undoable step). */
+    public void openSpec() {
+        dialogs.chooseFileToOpen("Open network spec", SPEC_FILTER, "*.json")
+                .ifPresent(
+                        file -> {
+                            status.set("Opening " + file + " …");
+                            background.execute(() -> read(file));
+                        });
+    }
+
+    /** Asks where to save the network and writes it as JSON. */
+    public void saveSpec() {
+        ModelSpec spec = architecture.getSpec();
+        String suggested =
+                specFile.get() != null && specFile.get().getFileName() != null
+                        ? specFile.get().getFileName().toString()
+                        : spec.name() + ".json";
+        dialogs.chooseFileToSave("Save network spec", suggested, SPEC_FILTER, "*.json")
+                .ifPresent(
+                        chosen -> {
+                            Path file = withJsonExtension(chosen);
+                            background.execute(() -> write(spec, file));
+                        });
+    }
+
+    /** True when the window may close: nothing unsaved, or the user agreed to lose it. */
+    public boolean requestQuit() {
+        if (!dirty.get()) {
+            return true;
+        }
+        return dialogs.confirm(
+                "Quit without saving?",
+                "The network \""
+                        + architecture.getSpec().name()
+                        + "\" has changes that are not saved. Quit anyway and lose them?",
+                "Quit without saving");
+    }
+
+    private void read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            ui.execute(
+                    () -> {
+                        status.set("Could not open " + file.getFileName());
+                        dialogs.showError(
+                                "Cannot open the network spec",
+                                file
+                                        + " cannot be read: there is no such file. Choose another one.");
+                    });
+            return;
+        }
+        try {
+            ModelSpec spec = SpecJson.read(file);
+            ui.execute(
+                    () -> {
+                        ModelSpec shown = specAdapter.apply(spec);
+                        architecture.load(shown, "open " + file.getFileName());
+                        savedSpec.set(shown);
+                        specFile.set(file);
+                        status.set("Opened " + file);
+                    });
+        } catch (SpecFormatException e) {
+            ui.execute(
+                    () -> {
+                        status.set("Could not open " + file.getFileName());
+                        dialogs.showError(
+                                "Cannot open the network spec",
+                                e.getMessage() + ". Choose a spec saved by the workbench (JSON).");
+                    });
+        } catch (RuntimeException e) {
+            ui.execute(
+                    () -> {
+                        status.set("Could not open " + file.getFileName());
+                        dialogs.showError(
+                                "Cannot open the network spec",
+                                file + " could not be read as a network (" + e.getMessage() + ").");
+                    });
+        }
+    }
+
+    private void write(ModelSpec spec, Path file) {
+        try {
+            SpecJson.write(spec, file);
+            ui.execute(
+                    () -> {
+                        savedSpec.set(spec);
+                        specFile.set(file);
+                        status.set("Saved " + spec.name() + " to " + file);
+                    });
+        } catch (IOException e) {
+            ui.execute(
+                    () -> {
+                        status.set("Could not save to " + file.getFileName());
+                        dialogs.showError(
+                                "Cannot save the network spec",
+                                file
+                                        + " cannot be written ("
+                                        + reason(e)
+                                        + "). Choose another folder or file name.");
+                    });
+        }
+    }
+
+    private static String reason(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "its folder does not exist";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    private static Path withJsonExtension(Path file) {
+        String name = file.getFileName() == null ? "" : file.getFileName().toString();
+        return name.toLowerCase(java.util.Locale.ROOT).endsWith(".json")
+                ? file
+                : file.resolveSibling(name + ".json");
+    }
+}

@@ -1,0 +1,56 @@
+package org.dnw.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.dnw.ui.workbench.WorkbenchTab;
+import org.junit.jupiter.api.Test;
+
+class WorkbenchOptionsTest {
+
+    @Test
+    void parsesEveryOption() {
+        WorkbenchOptions options =
+                WorkbenchOptions.parse(
+                        List.of(
+                                "--screenshot",
+                                "out/shot.png",
+                                "--tab",
+                                "confusion",
+                                "--size",
+                                "1920x1080",
+                                "--preset",
+                                "mlp"));
+        assertThat(options)
+                .isEqualTo(
+                        new WorkbenchOptions(
+                                Path.of("out/shot.png"),
+                                WorkbenchTab.CONFUSION,
+                                1920,
+                                1080,
+                                "mlp"));
+    }
+
+    @Test
+    void defaultsToA1280By800WindowWithSeedCnn() {
+        assertThat(WorkbenchOptions.parse(List.of())).isEqualTo(WorkbenchOptions.defaults());
+        assertThat(WorkbenchOptions.defaults().width()).isEqualTo(1280);
+        assertThat(WorkbenchOptions.defaults().preset()).isEqualTo("seed-cnn");
+    }
+
+    @Test
+    void rejectsBadArgumentsWithSentences() {
+        assertThatThrownBy(() -> WorkbenchOptions.parse(List.of("--size", "big")))
+                .hasMessageContaining("WIDTHxHEIGHT");
+        assertThatThrownBy(() -> WorkbenchOptions.parse(List.of("--size", "100x100")))
+                .hasMessageContaining("out of range");
+        assertThatThrownBy(() -> WorkbenchOptions.parse(List.of("--screenshot")))
+                .hasMessage("--screenshot needs a value");
+        assertThatThrownBy(() -> WorkbenchOptions.parse(List.of("--preset", "nope")))
+                .hasMessageContaining("choose one of seed-cnn");
+        assertThatThrownBy(() -> WorkbenchOptions.parse(List.of("--fast")))
+                .hasMessage("unknown option '--fast'");
+    }
+}

@@ -1,0 +1,44 @@
+package org.dnw.ui.common;
+
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+
+/** A scripted {@link DialogService}: answers come from queues, shown errors are recorded. */
+public final class FakeDialogService implements DialogService {
+
+    public final Deque<Path> filesToOpen = new ArrayDeque<>();
+    public final Deque<Path> filesToSave = new ArrayDeque<>();
+    public final Deque<Boolean> confirmations = new ArrayDeque<>();
+    public final List<String> errors = new ArrayList<>();
+    public final List<String> suggestedNames = new ArrayList<>();
+    public final List<String> questions = new ArrayList<>();
+
+    @Override
+    public Optional<Path> chooseFileToOpen(
+            String title, String filterDescription, String... extensions) {
+        return Optional.ofNullable(filesToOpen.poll());
+    }
+
+    @Override
+    public Optional<Path> chooseFileToSave(
+            String title, String suggestedName, String filterDescription, String... extensions) {
+        suggestedNames.add(suggestedName);
+        return Optional.ofNullable(filesToSave.poll());
+    }
+
+    @Override
+    public void showError(String title, String message) {
+        errors.add(title + ": " + message);
+    }
+
+    @Override
+    public boolean confirm(String title, String message, String confirmLabel) {
+        questions.add(message);
+        Boolean answer = confirmations.poll();
+        return answer != null && answer;
+    }
+}
