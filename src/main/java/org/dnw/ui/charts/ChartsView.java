@@ -21,6 +21,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.shape.Path;
 
 /**
  * The loss chart (thinned batch losses, train and validation loss per epoch) beside the accuracy
@@ -45,6 +46,7 @@ public final class ChartsView extends VBox {
     private final List<XYChart.Series<Number, Number>> overlaySeries = new ArrayList<>();
     private final FlowPane legend = new FlowPane(16, 4);
     private final List<Node> baseLegend = new ArrayList<>();
+    private final Label overlayHint = new Label("other runs: dashed = validation, dotted = train");
 
     public ChartsView(ChartsViewModel model) {
         this.model = model;
@@ -61,17 +63,15 @@ public final class ChartsView extends VBox {
         accuracyAxis.setForceZeroInRange(false);
         accuracyChart = chart(accuracyEpochAxis, accuracyAxis, "Accuracy", "accuracy-chart");
 
-        mirror(model.batchLoss(), lossChart, "batch loss", "batch-loss-series", false);
-        mirror(model.trainLoss(), lossChart, "train loss", "train-series", true);
-        mirror(model.validationLoss(), lossChart, "validation loss", "validation-series", true);
+        // The stylesheet colours series by their index (LineChart resets a series' style classes
+        // whenever the series list changes), so the order here is fixed: live series first,
+        // then two series (train, validation) per overlay.
+        mirror(model.batchLoss(), lossChart, "batch loss", false);
+        mirror(model.trainLoss(), lossChart, "train loss", true);
+        mirror(model.validationLoss(), lossChart, "validation loss", true);
         addMarkerSeries(lossChart, bestLoss);
-        mirror(model.trainAccuracyPercent(), accuracyChart, "train", "train-series", true);
-        mirror(
-                model.validationAccuracyPercent(),
-                accuracyChart,
-                "validation",
-                "validation-series",
-                true);
+        mirror(model.trainAccuracyPercent(), accuracyChart, "train", true);
+        mirror(model.validationAccuracyPercent(), accuracyChart, "validation", true);
         addMarkerSeries(accuracyChart, bestAccuracy);
 
         model.bestEpochProperty().addListener((obs, was, now) -> updateBest());
@@ -95,7 +95,8 @@ public final class ChartsView extends VBox {
         best.setId("best-epoch-text");
         best.getStyleClass().add("best-epoch-text");
         best.textProperty().bind(model.bestEpochTextProperty());
-        HBox bottom = new HBox(24, legend, best);
+        overlayHint.getStyleClass().add("chart-legend-hint");
+        HBox bottom = new HBox(24, legend, overlayHint, best);
         bottom.setAlignment(Pos.CENTER);
         HBox.setHgrow(legend, Priority.ALWAYS);
 
@@ -148,13 +149,10 @@ public final class ChartsView extends VBox {
             ObservableList<Point2D> source,
             LineChart<Number, Number> chart,
             String name,
-            String styleClass,
             boolean symbols) {
         XYChart.Series<Number, Number> series = new XYChart.Series<>();
         series.setName(name);
         chart.getData().add(series);
-        series.getNode().getStyleClass().add(styleClass);
-        String pointClass = styleClass.replace("-series", "-point");
         source.addListener(
                 (ListChangeListener<Point2D>)
                         c -> {
@@ -164,27 +162,32 @@ public final class ChartsView extends VBox {
                                     onlyAdded = false;
                                 }
                             }
-                            if (onlyAdded && series.getData().size() <= source.size()) {
+                            if (source.isEmpty()) {
+                                series.getData().clear();
+                                // LineChart leaves the old line drawn when a series becomes empty.
+                                if (series.getNode() instanceof Path line) {
+                                    line.getElements().clear();
+                                }
+                            } else if (onlyAdded && series.getData().size() <= source.size()) {
                                 for (int i = series.getData().size(); i < source.size(); i++) {
-                                    series.getData().add(data(source.get(i), symbols, pointClass));
+                                    series.getData().add(data(source.get(i), symbols));
                                 }
                             } else {
                                 List<XYChart.Data<Number, Number>> all =
                                         new ArrayList<>(source.size());
                                 for (Point2D p : source) {
-                                    all.add(data(p, symbols, pointClass));
+                                    all.add(data(p, symbols));
                                 }
                                 series.getData().setAll(all);
                             }
                         });
     }
 
-    private static XYChart.Data<Number, Number> data(Point2D p, boolean symbol, String pointClass) {
+    private static XYChart.Data<Number, Number> data(Point2D p, boolean symbol) {
         XYChart.Data<Number, Number> d = new XYChart.Data<>(p.getX(), p.getY());
         if (symbol) {
             // createSymbols is off for the whole chart; per-point nodes give epochs their dots.
             StackPane dot = new StackPane();
-            dot.getStyleClass().add(pointClass);
             Tooltip.install(
                     dot,
                     new Tooltip(
@@ -198,7 +201,6 @@ public final class ChartsView extends VBox {
             LineChart<Number, Number> chart, XYChart.Series<Number, Number> series) {
         series.setName("best validation epoch");
         chart.getData().add(series);
-        series.getNode().getStyleClass().add("best-epoch-series");
     }
 
     private void updateBest() {
@@ -213,7 +215,6 @@ public final class ChartsView extends VBox {
             if (epoch > 0 && p.getX() == epoch) {
                 XYChart.Data<Number, Number> d = new XYChart.Data<>(p.getX(), p.getY());
                 Region ring = new Region();
-                ring.getStyleClass().add("best-epoch-marker");
                 Tooltip.install(ring, new Tooltip("best validation epoch: " + epoch));
                 d.setNode(ring);
                 series.getData().setAll(List.of(d));
@@ -221,6 +222,9 @@ public final class ChartsView extends VBox {
             }
         }
         series.getData().clear();
+        if (series.getNode() instanceof Path line) {
+            line.getElements().clear();
+        }
     }
 
     private void rebuildOverlays() {
@@ -230,46 +234,19 @@ public final class ChartsView extends VBox {
         List<Node> legendItems = new ArrayList<>(baseLegend);
         int index = 0;
         for (ChartOverlay overlay : model.overlays()) {
-            String colour = "overlay-" + (index % OVERLAY_COLOURS);
-            addOverlay(
-                    lossChart,
-                    overlay,
-                    "train loss",
-                    colour,
-                    "overlay-train",
-                    EpochPoint::trainLoss,
-                    1);
-            addOverlay(
-                    lossChart,
-                    overlay,
-                    "validation loss",
-                    colour,
-                    "overlay-validation",
-                    EpochPoint::validationLoss,
-                    1);
-            addOverlay(
-                    accuracyChart,
-                    overlay,
-                    "train",
-                    colour,
-                    "overlay-train",
-                    EpochPoint::trainAccuracy,
-                    100);
-            addOverlay(
-                    accuracyChart,
-                    overlay,
-                    "validation",
-                    colour,
-                    "overlay-validation",
-                    EpochPoint::validationAccuracy,
-                    100);
+            addOverlay(lossChart, overlay, "train loss", EpochPoint::trainLoss, 1);
+            addOverlay(lossChart, overlay, "validation loss", EpochPoint::validationLoss, 1);
+            addOverlay(accuracyChart, overlay, "train", EpochPoint::trainAccuracy, 100);
+            addOverlay(accuracyChart, overlay, "validation", EpochPoint::validationAccuracy, 100);
             legendItems.add(
                     legendEntry(
-                            overlay.name() + " (dashed: validation, dotted: train)",
-                            colour + "-swatch",
+                            overlay.name(),
+                            "overlay-" + (index % OVERLAY_COLOURS) + "-swatch",
                             false));
             index++;
         }
+        overlayHint.setVisible(index > 0);
+        overlayHint.setManaged(index > 0);
         legend.getChildren().setAll(legendItems);
     }
 
@@ -277,8 +254,6 @@ public final class ChartsView extends VBox {
             LineChart<Number, Number> chart,
             ChartOverlay overlay,
             String what,
-            String colourClass,
-            String kindClass,
             ToDoubleFunction<EpochPoint> value,
             double scale) {
         XYChart.Series<Number, Number> series = new XYChart.Series<>();
@@ -289,11 +264,8 @@ public final class ChartsView extends VBox {
                 series.getData().add(new XYChart.Data<>(p.epoch(), y));
             }
         }
-        if (series.getData().isEmpty()) {
-            return;
-        }
+        // Added even when empty, so that series indices (and colours) stay in step.
         chart.getData().add(series);
-        series.getNode().getStyleClass().addAll("overlay-series", colourClass, kindClass);
         overlaySeries.add(series);
     }
 

@@ -193,6 +193,7 @@ public final class ConfusionView extends BorderPane {
         caption.getStyleClass().add("gallery-caption");
         caption.setWrapText(true);
         caption.setMaxWidth(THUMBNAIL + 32);
+        caption.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         box.getChildren().add(caption);
         Tooltip.install(
                 box,
@@ -207,16 +208,19 @@ public final class ConfusionView extends BorderPane {
     static String caption(GalleryItem item, List<String> names) {
         String predicted = names.get(item.predicted());
         if (Double.isNaN(item.predictedProbability())) {
-            return "#" + item.sampleIndex() + " → " + predicted;
+            return "#" + item.sampleIndex() + ": predicted " + predicted;
         }
         String text =
                 String.format(
-                        Locale.ROOT, "%s %.0f %%", predicted, 100 * item.predictedProbability());
+                        Locale.ROOT,
+                        "predicted %s (%.0f %%)",
+                        predicted,
+                        100 * item.predictedProbability());
         if (item.actual() != item.predicted()) {
             text +=
                     String.format(
                             Locale.ROOT,
-                            "\ntrue %s %.0f %%",
+                            "\ntrue %s (%.0f %%)",
                             names.get(item.actual()),
                             100 * item.actualProbability());
         }

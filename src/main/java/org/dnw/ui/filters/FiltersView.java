@@ -28,6 +28,9 @@ public final class FiltersView extends BorderPane {
     /** Smallest width on screen of one kernel image, in pixels. */
     static final double MIN_KERNEL_PIXELS = 48;
 
+    /** Largest width on screen of one kernel image, in pixels. */
+    static final double MAX_KERNEL_PIXELS = 112;
+
     private static final double GAP = 8;
     private static final double MARGIN = 10;
     private static final double ENLARGED = 300;
@@ -66,7 +69,14 @@ public final class FiltersView extends BorderPane {
         scroll.setContent(holder);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("filters-scroll");
-        scroll.viewportBoundsProperty().addListener((obs, was, now) -> redrawGrid());
+        scroll.viewportBoundsProperty()
+                .addListener(
+                        (obs, was, now) -> {
+                            if (was.getWidth() != now.getWidth()
+                                    || was.getHeight() != now.getHeight()) {
+                                redrawGrid();
+                            }
+                        });
         setCenter(scroll);
 
         Label selected = new Label();
@@ -106,12 +116,23 @@ public final class FiltersView extends BorderPane {
         }
         KernelImage first = grid.kernels().get(0);
         int side = Math.max(first.width(), first.height());
-        scale = Math.max(1, (int) Math.ceil(MIN_KERNEL_PIXELS / side));
+        int n = grid.kernels().size();
+        double height = Math.max(120, scroll.getViewportBounds().getHeight());
+        // The largest magnification whose grid fits the visible area, between a readable minimum
+        // and a maximum beyond which a kernel stops looking like one.
+        int smallest = Math.max(1, (int) Math.ceil(MIN_KERNEL_PIXELS / side));
+        int largest = Math.max(smallest, (int) Math.floor(MAX_KERNEL_PIXELS / side));
+        scale = smallest;
+        for (int s = largest; s > smallest; s--) {
+            if (rowsFor(n, first, s, available) * (first.height() * s + GAP) - GAP + 2 * MARGIN
+                    <= height) {
+                scale = s;
+                break;
+            }
+        }
         cellWidth = first.width() * scale;
         cellHeight = first.height() * scale;
-        int n = grid.kernels().size();
-        int fit = Math.max(1, (int) ((available - 2 * MARGIN + GAP) / (cellWidth + GAP)));
-        int rows = (int) Math.ceil(n / (double) Math.min(fit, n));
+        int rows = rowsFor(n, first, scale, available);
         // Same number of rows, fewest columns: 32 filters as 2 × 16 rather than 20 + 12.
         columns = (int) Math.ceil(n / (double) rows);
         gridCanvas.setWidth(Math.max(available, 2 * MARGIN + columns * (cellWidth + GAP) - GAP));
@@ -136,6 +157,11 @@ public final class FiltersView extends BorderPane {
                     k.height() * scale - 2 * inset);
             drawnKernels++;
         }
+    }
+
+    private static int rowsFor(int n, KernelImage k, int scale, double available) {
+        int fit = Math.max(1, (int) ((available - 2 * MARGIN + GAP) / (k.width() * scale + GAP)));
+        return (int) Math.ceil(n / (double) Math.min(fit, n));
     }
 
     private void redrawEnlarged() {
@@ -212,6 +238,13 @@ public final class FiltersView extends BorderPane {
         }
         int index = row * columns + col;
         return index < grid.kernels().size() ? index : -1;
+    }
+
+    /** Centre of kernel {@code index} in grid-canvas coordinates. */
+    public javafx.geometry.Point2D kernelCentre(int index) {
+        return new javafx.geometry.Point2D(
+                MARGIN + (index % columns) * (cellWidth + GAP) + cellWidth / 2,
+                MARGIN + (index / columns) * (cellHeight + GAP) + cellHeight / 2);
     }
 
     /** Kernels drawn by the last repaint of the grid. */

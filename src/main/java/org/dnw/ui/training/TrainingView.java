@@ -52,17 +52,17 @@ public final class TrainingView extends VBox {
         progressBar.setMinWidth(120);
         HBox.setHgrow(progressBar, Priority.ALWAYS);
 
-        HBox controls =
+        HBox figures =
                 new HBox(
-                        8,
-                        trainButton,
-                        pauseButton,
-                        stopButton,
-                        progressBar,
+                        18,
                         figure(model.epochTextProperty(), "epoch-text"),
                         figure(model.batchTextProperty(), "batch-text"),
                         figure(model.throughputTextProperty(), "throughput-text"),
                         figure(model.timeLeftTextProperty(), "time-left-text"));
+        figures.setAlignment(Pos.CENTER_LEFT);
+        figures.setMinWidth(Region.USE_PREF_SIZE);
+        HBox controls = new HBox(8, trainButton, pauseButton, stopButton, progressBar, figures);
+        HBox.setMargin(figures, new Insets(0, 0, 0, 8));
         controls.setAlignment(Pos.CENTER_LEFT);
         controls.getStyleClass().add("training-controls");
 

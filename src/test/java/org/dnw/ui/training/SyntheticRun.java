@@ -131,13 +131,21 @@ public final class SyntheticRun {
     }
 
     public static TestEvaluation evaluation(int size, long seed) {
+        int[] actual = new int[size];
+        for (int i = 0; i < size; i++) {
+            actual[i] = i % 10;
+        }
+        return evaluation(actual, seed);
+    }
+
+    /** Made-up predictions of 10 classes for samples whose true classes are {@code actual}. */
+    public static TestEvaluation evaluation(int[] actual, long seed) {
         Random random = new Random(seed);
         int classes = 10;
-        int[] actual = new int[size];
+        int size = actual.length;
         int[] predicted = new int[size];
         float[] probabilities = new float[size * classes];
         for (int i = 0; i < size; i++) {
-            actual[i] = i % classes;
             boolean right = random.nextDouble() < 0.93;
             // Mistakes go mostly to a "neighbour" class, as 4↔9 and 3↔5 do in MNIST.
             predicted[i] =
