@@ -79,6 +79,13 @@ public final class ChartsView extends VBox {
         model.overlays().addListener((ListChangeListener<ChartOverlay>) c -> rebuildOverlays());
         model.epochCountProperty().addListener((obs, was, now) -> updateEpochAxes());
         updateEpochAxes();
+        // An empty chart auto-ranges to 0–110 whatever it shows; give it the usual ranges.
+        javafx.beans.binding.BooleanBinding empty =
+                javafx.beans.binding.Bindings.isEmpty(model.batchLoss())
+                        .and(javafx.beans.binding.Bindings.isEmpty(model.trainLoss()))
+                        .and(javafx.beans.binding.Bindings.isEmpty(model.overlays()));
+        fixedWhenEmpty(lossAxis, empty, 0, 2.5, 0.5);
+        fixedWhenEmpty(accuracyAxis, empty, 0, 100, 10);
 
         HBox charts = new HBox(12, withPlaceholder(lossChart), withPlaceholder(accuracyChart));
         VBox.setVgrow(charts, Priority.ALWAYS);
@@ -102,6 +109,18 @@ public final class ChartsView extends VBox {
 
         getChildren().addAll(charts, bottom);
         rebuildOverlays();
+    }
+
+    private static void fixedWhenEmpty(
+            NumberAxis axis,
+            javafx.beans.binding.BooleanBinding empty,
+            double lower,
+            double upper,
+            double tick) {
+        axis.setLowerBound(lower);
+        axis.setUpperBound(upper);
+        axis.setTickUnit(tick);
+        axis.autoRangingProperty().bind(empty.not());
     }
 
     private static NumberAxis epochAxis() {
@@ -153,34 +172,53 @@ public final class ChartsView extends VBox {
         XYChart.Series<Number, Number> series = new XYChart.Series<>();
         series.setName(name);
         chart.getData().add(series);
-        source.addListener(
-                (ListChangeListener<Point2D>)
-                        c -> {
-                            boolean onlyAdded = true;
-                            while (c.next()) {
-                                if (c.wasRemoved() || c.wasReplaced() || c.wasPermutated()) {
-                                    onlyAdded = false;
-                                }
-                            }
-                            if (source.isEmpty()) {
-                                series.getData().clear();
-                                // LineChart leaves the old line drawn when a series becomes empty.
-                                if (series.getNode() instanceof Path line) {
-                                    line.getElements().clear();
-                                }
-                            } else if (onlyAdded && series.getData().size() <= source.size()) {
-                                for (int i = series.getData().size(); i < source.size(); i++) {
-                                    series.getData().add(data(source.get(i), symbols));
-                                }
-                            } else {
-                                List<XYChart.Data<Number, Number>> all =
-                                        new ArrayList<>(source.size());
-                                for (Point2D p : source) {
-                                    all.add(data(p, symbols));
-                                }
-                                series.getData().setAll(all);
-                            }
-                        });
+        source.addListener((ListChangeListener<Point2D>) c -> follow(c, source, series, symbols));
+    }
+
+    /**
+     * Applies a change of the view-model list to the chart series: appends and a replaced last
+     * point (the batch curve's moving tail, 20 times a second) cheaply, anything else by a rebuild.
+     */
+    private static void follow(
+            ListChangeListener.Change<? extends Point2D> c,
+            List<Point2D> source,
+            XYChart.Series<Number, Number> series,
+            boolean symbols) {
+        ObservableList<XYChart.Data<Number, Number>> data = series.getData();
+        boolean incremental = true;
+        while (incremental && c.next()) {
+            int last = data.size() - 1;
+            if (c.wasReplaced()
+                    && c.getFrom() == last
+                    && c.getTo() == last + 1
+                    && c.getRemovedSize() == 1) {
+                Point2D p = source.get(last);
+                data.get(last).setXValue(p.getX());
+                data.get(last).setYValue(p.getY());
+            } else if (c.wasAdded() && !c.wasRemoved() && c.getFrom() == data.size()) {
+                for (Point2D p : c.getAddedSubList()) {
+                    data.add(data(p, symbols));
+                }
+            } else {
+                incremental = false;
+            }
+        }
+        if (incremental && data.size() == source.size()) {
+            return;
+        }
+        if (source.isEmpty()) {
+            data.clear();
+            // LineChart leaves the old line drawn when a series becomes empty.
+            if (series.getNode() instanceof Path line) {
+                line.getElements().clear();
+            }
+            return;
+        }
+        List<XYChart.Data<Number, Number>> all = new ArrayList<>(source.size());
+        for (Point2D p : source) {
+            all.add(data(p, symbols));
+        }
+        data.setAll(all);
     }
 
     private static XYChart.Data<Number, Number> data(Point2D p, boolean symbol) {

@@ -35,7 +35,7 @@ import javafx.scene.layout.VBox;
  */
 public final class ConfusionView extends BorderPane {
 
-    private static final double THUMBNAIL = 84;
+    private static final double THUMBNAIL = 96;
 
     private final ConfusionViewModel model;
     private final HeatMapPane heatMap;
@@ -179,7 +179,7 @@ public final class ConfusionView extends BorderPane {
         box.getStyleClass().add(item.actual() == item.predicted() ? "correct" : "mistake");
         box.setAlignment(Pos.TOP_CENTER);
         box.setPadding(new Insets(4));
-        box.setPrefWidth(THUMBNAIL + 40);
+        box.setPrefWidth(THUMBNAIL + 54);
         SampleImage image = item.image();
         if (image != null) {
             ImageView view = new ImageView(toImage(image));
@@ -192,7 +192,7 @@ public final class ConfusionView extends BorderPane {
         Label caption = new Label(caption(item, names));
         caption.getStyleClass().add("gallery-caption");
         caption.setWrapText(true);
-        caption.setMaxWidth(THUMBNAIL + 32);
+        caption.setMaxWidth(THUMBNAIL + 46);
         caption.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         box.getChildren().add(caption);
         Tooltip.install(
@@ -206,22 +206,23 @@ public final class ConfusionView extends BorderPane {
     }
 
     static String caption(GalleryItem item, List<String> names) {
-        String predicted = names.get(item.predicted());
+        // No-break spaces keep "ship 77 %" on one line when a long class name wraps.
+        String predicted = names.get(item.predicted()).replace(' ', '\u00a0');
         if (Double.isNaN(item.predictedProbability())) {
-            return "#" + item.sampleIndex() + ": predicted " + predicted;
+            return "#" + item.sampleIndex() + " predicted: " + predicted;
         }
         String text =
                 String.format(
                         Locale.ROOT,
-                        "predicted %s (%.0f %%)",
+                        "predicted: %s\u00a0%.0f\u00a0%%",
                         predicted,
                         100 * item.predictedProbability());
         if (item.actual() != item.predicted()) {
             text +=
                     String.format(
                             Locale.ROOT,
-                            "\ntrue %s (%.0f %%)",
-                            names.get(item.actual()),
+                            "\ntrue: %s\u00a0%.0f\u00a0%%",
+                            names.get(item.actual()).replace(' ', '\u00a0'),
                             100 * item.actualProbability());
         }
         return text;

@@ -260,11 +260,17 @@ public final class ConfusionViewModel {
         return support == 0 ? 0 : (double) r.matrix().count(actual, predicted) / support;
     }
 
-    /** What a cell shows: its count, or its row share in percent when the toggle is on. */
+    /**
+     * What a cell shows: its count, or its row share in whole percent when the toggle is on ("0"
+     * for an empty cell, "<1%" for a share that would round to nothing).
+     */
     public String cellText(int actual, int predicted) {
-        return rowShares.get()
-                ? String.format(Locale.ROOT, "%.1f%%", 100 * rowShare(actual, predicted))
-                : Long.toString(count(actual, predicted));
+        long count = count(actual, predicted);
+        if (!rowShares.get() || count == 0) {
+            return Long.toString(count);
+        }
+        double percent = 100 * rowShare(actual, predicted);
+        return percent < 0.5 ? "<1%" : String.format(Locale.ROOT, "%.0f%%", percent);
     }
 
     /** The report shown, or null. */

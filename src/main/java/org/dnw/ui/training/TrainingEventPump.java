@@ -41,8 +41,8 @@ public final class TrainingEventPump implements Consumer<TrainingEvent> {
     private final Object lock = new Object();
     private final ArrayDeque<TrainingEvent> queue = new ArrayDeque<>();
     private boolean flushScheduled;
-    private long lastFlushNanos;
-    private boolean flushedOnce;
+    private long lastThrottledFlushNanos;
+    private boolean throttledOnce;
 
     /**
      * A pump that delivers to {@code sink} through {@code fxExecutor} at most 20 times a second.
@@ -78,12 +78,15 @@ public final class TrainingEventPump implements Consumer<TrainingEvent> {
             }
             queue.addLast(event);
             long now = nanoClock.getAsLong();
-            boolean due = !flushedOnce || now - lastFlushNanos >= minIntervalNanos;
+            boolean due = !throttledOnce || now - lastThrottledFlushNanos >= minIntervalNanos;
             schedule = !flushScheduled && (!coalescable || due);
             if (schedule) {
                 flushScheduled = true;
-                flushedOnce = true;
-                lastFlushNanos = now;
+                if (coalescable) {
+                    // Only batch-driven flushes count towards the rate: the others are rare.
+                    throttledOnce = true;
+                    lastThrottledFlushNanos = now;
+                }
             }
         }
         if (schedule) {

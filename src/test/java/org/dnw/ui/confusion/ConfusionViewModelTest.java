@@ -100,8 +100,9 @@ class ConfusionViewModelTest {
         model.show(small(), List.of("cat", "dog", "bird"), SampleImages.none());
         assertThat(model.cellText(0, 1)).isEqualTo("3");
         model.rowSharesProperty().set(true);
-        assertThat(model.cellText(0, 1)).isEqualTo("75.0%");
-        assertThat(model.cellText(1, 0)).isEqualTo("0.0%");
+        assertThat(model.cellText(0, 1)).isEqualTo("75%");
+        assertThat(model.cellText(0, 0)).isEqualTo("25%");
+        assertThat(model.cellText(1, 0)).isEqualTo("0");
     }
 
     @Test

@@ -16,6 +16,7 @@ import javax.imageio.ImageIO;
 import org.dnw.data.DataFormatException;
 import org.dnw.data.IdxReader;
 import org.dnw.data.ImageSamples;
+import org.dnw.spec.Shape;
 import org.dnw.train.TrainingEvent;
 import org.dnw.train.TrainingEvent.RunFailed;
 import org.dnw.ui.charts.EpochPoint;
@@ -93,6 +94,59 @@ public final class LiveViewsShowcase {
                                                 size[1])));
             }
         }
+        LiveViewsFixture empty = new LiveViewsFixture();
+        for (int tab = 0; tab < 3; tab++) {
+            int t = tab;
+            steps.add(
+                    () -> {
+                        show(stage, empty, 1280, 800);
+                        empty.select(t);
+                    });
+            steps.add(() -> snapshot(stage.getScene(), "empty-" + t + "-1280x800.png"));
+        }
+        LiveViewsFixture running = new LiveViewsFixture();
+        int cut = 0;
+        for (TrainingEvent e : events) {
+            cut++;
+            if (e instanceof TrainingEvent.BatchCompleted b && b.epoch() == 3 && b.batch() == 120) {
+                break;
+            }
+        }
+        List<TrainingEvent> firstPart = events.subList(0, cut);
+        steps.add(
+                () -> {
+                    running.training.onTrain();
+                    running.feed(firstPart, images.classNames(), SampleImages.of(images));
+                    show(stage, running, 1280, 800);
+                });
+        steps.add(() -> snapshot(stage.getScene(), "running-1280x800.png"));
+        LiveViewsFixture cifar = new LiveViewsFixture();
+        steps.add(
+                () -> {
+                    cifar.feed(cifarRun(), CIFAR, SampleImages.of(rgbImages(1_000)));
+                    cifar.confusion.rowSharesProperty().set(true);
+                    cifar.confusion.select(3, 8);
+                    cifar.filters.select(2);
+                    show(stage, cifar, 1280, 800);
+                    cifar.select(1);
+                });
+        steps.add(() -> snapshot(stage.getScene(), "cifar-filters-1280x800.png"));
+        steps.add(() -> cifar.select(2));
+        steps.add(() -> snapshot(stage.getScene(), "cifar-confusion-1280x800.png"));
+        LiveViewsFixture mlp = new LiveViewsFixture();
+        steps.add(
+                () -> {
+                    mlp.feed(
+                            List.of(
+                                    SyntheticRun.started(5, 400, Shape.image(1, 28, 28)),
+                                    denseWeights(100, 28, 28)),
+                            SyntheticRun.DIGITS,
+                            SampleImages.none());
+                    mlp.filters.select(0);
+                    show(stage, mlp, 1280, 800);
+                    mlp.select(1);
+                });
+        steps.add(() -> snapshot(stage.getScene(), "mlp-filters-1280x800.png"));
         steps.add(
                 () -> {
                     show(stage, fixture, 1280, 800);
@@ -144,6 +198,92 @@ public final class LiveViewsShowcase {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    static final List<String> CIFAR =
+            List.of(
+                    "airplane",
+                    "automobile",
+                    "bird",
+                    "cat",
+                    "deer",
+                    "dog",
+                    "frog",
+                    "horse",
+                    "ship",
+                    "truck");
+
+    /** A CIFAR-like run: colour input, 32 × 3 × 5 × 5 kernels, CIFAR class names. */
+    private static List<TrainingEvent> cifarRun() {
+        List<TrainingEvent> out = new ArrayList<>();
+        out.add(SyntheticRun.started(3, 100, Shape.image(3, 32, 32)));
+        java.util.Random random = new java.util.Random(5);
+        float[] w = new float[32 * 3 * 25];
+        for (int f = 0; f < 32; f++) {
+            double angle = Math.PI * f / 8;
+            for (int c = 0; c < 3; c++) {
+                double gain = Math.cos(f * 0.7 + c * 2.1);
+                for (int y = 0; y < 5; y++) {
+                    for (int x = 0; x < 5; x++) {
+                        double along = (x - 2) * Math.cos(angle) + (y - 2) * Math.sin(angle);
+                        w[((f * 3 + c) * 5 + y) * 5 + x] =
+                                (float)
+                                        (gain * Math.sin(along) * 0.2
+                                                + 0.02 * random.nextGaussian());
+                    }
+                }
+            }
+        }
+        out.add(
+                new TrainingEvent.WeightsCaptured(
+                        SyntheticRun.RUN, 3, 100, new int[] {32, 3, 5, 5}, w));
+        out.add(SyntheticRun.finished(3, 1_000, 8));
+        return out;
+    }
+
+    /** 100 dense units over a 28 × 28 input, each a smooth blob pattern. */
+    private static TrainingEvent.WeightsCaptured denseWeights(int units, int h, int w) {
+        java.util.Random random = new java.util.Random(3);
+        float[] values = new float[units * h * w];
+        for (int u = 0; u < units; u++) {
+            double cx = 4 + random.nextDouble() * 20;
+            double cy = 4 + random.nextDouble() * 20;
+            double fx = 0.2 + random.nextDouble() * 0.5;
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    double d = Math.hypot(x - cx, y - cy);
+                    values[(u * h + y) * w + x] =
+                            (float)
+                                    (Math.exp(-d * d / 40) * Math.sin(fx * (x + y))
+                                            + 0.05 * random.nextGaussian());
+                }
+            }
+        }
+        return new TrainingEvent.WeightsCaptured(
+                SyntheticRun.RUN, 2, 50, new int[] {units, h * w}, values);
+    }
+
+    /** Colour 32 × 32 images: a class-coloured disc on a sky-or-grass background. */
+    private static ImageSamples rgbImages(int size) {
+        byte[] pixels = new byte[size * 3 * 32 * 32];
+        int[] labels = new int[size];
+        for (int i = 0; i < size; i++) {
+            int label = i % 10;
+            labels[i] = label;
+            for (int y = 0; y < 32; y++) {
+                for (int x = 0; x < 32; x++) {
+                    boolean disc = Math.hypot(x - 16, y - 16) < 6 + label;
+                    int[] rgb =
+                            disc
+                                    ? new int[] {25 * label, 200 - 15 * label, 60 + 10 * label}
+                                    : y < 16 ? new int[] {120, 170, 230} : new int[] {70, 140, 60};
+                    for (int c = 0; c < 3; c++) {
+                        pixels[((i * 3 + c) * 32 + y) * 32 + x] = (byte) rgb[c];
+                    }
+                }
+            }
+        }
+        return new ImageSamples(3, 32, 32, pixels, labels, CIFAR);
     }
 
     /** Real MNIST test digits when WORKBENCH_DATA has them, else drawn patterns. */

@@ -121,6 +121,31 @@ class LiveViewsUiTest {
     }
 
     @Test
+    void theBatchSeriesFollowsTheThinnedViewModelPointForPoint(FxRobot robot) {
+        robot.interact(
+                () -> {
+                    fixture.charts.accept(SyntheticRun.started(4, 5_000));
+                    for (int e = 1; e <= 4; e++) {
+                        for (int b = 1; b <= 5_000; b++) {
+                            fixture.charts.accept(
+                                    new TrainingEvent.BatchCompleted(
+                                            SyntheticRun.RUN, e, b, 5_000, 1.0 / b, 0.5, 900, b));
+                        }
+                    }
+                });
+        WaitForAsyncUtils.waitForFxEvents();
+        var series = fixture.chartsView.lossChart().getData().get(0).getData();
+        var points = fixture.charts.batchLoss();
+        assertThat(series).hasSameSizeAs(points);
+        assertThat(points.size()).isLessThanOrEqualTo(500);
+        for (int i = 0; i < points.size(); i++) {
+            assertThat(series.get(i).getXValue().doubleValue()).isEqualTo(points.get(i).getX());
+            assertThat(series.get(i).getYValue().doubleValue()).isEqualTo(points.get(i).getY());
+        }
+        assertThat(series.get(series.size() - 1).getXValue().doubleValue()).isEqualTo(4.0);
+    }
+
+    @Test
     void pauseResumeAndStopCallTheActionsAndAFailureIsShownAsASentence(FxRobot robot) {
         robot.clickOn("#train-button");
         robot.interact(() -> fixture.pump.accept(SyntheticRun.started(2, 100)));

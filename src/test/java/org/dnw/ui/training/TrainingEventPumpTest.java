@@ -83,11 +83,14 @@ class TrainingEventPumpTest {
                         Runnable::run, delivered::add, Duration.ofMillis(50), clock::get);
         List<TrainingEvent> input = SyntheticRun.events(1, 3, 10, 3);
         pump.accept(input.get(0)); // RunStarted
-        pump.accept(input.get(1)); // batch 1, 0 ms after the last flush: waits
-        assertThat(delivered).hasSize(1);
+        pump.accept(input.get(1)); // batch 1: the first batch goes at once
+        pump.accept(input.get(2)); // batch 2, 0 ms later: waits
+        assertThat(delivered).containsExactly(input.get(0), input.get(1));
         clock.addAndGet(Duration.ofMillis(60).toNanos());
-        pump.accept(input.get(2)); // batch 2: due, flushes and replaces batch 1
-        assertThat(delivered).containsExactly(input.get(0), input.get(2));
+        pump.accept(input.get(3)); // batch 3: due, flushes and replaces batch 2
+        assertThat(delivered).containsExactly(input.get(0), input.get(1), input.get(3));
+        pump.accept(input.get(input.size() - 1)); // a terminal event always goes at once
+        assertThat(delivered).endsWith(input.get(input.size() - 1));
     }
 
     @Test
