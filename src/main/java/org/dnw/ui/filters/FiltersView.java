@@ -11,7 +11,6 @@ import javafx.scene.image.PixelWriter;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
@@ -29,7 +28,7 @@ public final class FiltersView extends BorderPane {
     static final double MIN_KERNEL_PIXELS = 48;
 
     /** Largest width on screen of one kernel image, in pixels. */
-    static final double MAX_KERNEL_PIXELS = 112;
+    static final double MAX_KERNEL_PIXELS = 150;
 
     private static final double GAP = 8;
     private static final double MARGIN = 10;
@@ -90,7 +89,6 @@ public final class FiltersView extends BorderPane {
         side.setPadding(new Insets(0, 0, 0, 12));
         side.setMinWidth(ENLARGED + 12);
         setRight(side);
-        HBox.setHgrow(scroll, Priority.ALWAYS);
 
         gridCanvas.setOnMouseClicked(e -> model.select(kernelAt(e.getX(), e.getY())));
         model.gridProperty().addListener((obs, was, now) -> redraw());

@@ -33,7 +33,6 @@ public final class TrainingView extends VBox {
         pauseButton.setId("pause-button");
         stopButton.setId("stop-button");
         trainButton.getStyleClass().add("train-button");
-        trainButton.setDefaultButton(false);
         for (Button b : new Button[] {trainButton, pauseButton, stopButton}) {
             b.setMinWidth(Region.USE_PREF_SIZE);
             b.setPrefWidth(90);
