@@ -1,0 +1,138 @@
+package org.dnw.ui.training;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * The training panel: Train, Pause/Resume and Stop, a progress bar with epoch, batch, images per
+ * second and time left, a status line, the last epoch's figures, and a failure box with the reason
+ * and what to try.
+ */
+public final class TrainingView extends VBox {
+
+    private final Button trainButton = new Button("Train");
+    private final Button pauseButton = new Button("Pause");
+    private final Button stopButton = new Button("Stop");
+    private final ProgressBar progressBar = new ProgressBar(0);
+    private final Label errorLabel = new Label();
+    private final Label statusLabel = new Label();
+
+    public TrainingView(TrainingViewModel model) {
+        getStyleClass().add("training-view");
+        setSpacing(8);
+        setPadding(new Insets(10, 12, 10, 12));
+
+        trainButton.setId("train-button");
+        pauseButton.setId("pause-button");
+        stopButton.setId("stop-button");
+        trainButton.getStyleClass().add("train-button");
+        for (Button b : new Button[] {trainButton, pauseButton, stopButton}) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+            b.setPrefWidth(90);
+        }
+        trainButton.disableProperty().bind(model.trainDisabledProperty());
+        pauseButton.disableProperty().bind(model.pauseDisabledProperty());
+        stopButton.disableProperty().bind(model.stopDisabledProperty());
+        pauseButton.textProperty().bind(model.pauseTextProperty());
+        trainButton.setOnAction(e -> model.onTrain());
+        pauseButton.setOnAction(e -> model.onPauseResume());
+        stopButton.setOnAction(e -> model.onStop());
+
+        progressBar.setId("training-progress");
+        progressBar.progressProperty().bind(model.progressProperty());
+        progressBar.setMaxWidth(Double.MAX_VALUE);
+        progressBar.setMinWidth(120);
+        HBox.setHgrow(progressBar, Priority.ALWAYS);
+
+        HBox figures =
+                new HBox(
+                        18,
+                        figure(model.epochTextProperty(), "epoch-text"),
+                        figure(model.batchTextProperty(), "batch-text"),
+                        figure(model.throughputTextProperty(), "throughput-text"),
+                        figure(model.timeLeftTextProperty(), "time-left-text"));
+        figures.setAlignment(Pos.CENTER_LEFT);
+        figures.setMinWidth(Region.USE_PREF_SIZE);
+        HBox controls = new HBox(8, trainButton, pauseButton, stopButton, progressBar, figures);
+        HBox.setMargin(figures, new Insets(0, 0, 0, 8));
+        controls.setAlignment(Pos.CENTER_LEFT);
+        controls.getStyleClass().add("training-controls");
+
+        statusLabel.setId("training-status");
+        statusLabel.getStyleClass().add("training-status");
+        statusLabel.textProperty().bind(model.statusTextProperty());
+        statusLabel.setWrapText(true);
+
+        Label lastEpoch = new Label();
+        lastEpoch.setId("last-epoch");
+        lastEpoch.getStyleClass().add("last-epoch-text");
+        lastEpoch.textProperty().bind(model.lastEpochTextProperty());
+        lastEpoch.setWrapText(true);
+        lastEpoch.managedProperty().bind(lastEpoch.textProperty().isNotEmpty());
+        lastEpoch.visibleProperty().bind(lastEpoch.managedProperty());
+
+        errorLabel.setId("training-error");
+        errorLabel.getStyleClass().add("training-error-text");
+        errorLabel.textProperty().bind(model.errorTextProperty());
+        errorLabel.setWrapText(true);
+        Label advice = new Label();
+        advice.getStyleClass().add("training-advice-text");
+        advice.textProperty().bind(model.adviceTextProperty());
+        advice.setWrapText(true);
+        advice.managedProperty().bind(advice.textProperty().isNotEmpty());
+        advice.visibleProperty().bind(advice.managedProperty());
+        VBox errorBox = new VBox(4, errorLabel, advice);
+        errorBox.getStyleClass().add("training-error");
+        errorBox.setPadding(new Insets(8, 10, 8, 10));
+        // Inline fallbacks keep the failure readable even before the stylesheet is merged.
+        errorBox.setStyle(
+                "-fx-background-color: #fdecea; -fx-border-color: #d93025;"
+                        + " -fx-border-radius: 4; -fx-background-radius: 4;");
+        errorLabel.setStyle("-fx-text-fill: #a50e0e; -fx-font-weight: bold;");
+        advice.setStyle("-fx-text-fill: #3c1f1f;");
+        errorBox.managedProperty().bind(model.errorShownProperty());
+        errorBox.visibleProperty().bind(model.errorShownProperty());
+
+        getChildren().addAll(controls, statusLabel, lastEpoch, errorBox);
+    }
+
+    private static Label figure(
+            javafx.beans.value.ObservableValue<String> text, String styleClass) {
+        Label label = new Label();
+        label.getStyleClass().addAll("training-figure", styleClass);
+        label.textProperty().bind(text);
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        return label;
+    }
+
+    public Button trainButton() {
+        return trainButton;
+    }
+
+    public Button pauseButton() {
+        return pauseButton;
+    }
+
+    public Button stopButton() {
+        return stopButton;
+    }
+
+    public ProgressBar progressBar() {
+        return progressBar;
+    }
+
+    public Label errorLabel() {
+        return errorLabel;
+    }
+
+    public Label statusLabel() {
+        return statusLabel;
+    }
+}
