@@ -1,0 +1,94 @@
+package org.dnw.train;
+
+import java.util.function.Consumer;
+
+/**
+ * Pause, resume and cancel requests for one run, set from any thread and honoured by the training
+ * thread between batches through {@link #checkpoint}. Cancel is a flag, never an interrupt.
+ * Thread-safe.
+ */
+public final class RunControl {
+
+    private final Object lock = new Object();
+    private boolean pauseRequested;
+    private boolean cancelRequested;
+    private volatile boolean paused;
+
+    /** Asks for a pause at the next checkpoint. */
+    public void requestPause() {
+        synchronized (lock) {
+            if (!cancelRequested) {
+                pauseRequested = true;
+            }
+        }
+    }
+
+    /** Lifts a pause request, or ends a pause in progress. */
+    public void requestResume() {
+        synchronized (lock) {
+            pauseRequested = false;
+            lock.notifyAll();
+        }
+    }
+
+    /** Asks the run to stop at the next checkpoint; also ends a pause. */
+    public void requestCancel() {
+        synchronized (lock) {
+            cancelRequested = true;
+            pauseRequested = false;
+            lock.notifyAll();
+        }
+    }
+
+    /** True once cancel was requested. */
+    public boolean isCancelRequested() {
+        synchronized (lock) {
+            return cancelRequested;
+        }
+    }
+
+    /** True while the training thread is waiting in a pause. */
+    public boolean isPaused() {
+        return paused;
+    }
+
+    /**
+     * Called by the training thread between batches: when a pause is requested it emits {@link
+     * TrainingEvent.RunPaused}, waits until resumed or cancelled, and emits {@link
+     * TrainingEvent.RunResumed} if resumed.
+     *
+     * @param epoch the 1-based epoch of the batch just done
+     * @param batch the 1-based batch just done
+     * @return true when the run must stop now (cancel requested)
+     */
+    public boolean checkpoint(
+            String runName, int epoch, int batch, Consumer<TrainingEvent> events) {
+        synchronized (lock) {
+            if (cancelRequested) {
+                return true;
+            }
+            if (!pauseRequested) {
+                return false;
+            }
+            paused = true;
+        }
+        events.accept(new TrainingEvent.RunPaused(runName, epoch, batch));
+        boolean cancelled;
+        synchronized (lock) {
+            while (pauseRequested && !cancelRequested) {
+                try {
+                    lock.wait(250);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    cancelRequested = true;
+                }
+            }
+            paused = false;
+            cancelled = cancelRequested;
+        }
+        if (!cancelled) {
+            events.accept(new TrainingEvent.RunResumed(runName, epoch, batch));
+        }
+        return cancelled;
+    }
+}
