@@ -10,10 +10,10 @@ public interface TrainingLoop {
 
     /**
      * Trains {@code request} to its end on the calling thread, emitting, in order, {@link
-     * TrainingEvent.RunStarted}, batch/epoch/weights events, and exactly one terminal event
-     * ({@code RunFinished}, {@code RunFailed} or {@code RunCancelled}) as its last act. Honours
-     * {@code control} between batches. Must not throw: every failure becomes a {@code RunFailed}
-     * with a sentence for the user. Frees all native memory before emitting the terminal event.
+     * TrainingEvent.RunStarted}, batch/epoch/weights events, and exactly one terminal event ({@code
+     * RunFinished}, {@code RunFailed} or {@code RunCancelled}) as its last act. Honours {@code
+     * control} between batches. Must not throw: every failure becomes a {@code RunFailed} with a
+     * sentence for the user. Frees all native memory before emitting the terminal event.
      */
     void run(TrainingRequest request, RunControl control, Consumer<TrainingEvent> events);
 }

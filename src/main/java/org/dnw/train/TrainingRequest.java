@@ -15,8 +15,8 @@ import org.dnw.spec.ModelSpec;
  * @param hyperparameters optimiser, rate, batch size, epochs, seed, loss
  * @param artifactsFolder where the training thread saves the model's parameters at the end (DJL
  *     {@code .params}); null to save nothing
- * @param weightsEveryBatches emit {@link TrainingEvent.WeightsCaptured} every this many batches (and
- *     at the end of every epoch); 0 for epoch ends only
+ * @param weightsEveryBatches emit {@link TrainingEvent.WeightsCaptured} every this many batches
+ *     (and at the end of every epoch); 0 for epoch ends only
  * @param augmentation per-batch augmentation of the training images; {@link AugmentationSpec#NONE}
  *     for none (ignored for tables)
  * @param engine which engine trains
