@@ -71,6 +71,20 @@ public record Hyperparameters(
         return out;
     }
 
+    /** A learning rate as a student reads it: "0.001", "3e-4", "0.1". */
+    public static String formatRate(double rate) {
+        if (rate >= 1e-3 && rate < 1e4) {
+            return new java.math.BigDecimal(rate)
+                    .round(new java.math.MathContext(3))
+                    .stripTrailingZeros()
+                    .toPlainString();
+        }
+        String s = String.format(java.util.Locale.ROOT, "%.2e", rate);
+        String[] parts = s.split("e");
+        String mantissa = parts[0].replaceAll("\\.?0+$", "");
+        return mantissa + "e" + Integer.parseInt(parts[1]);
+    }
+
     /** The learning rate for 0-based {@code epoch}, following {@link #schedule()}. */
     public double learningRateAt(int epoch) {
         return switch (schedule) {

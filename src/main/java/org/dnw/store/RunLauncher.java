@@ -1,0 +1,79 @@
+package org.dnw.store;
+
+import java.io.IOException;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import org.dnw.data.DataSplits;
+import org.dnw.spec.ModelSpec;
+import org.dnw.train.Hyperparameters;
+import org.dnw.train.TrainingEvent;
+import org.dnw.train.TrainingRequest;
+import org.dnw.train.TrainingRun;
+import org.dnw.train.TrainingService;
+
+/**
+ * Starts a training run that is saved when it finishes: opens a draft in the {@link RunStore}, lets
+ * the training thread save the parameters there, and commits the run in one rename on {@link
+ * TrainingEvent.RunFinished} (a failed or cancelled run leaves nothing). Used by the command line
+ * and the workbench alike. Thread-safe as far as its collaborators are.
+ */
+public final class RunLauncher {
+
+    private final RunStore store;
+    private final TrainingService service;
+    private final Executor saveExecutor;
+
+    /**
+     * @param saveExecutor where the run folder is written after the run (e.g. {@code Runnable::run}
+     *     to write on the training thread)
+     */
+    public RunLauncher(RunStore store, TrainingService service, Executor saveExecutor) {
+        this.store = Objects.requireNonNull(store);
+        this.service = Objects.requireNonNull(service);
+        this.saveExecutor = Objects.requireNonNull(saveExecutor);
+    }
+
+    /** A started run, its draft and the outcome of saving it. */
+    public record LaunchedRun(
+            TrainingRun run, RunDraft draft, CompletableFuture<RunSaveOutcome> saved) {}
+
+    /**
+     * Starts {@code spec} (already adapted to {@code splits}) and returns at once.
+     *
+     * @param listener receives every event after the recorder has seen it, on the training thread
+     * @throws IOException when the draft folder cannot be created
+     * @throws IllegalStateException when another run is active (the message says so)
+     */
+    public LaunchedRun launch(
+            String runName,
+            ModelSpec spec,
+            DataSplits splits,
+            Hyperparameters hyperparameters,
+            int weightsEveryBatches,
+            Consumer<TrainingEvent> listener)
+            throws IOException {
+        RunDraft draft = store.begin(runName);
+        RunRecorder recorder = new RunRecorder(store, draft, DatasetInfo.of(splits), saveExecutor);
+        TrainingRequest request =
+                new TrainingRequest(
+                        runName,
+                        spec,
+                        splits,
+                        hyperparameters,
+                        draft.folder(),
+                        weightsEveryBatches);
+        try {
+            TrainingRun run = service.start(request, recorder.andThen(listener));
+            return new LaunchedRun(run, draft, recorder.outcome());
+        } catch (RuntimeException e) {
+            store.discard(draft);
+            throw e;
+        }
+    }
+
+    public RunStore store() {
+        return store;
+    }
+}
