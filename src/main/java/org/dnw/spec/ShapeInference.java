@@ -98,7 +98,9 @@ public final class ShapeInference {
             return new LayerShape(position, d, in, in, 0, 0);
         }
         if (layer instanceof BatchNormSpec b) {
-            return new LayerShape(position, b, in, in, 2L * in.channels(), 2L * in.size());
+            // a scale and a shift per channel of an image, per feature of a flat vector (as DJL)
+            long normalised = in.isImage() ? in.channels() : in.size();
+            return new LayerShape(position, b, in, in, 2L * normalised, 2L * in.size());
         }
         // ActivationSpec: element-wise, keeps the shape.
         return new LayerShape(position, layer, in, in, 0, 0);

@@ -196,6 +196,7 @@ public final class DjlTrainingLoop implements TrainingLoop {
                 }
                 Shape full = BlockFactory.batchShape(spec.input(), batchSize);
                 int epochsDone = 0;
+                float firstLoss = -1;
                 for (int epoch = 1; epoch <= hp.epochCount(); epoch++) {
                     at[0] = epoch;
                     at[1] = 0;
@@ -239,8 +240,11 @@ public final class DjlTrainingLoop implements TrainingLoop {
                             loss = lossArray.getFloat();
                             right = correct(logits, y, sigmoid);
                         }
-                        if (!Float.isFinite(loss)) {
-                            throw new Diverged(loss, epoch, b, lr);
+                        if (firstLoss < 0) {
+                            firstLoss = loss;
+                        }
+                        if (!Float.isFinite(loss) || exploded(loss, firstLoss, hp.loss())) {
+                            throw new Diverged(loss, firstLoss, epoch, b, lr);
                         }
                         lossSum += (double) loss * count;
                         correct += right;
@@ -429,6 +433,14 @@ public final class DjlTrainingLoop implements TrainingLoop {
         return logp.get(new NDIndex().addAllDim().addPickDim(labels.reshape(-1, 1))).neg().mean();
     }
 
+    /**
+     * True when a cross-entropy loss has grown past 100 times its first value (and past 50): the
+     * weights have blown up even though the loss is still finite, which a large SGD rate does.
+     */
+    static boolean exploded(float loss, float firstLoss, LossKind kind) {
+        return kind == LossKind.CROSS_ENTROPY && loss > 50 && loss > 100 * firstLoss;
+    }
+
     private static long correct(NDArray logits, NDArray labels, boolean sigmoid) {
         NDArray predicted =
                 sigmoid ? logits.reshape(-1).gt(0).toType(DataType.INT64, false) : logits.argMax(1);
@@ -532,10 +544,15 @@ public final class DjlTrainingLoop implements TrainingLoop {
         final int batch;
         final String advice;
 
-        Diverged(float loss, int epoch, int batch, double learningRate) {
+        Diverged(float loss, float firstLoss, int epoch, int batch, double learningRate) {
             super(
-                    "the loss became "
-                            + (Float.isNaN(loss) ? "NaN" : "infinite")
+                    (Float.isFinite(loss)
+                                    ? String.format(
+                                            Locale.ROOT,
+                                            "the loss exploded from %.3g to %.3g",
+                                            firstLoss,
+                                            loss)
+                                    : "the loss became " + (Float.isNaN(loss) ? "NaN" : "infinite"))
                             + " at epoch "
                             + epoch
                             + ", batch "

@@ -204,6 +204,20 @@ class ShapeInferenceTest {
     }
 
     @Test
+    void batchNormOnAFlatVectorCountsScaleAndShiftPerFeature() {
+        NetworkAnalysis a =
+                new ModelSpec(
+                                "t",
+                                Shape.flat(7),
+                                List.of(
+                                        new DenseSpec(20, true),
+                                        new BatchNormSpec(),
+                                        OutputSpec.softmax(3)))
+                        .analyse();
+        assertThat(a.layers().get(1).parameterCount()).isEqualTo(40);
+    }
+
+    @Test
     void adaptToChangesInputAndSoftmaxClasses() {
         ModelSpec cifar = Presets.load("seed-cnn").adaptTo(Shape.image(3, 32, 32), 10);
         NetworkAnalysis a = cifar.analyse();
