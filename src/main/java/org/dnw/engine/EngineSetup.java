@@ -87,9 +87,13 @@ public final class EngineSetup {
         return "CPU (" + System.getProperty("ai.djl.pytorch.num_threads", "?") + " threads)";
     }
 
-    /** Library and platform versions, keys "djl", "pytorch", "java", "os". */
+    /**
+     * Library and platform versions, keys "engine" (always "PyTorch (DJL)"), "djl", "pytorch",
+     * "java", "os".
+     */
     public static Map<String, String> environment() {
         Map<String, String> env = new LinkedHashMap<>();
+        env.put("engine", "PyTorch (DJL)");
         env.put("djl", Engine.getDjlVersion());
         env.put("pytorch", engine().getVersion());
         env.put(
