@@ -47,7 +47,7 @@ public final class BlockFactory {
             throw new IllegalArgumentException(
                     "the network cannot be built:\n"
                             + analysis.errors().stream()
-                                    .map(Object::toString)
+                                    .map(org.dnw.spec.Problem::message)
                                     .collect(Collectors.joining("\n")));
         }
         SequentialBlock net = new SequentialBlock();

@@ -45,7 +45,7 @@ public final class TrainingService implements AutoCloseable {
         out.addAll(request.augmentation().problems());
         NetworkAnalysis analysis = request.spec().analyse();
         for (Problem p : analysis.errors()) {
-            out.add(p.toString());
+            out.add(p.message());
         }
         Shape dataShape = request.splits().train().inputShape();
         if (!request.spec().input().equals(dataShape)) {
