@@ -247,6 +247,17 @@ public final class DatasetCatalog {
      */
     public LoadedDataset load(BuiltInDataset dataset, ProgressListener progress)
             throws DataFormatException {
+        try {
+            return loadUnguarded(dataset, progress);
+        } catch (RuntimeException e) {
+            // A reader bug must not reach the user as a stack trace or leave the caller broken.
+            throw new DataFormatException(
+                    null, dataset.displayName() + " could not be read (" + e + ")", e);
+        }
+    }
+
+    private LoadedDataset loadUnguarded(BuiltInDataset dataset, ProgressListener progress)
+            throws DataFormatException {
         Source source = locate(dataset);
         if (source == null) {
             String reason = downloadBlocker(dataset);
@@ -287,6 +298,15 @@ public final class DatasetCatalog {
      * @throws DataFormatException naming the file when it is none of these or is damaged
      */
     public LoadedDataset open(Path path, ProgressListener progress) throws DataFormatException {
+        try {
+            return openUnguarded(path, progress);
+        } catch (RuntimeException e) {
+            throw new DataFormatException(path, "could not be read (" + e + ")", e);
+        }
+    }
+
+    private LoadedDataset openUnguarded(Path path, ProgressListener progress)
+            throws DataFormatException {
         if (Files.isDirectory(path)) {
             if (CifarBinaryReader.isCifarFolder(path)) {
                 return CifarBinaryReader.readFolder(path, progress);

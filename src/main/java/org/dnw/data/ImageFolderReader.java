@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -114,11 +115,12 @@ public final class ImageFolderReader {
      */
     public LoadedDataset read(Path source, ProgressListener progress) throws DataFormatException {
         if (Files.isDirectory(source)) {
-            Scan scan = new Scan(source, true);
-            scan.walkDirectory(progress);
-            Decoded decoded = scan.finish();
-            String key = source.getFileName() + "/";
-            return decoded.toDataset(source, Map.of(key, scan.treeDigest()), testShare, seed);
+            try (Scan scan = new Scan(source, true)) {
+                scan.walkDirectory(progress);
+                Decoded decoded = scan.finish();
+                String key = source.getFileName() + "/";
+                return decoded.toDataset(source, Map.of(key, scan.treeDigest()), testShare, seed);
+            }
         }
         if (!Files.isRegularFile(source)) {
             throw new DataFormatException(source, "not found at " + source.toAbsolutePath());
@@ -134,13 +136,15 @@ public final class ImageFolderReader {
                 return cached.toDataset(source, sums, testShare, seed);
             }
         }
-        Scan scan = new Scan(source, false);
-        if (kind == Kind.ZIP) {
-            scan.readZip(progress);
-        } else {
-            scan.readTar(kind == Kind.TAR_GZ, progress);
+        Decoded decoded;
+        try (Scan scan = new Scan(source, false)) {
+            if (kind == Kind.ZIP) {
+                scan.readZip(progress);
+            } else {
+                scan.readTar(kind == Kind.TAR_GZ, progress);
+            }
+            decoded = scan.finish();
         }
-        Decoded decoded = scan.finish();
         if (cache != null) {
             cache.store(sha, decoded);
         }
@@ -211,7 +215,7 @@ public final class ImageFolderReader {
     }
 
     /** Reads the entries of one source and decodes them on a pool. Used once. */
-    private final class Scan {
+    private final class Scan implements AutoCloseable {
         private final Path source;
         private final boolean digestFiles;
         private final List<Slot> slots = new ArrayList<>();
@@ -219,6 +223,8 @@ public final class ImageFolderReader {
         private final ExecutorService pool;
         private final Semaphore inFlight;
         private final List<Future<?>> futures = new ArrayList<>();
+        private final AtomicLong decodedBytes = new AtomicLong();
+        private final long byteBudget;
 
         Scan(Path source, boolean digestFiles) {
             this.source = source;
@@ -234,6 +240,14 @@ public final class ImageFolderReader {
                                 return t;
                             });
             this.inFlight = new Semaphore(threads * 64);
+            // Decoded images live as separate arrays until they are assembled (and then once more
+            // while a drawn split copies them): refuse sets that cannot fit rather than run out.
+            this.byteBudget = Runtime.getRuntime().maxMemory() * 2 / 5;
+        }
+
+        @Override
+        public void close() {
+            pool.shutdownNow();
         }
 
         void walkDirectory(ProgressListener progress) throws DataFormatException {
@@ -254,7 +268,6 @@ public final class ImageFolderReader {
                     }
                 }
             } catch (IOException | java.io.UncheckedIOException e) {
-                pool.shutdownNow();
                 IOException io =
                         e instanceof IOException x
                                 ? x
@@ -306,15 +319,10 @@ public final class ImageFolderReader {
                 }
                 progress.progress(stage, total, total);
             } catch (IOException e) {
-                pool.shutdownNow();
                 throw damagedArchive(e);
             } catch (RuntimeException e) {
-                pool.shutdownNow();
                 throw new DataFormatException(
                         source, "is a damaged zip archive (" + e.getMessage() + ")", e);
-            } catch (DataFormatException e) {
-                pool.shutdownNow();
-                throw e;
             }
         }
 
@@ -363,15 +371,10 @@ public final class ImageFolderReader {
                 }
                 progress.progress(stage, total, total);
             } catch (IOException e) {
-                pool.shutdownNow();
                 throw damagedArchive(e);
             } catch (RuntimeException e) {
-                pool.shutdownNow();
                 throw new DataFormatException(
                         source, "is a damaged archive (" + e.getMessage() + ")", e);
-            } catch (DataFormatException e) {
-                pool.shutdownNow();
-                throw e;
             }
         }
 
@@ -414,11 +417,20 @@ public final class ImageFolderReader {
         }
 
         private void submit(Slot slot, BytesSource bytes) throws DataFormatException {
+            if (decodedBytes.get() > byteBudget) {
+                throw new DataFormatException(
+                        source,
+                        "holds more images than fit in memory (over "
+                                + (byteBudget >> 20)
+                                + " MB decoded after "
+                                + slots.size()
+                                + " files); start the workbench with a larger -Xmx or use"
+                                + " fewer or smaller images");
+            }
             try {
                 inFlight.acquire();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                pool.shutdownNow();
                 throw new DataFormatException(source, "reading was interrupted", e);
             }
             futures.add(
@@ -430,12 +442,19 @@ public final class ImageFolderReader {
                                         MessageDigest d = Checksums.newSha256();
                                         slot.sha256 = Checksums.hex(d.digest(data));
                                     }
-                                    slot.image = ImageDecoder.decode(data);
+                                    ImageDecoder.Decoded image = ImageDecoder.decode(data);
+                                    decodedBytes.addAndGet(image.planes().length);
+                                    slot.image = image;
                                 } catch (ImageDecoder.NotAnImage e) {
                                     slot.problem = e.getMessage();
                                 } catch (IOException e) {
                                     slot.problem = "cannot be read (" + e.getMessage() + ")";
-                                } catch (RuntimeException | OutOfMemoryError e) {
+                                } catch (OutOfMemoryError e) {
+                                    decodedBytes.set(Long.MAX_VALUE);
+                                    slot.problem =
+                                            "could not be decoded: the workbench ran out of memory"
+                                                    + " (start it with a larger -Xmx)";
+                                } catch (RuntimeException e) {
                                     slot.problem = "cannot be decoded (" + e + ")";
                                 } finally {
                                     inFlight.release();

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.dnw.spec.Shape;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,13 +16,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DatasetCatalogIT {
 
-    private static DatasetCatalog.Locations environment;
+    private static final DatasetCatalog.Locations environment =
+            DatasetCatalog.Locations.fromEnvironment();
 
     @TempDir static Path cacheDir;
 
-    @BeforeAll
-    static void needsData() {
-        environment = DatasetCatalog.Locations.fromEnvironment();
+    @BeforeEach
+    void needsData() {
         assumeTrue(
                 environment.workbenchData() != null
                         && Files.isDirectory(environment.workbenchData()),
