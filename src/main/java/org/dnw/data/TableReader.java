@@ -320,8 +320,8 @@ public final class TableReader {
                 break;
             }
         }
-        // Numeric labels are compared by value, so "1" and "1.0" are one class.
-        Map<String, String> firstText = new HashMap<>();
+        // Numeric labels are compared by value, so "1" and "1.0" are one class; the map keeps the
+        // text of each class's first label.
         TreeMap<String, String> sorted;
         if (numeric) {
             sorted = new TreeMap<>(Comparator.comparingDouble(TableReader::number));
@@ -329,14 +329,12 @@ public final class TableReader {
             sorted = new TreeMap<>(Comparator.<String>naturalOrder());
         }
         for (String label : labels) {
-            String key = key(label);
-            firstText.putIfAbsent(key, label);
-            sorted.putIfAbsent(key, label);
+            sorted.putIfAbsent(key(label), label);
         }
         List<String> names = new ArrayList<>();
-        for (String key : sorted.keySet()) {
-            classOf.put(key, names.size());
-            names.add(numeric ? numberName(key) : firstText.get(key));
+        for (Map.Entry<String, String> e : sorted.entrySet()) {
+            classOf.put(e.getKey(), names.size());
+            names.add(numeric ? numberName(e.getKey()) : e.getValue());
         }
         return names;
     }
