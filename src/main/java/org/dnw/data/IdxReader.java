@@ -13,12 +13,18 @@ import java.util.zip.GZIPInputStream;
 /**
  * Reads IDX files (MNIST, Fashion-MNIST), raw or gzip-compressed: an image file (magic 0x00000803,
  * count, rows, columns, then unsigned bytes) and a label file (magic 0x00000801, count, then one
- * byte per label). Stateless.
+ * byte per label). Stateless and thread-safe.
  */
 public final class IdxReader {
 
     private static final int IMAGE_MAGIC = 0x00000803;
     private static final int LABEL_MAGIC = 0x00000801;
+    private static final int IMAGE_HEADER_BYTES = 16;
+
+    /** Deflate never packs more than about 1032 bytes into one; anything beyond is a lie. */
+    private static final long MAX_DEFLATE_RATIO = 1100;
+
+    private static final int CHUNK = 1 << 20;
 
     private IdxReader() {}
 
@@ -31,11 +37,32 @@ public final class IdxReader {
      */
     public static ImageSamples read(Path images, Path labels, List<String> classNames)
             throws DataFormatException {
+        return read(images, labels, classNames, ProgressListener.NONE);
+    }
+
+    /** As {@link #read(Path, Path, List)}, reporting the images read so far to {@code progress}. */
+    public static ImageSamples read(
+            Path images, Path labels, List<String> classNames, ProgressListener progress)
+            throws DataFormatException {
         int[] labelValues = readLabels(labels);
-        byte[] pixels;
-        int rows;
-        int cols;
-        try (DataInputStream in = open(images)) {
+        for (int i = 0; i < labelValues.length; i++) {
+            if (labelValues[i] >= classNames.size()) {
+                throw new DataFormatException(
+                        labels,
+                        "label "
+                                + labelValues[i]
+                                + " at position "
+                                + i
+                                + " is outside the "
+                                + classNames.size()
+                                + " classes (0 to "
+                                + (classNames.size() - 1)
+                                + ")");
+            }
+        }
+        String stage = "Reading " + images.getFileName();
+        try (Opened opened = open(images)) {
+            DataInputStream in = opened.in;
             int magic = readHeaderInt(in, images);
             if (magic != IMAGE_MAGIC) {
                 throw new DataFormatException(
@@ -45,12 +72,10 @@ public final class IdxReader {
                                 magic, IMAGE_MAGIC));
             }
             int count = readHeaderInt(in, images);
-            rows = readHeaderInt(in, images);
-            cols = readHeaderInt(in, images);
-            if (count < 0
-                    || rows <= 0
-                    || cols <= 0
-                    || (long) count * rows * cols > Integer.MAX_VALUE - 8) {
+            int rows = readHeaderInt(in, images);
+            int cols = readHeaderInt(in, images);
+            long expected = (long) count * rows * cols;
+            if (count < 0 || rows <= 0 || cols <= 0 || expected > ReadSupport.MAX_ARRAY) {
                 throw new DataFormatException(
                         images, "impossible header: " + count + " images of " + rows + "×" + cols);
             }
@@ -65,43 +90,56 @@ public final class IdxReader {
                                 + labelValues.length
                                 + " labels");
             }
-            pixels = new byte[count * rows * cols];
-            int read = in.readNBytes(pixels, 0, pixels.length);
-            if (read < pixels.length) {
+            if (count == 0) {
+                throw new DataFormatException(images, "holds no images");
+            }
+            int imageBytes = rows * cols;
+            if (!opened.gzip && opened.size < IMAGE_HEADER_BYTES + expected) {
+                throw truncated(
+                        images, count, rows, cols, (opened.size - IMAGE_HEADER_BYTES) / imageBytes);
+            }
+            if (opened.gzip && expected > opened.size * MAX_DEFLATE_RATIO + CHUNK) {
                 throw new DataFormatException(
                         images,
-                        "truncated — the header announces "
+                        "impossible header: "
                                 + count
                                 + " images of "
                                 + rows
                                 + "×"
                                 + cols
-                                + " but the file ends after "
-                                + read / (rows * cols)
-                                + " of them");
+                                + " cannot fit in a compressed file of "
+                                + opened.size
+                                + " bytes");
             }
+            byte[] pixels = ReadSupport.bytes(expected, images, "the images");
+            int read = 0;
+            progress.progress(stage, 0, count);
+            while (read < pixels.length) {
+                int n = in.readNBytes(pixels, read, Math.min(CHUNK, pixels.length - read));
+                if (n <= 0) {
+                    throw truncated(images, count, rows, cols, read / imageBytes);
+                }
+                read += n;
+                progress.progress(stage, read / imageBytes, count);
+            }
+            return new ImageSamples(1, rows, cols, pixels, labelValues, classNames);
+        } catch (EOFException e) {
+            throw new DataFormatException(
+                    images, "ends too early: the compressed file is truncated", e);
         } catch (IOException e) {
-            throw new DataFormatException(images, "cannot be read (" + e.getMessage() + ")", e);
+            throw ReadSupport.unreadable(images, e);
         }
-        for (int i = 0; i < labelValues.length; i++) {
-            if (labelValues[i] >= classNames.size()) {
-                throw new DataFormatException(
-                        labels,
-                        "label "
-                                + labelValues[i]
-                                + " at position "
-                                + i
-                                + " is outside the "
-                                + classNames.size()
-                                + " classes");
-            }
-        }
-        return new ImageSamples(1, rows, cols, pixels, labelValues, classNames);
     }
 
-    /** Reads a label file; each label is an unsigned byte. */
+    /**
+     * Reads a label file; each label is an unsigned byte (0–255).
+     *
+     * @throws DataFormatException naming the file when the magic number or count is wrong, or it is
+     *     truncated or unreadable
+     */
     public static int[] readLabels(Path labels) throws DataFormatException {
-        try (DataInputStream in = open(labels)) {
+        try (Opened opened = open(labels)) {
+            DataInputStream in = opened.in;
             int magic = readHeaderInt(in, labels);
             if (magic != LABEL_MAGIC) {
                 throw new DataFormatException(
@@ -114,6 +152,8 @@ public final class IdxReader {
             if (count < 0) {
                 throw new DataFormatException(labels, "impossible label count " + count);
             }
+            // readNBytes(int) grows its buffer as data arrives, so a lying count cannot exhaust
+            // the heap before the file runs out.
             byte[] raw = in.readNBytes(count);
             if (raw.length < count) {
                 throw new DataFormatException(
@@ -128,9 +168,37 @@ public final class IdxReader {
                 out[i] = raw[i] & 0xFF;
             }
             return out;
+        } catch (EOFException e) {
+            throw new DataFormatException(
+                    labels, "ends too early: the compressed file is truncated", e);
         } catch (IOException e) {
-            throw new DataFormatException(labels, "cannot be read (" + e.getMessage() + ")", e);
+            throw ReadSupport.unreadable(labels, e);
         }
+    }
+
+    /** True when {@code file} starts like an IDX file (raw or gzip), judged by its first bytes. */
+    static boolean looksLikeIdx(Path file) {
+        try (Opened opened = open(file)) {
+            int magic = opened.in.readInt();
+            return magic == IMAGE_MAGIC || magic == LABEL_MAGIC;
+        } catch (IOException | DataFormatException e) {
+            return false;
+        }
+    }
+
+    private static DataFormatException truncated(
+            Path images, int count, int rows, int cols, long present) {
+        return new DataFormatException(
+                images,
+                "truncated — the header announces "
+                        + count
+                        + " images of "
+                        + rows
+                        + "×"
+                        + cols
+                        + " but the file ends after "
+                        + Math.max(0, present)
+                        + " of them");
     }
 
     private static int readHeaderInt(DataInputStream in, Path file)
@@ -142,16 +210,25 @@ public final class IdxReader {
         }
     }
 
-    private static DataInputStream open(Path file) throws IOException, DataFormatException {
+    private record Opened(DataInputStream in, boolean gzip, long size) implements AutoCloseable {
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
+    }
+
+    private static Opened open(Path file) throws IOException, DataFormatException {
         if (!Files.isRegularFile(file)) {
             throw new DataFormatException(file, "not found at " + file.toAbsolutePath());
         }
+        long size = Files.size(file);
         InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
         raw.mark(2);
         int b0 = raw.read();
         int b1 = raw.read();
         raw.reset();
-        if (b0 == 0x1f && b1 == 0x8b) {
+        boolean gzip = b0 == 0x1f && b1 == 0x8b;
+        if (gzip) {
             try {
                 raw = new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16);
             } catch (IOException e) {
@@ -160,6 +237,6 @@ public final class IdxReader {
                         file, "is not a valid gzip file (" + e.getMessage() + ")", e);
             }
         }
-        return new DataInputStream(raw);
+        return new Opened(new DataInputStream(raw), gzip, size);
     }
 }

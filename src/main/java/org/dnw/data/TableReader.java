@@ -1,0 +1,425 @@
+package org.dnw.data;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a table of numeric features with one class label per row from a text file: comma-,
+ * semicolon- or tab-delimited, or separated by runs of spaces and tabs (as in the UCI wheat-seeds
+ * file). Blank lines and lines starting with {@code #} are skipped. A first row whose feature cells
+ * are not all numbers is a header and names the features. Labels may be numbers or words; the class
+ * names are the distinct labels, sorted (numerically when every label is a number). With
+ * semicolons, a decimal comma ({@code 1,5}) is read as a decimal point. Stateless and thread-safe.
+ */
+public final class TableReader {
+
+    private static final Pattern WHITESPACE = Pattern.compile("[ \\t]+");
+    private static final int SNIFF_LINES = 20;
+
+    private TableReader() {}
+
+    /**
+     * How to read a table.
+     *
+     * @param labelColumn 0-based column of the label; negative counts from the end (-1 = the last
+     *     column, the default)
+     * @param header true or false to say whether the first row is a header, null to detect it
+     * @param classNames names to give the classes instead of their labels, in sorted-label order;
+     *     null to use the labels themselves; when given, the file must have exactly this many
+     *     classes
+     * @param featureNames names of the feature columns, null for the header's (or "feature 1",
+     *     "feature 2", …)
+     */
+    public record Options(
+            int labelColumn, Boolean header, List<String> classNames, List<String> featureNames) {
+
+        /** Label last, header detected, names from the file. */
+        public static final Options DEFAULT = new Options(-1, null, null, null);
+
+        public Options {
+            classNames = classNames == null ? null : List.copyOf(classNames);
+            featureNames = featureNames == null ? null : List.copyOf(featureNames);
+        }
+
+        public Options withLabelColumn(int column) {
+            return new Options(column, header, classNames, featureNames);
+        }
+
+        public Options withHeader(Boolean value) {
+            return new Options(labelColumn, value, classNames, featureNames);
+        }
+
+        public Options withClassNames(List<String> names) {
+            return new Options(labelColumn, header, names, featureNames);
+        }
+
+        public Options withFeatureNames(List<String> names) {
+            return new Options(labelColumn, header, classNames, names);
+        }
+    }
+
+    /** Reads {@code file} with {@link Options#DEFAULT}. */
+    public static TableSamples read(Path file) throws DataFormatException {
+        return read(file, Options.DEFAULT);
+    }
+
+    /**
+     * Reads {@code file}.
+     *
+     * @throws DataFormatException naming the file (and the line and column) when it is empty, has
+     *     rows of different lengths, a cell that is not a number, a single class, or does not match
+     *     the options
+     */
+    public static TableSamples read(Path file, Options options) throws DataFormatException {
+        List<String> lines = readLines(file);
+        List<Integer> lineNumbers = new ArrayList<>();
+        List<String> content = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String trimmed = lines.get(i).strip();
+            if (!trimmed.isEmpty() && !trimmed.startsWith("#")) {
+                content.add(trimmed);
+                lineNumbers.add(i + 1);
+            }
+        }
+        if (content.isEmpty()) {
+            throw new DataFormatException(file, "is empty: it holds no rows of data");
+        }
+        Separator separator =
+                Separator.sniff(content.subList(0, Math.min(SNIFF_LINES, content.size())));
+        List<String> first = separator.split(content.get(0));
+        int columns = first.size();
+        if (columns < 2) {
+            throw new DataFormatException(
+                    file,
+                    "line "
+                            + lineNumbers.get(0)
+                            + " has a single column; a table needs at least one feature column"
+                            + " and a label column");
+        }
+        int labelColumn =
+                options.labelColumn() < 0 ? columns + options.labelColumn() : options.labelColumn();
+        if (labelColumn < 0 || labelColumn >= columns) {
+            throw new DataFormatException(
+                    file,
+                    "has "
+                            + columns
+                            + " columns, so there is no label column "
+                            + describeColumn(options.labelColumn()));
+        }
+        boolean header =
+                options.header() != null
+                        ? options.header()
+                        : hasNonNumericFeature(first, labelColumn, separator);
+        int featureCount = columns - 1;
+        List<String> featureNames = new ArrayList<>();
+        if (options.featureNames() != null) {
+            if (options.featureNames().size() != featureCount) {
+                throw new DataFormatException(
+                        file,
+                        "has "
+                                + featureCount
+                                + " feature columns but "
+                                + options.featureNames().size()
+                                + " feature names were given");
+            }
+            featureNames.addAll(options.featureNames());
+        } else {
+            for (int c = 0; c < columns; c++) {
+                if (c != labelColumn) {
+                    featureNames.add(
+                            header ? first.get(c) : "feature " + (featureNames.size() + 1));
+                }
+            }
+        }
+        int start = header ? 1 : 0;
+        int rows = content.size() - start;
+        if (rows == 0) {
+            throw new DataFormatException(file, "holds a header but no rows of data");
+        }
+        if ((long) rows * featureCount > ReadSupport.MAX_ARRAY) {
+            throw new DataFormatException(file, "is too large to hold in memory");
+        }
+        float[] values = new float[rows * featureCount];
+        String[] labelText = new String[rows];
+        for (int r = 0; r < rows; r++) {
+            int lineNumber = lineNumbers.get(start + r);
+            List<String> cells = separator.split(content.get(start + r));
+            if (cells.size() != columns) {
+                throw new DataFormatException(
+                        file,
+                        "line "
+                                + lineNumber
+                                + " has "
+                                + cells.size()
+                                + " fields, but line "
+                                + lineNumbers.get(0)
+                                + " has "
+                                + columns
+                                + " (is a value missing, or a separator doubled?)");
+            }
+            int f = 0;
+            for (int c = 0; c < columns; c++) {
+                String cell = cells.get(c);
+                if (c == labelColumn) {
+                    if (cell.isEmpty()) {
+                        throw new DataFormatException(
+                                file,
+                                "line "
+                                        + lineNumber
+                                        + ", column "
+                                        + (c + 1)
+                                        + ": the label is empty");
+                    }
+                    labelText[r] = cell;
+                    continue;
+                }
+                float v = parse(cell, separator);
+                if (!Float.isFinite(v)) {
+                    throw new DataFormatException(
+                            file,
+                            "line "
+                                    + lineNumber
+                                    + ", column "
+                                    + (c + 1)
+                                    + (cell.isEmpty()
+                                            ? " is empty; every feature needs a number"
+                                            : ": \"" + shorten(cell) + "\" is not a number"));
+                }
+                values[r * featureCount + f++] = v;
+            }
+        }
+        Map<String, Integer> classOf = new HashMap<>();
+        List<String> distinct = distinctSorted(labelText, classOf);
+        if (distinct.size() < 2) {
+            throw new DataFormatException(
+                    file,
+                    "every row has the label \""
+                            + shorten(distinct.get(0))
+                            + "\" in column "
+                            + (labelColumn + 1)
+                            + "; a classifier needs at least two classes (is the label in another"
+                            + " column?)");
+        }
+        List<String> classNames = distinct;
+        if (options.classNames() != null) {
+            if (options.classNames().size() != distinct.size()) {
+                throw new DataFormatException(
+                        file,
+                        "has "
+                                + distinct.size()
+                                + " classes ("
+                                + String.join(", ", distinct)
+                                + ") but "
+                                + options.classNames().size()
+                                + " were expected");
+            }
+            classNames = options.classNames();
+        }
+        int[] labels = new int[rows];
+        for (int r = 0; r < rows; r++) {
+            labels[r] = classOf.get(key(labelText[r]));
+        }
+        return new TableSamples(featureCount, values, labels, classNames, featureNames);
+    }
+
+    private static List<String> readLines(Path file) throws DataFormatException {
+        if (!Files.isRegularFile(file)) {
+            throw new DataFormatException(file, "not found at " + file.toAbsolutePath());
+        }
+        var decoder =
+                StandardCharsets.UTF_8
+                        .newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPLACE)
+                        .onUnmappableCharacter(CodingErrorAction.REPLACE);
+        List<String> lines = new ArrayList<>();
+        try (BufferedReader in =
+                new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                if (lines.isEmpty() && line.startsWith("\uFEFF")) {
+                    line = line.substring(1);
+                }
+                if (line.indexOf('\0') >= 0) {
+                    throw new DataFormatException(
+                            file, "is not a text table (it holds binary data)");
+                }
+                lines.add(line);
+            }
+        } catch (IOException e) {
+            throw ReadSupport.unreadable(file, e);
+        }
+        return lines;
+    }
+
+    private static boolean hasNonNumericFeature(
+            List<String> cells, int labelColumn, Separator separator) {
+        for (int c = 0; c < cells.size(); c++) {
+            if (c != labelColumn && !Float.isFinite(parse(cells.get(c), separator))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The value of a cell, or NaN when it is not a finite number. */
+    private static float parse(String cell, Separator separator) {
+        String s = cell;
+        if (s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")) {
+            s = s.substring(1, s.length() - 1).strip();
+        }
+        if (separator == Separator.SEMICOLON && s.indexOf(',') >= 0 && s.indexOf('.') < 0) {
+            s = s.replace(',', '.');
+        }
+        if (s.isEmpty() || !looksNumeric(s)) {
+            return Float.NaN;
+        }
+        try {
+            return Float.parseFloat(s);
+        } catch (NumberFormatException e) {
+            return Float.NaN;
+        }
+    }
+
+    /**
+     * Rejects what Float.parseFloat accepts but a person does not mean as a number (NaN, 1f,
+     * 0x1p3).
+     */
+    private static boolean looksNumeric(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (!(Character.isDigit(ch)
+                    || ch == '.'
+                    || ch == '-'
+                    || ch == '+'
+                    || ch == 'e'
+                    || ch == 'E')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The distinct labels, sorted; numerically when all are numbers. Fills {@code classOf}. */
+    private static List<String> distinctSorted(String[] labels, Map<String, Integer> classOf) {
+        boolean numeric = true;
+        for (String label : labels) {
+            if (!Double.isFinite(number(label))) {
+                numeric = false;
+                break;
+            }
+        }
+        // Numeric labels are compared by value, so "1" and "1.0" are one class; the map keeps the
+        // text of each class's first label.
+        TreeMap<String, String> sorted;
+        if (numeric) {
+            sorted = new TreeMap<>(Comparator.comparingDouble(TableReader::number));
+        } else {
+            sorted = new TreeMap<>(Comparator.<String>naturalOrder());
+        }
+        for (String label : labels) {
+            sorted.putIfAbsent(key(label), label);
+        }
+        List<String> names = new ArrayList<>();
+        for (Map.Entry<String, String> e : sorted.entrySet()) {
+            classOf.put(e.getKey(), names.size());
+            names.add(numeric ? numberName(e.getKey()) : e.getValue());
+        }
+        return names;
+    }
+
+    /** Identity of a label: its numeric value when it is a number, else its text. */
+    private static String key(String label) {
+        double v = number(label);
+        if (Double.isFinite(v)) {
+            return numberName(Double.toString(v));
+        }
+        return label;
+    }
+
+    private static String numberName(String text) {
+        double v = number(text);
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        return Double.toString(v);
+    }
+
+    private static double number(String s) {
+        if (s.isEmpty() || !looksNumeric(s)) {
+            return Double.NaN;
+        }
+        try {
+            return Double.parseDouble(s);
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    private static String describeColumn(int column) {
+        return column < 0 ? (-column) + " from the end" : (column + 1) + " (counting from 1)";
+    }
+
+    private static String shorten(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 37) + "...";
+    }
+
+    /** How cells are separated, guessed from the first lines. */
+    private enum Separator {
+        SEMICOLON,
+        COMMA,
+        TAB_OR_SPACES;
+
+        static Separator sniff(List<String> lines) {
+            if (lines.stream().allMatch(l -> l.indexOf(';') >= 0)) {
+                return SEMICOLON;
+            }
+            if (lines.stream().allMatch(l -> l.indexOf(',') >= 0)) {
+                return COMMA;
+            }
+            return TAB_OR_SPACES;
+        }
+
+        List<String> split(String line) {
+            List<String> out = new ArrayList<>();
+            switch (this) {
+                case SEMICOLON -> splitOn(line, ';', out);
+                case COMMA -> splitOn(line, ',', out);
+                default -> {
+                    for (String cell : WHITESPACE.split(line.strip())) {
+                        out.add(cell);
+                    }
+                }
+            }
+            return out;
+        }
+
+        private static void splitOn(String line, char separator, List<String> out) {
+            StringBuilder cell = new StringBuilder();
+            boolean quoted = false;
+            for (int i = 0; i < line.length(); i++) {
+                char ch = line.charAt(i);
+                if (ch == '"') {
+                    quoted = !quoted;
+                } else if (ch == separator && !quoted) {
+                    out.add(cell.toString().strip());
+                    cell.setLength(0);
+                } else {
+                    cell.append(ch);
+                }
+            }
+            out.add(cell.toString().strip());
+        }
+    }
+}
