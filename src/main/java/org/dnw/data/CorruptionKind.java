@@ -94,12 +94,12 @@ public enum CorruptionKind {
     public CorruptionSpec at(double strength) {
         if (!(strength >= 0 && strength <= maxStrength)) {
             throw new IllegalArgumentException(
-                    "the strength of "
-                            + label.toLowerCase(java.util.Locale.ROOT)
-                            + " must be between 0 and "
+                    label
+                            + " strengths go from 0 to "
                             + CorruptionSpec.plain(maxStrength)
-                            + ", not "
-                            + CorruptionSpec.plain(strength));
+                            + "; "
+                            + CorruptionSpec.plain(strength)
+                            + " is outside");
         }
         return factory.apply(strength);
     }

@@ -186,7 +186,7 @@ class CorruptionsTest {
     @Test
     void outOfRangeValuesAreRefusedWithASentence() {
         assertThatThrownBy(() -> CorruptionSweep.of(CorruptionKind.GAUSSIAN_NOISE, List.of(1.5)))
-                .hasMessage("the strength of gaussian noise must be between 0 and 1, not 1.5");
+                .hasMessage("Gaussian noise strengths go from 0 to 1; 1.5 is outside");
         assertThatThrownBy(() -> CorruptionSpec.blur(6))
                 .hasMessage("the blur sigma must be between 0 and 5, not 6.0");
         assertThatThrownBy(() -> CorruptionSpec.saltAndPepper(-0.1))
