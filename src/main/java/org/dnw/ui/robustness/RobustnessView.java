@@ -1,0 +1,406 @@
+package org.dnw.ui.robustness;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.cell.CheckBoxListCell;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.dnw.data.CorruptionKind;
+
+/**
+ * The robustness check: on the left, the runs to check, the corruption and its strengths, Check and
+ * Cancel with a progress bar; on the right, the accuracies as a table (a row per strength, clean
+ * first; a column per run) and as a chart of accuracy against strength, one line per run. Styles:
+ * {@code augment.css}.
+ */
+public final class RobustnessView extends BorderPane {
+
+    private static final double SIDE_WIDTH = 340;
+
+    private final RobustnessViewModel model;
+    private final ListView<RunChoice> runList = new ListView<>();
+    private final ComboBox<CorruptionKind> kindBox = new ComboBox<>();
+    private final TextField strengthsField = new TextField();
+    private final Button checkButton = new Button("Check");
+    private final Button cancelButton = new Button("Cancel");
+    private final ProgressBar progressBar = new ProgressBar(0);
+    private final Label errorLabel = new Label();
+    private final TableView<RobustnessRow> table = new TableView<>();
+    private final NumberAxis strengthAxis = new NumberAxis();
+    private final NumberAxis accuracyAxis = new NumberAxis(0, 100, 10);
+    private final LineChart<Number, Number> chart = new LineChart<>(strengthAxis, accuracyAxis);
+    private final List<XYChart.Series<Number, Number>> series = new ArrayList<>();
+
+    public RobustnessView(RobustnessViewModel model) {
+        this.model = model;
+        getStyleClass().add("robustness-view");
+        setPadding(new Insets(12, 14, 12, 14));
+        setLeft(side());
+        setCenter(results());
+    }
+
+    private VBox side() {
+        Label runsTitle = sectionTitle("Runs to check");
+        runList.setId("robustness-runs");
+        runList.setItems(model.runs());
+        runList.setCellFactory(
+                CheckBoxListCell.forListView(
+                        RunChoice::selectedProperty,
+                        new StringConverter<>() {
+                            @Override
+                            public String toString(RunChoice choice) {
+                                return choice == null ? "" : choice.text();
+                            }
+
+                            @Override
+                            public RunChoice fromString(String text) {
+                                throw new UnsupportedOperationException();
+                            }
+                        }));
+        Label noRuns =
+                new Label("No saved runs yet. Train a network: each finished run appears here.");
+        noRuns.setWrapText(true);
+        noRuns.getStyleClass().add("robustness-placeholder");
+        runList.setPlaceholder(noRuns);
+        runList.setPrefHeight(210);
+        runList.setMinHeight(120);
+        Button refresh = new Button("Refresh");
+        refresh.setId("robustness-refresh");
+        refresh.setTooltip(new Tooltip("Lists the saved runs again."));
+        refresh.setOnAction(e -> model.refreshRuns());
+        HBox runsHeader = new HBox(runsTitle, grow(), refresh);
+        runsHeader.setAlignment(Pos.CENTER_LEFT);
+
+        Label kindTitle = sectionTitle("Corruption of the test images");
+        kindBox.setId("robustness-kind");
+        kindBox.getItems().setAll(CorruptionKind.values());
+        kindBox.valueProperty().bindBidirectional(model.kindProperty());
+        kindBox.setMaxWidth(Double.MAX_VALUE);
+        kindBox.setTooltip(
+                new Tooltip(
+                        "How the test images are spoiled: the network is not trained again,"
+                                + " only tested on worse pictures."));
+
+        Label strengthsTitle = sectionTitle("Strengths");
+        strengthsField.setId("robustness-strengths");
+        strengthsField.textProperty().bindBidirectional(model.strengthsTextProperty());
+        strengthsField.setOnAction(e -> model.check());
+        Label hint = new Label();
+        hint.getStyleClass().add("robustness-hint");
+        hint.setWrapText(true);
+        hint.textProperty()
+                .bind(
+                        Bindings.createStringBinding(
+                                () ->
+                                        "Comma-separated values of "
+                                                + model.kindProperty().get().strengthLabel()
+                                                + ", from 0 to "
+                                                + plain(model.kindProperty().get().maxStrength())
+                                                + ". The clean test set (0) always comes first.",
+                                model.kindProperty()));
+        Label problem = new Label();
+        problem.setId("robustness-strengths-problem");
+        problem.getStyleClass().add("robustness-problem");
+        problem.setWrapText(true);
+        problem.textProperty().bind(model.strengthsProblemProperty());
+        problem.visibleProperty().bind(model.strengthsProblemProperty().isNotEmpty());
+        problem.managedProperty().bind(problem.visibleProperty());
+
+        checkButton.setId("robustness-check");
+        checkButton.getStyleClass().add("accent-button");
+        checkButton.setDefaultButton(false);
+        checkButton.disableProperty().bind(model.canCheckBinding().not());
+        checkButton.setOnAction(e -> model.check());
+        cancelButton.setId("robustness-cancel");
+        cancelButton.disableProperty().bind(model.runningProperty().not());
+        cancelButton.setOnAction(e -> model.cancel());
+        HBox buttons = new HBox(10, checkButton, cancelButton);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+
+        progressBar.setId("robustness-progress");
+        progressBar.setMaxWidth(Double.MAX_VALUE);
+        progressBar.progressProperty().bind(model.progressProperty());
+        Label status = new Label();
+        status.setId("robustness-status");
+        status.getStyleClass().add("robustness-status");
+        status.setWrapText(true);
+        status.textProperty().bind(model.statusProperty());
+
+        errorLabel.setId("robustness-error");
+        errorLabel.getStyleClass().add("robustness-error");
+        errorLabel.setWrapText(true);
+        errorLabel.setMaxWidth(Double.MAX_VALUE);
+        errorLabel.textProperty().bind(model.errorProperty());
+        errorLabel.visibleProperty().bind(model.errorProperty().isNotEmpty());
+        errorLabel.managedProperty().bind(errorLabel.visibleProperty());
+
+        VBox side =
+                new VBox(
+                        6,
+                        runsHeader,
+                        runList,
+                        spaced(kindTitle),
+                        kindBox,
+                        spaced(strengthsTitle),
+                        strengthsField,
+                        hint,
+                        problem,
+                        spaced(buttons),
+                        progressBar,
+                        status,
+                        errorLabel);
+        side.getStyleClass().add("robustness-side");
+        side.setPrefWidth(SIDE_WIDTH);
+        side.setMinWidth(SIDE_WIDTH);
+        side.setMaxWidth(SIDE_WIDTH);
+        BorderPane.setMargin(side, new Insets(0, 16, 0, 0));
+        return side;
+    }
+
+    private VBox results() {
+        Label title = new Label("Test accuracy as the pictures get worse");
+        title.getStyleClass().add("robustness-title");
+        Label subtitle =
+                new Label(
+                        "Every run is tested on the very same corrupted images; a robust network"
+                                + " keeps its line high as the strength grows.");
+        subtitle.getStyleClass().add("robustness-subtitle");
+        subtitle.setWrapText(true);
+
+        table.setId("robustness-table");
+        table.getStyleClass().add("robustness-table");
+        table.setItems(model.rows());
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        Label empty =
+                new Label(
+                        "Tick one or more runs, choose a corruption and press Check: the"
+                                + " accuracies appear here, one row per strength.");
+        empty.setWrapText(true);
+        empty.getStyleClass().add("robustness-placeholder");
+        table.setPlaceholder(empty);
+        table.setFixedCellSize(28);
+        // Tall enough for every row of a default sweep without a scroll bar, no taller.
+        table.prefHeightProperty()
+                .bind(
+                        Bindings.createDoubleBinding(
+                                () -> 34 + 28.0 * Math.max(3, model.rows().size()) + 4,
+                                model.rows()));
+        table.setMinHeight(120);
+        model.columnTitles().addListener((ListChangeListener<String>) c -> rebuildColumns());
+        rebuildColumns();
+
+        chart.setId("robustness-chart");
+        chart.getStyleClass().add("robustness-chart");
+        chart.setAnimated(false);
+        chart.setCreateSymbols(true);
+        chart.setLegendVisible(true);
+        chart.setTitle(null);
+        strengthAxis.setAnimated(false);
+        strengthAxis.setForceZeroInRange(true);
+        strengthAxis.labelProperty().bind(model.strengthAxisLabelProperty());
+        strengthAxis.setMinorTickVisible(false);
+        accuracyAxis.setAnimated(false);
+        accuracyAxis.setAutoRanging(false);
+        accuracyAxis.setLabel("test accuracy %");
+        accuracyAxis.setMinorTickVisible(false);
+        chart.setMinHeight(220);
+        VBox.setVgrow(chart, Priority.ALWAYS);
+        model.columnTitles().addListener((ListChangeListener<String>) c -> rebuildSeries());
+        model.results()
+                .addListener(
+                        (ListChangeListener<RobustnessResult>)
+                                c -> {
+                                    while (c.next()) {
+                                        if (c.wasAdded()) {
+                                            c.getAddedSubList().forEach(this::addPoint);
+                                        }
+                                        if (c.wasRemoved() && model.results().isEmpty()) {
+                                            rebuildSeries();
+                                        }
+                                    }
+                                });
+        rebuildSeries();
+        Label chartEmpty = new Label("The chart fills in as the check runs.");
+        chartEmpty.getStyleClass().add("robustness-placeholder");
+        chartEmpty.setMouseTransparent(true);
+        chartEmpty.visibleProperty().bind(Bindings.isEmpty(model.results()));
+        StackPane chartPane = new StackPane(chart, chartEmpty);
+        VBox.setVgrow(chartPane, Priority.ALWAYS);
+
+        VBox box = new VBox(8, title, subtitle, table, chartPane);
+        box.setMinWidth(0);
+        return box;
+    }
+
+    private void rebuildColumns() {
+        table.getColumns().clear();
+        TableColumn<RobustnessRow, String> corruption = new TableColumn<>("Corruption");
+        corruption.setCellValueFactory(
+                row ->
+                        javafx.beans.binding.Bindings.createStringBinding(
+                                () -> row.getValue().label()));
+        corruption.setSortable(false);
+        corruption.setPrefWidth(300);
+        corruption.setMinWidth(180);
+        table.getColumns().add(corruption);
+        List<String> titles = model.columnTitles();
+        for (int i = 0; i < titles.size(); i++) {
+            int column = i;
+            TableColumn<RobustnessRow, String> run = new TableColumn<>(titles.get(i));
+            run.setSortable(false);
+            run.setMinWidth(120);
+            run.setPrefWidth(160);
+            run.getStyleClass().add("robustness-accuracy-column");
+            run.setCellValueFactory(row -> cellText(row.getValue(), column));
+            table.getColumns().add(run);
+        }
+    }
+
+    /** "97.8 %" for clean, "86.1 % (−11.7)" below it once clean is known, "…" until measured. */
+    private StringBinding cellText(RobustnessRow row, int column) {
+        RobustnessRow clean = model.rows().isEmpty() ? row : model.rows().get(0);
+        return Bindings.createStringBinding(
+                () -> {
+                    double a = row.accuracy(column);
+                    if (Double.isNaN(a)) {
+                        return model.runningProperty().get() ? "…" : "—";
+                    }
+                    String text = String.format(Locale.ROOT, "%.1f %%", a * 100);
+                    double c = clean.accuracy(column);
+                    if (row != clean && !Double.isNaN(c)) {
+                        double drop = (a - c) * 100;
+                        text +=
+                                String.format(
+                                        Locale.ROOT,
+                                        "   (%s%.1f)",
+                                        drop < 0 ? "−" : "+",
+                                        Math.abs(drop));
+                    }
+                    return text;
+                },
+                row.accuracyProperty(column),
+                clean.accuracyProperty(column),
+                model.runningProperty());
+    }
+
+    private void rebuildSeries() {
+        series.clear();
+        List<XYChart.Series<Number, Number>> all = new ArrayList<>();
+        List<String> titles = model.columnTitles();
+        for (String title : titles) {
+            XYChart.Series<Number, Number> s = new XYChart.Series<>();
+            s.setName(title);
+            series.add(s);
+            all.add(s);
+        }
+        chart.getData().setAll(all);
+        for (RobustnessResult r : model.results()) {
+            addPoint(r);
+        }
+        updateAccuracyRange();
+    }
+
+    private void addPoint(RobustnessResult r) {
+        if (r.column() < series.size()) {
+            series.get(r.column())
+                    .getData()
+                    .add(new XYChart.Data<>(r.strength(), r.accuracy() * 100));
+        }
+        updateAccuracyRange();
+    }
+
+    /** 100 % at the top; the bottom a round step below the lowest accuracy, so drops show. */
+    private void updateAccuracyRange() {
+        double lowest = 100;
+        for (RobustnessResult r : model.results()) {
+            lowest = Math.min(lowest, r.accuracy() * 100);
+        }
+        double lower = Math.max(0, Math.floor((lowest - 3) / 10) * 10);
+        if (model.results().isEmpty()) {
+            lower = 0;
+        }
+        accuracyAxis.setLowerBound(lower);
+        accuracyAxis.setUpperBound(100);
+        accuracyAxis.setTickUnit(100 - lower > 40 ? 10 : 5);
+    }
+
+    private static Label sectionTitle(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("robustness-section-title");
+        return label;
+    }
+
+    private static javafx.scene.Node spaced(javafx.scene.Node node) {
+        VBox.setMargin(node, new Insets(8, 0, 0, 0));
+        return node;
+    }
+
+    private static javafx.scene.layout.Region grow() {
+        javafx.scene.layout.Region spacer = new javafx.scene.layout.Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        return spacer;
+    }
+
+    private static String plain(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+    }
+
+    public LineChart<Number, Number> chart() {
+        return chart;
+    }
+
+    public TableView<RobustnessRow> table() {
+        return table;
+    }
+
+    public ListView<RunChoice> runList() {
+        return runList;
+    }
+
+    public Button checkButton() {
+        return checkButton;
+    }
+
+    public Button cancelButton() {
+        return cancelButton;
+    }
+
+    public Label errorLabel() {
+        return errorLabel;
+    }
+
+    public ProgressBar progressBar() {
+        return progressBar;
+    }
+
+    /** Points drawn in all series together. */
+    public int plottedPointCount() {
+        int n = 0;
+        for (XYChart.Series<Number, Number> s : chart.getData()) {
+            n += s.getData().size();
+        }
+        return n;
+    }
+}

@@ -1,0 +1,199 @@
+package org.dnw.ui.augment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.Executor;
+import org.dnw.data.AugmentationSpec;
+import org.dnw.data.ImageSamples;
+import org.dnw.data.TableSamples;
+import org.junit.jupiter.api.Test;
+
+class AugmentationViewModelTest {
+
+    private final AugmentationViewModel model =
+            new AugmentationViewModel(Runnable::run, Runnable::run);
+
+    @Test
+    void eachSliderSetsItsOwnValueInTheSpecClampedToItsRange() {
+        model.set(AugmentationControl.GAUSSIAN_NOISE, 0.3);
+        model.set(AugmentationControl.SHIFT, 3);
+        model.set(AugmentationControl.ROTATION, 200);
+        model.set(AugmentationControl.PROBABILITY, 0.5);
+        AugmentationSpec spec = model.getSpec();
+        assertThat(spec.gaussianNoiseSigma()).isEqualTo(0.3);
+        assertThat(spec.maxShiftPixels()).isEqualTo(3);
+        assertThat(spec.maxRotationDegrees()).isEqualTo(45);
+        assertThat(spec.probability()).isEqualTo(0.5);
+        assertThat(spec.saltPepperShare()).isZero();
+        assertThat(model.value(AugmentationControl.ROTATION)).isEqualTo(45);
+    }
+
+    @Test
+    void theSliderRangesAreThoseOfTheSpec() {
+        for (AugmentationControl c : AugmentationControl.values()) {
+            assertThat(c.unclamped(AugmentationSpec.NONE, c.max()).problems())
+                    .as(c.label())
+                    .isEmpty();
+            assertThat(c.unclamped(AugmentationSpec.NONE, c.min()).problems())
+                    .as(c.label())
+                    .isEmpty();
+            assertThat(c.unclamped(AugmentationSpec.NONE, c.max() + c.step()).problems())
+                    .as(c.label())
+                    .isNotEmpty();
+            assertThat(c.valueIn(c.apply(AugmentationSpec.NONE, c.max()))).isEqualTo(c.max());
+            assertThat(c.valueIn(AugmentationSpec.NONE)).isEqualTo(c.offValue());
+            assertThat(c.explanation()).endsWith(".");
+        }
+    }
+
+    @Test
+    void trainingGetsTheSettingsOnlyWhenSwitchedOnAndTheDataAreImages() {
+        model.setSamples(images(20));
+        model.set(AugmentationControl.BLUR, 1);
+        assertThat(model.getEffectiveSpec()).isEqualTo(AugmentationSpec.NONE);
+        model.enabledProperty().set(true);
+        assertThat(model.getEffectiveSpec()).isEqualTo(model.getSpec());
+        assertThat(model.getEffectiveSpec().blurSigma()).isEqualTo(1);
+
+        model.setSamples(table());
+        assertThat(model.getEffectiveSpec()).isEqualTo(AugmentationSpec.NONE);
+        assertThat(model.applicableProperty().get()).isFalse();
+        assertThat(model.messageProperty().get()).startsWith("Augmentation applies to images only");
+        assertThat(model.getPreview()).isNull();
+        assertThat(model.summaryProperty().get()).isEqualTo("Off: tables are not augmented.");
+    }
+
+    @Test
+    void thePreviewShowsEightImagesAndIsRedrawnWhenASliderMoves() {
+        model.setSamples(images(50));
+        AugmentationPreview first = model.getPreview();
+        assertThat(first).isNotNull();
+        assertThat(first.size()).isEqualTo(AugmentationViewModel.PREVIEW_SIZE);
+        // Off: the lower row is what training sees, the images as they are.
+        assertThat(first.augmented().pixels()).isEqualTo(first.originals().pixels());
+
+        model.enabledProperty().set(true);
+        model.set(AugmentationControl.GAUSSIAN_NOISE, 0.4);
+        AugmentationPreview noisy = model.getPreview();
+        assertThat(noisy).isNotSameAs(first);
+        assertThat(noisy.spec().gaussianNoiseSigma()).isEqualTo(0.4);
+        assertThat(noisy.originals().pixels()).isEqualTo(first.originals().pixels());
+        assertThat(noisy.augmented().pixels()).isNotEqualTo(noisy.originals().pixels());
+        assertThat(model.summaryProperty().get()).isEqualTo("On for every image: noise.");
+
+        model.set(AugmentationControl.ROTATION, 30);
+        assertThat(model.getPreview().augmented().pixels())
+                .isNotEqualTo(noisy.augmented().pixels());
+        assertThat(model.summaryProperty().get())
+                .isEqualTo("On for every image: noise, rotation (in this order).");
+    }
+
+    @Test
+    void aNewSampleShowsOtherImagesAndResetTurnsEverythingOff() {
+        model.setSamples(images(500));
+        model.enabledProperty().set(true);
+        model.set(AugmentationControl.ERASING, 1);
+        AugmentationPreview before = model.getPreview();
+        long seed = model.seed();
+        model.newSample();
+        assertThat(model.seed()).isNotEqualTo(seed);
+        assertThat(model.getPreview().originals().labels())
+                .isNotEqualTo(before.originals().labels());
+
+        model.reset();
+        assertThat(model.getSpec()).isEqualTo(AugmentationSpec.NONE);
+        assertThat(model.enabledProperty().get()).isTrue();
+        assertThat(model.getPreview().augmented().pixels())
+                .isEqualTo(model.getPreview().originals().pixels());
+        assertThat(model.summaryProperty().get())
+                .isEqualTo("On, but every augmentation is at 0: move a slider.");
+    }
+
+    @Test
+    void whileAPreviewIsBeingComputedOnlyTheLatestRequestIsComputedNext() {
+        Queue<Runnable> background = new ArrayDeque<>();
+        Queue<Runnable> fx = new ArrayDeque<>();
+        Executor queue = background::add;
+        AugmentationViewModel m = new AugmentationViewModel(queue, fx::add);
+        m.enabledProperty().set(true);
+        m.setSamples(images(30));
+        for (int degrees = 1; degrees <= 20; degrees++) {
+            m.set(AugmentationControl.ROTATION, degrees);
+        }
+        // One task for the whole burst of slider moves.
+        assertThat(background).hasSize(1);
+        background.poll().run();
+        assertThat(fx).hasSize(1);
+        fx.poll().run();
+        assertThat(m.getPreview().spec().maxRotationDegrees()).isEqualTo(20);
+        assertThat(background).isEmpty();
+    }
+
+    @Test
+    void anOlderPreviewNeverReplacesANewerOne() {
+        Queue<Runnable> background = new ArrayDeque<>();
+        Queue<Runnable> fx = new ArrayDeque<>();
+        AugmentationViewModel m = new AugmentationViewModel(background::add, fx::add);
+        m.enabledProperty().set(true);
+        m.setSamples(images(30));
+        background.poll().run();
+        m.set(AugmentationControl.SHIFT, 4);
+        background.poll().run();
+        // Both results wait for the FX thread; delivered newest first, the older must lose.
+        Runnable older = fx.poll();
+        Runnable newer = fx.poll();
+        newer.run();
+        older.run();
+        assertThat(m.getPreview().spec().maxShiftPixels()).isEqualTo(4);
+    }
+
+    @Test
+    void withoutDataThePanelSaysWhatToDo() {
+        assertThat(model.getPreview()).isNull();
+        assertThat(model.messageProperty().get())
+                .isEqualTo("Choose an image data set to preview the augmentation on its images.");
+        assertThat(model.applicableProperty().get()).isTrue();
+    }
+
+    @Test
+    void fewerImagesThanTheStripShowsThemAll() {
+        model.setSamples(images(3));
+        assertThat(model.getPreview().size()).isEqualTo(3);
+        assertThat(AugmentationViewModel.pick(3, 8, 1)).containsExactlyInAnyOrder(0, 1, 2);
+    }
+
+    /** Grey rings of class-dependent radius, 1 × 28 × 28. */
+    static ImageSamples images(int n) {
+        byte[] pixels = new byte[n * 784];
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = i % 10;
+            double r = 4 + i % 10;
+            for (int y = 0; y < 28; y++) {
+                for (int x = 0; x < 28; x++) {
+                    double d = Math.abs(Math.hypot(x - 13.5, y - 13.5) - r);
+                    pixels[i * 784 + y * 28 + x] = (byte) (d < 1.8 ? 230 : 0);
+                }
+            }
+        }
+        return new ImageSamples(
+                1,
+                28,
+                28,
+                pixels,
+                labels,
+                List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"));
+    }
+
+    private static TableSamples table() {
+        return new TableSamples(
+                2,
+                new float[] {1, 2, 3, 4},
+                new int[] {0, 1},
+                List.of("a", "b"),
+                List.of("x", "y"));
+    }
+}
