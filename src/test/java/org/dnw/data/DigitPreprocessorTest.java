@@ -391,7 +391,9 @@ class DigitPreprocessorTest {
             worstDifference = Math.max(worstDifference, difference);
         }
         // MNIST's digits are already 20 px boxes centred by mass: the procedure leaves them be
-        assertThat(unchanged).as("digits left exactly as they were").isGreaterThanOrEqualTo(n * 99 / 100);
+        assertThat(unchanged)
+                .as("digits left exactly as they were")
+                .isGreaterThanOrEqualTo(n * 99 / 100);
         assertThat(totalDifference / n).as("mean absolute difference").isLessThan(0.1);
         assertThat(worstDifference).as("worst mean absolute difference").isLessThan(2);
     }
