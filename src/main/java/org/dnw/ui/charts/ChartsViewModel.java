@@ -137,6 +137,24 @@ public final class ChartsViewModel {
         updateEpochCount();
     }
 
+    /**
+     * Shows a finished run's epochs in place of the live run, e.g. a saved run opened from the runs
+     * list; overlays stay.
+     *
+     * @param name the run's name
+     * @param epochCount the epochs the run was planned for (the x axis spans at least these)
+     * @param points its epochs, in order
+     */
+    public void showRun(String name, int epochCount, List<EpochPoint> points) {
+        clear();
+        runName.set(name == null ? "" : name);
+        runEpochCount = Math.max(1, epochCount);
+        for (EpochPoint p : points) {
+            addEpoch(p);
+        }
+        updateEpochCount();
+    }
+
     private static void addFinite(List<Point2D> list, double x, double y) {
         if (Double.isFinite(y)) {
             list.add(new Point2D(x, y));

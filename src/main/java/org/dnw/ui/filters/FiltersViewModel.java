@@ -75,6 +75,25 @@ public final class FiltersViewModel {
         describeSelection();
     }
 
+    /**
+     * Shows the weights of a saved run's first layer, saying where they come from.
+     *
+     * @param source e.g. "weights of the saved run seed-cnn, after 5 epochs"
+     */
+    public void showSaved(String source, int[] shape, float[] values, Shape input) {
+        show(shape, values, input);
+        captureText.set(source == null ? "" : source);
+    }
+
+    /** Shows no weights, the caption saying why (e.g. a saved run that recorded none). */
+    public void clear(String why) {
+        grid.set(null);
+        selectedIndex.set(-1);
+        caption.set(why == null ? "" : why);
+        captureText.set("");
+        describeSelection();
+    }
+
     /** Selects kernel {@code index} for the enlarged view; −1 for none. */
     public void select(int index) {
         FilterGrid g = grid.get();
