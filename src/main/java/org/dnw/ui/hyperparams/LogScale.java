@@ -128,17 +128,14 @@ public final class LogScale {
                     .toPlainString();
         }
         int exponent = (int) Math.floor(Math.log10(abs));
-        double mantissa = round(value / Math.pow(10, exponent));
-        if (Math.abs(mantissa) >= 10) {
-            mantissa /= 10;
+        BigDecimal mantissa =
+                new BigDecimal(value / Math.pow(10, exponent)).round(new MathContext(3));
+        if (mantissa.abs().compareTo(BigDecimal.TEN) >= 0) {
+            // 9.996e-5 rounds to 10.0e-5: write it as 1e-4.
+            mantissa = mantissa.movePointLeft(1).round(new MathContext(3));
             exponent++;
         }
-        String m =
-                new BigDecimal(mantissa)
-                        .round(new MathContext(3))
-                        .stripTrailingZeros()
-                        .toPlainString();
-        return m + "e" + exponent;
+        return mantissa.stripTrailingZeros().toPlainString() + "e" + exponent;
     }
 
     /**
