@@ -20,6 +20,14 @@ public interface DialogService {
     Optional<Path> chooseFileToOpen(String title, String filterDescription, String... extensions);
 
     /**
+     * Asks for an existing folder, e.g. the one that holds a data set's files.
+     *
+     * @param title the dialog's title, e.g. "Where is MNIST?"
+     * @return the chosen folder, or empty when the user cancelled
+     */
+    Optional<Path> chooseFolder(String title);
+
+    /**
      * Asks where to save a file.
      *
      * @param suggestedName file name proposed to the user, e.g. "seed-cnn.json"

@@ -9,6 +9,7 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
+import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
@@ -30,6 +31,21 @@ public final class FxDialogService implements DialogService {
             String title, String filterDescription, String... extensions) {
         FileChooser chooser = chooser(title, filterDescription, extensions);
         return remember(chooser.showOpenDialog(owner.get()));
+    }
+
+    @Override
+    public Optional<Path> chooseFolder(String title) {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle(title);
+        if (lastDirectory != null && lastDirectory.isDirectory()) {
+            chooser.setInitialDirectory(lastDirectory);
+        }
+        File folder = chooser.showDialog(owner.get());
+        if (folder == null) {
+            return Optional.empty();
+        }
+        lastDirectory = folder;
+        return Optional.of(folder.toPath());
     }
 
     @Override

@@ -12,6 +12,7 @@ public final class FakeDialogService implements DialogService {
 
     public final Deque<Path> filesToOpen = new ArrayDeque<>();
     public final Deque<Path> filesToSave = new ArrayDeque<>();
+    public final Deque<Path> foldersToChoose = new ArrayDeque<>();
     public final Deque<Boolean> confirmations = new ArrayDeque<>();
     public final List<String> errors = new ArrayList<>();
     public final List<String> suggestedNames = new ArrayList<>();
@@ -21,6 +22,11 @@ public final class FakeDialogService implements DialogService {
     public Optional<Path> chooseFileToOpen(
             String title, String filterDescription, String... extensions) {
         return Optional.ofNullable(filesToOpen.poll());
+    }
+
+    @Override
+    public Optional<Path> chooseFolder(String title) {
+        return Optional.ofNullable(foldersToChoose.poll());
     }
 
     @Override

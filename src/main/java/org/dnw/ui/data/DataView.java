@@ -1,0 +1,688 @@
+package org.dnw.ui.data;
+
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.HPos;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelWriter;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.dnw.ui.common.Quantities;
+
+/**
+ * The Data tab: the data set chooser and "Open…", progress with Cancel, the failure sentence with
+ * "Choose folder…", and the preview — name and shape, split sizes, a strip of sample images (or a
+ * table's first rows), and the class counts.
+ */
+public final class DataView extends ScrollPane {
+
+    /** This view's stylesheet, as a resource URL string (the window's stylesheet merges it). */
+    public static final String STYLESHEET =
+            DataView.class.getResource("/org/dnw/ui/data-hyperparams.css").toExternalForm();
+
+    /** Images are drawn at least this big (in pixels) on a narrow tab, and bigger on a wide one. */
+    static final double NARROW_IMAGE = 84;
+
+    static final double WIDE_IMAGE = 112;
+
+    /** Content width from which the tab counts as wide. */
+    static final double WIDE_FROM = 1000;
+
+    private static final double BAR_WIDTH = 200;
+
+    private final DataViewModel model;
+    private final ComboBox<DatasetChoice> chooser = new ComboBox<>();
+    private final Label availability = new Label();
+    private final ProgressBar progressBar = new ProgressBar();
+    private final Button cancelButton = new Button("Cancel");
+    private final Label errorLabel = new Label();
+    private final Button folderButton = new Button("Choose folder…");
+    private final FlowPane strip = new FlowPane(8, 8);
+    private final TableView<List<String>> table = new TableView<>();
+    private final GridPane counts = new GridPane();
+    private final VBox content = new VBox(12);
+    private final HBox body = new HBox(28);
+    private final VBox samplesSection;
+    private final VBox classesSection;
+    private double imageSize = NARROW_IMAGE;
+    private boolean wide;
+
+    public DataView(DataViewModel model) {
+        this.model = model;
+        getStyleClass().add("data-view");
+        setFitToWidth(true);
+        setHbarPolicy(ScrollBarPolicy.NEVER);
+
+        content.getStyleClass().add("data-content");
+        content.setPadding(new Insets(14, 18, 18, 18));
+        content.getChildren()
+                .addAll(chooserRow(), availability, loadingRow(), errorBox(), statusLine());
+
+        VBox preview = new VBox(10);
+        preview.getStyleClass().add("data-preview");
+        preview.getChildren().addAll(header(), splitRow());
+        samplesSection = samplesSection();
+        classesSection = classesSection();
+        body.getChildren().addAll(samplesSection);
+        preview.getChildren().addAll(body);
+        preview.managedProperty().bind(model.loadedProperty().isNotNull());
+        preview.visibleProperty().bind(preview.managedProperty());
+        content.getChildren().add(preview);
+        relayout(false);
+        setContent(content);
+
+        widthProperty()
+                .addListener(
+                        (obs, old, now) -> {
+                            boolean isWide = now.doubleValue() >= WIDE_FROM;
+                            if (isWide != wide) {
+                                relayout(isWide);
+                            }
+                        });
+    }
+
+    public DataViewModel viewModel() {
+        return model;
+    }
+
+    public ComboBox<DatasetChoice> chooser() {
+        return chooser;
+    }
+
+    public FlowPane strip() {
+        return strip;
+    }
+
+    public GridPane classCountsGrid() {
+        return counts;
+    }
+
+    public TableView<List<String>> table() {
+        return table;
+    }
+
+    public Button cancelButton() {
+        return cancelButton;
+    }
+
+    public Button folderButton() {
+        return folderButton;
+    }
+
+    public ProgressBar progressBar() {
+        return progressBar;
+    }
+
+    public Label errorLabel() {
+        return errorLabel;
+    }
+
+    /** Side length, in pixels, at which the strip draws the larger side of each image. */
+    public double imageSize() {
+        return imageSize;
+    }
+
+    /** Wide tab: samples and class counts side by side, bigger images; narrow: one above other. */
+    private void relayout(boolean isWide) {
+        wide = isWide;
+        imageSize = isWide ? WIDE_IMAGE : NARROW_IMAGE;
+        VBox preview = (VBox) body.getParent();
+        if (isWide) {
+            preview.getChildren().remove(classesSection);
+            if (!body.getChildren().contains(classesSection)) {
+                body.getChildren().add(classesSection);
+            }
+        } else {
+            body.getChildren().remove(classesSection);
+            if (!preview.getChildren().contains(classesSection)) {
+                preview.getChildren().add(classesSection);
+            }
+        }
+        rebuildStrip();
+    }
+
+    // ---- top: chooser, progress, errors
+
+    private HBox chooserRow() {
+        Label title = new Label("Data set");
+        title.getStyleClass().add("data-title");
+        title.setMinWidth(Region.USE_PREF_SIZE);
+
+        chooser.setId("dataset-chooser");
+        chooser.setItems(model.choices());
+        chooser.setPromptText("Choose a data set…");
+        chooser.setPrefWidth(300);
+        chooser.setVisibleRowCount(8);
+        chooser.setCellFactory(list -> new ChoiceCell(true));
+        chooser.setButtonCell(new ChoiceCell(false));
+        chooser.setTooltip(
+                new Tooltip(
+                        "The built-in data sets; choosing one loads it. Where each one is shows"
+                                + " under its name."));
+        chooser.valueProperty()
+                .addListener(
+                        (obs, old, now) -> {
+                            if (now != null && now != model.chosenProperty().get()) {
+                                model.choose(now);
+                            }
+                        });
+        model.chosenProperty()
+                .addListener(
+                        (obs, old, now) -> {
+                            if (chooser.getValue() != now) {
+                                chooser.setValue(now);
+                            }
+                        });
+
+        MenuItem openFile = new MenuItem("Open file… (archive, IDX, CSV or text table)");
+        openFile.setId("open-file");
+        openFile.setOnAction(e -> model.openFile());
+        MenuItem openFolder = new MenuItem("Open folder… (image folder, CIFAR-10 binary)");
+        openFolder.setId("open-folder");
+        openFolder.setOnAction(e -> model.openFolder());
+        MenuButton open = new MenuButton("Open…", null, openFile, openFolder);
+        open.setId("open-dataset");
+        open.setMinWidth(Region.USE_PREF_SIZE);
+        open.setTooltip(
+                new Tooltip(
+                        "Use your own data: a folder with one subfolder of images per class (or"
+                                + " a .zip/.tar.gz of one), an IDX pair, the CIFAR-10 binary"
+                                + " folder, or a .csv/.txt table whose last column is the class."));
+        open.disableProperty().bind(model.loadingProperty());
+
+        HBox row = new HBox(10, title, chooser, open);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.getStyleClass().add("data-chooser-row");
+
+        availability.setId("dataset-availability");
+        availability.getStyleClass().add("data-availability");
+        availability.setWrapText(true);
+        availability
+                .textProperty()
+                .bind(
+                        Bindings.createStringBinding(
+                                () -> {
+                                    DatasetChoice c = model.chosenProperty().get();
+                                    return c == null
+                                            ? ""
+                                            : c.displayName() + ": " + c.availability();
+                                },
+                                model.chosenProperty()));
+        // Once loaded, the preview says where the data came from; before, say where it is.
+        availability
+                .managedProperty()
+                .bind(
+                        availability
+                                .textProperty()
+                                .isNotEmpty()
+                                .and(
+                                        model.loadingProperty()
+                                                .or(model.errorShownProperty())
+                                                .or(model.loadedProperty().isNull())));
+        availability.visibleProperty().bind(availability.managedProperty());
+        return row;
+    }
+
+    /** A chooser entry: name, and in the open list where the data set is. */
+    private static final class ChoiceCell extends ListCell<DatasetChoice> {
+        private final boolean inList;
+
+        ChoiceCell(boolean inList) {
+            this.inList = inList;
+        }
+
+        @Override
+        protected void updateItem(DatasetChoice item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null) {
+                setText(inList ? null : "Choose a data set…");
+                setGraphic(null);
+                return;
+            }
+            if (!inList) {
+                setText(item.displayName());
+                setGraphic(null);
+                return;
+            }
+            Label name = new Label(item.displayName());
+            name.getStyleClass().add("choice-name");
+            Label where = new Label(item.availability());
+            where.getStyleClass().add("choice-availability");
+            if (!item.available()) {
+                where.getStyleClass().add("missing");
+            }
+            VBox box = new VBox(1, name, where);
+            setText(null);
+            setGraphic(box);
+        }
+    }
+
+    private HBox loadingRow() {
+        progressBar.setId("data-progress");
+        progressBar.progressProperty().bind(model.progressProperty());
+        progressBar.setPrefWidth(240);
+        progressBar.setMinWidth(120);
+        Label text = new Label();
+        text.setId("data-progress-text");
+        text.getStyleClass().add("data-progress-text");
+        text.textProperty().bind(model.progressTextProperty());
+        text.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        cancelButton.setId("data-cancel");
+        cancelButton.setMinWidth(Region.USE_PREF_SIZE);
+        cancelButton.setOnAction(e -> model.cancel());
+        cancelButton.setTooltip(new Tooltip("Stop loading; the data set loaded before stays."));
+        HBox row = new HBox(10, progressBar, cancelButton, text);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.getStyleClass().add("data-loading");
+        row.managedProperty().bind(model.loadingProperty());
+        row.visibleProperty().bind(model.loadingProperty());
+        return row;
+    }
+
+    private VBox errorBox() {
+        errorLabel.setId("data-error");
+        errorLabel.getStyleClass().add("data-error-text");
+        errorLabel.textProperty().bind(model.errorTextProperty());
+        errorLabel.setWrapText(true);
+        folderButton.setId("data-choose-folder");
+        folderButton.setOnAction(e -> model.chooseFolder());
+        folderButton.setTooltip(
+                new Tooltip("Show the workbench the folder that holds this data set's files."));
+        folderButton.managedProperty().bind(model.folderChoiceOfferedProperty());
+        folderButton.visibleProperty().bind(model.folderChoiceOfferedProperty());
+        VBox box = new VBox(8, errorLabel, folderButton);
+        box.getStyleClass().add("data-error");
+        box.setPadding(new Insets(8, 10, 8, 10));
+        // Inline fallbacks keep the failure readable even before the stylesheet is merged.
+        box.setStyle(
+                "-fx-background-color: #fdecea; -fx-border-color: #d93025;"
+                        + " -fx-border-radius: 4; -fx-background-radius: 4;");
+        errorLabel.setStyle("-fx-text-fill: #a50e0e; -fx-font-weight: bold;");
+        box.managedProperty().bind(model.errorShownProperty());
+        box.visibleProperty().bind(model.errorShownProperty());
+        return box;
+    }
+
+    private Label statusLine() {
+        Label status = new Label();
+        status.setId("data-status");
+        status.getStyleClass().add("data-status");
+        status.setWrapText(true);
+        status.textProperty().bind(model.noticeTextProperty());
+        status.managedProperty().bind(status.textProperty().isNotEmpty());
+        status.visibleProperty().bind(status.managedProperty());
+        return status;
+    }
+
+    // ---- preview: header and splits
+
+    private VBox header() {
+        Label name = new Label();
+        name.setId("dataset-name");
+        name.getStyleClass().add("dataset-name");
+        name.textProperty()
+                .bind(
+                        Bindings.createStringBinding(
+                                () -> model.getLoaded() == null ? "" : model.getLoaded().name(),
+                                model.loadedProperty()));
+        Label summary = new Label();
+        summary.setId("dataset-summary");
+        summary.getStyleClass().add("dataset-summary");
+        summary.textProperty().bind(model.summaryTextProperty());
+        HBox line = new HBox(14, name, summary);
+        line.setAlignment(Pos.BASELINE_LEFT);
+        Label origin = new Label();
+        origin.setId("dataset-origin");
+        origin.getStyleClass().add("dataset-origin");
+        origin.setWrapText(true);
+        origin.textProperty()
+                .bind(
+                        Bindings.createStringBinding(
+                                () -> model.getLoaded() == null ? "" : model.getLoaded().origin(),
+                                model.loadedProperty()));
+        origin.managedProperty().bind(origin.textProperty().isNotEmpty());
+        origin.visibleProperty().bind(origin.managedProperty());
+        return new VBox(2, line, origin);
+    }
+
+    private HBox splitRow() {
+        ReadOnlyStringWrapper train = new ReadOnlyStringWrapper("");
+        ReadOnlyStringWrapper validation = new ReadOnlyStringWrapper("");
+        ReadOnlyStringWrapper test = new ReadOnlyStringWrapper("");
+        ReadOnlyStringWrapper validationNote = new ReadOnlyStringWrapper("");
+        Runnable update =
+                () -> {
+                    SplitSizes s = model.splitSizesProperty().get();
+                    if (s == null) {
+                        return;
+                    }
+                    train.set(Quantities.count(s.train()));
+                    validation.set(Quantities.count(s.validation()));
+                    test.set(Quantities.count(s.test()));
+                    validationNote.set(
+                            s.validationFixed()
+                                    ? "the data set's own"
+                                    : String.format(
+                                            Locale.ROOT,
+                                            "%.0f %% of the training data",
+                                            100 * model.validationShareProperty().get()));
+                };
+        model.splitSizesProperty().addListener((obs, old, now) -> update.run());
+        update.run();
+        HBox row =
+                new HBox(
+                        12,
+                        figure("Train", train, "trained on", "split-train"),
+                        figure("Validation", validation, validationNote, "split-validation"),
+                        figure("Test", test, "kept for the final figures", "split-test"));
+        row.setId("split-sizes");
+        row.getStyleClass().add("split-row");
+        Tooltip.install(
+                row,
+                new Tooltip(
+                        "Train: the network learns from these. Validation: held out of the"
+                                + " training data to follow progress (set its share in the"
+                                + " hyperparameters). Test: never used to tune, only for the"
+                                + " final figures."));
+        return row;
+    }
+
+    private static VBox figure(
+            String title,
+            javafx.beans.value.ObservableValue<String> value,
+            Object note,
+            String id) {
+        Label t = new Label(title);
+        t.getStyleClass().add("split-title");
+        Label v = new Label();
+        v.setId(id);
+        v.getStyleClass().add("split-value");
+        v.textProperty().bind(value);
+        Label n = new Label();
+        n.getStyleClass().add("split-note");
+        if (note instanceof javafx.beans.value.ObservableValue<?> observable) {
+            n.textProperty().bind(Bindings.convert(observable));
+        } else {
+            n.setText(String.valueOf(note));
+        }
+        VBox box = new VBox(0, t, v, n);
+        box.getStyleClass().add("split-figure");
+        box.setMinWidth(Region.USE_PREF_SIZE);
+        return box;
+    }
+
+    // ---- preview: samples
+
+    private VBox samplesSection() {
+        VBox box = new VBox(8);
+        Label title = new Label("Samples");
+        title.getStyleClass().add("data-section-title");
+        ToggleGroup mode = new ToggleGroup();
+        ToggleButton byClass = new ToggleButton("By class");
+        byClass.setId("samples-by-class");
+        byClass.setToggleGroup(mode);
+        byClass.setTooltip(new Tooltip("The first samples of each class, in class order."));
+        byClass.setOnAction(
+                e -> {
+                    model.showByClass();
+                    byClass.setSelected(true);
+                });
+        ToggleButton shuffle = new ToggleButton("Shuffle");
+        shuffle.setId("samples-shuffle");
+        shuffle.setToggleGroup(mode);
+        shuffle.setTooltip(new Tooltip("Other random samples, a new draw on every click."));
+        shuffle.setOnAction(
+                e -> {
+                    model.shuffle();
+                    shuffle.setSelected(true);
+                });
+        byClass.getStyleClass().addAll("segment");
+        shuffle.getStyleClass().addAll("segment");
+        HBox segmented = new HBox(byClass, shuffle);
+        segmented.getStyleClass().add("segmented");
+        Runnable syncMode =
+                () -> (model.shuffledProperty().get() ? shuffle : byClass).setSelected(true);
+        model.shuffledProperty().addListener((obs, old, now) -> syncMode.run());
+        syncMode.run();
+        Label caption = new Label();
+        caption.getStyleClass().add("samples-caption");
+        caption.textProperty().bind(model.samplesCaptionProperty());
+        HBox head = new HBox(12, title, segmented, caption);
+        head.setAlignment(Pos.CENTER_LEFT);
+
+        strip.setId("sample-strip");
+        strip.getStyleClass().add("sample-strip");
+        // Wrap at the width the section gets, so that a wide tab shows more samples per row.
+        strip.prefWrapLengthProperty().bind(box.widthProperty().subtract(4));
+        strip.managedProperty().bind(Bindings.isNotEmpty(model.tiles()));
+        strip.visibleProperty().bind(strip.managedProperty());
+        model.tiles().addListener((ListChangeListener<SampleTile>) c -> rebuildStrip());
+
+        table.setId("table-preview");
+        table.getStyleClass().add("table-preview");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setFixedCellSize(26);
+        table.setFocusTraversable(false);
+        table.setItems(model.tableRows());
+        table.managedProperty().bind(Bindings.isNotEmpty(model.tableRows()));
+        table.visibleProperty().bind(table.managedProperty());
+        table.prefHeightProperty().bind(Bindings.size(model.tableRows()).multiply(26).add(52));
+        table.minHeightProperty().bind(table.prefHeightProperty());
+        model.tableColumns().addListener((ListChangeListener<String>) c -> rebuildColumns());
+
+        Label features = new Label();
+        features.setId("feature-names");
+        features.getStyleClass().add("feature-names");
+        features.setWrapText(true);
+        features.textProperty()
+                .bind(
+                        Bindings.createStringBinding(
+                                () ->
+                                        model.getLoaded() == null || model.getLoaded().isImages()
+                                                ? ""
+                                                : "Features: "
+                                                        + String.join(
+                                                                ", ",
+                                                                model.getLoaded().featureNames()),
+                                model.loadedProperty()));
+        features.managedProperty().bind(features.textProperty().isNotEmpty());
+        features.visibleProperty().bind(features.managedProperty());
+
+        box.getChildren().addAll(head, strip, features, table);
+        box.getStyleClass().add("data-section");
+        HBox.setHgrow(box, Priority.ALWAYS);
+        return box;
+    }
+
+    private void rebuildColumns() {
+        table.getColumns().clear();
+        List<String> names = model.tableColumns();
+        for (int i = 0; i < names.size(); i++) {
+            int at = i;
+            TableColumn<List<String>, String> column = new TableColumn<>();
+            // Feature names such as "asymmetry coefficient" wrap in the header instead of
+            // being cut to "asymm…".
+            Label header = new Label(names.get(i));
+            header.setWrapText(true);
+            header.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+            header.setAlignment(Pos.CENTER);
+            header.prefWidthProperty().bind(column.widthProperty().subtract(10));
+            header.setMinHeight(Region.USE_PREF_SIZE);
+            header.getStyleClass().add("table-preview-header");
+            column.setGraphic(header);
+            column.setCellValueFactory(
+                    row ->
+                            new ReadOnlyStringWrapper(
+                                    at < row.getValue().size() ? row.getValue().get(at) : ""));
+            column.setSortable(false);
+            column.setReorderable(false);
+            boolean text = i == 0 || i == names.size() - 1;
+            column.setStyle(text ? "-fx-alignment: CENTER-LEFT;" : "-fx-alignment: CENTER-RIGHT;");
+            if (i == 0) {
+                column.setMinWidth(40);
+                column.setMaxWidth(52);
+            } else {
+                column.setMinWidth(64);
+            }
+            table.getColumns().add(column);
+        }
+    }
+
+    private void rebuildStrip() {
+        List<Node> nodes = new java.util.ArrayList<>();
+        for (SampleTile tile : model.tiles()) {
+            nodes.add(tile(tile));
+        }
+        strip.getChildren().setAll(nodes);
+    }
+
+    private Node tile(SampleTile tile) {
+        ImageView view = new ImageView(image(tile));
+        int side = Math.max(tile.width(), tile.height());
+        double scale = Math.max(1, Math.round(imageSize / side));
+        if (side * scale > imageSize * 1.2) {
+            scale = Math.max(1, scale - 1);
+        }
+        if (side * scale <= imageSize * 1.2) {
+            // Small images are blown up by whole pixels, sharp, so that each pixel shows.
+            view.setSmooth(false);
+            view.setFitWidth(tile.width() * scale);
+            view.setFitHeight(tile.height() * scale);
+        } else {
+            view.setSmooth(true);
+            view.setPreserveRatio(true);
+            view.setFitWidth(imageSize);
+            view.setFitHeight(imageSize);
+        }
+        StackPane frame = new StackPane(view);
+        frame.getStyleClass().add("sample-frame");
+        frame.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        double width = Math.max(view.getFitWidth(), 56);
+        Label caption = new Label(tile.labelText());
+        caption.getStyleClass().add("sample-caption");
+        caption.setWrapText(true);
+        caption.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        caption.setAlignment(Pos.CENTER);
+        caption.setMaxWidth(width);
+        VBox box = new VBox(3, frame, caption);
+        box.getStyleClass().add("sample-tile");
+        box.setAlignment(Pos.TOP_CENTER);
+        box.setPrefWidth(width + 10);
+        box.setMinWidth(Region.USE_PREF_SIZE);
+        box.setMaxWidth(Region.USE_PREF_SIZE);
+        Tooltip.install(
+                box,
+                new Tooltip(
+                        "training sample #"
+                                + (tile.sampleIndex() + 1)
+                                + " · class "
+                                + tile.label()
+                                + ": "
+                                + tile.labelText()
+                                + " · "
+                                + tile.channels()
+                                + " × "
+                                + tile.height()
+                                + " × "
+                                + tile.width()));
+        return box;
+    }
+
+    private static WritableImage image(SampleTile tile) {
+        WritableImage img = new WritableImage(tile.width(), tile.height());
+        PixelWriter out = img.getPixelWriter();
+        for (int y = 0; y < tile.height(); y++) {
+            for (int x = 0; x < tile.width(); x++) {
+                out.setArgb(x, y, tile.argb(y, x));
+            }
+        }
+        return img;
+    }
+
+    // ---- preview: class counts
+
+    private VBox classesSection() {
+        Label title = new Label("Classes");
+        title.getStyleClass().add("data-section-title");
+        counts.setId("class-counts");
+        counts.getStyleClass().add("class-counts");
+        counts.setHgap(10);
+        counts.setVgap(3);
+        ColumnConstraints name = new ColumnConstraints();
+        name.setHalignment(HPos.RIGHT);
+        ColumnConstraints bar = new ColumnConstraints(BAR_WIDTH);
+        ColumnConstraints number = new ColumnConstraints();
+        number.setHalignment(HPos.RIGHT);
+        number.setMinWidth(56);
+        ColumnConstraints number2 = new ColumnConstraints();
+        number2.setHalignment(HPos.RIGHT);
+        number2.setMinWidth(56);
+        counts.getColumnConstraints().setAll(name, bar, number, number2);
+        model.classCounts().addListener((ListChangeListener<ClassCountRow>) c -> rebuildCounts());
+        Tooltip.install(
+                counts,
+                new Tooltip(
+                        "How many samples each class has. Very uneven counts make a network"
+                                + " favour the big classes."));
+        VBox box = new VBox(8, title, counts);
+        box.getStyleClass().add("data-section");
+        box.setMinWidth(Region.USE_PREF_SIZE);
+        return box;
+    }
+
+    private void rebuildCounts() {
+        counts.getChildren().clear();
+        counts.addRow(0, head("class"), head("training data"), head("train"), head("test"));
+        int r = 1;
+        for (ClassCountRow row : model.classCounts()) {
+            Label name = new Label(row.name());
+            name.getStyleClass().add("class-name");
+            name.setMinWidth(Region.USE_PREF_SIZE);
+            Region bar = new Region();
+            bar.getStyleClass().add("class-bar");
+            bar.setStyle("-fx-background-color: #5b8def;");
+            double w = Math.max(row.train() > 0 ? 2 : 0, BAR_WIDTH * row.trainShare());
+            bar.setPrefSize(w, 12);
+            bar.setMinSize(w, 12);
+            bar.setMaxSize(w, 12);
+            Label train = new Label(Quantities.count(row.train()));
+            train.getStyleClass().add("class-count");
+            Label test = new Label(Quantities.count(row.test()));
+            test.getStyleClass().add("class-count");
+            counts.addRow(r++, name, bar, train, test);
+        }
+    }
+
+    private static Label head(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("class-counts-head");
+        return label;
+    }
+}

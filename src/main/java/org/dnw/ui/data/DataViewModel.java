@@ -1,0 +1,693 @@
+package org.dnw.ui.data;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Random;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.dnw.data.ImageSamples;
+import org.dnw.data.Samples;
+import org.dnw.data.TableSamples;
+import org.dnw.ui.common.DialogService;
+import org.dnw.ui.common.Quantities;
+
+/**
+ * State of the Data tab: the built-in data sets, loading one (or a file or folder the user opens)
+ * with progress and Cancel, the failure sentence, and the preview of what was loaded — sample tiles
+ * or table rows, class counts and split sizes.
+ *
+ * <p>The {@link DatasetSource} runs on the {@code background} executor; results, progress and
+ * errors are applied on the {@code ui} executor (the FX thread in the application, {@code
+ * Runnable::run} in tests). Everything public is called on the FX thread. A newer load or a cancel
+ * makes the results of an older load be ignored, so only the last choice ever shows.
+ */
+public final class DataViewModel {
+
+    /** Tiles in the strip, at most: 2 per class for 10 classes, 24 when shuffled. */
+    static final int STRIP_SIZE = 24;
+
+    static final int MAX_STRIP = 48;
+
+    /** Table rows shown for a table data set. */
+    static final int TABLE_ROWS = 12;
+
+    private static final String OPEN_FILE_FILTER = "Data sets (archive, IDX, CSV or text table)";
+    private static final String[] OPEN_FILE_PATTERNS = {
+        "*.zip", "*.tar.gz", "*.tgz", "*.gz", "*-ubyte", "*.idx", "*.csv", "*.txt", "*.bin"
+    };
+
+    private final DatasetSource source;
+    private final DialogService dialogs;
+    private final Executor background;
+    private final Executor ui;
+
+    private final ObservableList<DatasetChoice> choices = FXCollections.observableArrayList();
+    private final ObservableList<DatasetChoice> choicesView =
+            FXCollections.unmodifiableObservableList(choices);
+    private final ReadOnlyObjectWrapper<DatasetChoice> chosen =
+            new ReadOnlyObjectWrapper<>(this, "chosen");
+    private final ReadOnlyObjectWrapper<DatasetPreview> loaded =
+            new ReadOnlyObjectWrapper<>(this, "loaded");
+    private final DoubleProperty validationShare =
+            new SimpleDoubleProperty(this, "validationShare", 0.1);
+    private final ReadOnlyObjectWrapper<SplitSizes> splitSizes =
+            new ReadOnlyObjectWrapper<>(this, "splitSizes");
+
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", -1);
+    private final ReadOnlyStringWrapper progressText =
+            new ReadOnlyStringWrapper(this, "progressText", "");
+    private final ReadOnlyStringWrapper statusText =
+            new ReadOnlyStringWrapper(
+                    this, "statusText", "Choose a data set to see its samples and classes.");
+    private final ReadOnlyStringWrapper errorText =
+            new ReadOnlyStringWrapper(this, "errorText", "");
+    private final ReadOnlyBooleanWrapper errorShown =
+            new ReadOnlyBooleanWrapper(this, "errorShown");
+    private final ReadOnlyBooleanWrapper folderChoiceOffered =
+            new ReadOnlyBooleanWrapper(this, "folderChoiceOffered");
+    private final ReadOnlyStringWrapper summaryText =
+            new ReadOnlyStringWrapper(this, "summaryText", "");
+    private final ReadOnlyBooleanWrapper shuffled = new ReadOnlyBooleanWrapper(this, "shuffled");
+    private final ReadOnlyStringWrapper samplesCaption =
+            new ReadOnlyStringWrapper(this, "samplesCaption", "");
+    private final ReadOnlyStringWrapper noticeText =
+            new ReadOnlyStringWrapper(
+                    this, "noticeText", "Choose a data set to see its samples and classes.");
+
+    private final ObservableList<SampleTile> tiles = FXCollections.observableArrayList();
+    private final ObservableList<ClassCountRow> classCounts = FXCollections.observableArrayList();
+    private final ObservableList<String> tableColumns = FXCollections.observableArrayList();
+    private final ObservableList<List<String>> tableRows = FXCollections.observableArrayList();
+
+    /** The load whose results may still show; null when none runs. */
+    private Load current;
+
+    /** The built-in choice of the last failed load, for "Choose folder…". */
+    private DatasetChoice missingChoice;
+
+    private int shuffleCount;
+
+    public DataViewModel(
+            DatasetSource source, DialogService dialogs, Executor background, Executor ui) {
+        this.source = Objects.requireNonNull(source, "source");
+        this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
+        this.background = Objects.requireNonNull(background, "background");
+        this.ui = Objects.requireNonNull(ui, "ui");
+        validationShare.addListener((obs, old, now) -> updateSplitSizes());
+        refreshChoices();
+    }
+
+    // ---- choices
+
+    /** The built-in data sets with where each one is, in the order the source gives. */
+    public ObservableList<DatasetChoice> choices() {
+        return choicesView;
+    }
+
+    /** Asks the source again where the built-in data sets are (it checks the disk). */
+    public void refreshChoices() {
+        background.execute(
+                () -> {
+                    List<DatasetChoice> found;
+                    try {
+                        found = List.copyOf(source.choices());
+                    } catch (RuntimeException e) {
+                        String reason = sentence(e, "the list of data sets could not be read");
+                        ui.execute(() -> statusText.set(reason));
+                        return;
+                    }
+                    ui.execute(
+                            () -> {
+                                DatasetChoice was = chosen.get();
+                                choices.setAll(found);
+                                if (was != null) {
+                                    chosen.set(
+                                            found.stream()
+                                                    .filter(c -> c.id().equals(was.id()))
+                                                    .findFirst()
+                                                    .orElse(was));
+                                }
+                            });
+                });
+    }
+
+    /** The built-in data set chosen last (loaded, loading or failed); null after opening a file. */
+    public ReadOnlyObjectProperty<DatasetChoice> chosenProperty() {
+        return chosen.getReadOnlyProperty();
+    }
+
+    // ---- loading
+
+    /** Loads the built-in data set {@code id}, cancelling any load that still runs. */
+    public void choose(String id) {
+        DatasetChoice choice =
+                choices.stream()
+                        .filter(c -> c.id().equals(id))
+                        .findFirst()
+                        .orElseThrow(
+                                () ->
+                                        new IllegalArgumentException(
+                                                "no data set with id '" + id + "'"));
+        choose(choice);
+    }
+
+    /** Loads a built-in data set, cancelling any load that still runs. */
+    public void choose(DatasetChoice choice) {
+        Objects.requireNonNull(choice, "choice");
+        chosen.set(choice);
+        start(
+                choice.displayName(),
+                choice,
+                (sink, cancelled) -> source.load(choice.id(), sink, cancelled));
+    }
+
+    /** Asks for a data file (archive, IDX, CSV) and opens it. */
+    public void openFile() {
+        dialogs.chooseFileToOpen("Open a data set", OPEN_FILE_FILTER, OPEN_FILE_PATTERNS)
+                .ifPresent(this::open);
+    }
+
+    /** Asks for a data folder (image folder, CIFAR-10 binary folder) and opens it. */
+    public void openFolder() {
+        dialogs.chooseFolder("Open a data set folder").ifPresent(this::open);
+    }
+
+    /** Opens a file or folder the user picked, cancelling any load that still runs. */
+    public void open(Path path) {
+        Objects.requireNonNull(path, "path");
+        chosen.set(null);
+        String name = path.getFileName() == null ? path.toString() : path.getFileName().toString();
+        start(name, null, (sink, cancelled) -> source.open(path, sink, cancelled));
+    }
+
+    /**
+     * After a built-in data set was not found: asks for the folder that holds it and loads it from
+     * there.
+     */
+    public void chooseFolder() {
+        DatasetChoice choice = missingChoice;
+        if (choice == null) {
+            return;
+        }
+        dialogs.chooseFolder("Where is " + choice.displayName() + "?")
+                .ifPresent(
+                        folder ->
+                                start(
+                                        choice.displayName(),
+                                        choice,
+                                        (sink, cancelled) ->
+                                                source.loadFrom(
+                                                        choice.id(), folder, sink, cancelled)));
+    }
+
+    /** Stops the running load; what was loaded before stays loaded. */
+    public void cancel() {
+        Load load = current;
+        if (load == null) {
+            return;
+        }
+        load.cancelled.set(true);
+        current = null;
+        loading.set(false);
+        progress.set(0);
+        progressText.set("");
+        statusText.set("Loading " + load.name + " cancelled." + stillUsing());
+        noticeText.set(statusText.get());
+    }
+
+    @FunctionalInterface
+    private interface Loader {
+        DatasetPreview load(ProgressSink sink, java.util.function.BooleanSupplier cancelled)
+                throws Exception;
+    }
+
+    /** One load: its cancel flag and its latest progress report, waiting to be shown. */
+    private static final class Load {
+        final String name;
+        final DatasetChoice choice;
+        final AtomicBoolean cancelled = new AtomicBoolean();
+        final AtomicReference<String[]> pendingProgress = new AtomicReference<>();
+
+        Load(String name, DatasetChoice choice) {
+            this.name = name;
+            this.choice = choice;
+        }
+    }
+
+    private void start(String name, DatasetChoice choice, Loader loader) {
+        if (current != null) {
+            current.cancelled.set(true);
+        }
+        Load load = new Load(name, choice);
+        current = load;
+        missingChoice = null;
+        loading.set(true);
+        progress.set(-1);
+        progressText.set("Loading " + name + "…");
+        statusText.set("Loading " + name + "…");
+        noticeText.set("");
+        clearError();
+        ProgressSink sink = (stage, done, total) -> report(load, stage, done, total);
+        background.execute(
+                () -> {
+                    try {
+                        DatasetPreview preview = loader.load(sink, load.cancelled::get);
+                        if (preview == null) {
+                            throw new IllegalStateException(
+                                    "the data source returned nothing for " + name);
+                        }
+                        ui.execute(() -> succeeded(load, preview));
+                    } catch (DatasetNotFoundException e) {
+                        String message = sentence(e, name + " was not found");
+                        ui.execute(() -> failed(load, message, true));
+                    } catch (CancellationException e) {
+                        ui.execute(
+                                () -> failed(load, "Loading " + name + " was cancelled.", false));
+                    } catch (Exception e) {
+                        String message = sentence(e, name + " could not be loaded");
+                        ui.execute(() -> failed(load, message, false));
+                    } catch (OutOfMemoryError e) {
+                        ui.execute(
+                                () ->
+                                        failed(
+                                                load,
+                                                "There is not enough memory to load "
+                                                        + name
+                                                        + ". Close other programs or start the"
+                                                        + " workbench with more memory (-Xmx).",
+                                                false));
+                    }
+                });
+    }
+
+    private void report(Load load, String stage, long done, long total) {
+        String[] now = {stage == null ? "" : stage, Long.toString(done), Long.toString(total)};
+        // Only the latest report matters: schedule one UI update per batch of reports.
+        if (load.pendingProgress.getAndSet(now) == null) {
+            ui.execute(
+                    () -> {
+                        String[] latest = load.pendingProgress.getAndSet(null);
+                        if (latest != null && load == current) {
+                            showProgress(
+                                    latest[0],
+                                    Long.parseLong(latest[1]),
+                                    Long.parseLong(latest[2]));
+                        }
+                    });
+        }
+    }
+
+    private void showProgress(String stage, long done, long total) {
+        if (total > 0) {
+            double share = Math.max(0, Math.min(1, (double) done / total));
+            progress.set(share);
+            progressText.set(
+                    String.format(Locale.ROOT, "%s — %.0f %%", stage, 100 * share).strip());
+        } else {
+            progress.set(-1);
+            progressText.set(stage.isBlank() ? "Loading…" : stage + "…");
+        }
+    }
+
+    private void succeeded(Load load, DatasetPreview preview) {
+        if (load != current) {
+            return;
+        }
+        current = null;
+        loading.set(false);
+        progress.set(1);
+        progressText.set("");
+        clearError();
+        shuffled.set(false);
+        noticeText.set("");
+        loaded.set(preview);
+        summaryText.set(summary(preview));
+        classCounts.setAll(classCountRows(preview));
+        updateSplitSizes();
+        showSamples();
+        statusText.set(
+                "Loaded "
+                        + preview.name()
+                        + (preview.origin().isBlank() ? "." : " (" + preview.origin() + ")."));
+    }
+
+    private void failed(Load load, String message, boolean notFound) {
+        if (load != current) {
+            return;
+        }
+        current = null;
+        loading.set(false);
+        progress.set(0);
+        progressText.set("");
+        errorText.set(message);
+        errorShown.set(true);
+        missingChoice = notFound ? load.choice : null;
+        folderChoiceOffered.set(notFound && load.choice != null);
+        statusText.set("Could not load " + load.name + "." + stillUsing());
+        noticeText.set(stillUsing().strip());
+    }
+
+    private void clearError() {
+        errorText.set("");
+        errorShown.set(false);
+        folderChoiceOffered.set(false);
+    }
+
+    private String stillUsing() {
+        DatasetPreview was = loaded.get();
+        return was == null ? "" : " Still using " + was.name() + ".";
+    }
+
+    /** The exception's message as a sentence; {@code fallback} when it has none. */
+    static String sentence(Throwable e, String fallback) {
+        String message = e.getMessage();
+        String text =
+                message == null || message.isBlank()
+                        ? fallback + " (" + e.getClass().getSimpleName() + ")"
+                        : message.strip();
+        // Not capitalised: messages often start with a file name ("t10k-labels…: truncated").
+        char last = text.charAt(text.length() - 1);
+        return last == '.' || last == '!' || last == '?' ? text : text + ".";
+    }
+
+    // ---- preview
+
+    /** The data set loaded last; null until one loads. Unchanged by failed or cancelled loads. */
+    public ReadOnlyObjectProperty<DatasetPreview> loadedProperty() {
+        return loaded.getReadOnlyProperty();
+    }
+
+    public DatasetPreview getLoaded() {
+        return loaded.get();
+    }
+
+    /**
+     * The share of the training data held out for validation, 0–1 (bind it to the hyperparameters
+     * panel's); the split sizes follow it.
+     */
+    public DoubleProperty validationShareProperty() {
+        return validationShare;
+    }
+
+    /** Train / validation / test sizes of the loaded data at the current share; null before. */
+    public ReadOnlyObjectProperty<SplitSizes> splitSizesProperty() {
+        return splitSizes.getReadOnlyProperty();
+    }
+
+    /** E.g. "70,000 images · 1 × 28 × 28 grey · 10 classes". */
+    public ReadOnlyStringProperty summaryTextProperty() {
+        return summaryText.getReadOnlyProperty();
+    }
+
+    /** Per class: name, training count, test count, in label order. */
+    public ObservableList<ClassCountRow> classCounts() {
+        return classCounts;
+    }
+
+    /** The sample images of the strip (empty for a table data set). */
+    public ObservableList<SampleTile> tiles() {
+        return tiles;
+    }
+
+    /** Column titles of the table preview: "#", the features, "class" (empty for images). */
+    public ObservableList<String> tableColumns() {
+        return tableColumns;
+    }
+
+    /** The first rows of a table data set, formatted, one cell per column. */
+    public ObservableList<List<String>> tableRows() {
+        return tableRows;
+    }
+
+    /** What the strip shows, e.g. "the first 2 of each class in the training data". */
+    public ReadOnlyStringProperty samplesCaptionProperty() {
+        return samplesCaption.getReadOnlyProperty();
+    }
+
+    /**
+     * A sentence for the tab itself: what to do first, or that a load was cancelled or failed and
+     * which data set is still in use; empty after a successful load.
+     */
+    public ReadOnlyStringProperty noticeTextProperty() {
+        return noticeText.getReadOnlyProperty();
+    }
+
+    /** True when the strip shows random samples, false for a few per class in class order. */
+    public ReadOnlyBooleanProperty shuffledProperty() {
+        return shuffled.getReadOnlyProperty();
+    }
+
+    /** Shows other random samples (a new draw each time). */
+    public void shuffle() {
+        if (loaded.get() == null) {
+            return;
+        }
+        shuffleCount++;
+        shuffled.set(true);
+        showSamples();
+    }
+
+    /** Shows a few samples of each class, in class order. */
+    public void showByClass() {
+        if (loaded.get() == null) {
+            return;
+        }
+        shuffled.set(false);
+        showSamples();
+    }
+
+    private void updateSplitSizes() {
+        DatasetPreview preview = loaded.get();
+        splitSizes.set(preview == null ? null : preview.splitSizes(validationShare.get()));
+    }
+
+    private void showSamples() {
+        Samples train = loaded.get().train();
+        boolean table = train instanceof TableSamples;
+        int total = table ? TABLE_ROWS : STRIP_SIZE;
+        int[] indices =
+                shuffled.get()
+                        ? randomIndices(train.size(), total, shuffleCount)
+                        : byClass(train.labels(), train.classCount(), total);
+        String things = table ? "rows" : "samples";
+        int perClass = Math.max(1, total / Math.max(1, train.classCount()));
+        samplesCaption.set(
+                shuffled.get()
+                        ? indices.length + " random " + things + " of the training data"
+                        : perClass == 1
+                                ? "the first of each class in the training data"
+                                : "the first " + perClass + " of each class in the training data");
+        if (train instanceof ImageSamples images) {
+            tableColumns.clear();
+            tableRows.clear();
+            List<SampleTile> out = new ArrayList<>(indices.length);
+            for (int i : indices) {
+                out.add(tile(images, i));
+            }
+            tiles.setAll(out);
+        } else if (train instanceof TableSamples rows) {
+            tiles.clear();
+            List<String> columns = new ArrayList<>();
+            columns.add("#");
+            columns.addAll(rows.featureNames());
+            columns.add("class");
+            tableColumns.setAll(columns);
+            List<List<String>> cells = new ArrayList<>(indices.length);
+            for (int i : indices) {
+                cells.add(row(rows, i));
+            }
+            tableRows.setAll(cells);
+        }
+    }
+
+    private static SampleTile tile(ImageSamples images, int index) {
+        int bytes = images.imageBytes();
+        byte[] pixels = new byte[bytes];
+        System.arraycopy(images.pixels(), index * bytes, pixels, 0, bytes);
+        int label = images.labels()[index];
+        return new SampleTile(
+                index,
+                label,
+                images.classNames().get(label),
+                images.channels(),
+                images.height(),
+                images.width(),
+                pixels);
+    }
+
+    private static List<String> row(TableSamples table, int index) {
+        List<String> cells = new ArrayList<>(table.featureCount() + 2);
+        cells.add(Integer.toString(index + 1));
+        for (int f = 0; f < table.featureCount(); f++) {
+            cells.add(number(table.values()[index * table.featureCount() + f]));
+        }
+        cells.add(table.classNames().get(table.labels()[index]));
+        return cells;
+    }
+
+    /** Up to 4 significant digits, no exponent for everyday magnitudes: "14.88", "0.8712". */
+    static String number(float value) {
+        if (value == 0 || !Float.isFinite(value)) {
+            return value == 0 ? "0" : Float.toString(value);
+        }
+        double abs = Math.abs(value);
+        if (abs >= 1e6 || abs < 1e-4) {
+            return String.format(Locale.ROOT, "%.3e", value);
+        }
+        String text =
+                new java.math.BigDecimal(value)
+                        .round(new java.math.MathContext(4))
+                        .stripTrailingZeros()
+                        .toPlainString();
+        return text;
+    }
+
+    /**
+     * The first samples of every class, class after class: {@code total / classCount} each (at
+     * least 1), at most {@code MAX_STRIP} in all.
+     */
+    static int[] byClass(int[] labels, int classCount, int total) {
+        int perClass = Math.max(1, total / Math.max(1, classCount));
+        int[] taken = new int[classCount];
+        List<List<Integer>> picked = new ArrayList<>(classCount);
+        for (int c = 0; c < classCount; c++) {
+            picked.add(new ArrayList<>(perClass));
+        }
+        long remaining = (long) classCount * perClass;
+        for (int i = 0; i < labels.length && remaining > 0; i++) {
+            int c = labels[i];
+            if (taken[c] < perClass) {
+                taken[c]++;
+                picked.get(c).add(i);
+                remaining--;
+            }
+        }
+        List<Integer> out = new ArrayList<>();
+        for (List<Integer> ofClass : picked) {
+            for (int i : ofClass) {
+                if (out.size() < MAX_STRIP) {
+                    out.add(i);
+                }
+            }
+        }
+        return out.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** {@code count} distinct random indices below {@code size} (all of them when fewer). */
+    static int[] randomIndices(int size, int count, long seed) {
+        Random random = new Random(seed);
+        int n = Math.min(size, count);
+        // Floyd's sampling: distinct picks without shuffling an array as big as the data set.
+        java.util.LinkedHashSet<Integer> chosenIndices = new java.util.LinkedHashSet<>();
+        for (int j = size - n; j < size; j++) {
+            int t = random.nextInt(j + 1);
+            if (!chosenIndices.add(t)) {
+                chosenIndices.add(j);
+            }
+        }
+        List<Integer> out = new ArrayList<>(chosenIndices);
+        java.util.Collections.shuffle(out, random);
+        return out.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static List<ClassCountRow> classCountRows(DatasetPreview preview) {
+        int[] train = preview.train().classCounts();
+        int[] test = preview.test().classCounts();
+        int max = 1;
+        for (int c : train) {
+            max = Math.max(max, c);
+        }
+        List<ClassCountRow> rows = new ArrayList<>(train.length);
+        for (int c = 0; c < train.length; c++) {
+            rows.add(
+                    new ClassCountRow(
+                            c,
+                            preview.classNames().get(c),
+                            train[c],
+                            test[c],
+                            (double) train[c] / max));
+        }
+        return rows;
+    }
+
+    private static String summary(DatasetPreview preview) {
+        int total =
+                preview.train().size()
+                        + preview.test().size()
+                        + (preview.validation() == null ? 0 : preview.validation().size());
+        String classes =
+                Quantities.count(preview.classCount())
+                        + (preview.classCount() == 1 ? " class" : " classes");
+        if (preview.isImages()) {
+            int channels = preview.inputShape().channels();
+            String colour =
+                    channels == 1 ? "grey" : channels == 3 ? "colour" : channels + " channels";
+            return Quantities.counted(total, "image")
+                    + " · "
+                    + preview.inputShape()
+                    + " "
+                    + colour
+                    + " · "
+                    + classes;
+        }
+        return Quantities.counted(total, "row")
+                + " · "
+                + Quantities.counted(preview.inputShape().width(), "feature")
+                + " · "
+                + classes;
+    }
+
+    // ---- loading state
+
+    /** True while a load runs. */
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    /** Progress of the running load, 0–1, or -1 while its size is unknown. */
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    /** What the running load does, e.g. "Downloading train-images-idx3-ubyte.gz — 42 %". */
+    public ReadOnlyStringProperty progressTextProperty() {
+        return progressText.getReadOnlyProperty();
+    }
+
+    /** What happened last, as a sentence (also suits the window's status bar). */
+    public ReadOnlyStringProperty statusTextProperty() {
+        return statusText.getReadOnlyProperty();
+    }
+
+    /** Why the last load failed, as the core's sentence; empty when it did not. */
+    public ReadOnlyStringProperty errorTextProperty() {
+        return errorText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty errorShownProperty() {
+        return errorShown.getReadOnlyProperty();
+    }
+
+    /** True after a built-in data set was not found: "Choose folder…" is offered. */
+    public ReadOnlyBooleanProperty folderChoiceOfferedProperty() {
+        return folderChoiceOffered.getReadOnlyProperty();
+    }
+}
