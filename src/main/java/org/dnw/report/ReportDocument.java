@@ -73,10 +73,20 @@ final class ReportDocument {
 
     private static final String CSS = loadCss();
 
-    /** The style sheet without the properties only browsers know, which the PDF renderer logs. */
+    /**
+     * The style sheet for the PDF renderer: without the properties only browsers know (which it
+     * logs), and without {@code image-rendering}, with which openhtmltopdf 1.1.65 garbles the
+     * pixels of embedded PNGs. The PDF does not need it: pictures are enlarged by whole pixels
+     * before they are embedded and shown at about their own size, and PDF images are not
+     * interpolated by default.
+     */
     private static final String PDF_CSS =
             CSS.lines()
-                    .filter(l -> !l.contains("print-color-adjust") && !l.contains("overflow-x"))
+                    .filter(
+                            l ->
+                                    !l.contains("print-color-adjust")
+                                            && !l.contains("overflow-x")
+                                            && !l.contains("image-rendering"))
                     .collect(java.util.stream.Collectors.joining("\n", "", "\n"));
 
     private final List<SavedRun> runs;
@@ -626,7 +636,7 @@ final class ReportDocument {
         for (EpochMetrics e : r.epochs()) {
             boolean isBest = e.epoch() == best;
             out.append(isBest ? "<tr class=\"best\">" : "<tr>")
-                    .append("<td class=\"num\">")
+                    .append("<td class=\"num epoch\">")
                     .append(e.epoch())
                     .append(isBest ? "<span class=\"badge\">best</span>" : "")
                     .append("</td><td class=\"num\">")

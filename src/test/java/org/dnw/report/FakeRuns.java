@@ -135,6 +135,19 @@ final class FakeRuns {
         return new ImageSamples(1, 6, 6, pixels, labels.clone(), CLASS_NAMES);
     }
 
+    /** Colour test images whose labels are {@code labels}: a red-green ramp, blue 30·i. */
+    static ImageSamples colourImages(int[] labels) {
+        byte[] pixels = new byte[labels.length * 3 * 36];
+        for (int i = 0; i < labels.length; i++) {
+            for (int p = 0; p < 36; p++) {
+                pixels[(i * 3) * 36 + p] = (byte) (p * 7);
+                pixels[(i * 3 + 1) * 36 + p] = (byte) (255 - p * 7);
+                pixels[(i * 3 + 2) * 36 + p] = (byte) (30 * i);
+            }
+        }
+        return new ImageSamples(3, 6, 6, pixels, labels.clone(), CLASS_NAMES);
+    }
+
     /** Records the run and loads it back. */
     SavedRun save() throws IOException {
         int epochs = validationAccuracy.length;

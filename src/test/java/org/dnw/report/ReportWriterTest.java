@@ -26,7 +26,11 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.dnw.store.KernelGridImage;
 import org.dnw.store.RunStore;
@@ -425,7 +429,7 @@ class ReportWriterTest {
 
         writer.writePdf(
                 List.of(first, second),
-                TestImageSource.of(Map.of(first.folder(), FakeRuns.images(FakeRuns.ACTUAL))),
+                TestImageSource.of(Map.of(first.folder(), FakeRuns.colourImages(FakeRuns.ACTUAL))),
                 out);
 
         byte[] pdf = Files.readAllBytes(out);
@@ -435,6 +439,16 @@ class ReportWriterTest {
             assertThat(doc.getNumberOfPages()).isBetween(4, 12);
             String text = new PDFTextStripper().getText(doc);
             assertThat(text).contains("Comparison of 2 runs");
+            // pictures are embedded pixel for pixel (an image-rendering rule once made the PDF
+            // renderer garble colour pictures)
+            List<BufferedImage> embedded = embeddedImages(doc);
+            BufferedImage filters =
+                    ImageIO.read(first.folder().resolve("first-layer.png").toFile());
+            assertThat(embedded).anyMatch(image -> samePixels(image, filters));
+            BufferedImage mistake =
+                    Images.sample(
+                            FakeRuns.colourImages(FakeRuns.ACTUAL), 7, Images.scaleFor(6, 84));
+            assertThat(embedded).anyMatch(image -> samePixels(image, mistake));
             assertThat(text).contains(String.format(Locale.ROOT, "%.2f", 700.0 / 9));
             assertThat(text).contains("cat & co").contains("Überlauf");
         }
@@ -445,6 +459,33 @@ class ReportWriterTest {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    static List<BufferedImage> embeddedImages(PDDocument doc) throws IOException {
+        List<BufferedImage> out = new ArrayList<>();
+        for (PDPage page : doc.getPages()) {
+            PDResources resources = page.getResources();
+            for (COSName name : resources.getXObjectNames()) {
+                if (resources.getXObject(name) instanceof PDImageXObject image) {
+                    out.add(image.getImage());
+                }
+            }
+        }
+        return out;
+    }
+
+    static boolean samePixels(BufferedImage a, BufferedImage b) {
+        if (a.getWidth() != b.getWidth() || a.getHeight() != b.getHeight()) {
+            return false;
+        }
+        for (int y = 0; y < a.getHeight(); y++) {
+            for (int x = 0; x < a.getWidth(); x++) {
+                if ((a.getRGB(x, y) & 0xFFFFFF) != (b.getRGB(x, y) & 0xFFFFFF)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
 
     /** The big figure of the at-a-glance cell {@code id}. */
     static String figure(String html, String id) {
