@@ -220,7 +220,8 @@ final class ReportDocument {
                     .append("</td></tr>\n");
         }
         out.append("</tbody>\n</table></div>\n");
-        out.append("<p class=\"note\">The highest test accuracy is in bold. Validation figures")
+        out.append("<p class=\"note\">Each name links to the run's own pages. The highest test")
+                .append(" accuracy is in bold. Validation figures")
                 .append(" come from the share of the training data each run held out; the test")
                 .append(" split was never used for training or for choosing settings.</p>\n");
 
@@ -289,15 +290,7 @@ final class ReportDocument {
         }
         out.append("</p>\n");
 
-        out.append("<h3>Contents</h3>\n<ol class=\"contents\">\n");
-        for (int i = 0; i < runs.size(); i++) {
-            out.append("<li><a href=\"#run-")
-                    .append(i + 1)
-                    .append("\">")
-                    .append(esc(runName(runs.get(i))))
-                    .append("</a></li>\n");
-        }
-        out.append("</ol>\n</section>\n");
+        out.append("</section>\n");
     }
 
     // ---------------------------------------------------------------- one run

@@ -31,8 +31,10 @@ import org.dnw.train.TrainingEvent.TestEvaluation;
  * one-run.html/.pdf} of a CIFAR-like CNN run with test pictures and {@code three-runs.html/.pdf}
  * comparing it with an SGD run and an MLP run on MNIST-like digits without validation data.
  *
- * <p>Run: {@code java -cp target/classes:target/test-classes:$(cat cp.txt)
- * org.dnw.report.ReportShowcase target/report-showcase}
+ * <p>Run after {@code mvn -o -q test-compile dependency:build-classpath
+ * -Dmdep.outputFile=target/cp.txt}: {@code java -cp target/classes:target/test-classes:$(cat
+ * target/cp.txt) org.dnw.report.ReportShowcase target/report-showcase}. It prints the sizes and the
+ * time each file took.
  */
 public final class ReportShowcase {
 
