@@ -1,6 +1,6 @@
 package org.dnw.cli;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Locale;
 
 /**
@@ -11,15 +11,27 @@ final class ConsoleProgress {
 
     private static final int WIDTH = 28;
 
-    private final PrintStream out;
+    private final PrintWriter out;
     private final boolean inPlace;
     private final long quietMillis;
     private long lastPrinted;
+    private int epochCount;
 
-    ConsoleProgress(PrintStream out, boolean inPlace, long quietMillis) {
+    ConsoleProgress(PrintWriter out, boolean inPlace, long quietMillis) {
         this.out = out;
         this.inPlace = inPlace;
         this.quietMillis = quietMillis;
+    }
+
+    /** A run of {@code epochCount} epochs begins. */
+    void start(int epochCount) {
+        this.epochCount = epochCount;
+        lastPrinted = 0;
+    }
+
+    /** Epochs of the current run, as given to {@link #start}. */
+    int epochCount() {
+        return epochCount;
     }
 
     /** Redraws the bar of {@code epoch}; throttled so printing never slows training. */

@@ -54,18 +54,31 @@ public final class RunLauncher {
             int weightsEveryBatches,
             Consumer<TrainingEvent> listener)
             throws IOException {
-        RunDraft draft = store.begin(runName);
-        RunRecorder recorder = new RunRecorder(store, draft, DatasetInfo.of(splits), saveExecutor);
-        TrainingRequest request =
+        return launch(
                 new TrainingRequest(
-                        runName,
-                        spec,
-                        splits,
-                        hyperparameters,
-                        draft.folder(),
-                        weightsEveryBatches);
+                        runName, spec, splits, hyperparameters, null, weightsEveryBatches),
+                listener);
+    }
+
+    /**
+     * Starts {@code request} (its spec already adapted to its splits), saving its parameters into a
+     * new draft, and returns at once.
+     *
+     * @param listener receives every event after the recorder has seen it, on the training thread
+     * @throws IOException when the draft folder cannot be created
+     * @throws IllegalArgumentException when the request cannot run (the problems, one per line)
+     * @throws IllegalStateException when another run is active (the message says so)
+     */
+    public LaunchedRun launch(TrainingRequest request, Consumer<TrainingEvent> listener)
+            throws IOException {
+        RunDraft draft = store.begin(request.runName());
+        RunRecorder recorder =
+                new RunRecorder(store, draft, DatasetInfo.of(request.splits()), saveExecutor);
         try {
-            TrainingRun run = service.start(request, recorder.andThen(listener));
+            TrainingRun run =
+                    service.start(
+                            request.withArtifactsFolder(draft.folder()),
+                            recorder.andThen(listener));
             return new LaunchedRun(run, draft, recorder.outcome());
         } catch (RuntimeException e) {
             store.discard(draft);

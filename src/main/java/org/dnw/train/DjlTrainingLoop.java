@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.function.Consumer;
+import org.dnw.data.Augmenter;
 import org.dnw.data.Samples;
 import org.dnw.engine.BatchFiller;
 import org.dnw.engine.BlockFactory;
@@ -48,29 +49,8 @@ public final class DjlTrainingLoop implements TrainingLoop {
 
     private static final int EVAL_BATCH = 512;
 
-    /** Hook applied to each training batch (values in [0, 1]) before it is copied to the engine. */
-    public interface BatchTransform {
-        /**
-         * @param batch {@code count · sampleSize} values, modified in place
-         * @param input the shape of one sample
-         */
-        void apply(float[] batch, int count, org.dnw.spec.Shape input, Random random);
-    }
-
-    private final BatchTransform augmentation;
-
-    /** A loop without augmentation. */
-    public DjlTrainingLoop() {
-        this(null);
-    }
-
-    /**
-     * @param augmentation applied to every training batch when the request's augmentation is
-     *     active; null for none
-     */
-    public DjlTrainingLoop(BatchTransform augmentation) {
-        this.augmentation = augmentation;
-    }
+    /** A loop whose training batches are augmented as each request says. */
+    public DjlTrainingLoop() {}
 
     @Override
     public void run(TrainingRequest request, RunControl control, Consumer<TrainingEvent> sink) {
@@ -152,10 +132,16 @@ public final class DjlTrainingLoop implements TrainingLoop {
         int sampleSize = BatchFiller.sampleSize(train);
         int batchSize = Math.min(hp.batchSize(), Math.max(1, train.size()));
         int batchesPerEpoch = (train.size() + batchSize - 1) / batchSize;
-        boolean augment =
-                augmentation != null
-                        && request.augmentation().isActive()
-                        && train instanceof org.dnw.data.ImageSamples;
+        Augmenter augmenter =
+                request.augmentation().isActive() && spec.input().isImage()
+                        ? new Augmenter(
+                                request.augmentation(),
+                                spec.input().channels(),
+                                spec.input().height(),
+                                spec.input().width())
+                        : null;
+        // its own stream, so that switching augmentation on leaves the shuffling as it was
+        Random augmentRandom = new Random(hp.seed() * 31 + 17);
 
         try (Model model = Model.newInstance(name, device, "PyTorch")) {
             model.setBlock(BlockFactory.build(spec));
@@ -212,8 +198,8 @@ public final class DjlTrainingLoop implements TrainingLoop {
                         int from = (b - 1) * batchSize;
                         int count = Math.min(batchSize, train.size() - from);
                         BatchFiller.fill(train, order, from, count, buffer, labels);
-                        if (augment) {
-                            augmentation.apply(buffer, count, spec.input(), random);
+                        if (augmenter != null) {
+                            augmenter.apply(buffer, count, augmentRandom);
                         }
                         float loss;
                         long right;

@@ -1,7 +1,6 @@
 package org.dnw.train;
 
 import org.dnw.data.Samples;
-import org.dnw.engine.LoadedNetwork;
 import org.dnw.eval.ClassificationReport;
 import org.dnw.train.TrainingEvent.TestEvaluation;
 
@@ -14,9 +13,14 @@ public final class ModelEvaluation {
     private ModelEvaluation() {}
 
     /** Evaluates {@code network} on every sample (in batches, on the calling thread). */
-    public static TestEvaluation evaluate(LoadedNetwork network, Samples samples, LossKind loss) {
+    public static TestEvaluation evaluate(TrainedNetwork network, Samples samples, LossKind loss) {
         float[] probabilities = network.probabilities(samples);
-        return of(probabilities, samples.labels().clone(), network.classCount(), loss);
+        return of(
+                probabilities,
+                samples.labels().clone(),
+                network.classCount(),
+                loss,
+                network.isSigmoid());
     }
 
     /**

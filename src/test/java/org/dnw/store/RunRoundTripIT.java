@@ -57,7 +57,10 @@ class RunRoundTripIT {
             try (LoadedNetwork network =
                     LoadedNetwork.load(saved.manifest().spec(), outcome.folder())) {
                 TestEvaluation again =
-                        ModelEvaluation.evaluate(network, splits.test(), LossKind.CROSS_ENTROPY);
+                        ModelEvaluation.evaluate(
+                                org.dnw.train.TrainedNetwork.of(network),
+                                splits.test(),
+                                LossKind.CROSS_ENTROPY);
                 assertThat(again.accuracy()).isEqualTo(recorded);
                 assertThat(again.predicted()).isEqualTo(saved.test().predicted());
                 assertThat(again.loss())

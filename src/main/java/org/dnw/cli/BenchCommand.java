@@ -1,0 +1,116 @@
+package org.dnw.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.dnw.data.ImageSamples;
+import org.dnw.data.LoadedDataset;
+import org.dnw.spec.ModelSpec;
+import org.dnw.spec.Presets;
+import org.dnw.train.ThroughputBenchmark;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code bench}: training throughput of the service against a bare DJL loop, and the achieved FLOP
+ * rate against the machine's matrix multiply. The last line is one JSON object.
+ */
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        description =
+                "Measure training images/s: the training service vs a bare DJL loop, and the share of the FP32 matmul rate achieved.")
+final class BenchCommand implements Callable<Integer> {
+
+    @Option(
+            names = {"-d", "--dataset"},
+            defaultValue = "mnist",
+            description = "image data set (default: ${DEFAULT-VALUE})")
+    String dataset;
+
+    @Option(
+            names = "--preset",
+            defaultValue = "seed-cnn",
+            description = "network (default: ${DEFAULT-VALUE})")
+    String preset;
+
+    @Option(
+            names = {"-b", "--batch-size"},
+            defaultValue = "64",
+            description = "default: ${DEFAULT-VALUE}")
+    int batchSize;
+
+    @Option(
+            names = "--warmup",
+            defaultValue = "30",
+            description = "batches before measuring (default: ${DEFAULT-VALUE})")
+    int warmup;
+
+    @Option(
+            names = "--batches",
+            defaultValue = "300",
+            description = "batches measured (default: ${DEFAULT-VALUE})")
+    int batches;
+
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        LoadedDataset data = DataSets.load(dataset, out);
+        if (!(data.train() instanceof ImageSamples images)) {
+            throw new IllegalArgumentException("the benchmark needs an image data set");
+        }
+        ModelSpec network = Presets.load(preset).adaptTo(images.inputShape(), images.classCount());
+        out.printf(
+                Locale.ROOT,
+                "Benchmark: %s on %s, batch %d, %d warm-up + %d measured batches%n",
+                network.name(),
+                data.name(),
+                batchSize,
+                warmup,
+                batches);
+        ThroughputBenchmark.Result r =
+                ThroughputBenchmark.run(
+                        network,
+                        images,
+                        batchSize,
+                        warmup,
+                        batches,
+                        s -> {
+                            out.println("  " + s);
+                            out.flush();
+                        });
+        out.printf(Locale.ROOT, "device                          %s%n", r.device());
+        out.printf(
+                Locale.ROOT,
+                "(a) training service            %,10.1f images/s%n",
+                r.serviceImagesPerSecond());
+        out.printf(
+                Locale.ROOT,
+                "(b) bare DJL loop               %,10.1f images/s%n",
+                r.bareImagesPerSecond());
+        out.printf(
+                Locale.ROOT,
+                "    service ÷ bare              %10.3f   (target ≥ 0.95)%n",
+                r.serviceOverBare());
+        out.printf(
+                Locale.ROOT, "(c) FP32 matmul (2048²)         %,10.1f GFLOP/s%n", r.matmulGflops());
+        out.printf(
+                Locale.ROOT,
+                "    training FLOPs per image    %10.4f GFLOP (6 × %,d multiply-adds)%n",
+                r.trainingGflopsPerImage(),
+                network.analyse().totalMultiplyAdds());
+        out.printf(
+                Locale.ROOT,
+                "    achieved                    %,10.1f GFLOP/s%n",
+                r.serviceImagesPerSecond() * r.trainingGflopsPerImage());
+        out.printf(
+                Locale.ROOT,
+                "    achieved ÷ matmul           %10.3f   (target ≥ 0.45)%n",
+                r.achievedOverMatmul());
+        out.println(r.toJson());
+        return ExitCodes.OK;
+    }
+}

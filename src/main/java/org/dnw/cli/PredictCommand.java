@@ -1,0 +1,113 @@
+package org.dnw.cli;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
+import javax.imageio.ImageIO;
+import org.dnw.data.DigitPreprocessor;
+import org.dnw.spec.Shape;
+import org.dnw.store.RunStore;
+import org.dnw.store.SavedNetworks;
+import org.dnw.store.SavedRun;
+import org.dnw.train.TrainedNetwork;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code predict RUN IMAGE...}: the top classes of each image, with probabilities. */
+@Command(
+        name = "predict",
+        mixinStandardHelpOptions = true,
+        description = "Classify image files with a saved run's network; prints the top 3 classes.")
+final class PredictCommand implements Callable<Integer> {
+
+    @Parameters(
+            index = "0",
+            paramLabel = "RUN",
+            description = "a run folder, its name under saved-models/, or the start of it")
+    String run;
+
+    @Parameters(index = "1..*", paramLabel = "IMAGE", description = "PNG, JPEG, BMP or GIF files")
+    List<Path> images;
+
+    @Option(
+            names = "--top",
+            defaultValue = "3",
+            description = "classes shown per image (default: ${DEFAULT-VALUE})")
+    int top;
+
+    @Option(
+            names = "--runs-dir",
+            defaultValue = "saved-models",
+            description = "where runs are saved (default: ${DEFAULT-VALUE})")
+    Path runsDir;
+
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        RunStore store = new RunStore(runsDir);
+        SavedRun saved = store.load(Runs.resolve(run, store));
+        Shape input = saved.manifest().spec().input();
+        if (!input.isImage()) {
+            throw new IllegalArgumentException("the run's network takes table rows, not images");
+        }
+        DigitPreprocessor.Mode mode =
+                DigitPreprocessor.Mode.forDataset(saved.manifest().dataset().name(), input);
+        List<String> names = saved.classNames();
+        int failures = 0;
+        try (TrainedNetwork network = SavedNetworks.open(saved)) {
+            for (Path file : images) {
+                BufferedImage image;
+                try {
+                    image = Files.isRegularFile(file) ? ImageIO.read(file.toFile()) : null;
+                } catch (IOException e) {
+                    image = null;
+                }
+                if (image == null) {
+                    out.println(file + ": not a readable image (PNG, JPEG, BMP or GIF)");
+                    failures++;
+                    continue;
+                }
+                int w = image.getWidth();
+                int h = image.getHeight();
+                int[] argb = image.getRGB(0, 0, w, h, null, 0, w);
+                DigitPreprocessor.Prepared prepared =
+                        DigitPreprocessor.prepare(argb, w, h, input, mode);
+                if (prepared.blank()) {
+                    out.println(file + ": the picture is blank — nothing to classify");
+                    failures++;
+                    continue;
+                }
+                float[] x = new float[prepared.pixels().length];
+                for (int i = 0; i < x.length; i++) {
+                    x[i] = (prepared.pixels()[i] & 0xFF) / 255f;
+                }
+                float[] p = network.probabilities(x, 1);
+                Integer[] order = IntStream.range(0, p.length).boxed().toArray(Integer[]::new);
+                Arrays.sort(order, Comparator.comparingDouble(i -> -p[i]));
+                StringBuilder line = new StringBuilder(file.toString()).append(":");
+                for (int k = 0; k < Math.min(top, order.length); k++) {
+                    line.append(
+                            String.format(
+                                    Locale.ROOT,
+                                    "  %s %.1f%%",
+                                    names.get(order[k]),
+                                    100 * p[order[k]]));
+                }
+                out.println(line);
+            }
+        }
+        return failures == images.size() ? ExitCodes.DATA_NOT_FOUND : ExitCodes.OK;
+    }
+}

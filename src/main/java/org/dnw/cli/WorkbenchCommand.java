@@ -1,0 +1,80 @@
+package org.dnw.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The command line's entry point: {@code workbench <command> [options]}. Every command prints what
+ * it does and ends with one of the {@link ExitCodes}; a user's mistake is a sentence, never a stack
+ * trace (set {@code -Ddnw.debug=true} to see one).
+ */
+@Command(
+        name = "workbench",
+        mixinStandardHelpOptions = true,
+        version = "Deep Network Workbench 0.1.0",
+        description = "Build, train and inspect deep networks on DJL/PyTorch, without the window.",
+        subcommands = {
+            TrainCommand.class,
+            EvaluateCommand.class,
+            PredictCommand.class,
+            RunsCommand.class,
+            BenchCommand.class,
+            SweepCommand.class,
+            CommandLine.HelpCommand.class
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:done",
+            "1:unexpected error",
+            "2:bad arguments or an impossible network (the problems are listed)",
+            "3:data not found or malformed",
+            "4:diverged (NaN or exploding loss)",
+            "5:cancelled"
+        })
+public final class WorkbenchCommand implements Runnable {
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(
+                execute(
+                        args,
+                        new PrintWriter(System.out, true),
+                        new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line and returns its exit code; used by {@link #main} and tests. */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine line = new CommandLine(new WorkbenchCommand());
+        line.setOut(out);
+        line.setErr(err);
+        line.setParameterExceptionHandler(
+                (e, arguments) -> {
+                    err.println(e.getMessage());
+                    CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+                    err.println("Try 'workbench " + commandName(e.getCommandLine()) + " --help'.");
+                    return ExitCodes.BAD_ARGUMENTS;
+                });
+        line.setExecutionExceptionHandler(
+                (e, cmd, parsed) -> {
+                    CliFailure failure = CliFailure.of(e);
+                    err.println(failure.message());
+                    if (Boolean.getBoolean("dnw.debug")) {
+                        e.printStackTrace(err);
+                    }
+                    return failure.exitCode();
+                });
+        return line.execute(args);
+    }
+
+    private static String commandName(CommandLine line) {
+        String name = line.getCommandName();
+        return "workbench".equals(name) ? "" : name;
+    }
+}
