@@ -1,7 +1,6 @@
 package org.dnw.train.scratch;
 
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -201,16 +200,5 @@ public final class ParamsArchive {
         b.asFloatBuffer().get(values);
         return new ParameterValues(
                 name, dims.stream().mapToInt(Integer::intValue).toArray(), values);
-    }
-
-    /** The archive as bytes, for tests. */
-    static byte[] toBytes(List<ParameterValues> parameters) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            writeTo(out, parameters);
-        } catch (IOException e) {
-            throw new IllegalStateException("writing to memory cannot fail", e);
-        }
-        return out.toByteArray();
     }
 }

@@ -30,8 +30,13 @@ import org.dnw.train.TrainingRequest;
  * synthetic 28×28 images with MNIST's share of zero pixels when that is not set. Measures one
  * thread and all processors, after a warm-up epoch for the JIT.
  *
- * <p>{@code mvn -o -q compile exec:java -Dexec.mainClass=org.dnw.train.scratch.ScratchBench
- * [-Dexec.args="--images 10000 --batch 64 --threads 1,2"]}
+ * <p>Run it (the pom's exec configuration is the CLI's, so start Java directly):
+ *
+ * <pre>{@code
+ * mvn -o -q compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+ * WORKBENCH_DATA=../shared/datasets java -cp target/classes:$(cat target/cp.txt) \
+ *     org.dnw.train.scratch.ScratchBench [--images 10000] [--batch 64] [--threads 1,2]
+ * }</pre>
  */
 public final class ScratchBench {
 

@@ -40,6 +40,7 @@ import org.dnw.train.ScheduleKind;
 import org.dnw.train.TrainingEvent;
 import org.dnw.train.TrainingRequest;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -65,6 +66,8 @@ class ScratchEngineIT {
     private static Path data;
     private static final Path OUT = Path.of("target", "scratch-it");
 
+    private static String skipReason;
+
     @BeforeAll
     static void findData() throws IOException {
         System.setProperty("java.awt.headless", "true");
@@ -72,15 +75,22 @@ class ScratchEngineIT {
         if (root == null || root.isBlank() || root.startsWith("${")) {
             root = System.getenv("WORKBENCH_DATA");
         }
-        assumeTrue(
-                root != null && !root.isBlank(),
-                "WORKBENCH_DATA is not set: skipping the from-scratch engine on real data (set it"
-                        + " to the datasets folder, e.g. ../shared/datasets)");
-        data = Path.of(root);
-        assumeTrue(
-                Files.isDirectory(data.resolve("mnist")),
-                "WORKBENCH_DATA (" + data + ") has no mnist folder: skipping");
-        Files.createDirectories(OUT);
+        if (root == null || root.isBlank()) {
+            skipReason =
+                    "WORKBENCH_DATA is not set: skipping the from-scratch engine on real data (set"
+                            + " it to the datasets folder, e.g. ../shared/datasets)";
+        } else if (!Files.isDirectory(Path.of(root).resolve("mnist"))) {
+            skipReason = "WORKBENCH_DATA (" + root + ") has no mnist folder: skipping";
+        } else {
+            data = Path.of(root);
+            Files.createDirectories(OUT);
+        }
+    }
+
+    /** Per test, so that each shows as skipped with the reason. */
+    @BeforeEach
+    void needsData() {
+        assumeTrue(data != null, skipReason);
     }
 
     private static ImageSamples mnist(String prefix) throws DataFormatException {
