@@ -147,8 +147,9 @@ final class TrainCommand implements Callable<Integer> {
         if (event instanceof TrainingEvent.RunStarted s) {
             out.printf(
                     Locale.ROOT,
-                    "Training %s on %s: %,d parameters, %s, %s%n",
+                    "Training %s with %s on %s: %,d parameters, %s, %s%n",
                     s.runName(),
+                    s.environment().getOrDefault("engine", "PyTorch (DJL)"),
                     s.device(),
                     s.parameterCount(),
                     s.hyperparameters().optimizer().label()

@@ -396,9 +396,9 @@ public final class DjlTrainingLoop implements TrainingLoop {
     }
 
     /**
-     * The batch's mean loss: softmax cross-entropy, or squared error between the probabilities and
-     * the one-hot targets summed over classes; for a single sigmoid unit, binary cross-entropy or
-     * the squared error between sigmoid(z) and the 0/1 label.
+     * The batch's mean loss: softmax cross-entropy, or the quadratic cost ½·Σ_k (p_k − t_k)²
+     * between the probabilities and the one-hot targets (as the from-scratch engine); for a single
+     * sigmoid unit, binary cross-entropy or ½·(sigmoid(z) − y)².
      */
     static NDArray loss(
             NDArray logits, NDArray labels, LossKind kind, boolean sigmoid, int classCount) {
@@ -406,14 +406,14 @@ public final class DjlTrainingLoop implements TrainingLoop {
             NDArray z = logits.reshape(-1);
             NDArray target = labels.toType(DataType.FLOAT32, false);
             if (kind == LossKind.SQUARED_ERROR) {
-                return z.getNDArrayInternal().sigmoid().sub(target).square().mean();
+                return z.getNDArrayInternal().sigmoid().sub(target).square().mean().mul(0.5);
             }
             // log(1 + e^z) − z·y, written stably as max(z, 0) − z·y + log(1 + e^−|z|)
             return z.maximum(0).sub(z.mul(target)).add(z.abs().neg().exp().add(1).log()).mean();
         }
         if (kind == LossKind.SQUARED_ERROR) {
             NDArray oneHot = labels.oneHot(classCount);
-            return logits.softmax(1).sub(oneHot).square().sum(new int[] {1}).mean();
+            return logits.softmax(1).sub(oneHot).square().sum(new int[] {1}).mean().mul(0.5);
         }
         NDArray logp = logits.logSoftmax(1);
         return logp.get(new NDIndex().addAllDim().addPickDim(labels.reshape(-1, 1))).neg().mean();

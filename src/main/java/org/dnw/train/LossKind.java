@@ -4,6 +4,9 @@ package org.dnw.train;
 public enum LossKind {
     /** Softmax cross-entropy over the class scores (default). */
     CROSS_ENTROPY,
-    /** Mean squared error between the output probabilities and one-hot targets. */
+    /**
+     * The quadratic cost ½·Σ_k (p_k − t_k)² between the output probabilities and the one-hot
+     * targets, averaged over the samples (for one sigmoid unit, ½·(p − y)²).
+     */
     SQUARED_ERROR
 }

@@ -61,11 +61,11 @@ public final class ModelEvaluation {
             if (loss == LossKind.SQUARED_ERROR) {
                 if (sigmoid) {
                     double d = probabilities[row + 1] - actual[i];
-                    lossSum += d * d;
+                    lossSum += 0.5 * d * d;
                 } else {
                     for (int k = 0; k < classCount; k++) {
                         double d = probabilities[row + k] - (k == actual[i] ? 1 : 0);
-                        lossSum += d * d;
+                        lossSum += 0.5 * d * d;
                     }
                 }
             } else {

@@ -16,4 +16,12 @@ public interface TrainingLoop {
      * sentence for the user. Frees all native memory before emitting the terminal event.
      */
     void run(TrainingRequest request, RunControl control, Consumer<TrainingEvent> events);
+
+    /**
+     * Sentences saying what this engine cannot do with {@code request} (layers or optimisers it
+     * lacks); empty when it can train it. The service asks before starting a run.
+     */
+    default java.util.List<String> problems(TrainingRequest request) {
+        return java.util.List.of();
+    }
 }

@@ -70,8 +70,11 @@ public final class TrainingService implements AutoCloseable {
         if (request.splits().test().size() == 0) {
             out.add("the test split is empty");
         }
-        if (!loops.containsKey(request.engine())) {
+        TrainingLoop loop = loops.get(request.engine());
+        if (loop == null) {
             out.add("the engine '" + request.engine().label() + "' is not available here");
+        } else {
+            out.addAll(loop.problems(request));
         }
         return out;
     }

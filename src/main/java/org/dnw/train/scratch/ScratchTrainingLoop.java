@@ -157,7 +157,15 @@ public final class ScratchTrainingLoop implements TrainingLoop {
      * {@link #problems(ModelSpec, Hyperparameters)} plus what does not fit the data: the input
      * shape, the class count, an empty training split, augmentation (which this engine lacks).
      */
-    public static List<String> problems(TrainingRequest request) {
+    @Override
+    public List<String> problems(TrainingRequest request) {
+        return requestProblems(request);
+    }
+
+    /**
+     * What this engine cannot do with {@code request}, as sentences; empty when it can train it.
+     */
+    public static List<String> requestProblems(TrainingRequest request) {
         List<String> out = problems(request.spec(), request.hyperparameters());
         if (request.augmentation().isActive()) {
             out.add(
@@ -308,7 +316,7 @@ public final class ScratchTrainingLoop implements TrainingLoop {
                         new RunFailed(name, "there is no training request", "try again", 0, 0));
                 return;
             }
-            List<String> problems = problems(request);
+            List<String> problems = requestProblems(request);
             if (!problems.isEmpty()) {
                 emit.terminal(
                         new RunFailed(

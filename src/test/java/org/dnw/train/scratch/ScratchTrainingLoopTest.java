@@ -376,7 +376,7 @@ class ScratchTrainingLoopTest {
                         ScratchFixtures.sgd(0.1, 8, 1),
                         null,
                         0);
-        assertThat(ScratchTrainingLoop.problems(r))
+        assertThat(ScratchTrainingLoop.requestProblems(r))
                 .containsExactly(
                         "the network expects inputs of 1 × 6 × 6 but the data set's"
                                 + " samples are 4 — adapt the network to the data set");
@@ -389,7 +389,7 @@ class ScratchTrainingLoopTest {
                                 null,
                                 0)
                         .withAugmentation(AugmentationSpec.NONE.withGaussianNoiseSigma(0.1));
-        assertThat(ScratchTrainingLoop.problems(augmented))
+        assertThat(ScratchTrainingLoop.requestProblems(augmented))
                 .containsExactly(
                         "the from-scratch engine does not augment images — turn"
                                 + " augmentation off or choose 'PyTorch (DJL)'");
@@ -401,7 +401,7 @@ class ScratchTrainingLoopTest {
                         ScratchFixtures.sgd(0.1, 8, 1),
                         null,
                         0);
-        assertThat(ScratchTrainingLoop.problems(threeClassesOneUnit))
+        assertThat(ScratchTrainingLoop.requestProblems(threeClassesOneUnit))
                 .anyMatch(s -> s.startsWith("a single sigmoid output unit separates exactly 2"));
     }
 
