@@ -65,6 +65,8 @@ public final class DataView extends ScrollPane {
     private final Button folderButton = new Button("Choose folder…");
     private final FlowPane strip = new FlowPane(8, 8);
     private final TableView<List<String>> table = new TableView<>();
+    private final javafx.beans.property.BooleanProperty wideTable =
+            new javafx.beans.property.SimpleBooleanProperty();
     private final GridPane counts = new GridPane();
     private final VBox content = new VBox(12);
     private final HBox body = new HBox(28);
@@ -176,7 +178,6 @@ public final class DataView extends ScrollPane {
 
         chooser.setId("dataset-chooser");
         chooser.setItems(model.choices());
-        chooser.setPromptText("Choose a data set…");
         chooser.setPrefWidth(300);
         chooser.setVisibleRowCount(8);
         chooser.setCellFactory(list -> new ChoiceCell(true));
@@ -199,6 +200,15 @@ public final class DataView extends ScrollPane {
                                 chooser.setValue(now);
                             }
                         });
+        // With no built-in chosen (the combo box then shows its prompt) name the opened file.
+        chooser.promptTextProperty()
+                .bind(
+                        Bindings.createStringBinding(
+                                () ->
+                                        model.getLoaded() == null
+                                                ? "Choose a data set…"
+                                                : "Opened: " + model.getLoaded().name(),
+                                model.loadedProperty()));
 
         MenuItem openFile = new MenuItem("Open file… (archive, IDX, CSV or text table)");
         openFile.setId("open-file");
@@ -250,7 +260,7 @@ public final class DataView extends ScrollPane {
     }
 
     /** A chooser entry: name, and in the open list where the data set is. */
-    private static final class ChoiceCell extends ListCell<DatasetChoice> {
+    private final class ChoiceCell extends ListCell<DatasetChoice> {
         private final boolean inList;
 
         ChoiceCell(boolean inList) {
@@ -261,7 +271,7 @@ public final class DataView extends ScrollPane {
         protected void updateItem(DatasetChoice item, boolean empty) {
             super.updateItem(item, empty);
             if (empty || item == null) {
-                setText(inList ? null : "Choose a data set…");
+                setText(inList ? null : chooser.getPromptText());
                 setGraphic(null);
                 return;
             }
@@ -487,13 +497,17 @@ public final class DataView extends ScrollPane {
 
         table.setId("table-preview");
         table.getStyleClass().add("table-preview");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setFixedCellSize(26);
         table.setFocusTraversable(false);
         table.setItems(model.tableRows());
         table.managedProperty().bind(Bindings.isNotEmpty(model.tableRows()));
         table.visibleProperty().bind(table.managedProperty());
-        table.prefHeightProperty().bind(Bindings.size(model.tableRows()).multiply(26).add(52));
+        table.prefHeightProperty()
+                .bind(
+                        Bindings.size(model.tableRows())
+                                .multiply(26)
+                                .add(66)
+                                .add(Bindings.when(wideTable).then(18).otherwise(0)));
         table.minHeightProperty().bind(table.prefHeightProperty());
         model.tableColumns().addListener((ListChangeListener<String>) c -> rebuildColumns());
 
@@ -524,6 +538,12 @@ public final class DataView extends ScrollPane {
     private void rebuildColumns() {
         table.getColumns().clear();
         List<String> names = model.tableColumns();
+        // A few features share the width; many scroll sideways (room kept for the scroll bar).
+        wideTable.set(names.size() > 12);
+        table.setColumnResizePolicy(
+                wideTable.get()
+                        ? TableView.UNCONSTRAINED_RESIZE_POLICY
+                        : TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         for (int i = 0; i < names.size(); i++) {
             int at = i;
             TableColumn<List<String>, String> column = new TableColumn<>();
@@ -534,7 +554,8 @@ public final class DataView extends ScrollPane {
             header.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
             header.setAlignment(Pos.CENTER);
             header.prefWidthProperty().bind(column.widthProperty().subtract(10));
-            header.setMinHeight(Region.USE_PREF_SIZE);
+            // Room for three lines: the header row takes its height from here.
+            header.setMinHeight(50);
             header.getStyleClass().add("table-preview-header");
             column.setGraphic(header);
             column.setCellValueFactory(
@@ -549,10 +570,27 @@ public final class DataView extends ScrollPane {
                 column.setMinWidth(40);
                 column.setMaxWidth(52);
             } else {
-                column.setMinWidth(64);
+                column.setMinWidth(Math.max(56, longestWordWidth(names.get(i)) + 14));
             }
             table.getColumns().add(column);
         }
+    }
+
+    /** Width of the longest word of {@code text}: a header never needs to break inside one. */
+    static double longestWordWidth(String text) {
+        javafx.scene.text.Font font =
+                javafx.scene.text.Font.font(null, javafx.scene.text.FontWeight.BOLD, 13);
+        double widest = 0;
+        for (String word : text.strip().split("\\s+")) {
+            widest = Math.max(widest, width(word, font));
+        }
+        return Math.ceil(widest);
+    }
+
+    private static double width(String text, javafx.scene.text.Font font) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text(text);
+        t.setFont(font);
+        return t.getLayoutBounds().getWidth();
     }
 
     private void rebuildStrip() {

@@ -100,6 +100,9 @@ public final class DataViewModel {
     /** The load whose results may still show; null when none runs. */
     private Load current;
 
+    /** The built-in choice behind the loaded data; null when it came from an opened file. */
+    private DatasetChoice loadedChoice;
+
     /** The built-in choice of the last failed load, for "Choose folder…". */
     private DatasetChoice missingChoice;
 
@@ -226,6 +229,8 @@ public final class DataViewModel {
         }
         load.cancelled.set(true);
         current = null;
+        // The chooser goes back to the data set still in use.
+        chosen.set(loaded.get() == null ? null : loadedChoice);
         loading.set(false);
         progress.set(0);
         progressText.set("");
@@ -338,6 +343,7 @@ public final class DataViewModel {
         clearError();
         shuffled.set(false);
         noticeText.set("");
+        loadedChoice = load.choice;
         loaded.set(preview);
         summaryText.set(summary(preview));
         classCounts.setAll(classCountRows(preview));

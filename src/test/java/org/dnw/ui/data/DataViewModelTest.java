@@ -303,6 +303,7 @@ class DataViewModelTest {
 
         assertThat(cancelSeen).containsExactly(true);
         assertThat(model.getLoaded()).isSameAs(MNIST_LIKE);
+        assertThat(model.chosenProperty().get().id()).isEqualTo("mnist");
         assertThat(model.errorShownProperty().get()).isFalse();
         assertThat(model.noticeTextProperty().get())
                 .isEqualTo("Loading CIFAR-10 binary cancelled. Still using MNIST.");

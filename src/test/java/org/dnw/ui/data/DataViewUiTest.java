@@ -183,6 +183,31 @@ class DataViewUiTest {
         assertThat(view.strip().getChildren()).hasSize(20);
     }
 
+    @Test
+    void anOpenedArchiveIsNamedInTheChooser(FxRobot robot) {
+        Path archive = Path.of("/home/me/photos.zip");
+        source.folders.put(
+                archive,
+                (p, c) ->
+                        new DatasetPreview(
+                                "photos.zip",
+                                "read from /home/me/photos.zip",
+                                CIFAR_TRAIN,
+                                null,
+                                SyntheticData.colour(20, 17),
+                                java.util.Map.of()));
+        dialogs.filesToOpen.add(archive);
+
+        robot.clickOn("#open-dataset").clickOn("#open-file");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(source.calls).contains("open " + archive);
+        assertThat(view.chooser().getButtonCell().getText()).isEqualTo("Opened: photos.zip");
+        assertThat(robot.lookup("#dataset-name").queryLabeled().getText()).isEqualTo("photos.zip");
+        assertThat(robot.lookup("#dataset-origin").queryLabeled().getText())
+                .isEqualTo("read from /home/me/photos.zip");
+    }
+
     private static ImageView imageOf(Node tile) {
         StackPane frame = (StackPane) ((VBox) tile).getChildren().get(0);
         return (ImageView) frame.getChildren().get(0);

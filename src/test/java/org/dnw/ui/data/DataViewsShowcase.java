@@ -106,6 +106,7 @@ public final class DataViewsShowcase {
         hyperScroll.setFitToWidth(true);
         hyperScroll.setPrefWidth(430);
         hyperScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        hyperScroll.getStyleClass().add("hyperparams-scroll");
         BorderPane training = new BorderPane();
         training.setLeft(hyperScroll);
         training.setCenter(new TrainingView(new TrainingViewModel(new NoActions())));

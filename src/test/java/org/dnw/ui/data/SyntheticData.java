@@ -47,10 +47,7 @@ final class SyntheticData {
 
     private SyntheticData() {}
 
-    /**
-     * {@code size} grey 28 × 28 images whose labels follow {@code counts} shares: label of image i
-     * is drawn so that class c has about {@code weights[c]} of them; a ring and a bar per image.
-     */
+    /** {@code size} grey 28 × 28 images with random labels: a ring and a bar per image. */
     static ImageSamples grey(int size, List<String> classNames, long seed) {
         int h = 28;
         int w = 28;
