@@ -116,11 +116,13 @@ public final class DatasetCatalog {
                     workbenchHome.resolve("cache"));
         }
 
+        /** These locations with another {@code WORKBENCH_DATA} root (null: none). */
         public Locations withWorkbenchData(Path folder) {
             return new Locations(
                     folder, userDatasets, systemDatasets, djlCache, sampleFolders, decodedCache);
         }
 
+        /** These locations with another decoded-image cache folder (null: no cache). */
         public Locations withDecodedCache(Path folder) {
             return new Locations(
                     workbenchData, userDatasets, systemDatasets, djlCache, sampleFolders, folder);
@@ -188,6 +190,7 @@ public final class DatasetCatalog {
         return new DatasetCatalog(Locations.fromEnvironment(), downloader);
     }
 
+    /** Where this catalog looks. */
     public Locations locations() {
         return locations;
     }
