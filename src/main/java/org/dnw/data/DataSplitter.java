@@ -32,10 +32,12 @@ public final class DataSplitter {
         this(DEFAULT_VALIDATION_SHARE, seed);
     }
 
+    /** The share held out for validation, in [0, 1). */
     public double validationShare() {
         return validationShare;
     }
 
+    /** The seed of the shuffle that picks the validation samples. */
     public long seed() {
         return seed;
     }

@@ -116,11 +116,13 @@ public final class DatasetCatalog {
                     workbenchHome.resolve("cache"));
         }
 
+        /** These locations with another {@code WORKBENCH_DATA} root (null: none). */
         public Locations withWorkbenchData(Path folder) {
             return new Locations(
                     folder, userDatasets, systemDatasets, djlCache, sampleFolders, decodedCache);
         }
 
+        /** These locations with another decoded-image cache folder (null: no cache). */
         public Locations withDecodedCache(Path folder) {
             return new Locations(
                     workbenchData, userDatasets, systemDatasets, djlCache, sampleFolders, folder);
@@ -188,6 +190,7 @@ public final class DatasetCatalog {
         return new DatasetCatalog(Locations.fromEnvironment(), downloader);
     }
 
+    /** Where this catalog looks. */
     public Locations locations() {
         return locations;
     }
@@ -318,6 +321,25 @@ public final class DatasetCatalog {
             IdxSource idx = idxIn(path);
             if (idx != null) {
                 return readIdx(path.getFileName().toString(), idx, null, progress);
+            }
+            List<String> sets = new ArrayList<>();
+            for (BuiltInDataset d : BuiltInDataset.values()) {
+                if (sourceIn(d, path.resolve(d.folderName())) != null) {
+                    sets.add(d.folderName() + "/");
+                }
+            }
+            if (!sets.isEmpty()) {
+                throw new DataFormatException(
+                        path,
+                        "holds data sets ("
+                                + String.join(", ", sets)
+                                + ") rather than one: open one of them, or set WORKBENCH_DATA to"
+                                + " this folder to use them as the built-in sets");
+            }
+            Path only = onlyFile(path);
+            if (only != null) {
+                // e.g. the cifar10/ folder that holds just cifar10-jpg.tar.gz
+                return openUnguarded(only, progress);
             }
             return imageReader().read(path, progress);
         }
@@ -491,6 +513,21 @@ public final class DatasetCatalog {
         String name = stripExtension(images).replace("-images", "").replace("-idx3-ubyte", "");
         return readIdx(
                 name, new IdxSource(folder, imagesFile, labelsFile, null, null), null, progress);
+    }
+
+    /** The single visible file of a folder that has no subfolders; null otherwise. */
+    private static Path onlyFile(Path folder) {
+        try (var entries = Files.list(folder)) {
+            List<Path> visible =
+                    entries.filter(p -> !ReadSupport.isHidden(p.getFileName().toString()))
+                            .limit(2)
+                            .toList();
+            return visible.size() == 1 && Files.isRegularFile(visible.get(0))
+                    ? visible.get(0)
+                    : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     private static boolean startsLikeArchive(Path file) {

@@ -53,18 +53,22 @@ public final class TableReader {
             featureNames = featureNames == null ? null : List.copyOf(featureNames);
         }
 
+        /** These options with the label in {@code column} (0-based; negative from the end). */
         public Options withLabelColumn(int column) {
             return new Options(column, header, classNames, featureNames);
         }
 
+        /** These options saying whether there is a header row (null: detect). */
         public Options withHeader(Boolean value) {
             return new Options(labelColumn, value, classNames, featureNames);
         }
 
+        /** These options naming the classes, in sorted-label order (null: the labels). */
         public Options withClassNames(List<String> names) {
             return new Options(labelColumn, header, names, featureNames);
         }
 
+        /** These options naming the feature columns (null: from the header or numbered). */
         public Options withFeatureNames(List<String> names) {
             return new Options(labelColumn, header, classNames, names);
         }

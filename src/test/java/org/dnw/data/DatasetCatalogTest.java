@@ -359,6 +359,13 @@ class DatasetCatalogTest {
         assertThat(shapes.test().size()).isEqualTo(2);
         Path zip = Fixtures.zip(images, dir.resolve("shapes.zip"), "");
         assertThat(catalog.open(zip, ProgressListener.NONE).size()).isEqualTo(10);
+        Path holder = dir.resolve("holder");
+        Files.createDirectories(holder);
+        Files.copy(zip, holder.resolve("shapes.zip"));
+        Files.write(holder.resolve(".DS_Store"), new byte[] {1});
+        assertThat(catalog.open(holder, ProgressListener.NONE).train().classNames())
+                .as("a folder holding just an archive opens the archive")
+                .containsExactly("circle", "square");
 
         Path csv = dir.resolve("points.csv");
         Files.writeString(
@@ -370,6 +377,10 @@ class DatasetCatalogTest {
         assertThat(table.test().size()).isEqualTo(2);
         assertThat(table.fileSha256()).containsOnlyKeys("points.csv");
 
+        Fixtures.idxSet(dir.resolve("root/mnist"), 2, 2, 2, true);
+        Fixtures.png(dir.resolve("root/extra/a.png"), Fixtures.grey(2, 2, 0));
+        assertThatThrownBy(() -> catalog.open(dir.resolve("root"), ProgressListener.NONE))
+                .hasMessageStartingWith("root: holds data sets (mnist/) rather than one");
         assertThatThrownBy(() -> catalog.open(dir.resolve("nothing-here"), ProgressListener.NONE))
                 .hasMessageStartingWith("nothing-here: not found");
     }
