@@ -221,11 +221,16 @@ public final class TryItViewModel {
         }
         inputCaption.set(
                 mode == Mode.CENTRE_DIGIT
-                        ? "What the network sees: "
-                                + input
-                                + ", the ink scaled to a 20-pixel box and centred by its mass,"
-                                + " like MNIST's digits."
-                        : "What the network sees: the picture resized to " + input + ".");
+                        ? input
+                                + " grey levels: the ink scaled into a 20-pixel box and centred"
+                                + " by its mass, as MNIST's digits were."
+                        : input
+                                + (input.channels() == 3 ? " colour" : " grey")
+                                + " levels: the picture resized to "
+                                + input.height()
+                                + " × "
+                                + input.width()
+                                + " pixels.");
         padHint.set(
                 mode == Mode.CENTRE_DIGIT
                         ? "Draw a digit here with the mouse"
