@@ -326,7 +326,12 @@ public final class TryItView extends BorderPane {
 
             canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
             canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);
-            canvas.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> model.endStroke());
+            canvas.addEventHandler(
+                    MouseEvent.MOUSE_RELEASED,
+                    e -> {
+                        model.endStroke();
+                        e.consume();
+                    });
             canvas.setOnDragOver(this::dragOver);
             canvas.setOnDragDropped(this::dropped);
 
@@ -344,12 +349,16 @@ public final class TryItView extends BorderPane {
             if (e.getButton() == MouseButton.PRIMARY) {
                 model.beginStroke(e.getX() / scale(), e.getY() / scale());
             }
+            // A tab pane around the view would take the focus on this press, and with it the
+            // Delete key that clears the pad.
+            e.consume();
         }
 
         private void dragged(MouseEvent e) {
             if (e.isPrimaryButtonDown()) {
                 model.extendStroke(e.getX() / scale(), e.getY() / scale());
             }
+            e.consume();
         }
 
         private void dragOver(DragEvent e) {
