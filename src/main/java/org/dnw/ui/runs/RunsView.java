@@ -151,6 +151,8 @@ public final class RunsView extends BorderPane {
         Label empty = new Label();
         empty.textProperty().bind(model.emptyTextProperty());
         empty.setWrapText(true);
+        empty.setMaxWidth(480);
+        empty.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         empty.getStyleClass().add("runs-placeholder");
         table.setPlaceholder(empty);
         List<TableColumn<RunSummary, ?>> columns = new ArrayList<>();

@@ -133,6 +133,9 @@ public final class TryItViewModel {
         String name = run.manifest().runName();
         loading.set(true);
         message.set("Loading the network of " + name + "…");
+        if (classifier.get() == null) {
+            placeholder.set("Loading the network of " + name + "…");
+        }
         execute(
                 () -> {
                     Classifier made;

@@ -158,6 +158,31 @@ public final class RunsAndTryItShowcase {
                 () -> window(WorkbenchTab.RUNS, new RunsView(damaged)),
                 small,
                 "window-runs-damaged-1280x800.png");
+        RunsViewModel none =
+                new RunsViewModel(
+                        new RunStore(Files.createTempDirectory("no-runs"), ZoneOffset.UTC),
+                        charts,
+                        dialogs,
+                        Runnable::run,
+                        Runnable::run,
+                        ZoneOffset.UTC);
+        none.refresh();
+        shoot(
+                steps,
+                stage,
+                () -> window(WorkbenchTab.RUNS, new RunsView(none)),
+                small,
+                "window-runs-empty-1280x800.png");
+        TryItViewModel colour =
+                new TryItViewModel(run -> null, dialogs, Runnable::run, Runnable::run);
+        colour.setClassifier(new ColourGuess());
+        colour.showPicture(sunset());
+        shoot(
+                steps,
+                stage,
+                () -> window(WorkbenchTab.TRY_IT, new TryItView(colour)),
+                small,
+                "window-tryit-colour-1280x800.png");
         steps.add(Platform::exit);
         runSpaced(steps, 0);
     }
@@ -204,6 +229,67 @@ public final class RunsAndTryItShowcase {
             }
         }
         return new Picture("digit-photo.png", w, h, argb);
+    }
+
+    /** A 300 × 200 picture: sky over sea, an orange sun. */
+    private static Picture sunset() {
+        int w = 300;
+        int h = 200;
+        int[] argb = new int[w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                boolean sun = Math.hypot(x - 200, y - 90) < 30;
+                int rgb = sun ? 0xF28C28 : y < 110 ? 0x6FA8DC : 0x1F4E79;
+                argb[y * w + x] = 0xFF000000 | rgb;
+            }
+        }
+        return new Picture("sunset.png", w, h, argb);
+    }
+
+    /** A CIFAR-10 stand-in that answers by the picture's mean colour. */
+    private static final class ColourGuess implements org.dnw.ui.tryit.Classifier {
+        @Override
+        public List<String> classNames() {
+            return List.of(
+                    "airplane",
+                    "automobile",
+                    "bird",
+                    "cat",
+                    "deer",
+                    "dog",
+                    "frog",
+                    "horse",
+                    "ship",
+                    "truck");
+        }
+
+        @Override
+        public org.dnw.spec.Shape inputShape() {
+            return org.dnw.spec.Shape.image(3, 32, 32);
+        }
+
+        @Override
+        public String datasetName() {
+            return "CIFAR-10";
+        }
+
+        @Override
+        public float[] probabilities(byte[] image) {
+            double blue = 0;
+            for (int i = 2 * 1024; i < 3 * 1024; i++) {
+                blue += (image[i] & 0xFF) / 255.0 / 1024;
+            }
+            float ship = (float) (0.3 + 0.5 * blue);
+            float rest = (1 - ship) / 9;
+            float[] p = new float[10];
+            java.util.Arrays.fill(p, rest);
+            p[8] = ship;
+            p[0] = rest * 2.5f;
+            p[2] = rest * 0.5f;
+            p[3] = rest * 0.5f;
+            p[4] = rest * 0.5f;
+            return p;
+        }
     }
 
     private static Parent window(WorkbenchTab tab, Parent content) {
