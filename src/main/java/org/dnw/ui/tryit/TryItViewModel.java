@@ -198,7 +198,7 @@ public final class TryItViewModel {
                 () -> {
                     try {
                         c.close();
-                    } catch (Exception ignored) {
+                    } catch (RuntimeException ignored) {
                         // a network that fails to free itself has nothing left to show
                     }
                 });
