@@ -14,15 +14,15 @@ import org.dnw.ui.common.Quantities;
  */
 public enum RunColumn {
     NAME("Run", "The run's name", 170, false),
-    DATASET("Data set", "What it was trained on", 100, false),
+    DATASET("Data set", "What it was trained on", 84, false),
+    TEST_ACCURACY("Test acc.", "Accuracy on the test split after training", 82, true),
+    BEST_VALIDATION("Best val. acc.", "The best validation accuracy of any epoch", 108, true),
+    EPOCHS("Epochs", "Epochs trained", 64, true),
     NETWORK("Network", "The network's (preset's) name", 100, false),
-    PARAMETERS("Parameters", "Trainable parameters of the network", 86, true),
-    EPOCHS("Epochs", "Epochs trained", 60, true),
-    BEST_VALIDATION("Best val. acc.", "The best validation accuracy of any epoch", 96, true),
-    TEST_ACCURACY("Test acc.", "Accuracy on the test split after training", 80, true),
-    DURATION("Duration", "Training time", 80, true),
-    DEVICE("Device", "Where it trained", 110, false),
-    DATE("Date", "When training began", 130, false);
+    PARAMETERS("Parameters", "Trainable parameters of the network", 92, true),
+    DURATION("Duration", "Training time", 92, true),
+    DEVICE("Device", "Where it trained", 124, false),
+    DATE("Date", "When training began", 132, false);
 
     private static final DateTimeFormatter DATE_TEXT =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);

@@ -210,7 +210,6 @@ final class RunDescriptions {
                 e.add(new Entry(other.getKey(), other.getValue()));
             }
         }
-        e.add(new Entry("Seed", Long.toString(m.seed())));
         return new Section(ENVIRONMENT, e, List.of());
     }
 

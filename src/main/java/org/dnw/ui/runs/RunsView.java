@@ -130,6 +130,7 @@ public final class RunsView extends BorderPane {
                     }
                 });
         showDetails(model.getDetails());
+        followModel();
     }
 
     private static Button button(String text, String id, String tip) {
@@ -144,10 +145,14 @@ public final class RunsView extends BorderPane {
         table.setId("runs-table");
         table.getStyleClass().add("runs-table");
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // Columns keep readable widths and the table scrolls sideways in a narrow tab; in a
+        // wide one the name column takes what is left.
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         Label empty = new Label();
         empty.textProperty().bind(model.emptyTextProperty());
         empty.setWrapText(true);
+        empty.setMaxWidth(480);
+        empty.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         empty.getStyleClass().add("runs-placeholder");
         table.setPlaceholder(empty);
         List<TableColumn<RunSummary, ?>> columns = new ArrayList<>();
@@ -155,6 +160,20 @@ public final class RunsView extends BorderPane {
             columns.add(column(c));
         }
         table.getColumns().setAll(columns);
+        double others = 0;
+        for (RunColumn c : RunColumn.values()) {
+            others += c == RunColumn.NAME ? 0 : c.prefWidth();
+        }
+        double rest = others + 24;
+        TableColumn<RunSummary, ?> name = columns.get(RunColumn.NAME.ordinal());
+        // A listener, not a binding: the user may still drag the column wider or narrower.
+        table.widthProperty()
+                .addListener(
+                        (obs, was, now) ->
+                                name.setPrefWidth(
+                                        Math.max(
+                                                RunColumn.NAME.prefWidth(),
+                                                now.doubleValue() - rest)));
         model.sortedRuns().comparatorProperty().bind(table.comparatorProperty());
         table.setItems(model.sortedRuns());
         table.setRowFactory(t -> new RunRow());
@@ -239,7 +258,8 @@ public final class RunsView extends BorderPane {
                 tip.setMaxWidth(520);
                 setTooltip(tip);
             } else {
-                setTooltip(null);
+                // the whole name, which a narrow column cuts
+                setTooltip(new Tooltip(item.runName() + "\n" + item.folderName()));
             }
         }
     }

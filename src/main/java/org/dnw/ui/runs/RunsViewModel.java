@@ -230,7 +230,7 @@ public final class RunsViewModel {
 
     // ---- selection and details
 
-    /** The runs the user selected, in table order; the last one's details are shown. */
+    /** The runs the user selected, as the table gives them; the last one's details are shown. */
     public void select(List<RunSummary> selected) {
         List<RunSummary> now = selected == null ? List.of() : List.copyOf(selected);
         if (!now.equals(selection)) {

@@ -44,7 +44,10 @@ public interface Classifier extends AutoCloseable {
         return DigitPreprocessor.Mode.forDataset(datasetName(), inputShape());
     }
 
-    /** Frees the network; called on the background executor when another replaces it. */
+    /**
+     * Frees the network (e.g. the engine's predictor and model); called on the background executor
+     * when another replaces it. Throws nothing checked, so that closing cannot be interrupted.
+     */
     @Override
-    default void close() throws Exception {}
+    default void close() {}
 }

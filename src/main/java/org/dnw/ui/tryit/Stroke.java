@@ -8,6 +8,12 @@ import java.util.Arrays;
  */
 public final class Stroke {
 
+    /** Most segments per smoothed curve. */
+    private static final int MAX_STEPS = 8;
+
+    /** Length in pad units of one segment of a smoothed curve, at most (where not capped). */
+    private static final double STEP = 3;
+
     private final double[] xy;
 
     private Stroke(double[] xy) {
@@ -59,8 +65,7 @@ public final class Stroke {
         if (n < 3) {
             return xy.clone();
         }
-        int per = 6;
-        double[] out = new double[2 * (2 + (n - 2) * per)];
+        double[] out = new double[2 * (2 + (n - 2) * MAX_STEPS)];
         int k = 0;
         out[k++] = x(0);
         out[k++] = y(0);
@@ -70,6 +75,14 @@ public final class Stroke {
             double sy = i == 1 ? y(0) : (y(i - 1) + y(i)) / 2;
             double ex = (x(i) + x(i + 1)) / 2;
             double ey = (y(i) + y(i + 1)) / 2;
+            // points the mouse gave close together need no subdivision
+            int per =
+                    (int)
+                            Math.max(
+                                    1,
+                                    Math.min(
+                                            MAX_STEPS,
+                                            Math.ceil(Math.hypot(ex - sx, ey - sy) / STEP)));
             for (int s = 1; s <= per; s++) {
                 double t = (double) s / per;
                 double u = 1 - t;

@@ -62,15 +62,26 @@ final class StrokeRaster {
         double dx = bx - ax;
         double dy = by - ay;
         double length2 = dx * dx + dy * dy;
+        double outer = (r + 0.5) * (r + 0.5);
+        double inner = r > 0.5 ? (r - 0.5) * (r - 0.5) : -1;
         for (int y = y0; y <= y1; y++) {
             double py = y + 0.5;
+            int row = y * size;
             for (int x = x0; x <= x1; x++) {
+                int at = row + x;
+                if (cover[at] >= 1f) {
+                    continue;
+                }
                 double px = x + 0.5;
                 double t = length2 == 0 ? 0 : ((px - ax) * dx + (py - ay) * dy) / length2;
-                t = Math.max(0, Math.min(1, t));
-                double d = Math.hypot(px - (ax + t * dx), py - (ay + t * dy));
-                float c = (float) Math.max(0, Math.min(1, r + 0.5 - d));
-                int at = y * size + x;
+                t = t < 0 ? 0 : t > 1 ? 1 : t;
+                double ex = px - (ax + t * dx);
+                double ey = py - (ay + t * dy);
+                double d2 = ex * ex + ey * ey;
+                if (d2 >= outer) {
+                    continue;
+                }
+                float c = d2 <= inner ? 1f : (float) Math.min(1, r + 0.5 - Math.sqrt(d2));
                 if (c > cover[at]) {
                     cover[at] = c;
                 }

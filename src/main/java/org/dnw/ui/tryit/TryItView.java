@@ -1,9 +1,9 @@
 package org.dnw.ui.tryit;
 
 import java.io.File;
-import java.util.ArrayList;
 import java.util.List;
 import javafx.collections.ListChangeListener;
+import javafx.geometry.HPos;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.geometry.VPos;
@@ -23,6 +23,8 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -47,13 +49,19 @@ public final class TryItView extends BorderPane {
     /** This view's styles, until the lead merges them into the window's stylesheet. */
     public static final String STYLESHEET = "/org/dnw/ui/inspect.css";
 
-    /** Pixels of the preview per input pixel, at most. */
-    private static final double PREVIEW_SIDE = 168;
+    /** The preview's smallest side on screen, in pixels. */
+    private static final double PREVIEW_SIDE = 140;
+
+    /** The preview's largest side on screen, in pixels. */
+    private static final double MAX_PREVIEW = 252;
+
+    /** The pad's largest side on screen, in pixels. */
+    private static final double MAX_PAD = 560;
 
     private final TryItViewModel model;
     private final DrawingPad pad;
     private final Canvas preview = new Canvas(PREVIEW_SIDE, PREVIEW_SIDE);
-    private final VBox bars = new VBox(4);
+    private final GridPane bars = new GridPane();
     private final Button clearButton = new Button("Clear");
     private final Button openButton = new Button("Open image…");
 
@@ -90,16 +98,13 @@ public final class TryItView extends BorderPane {
         HBox buttons = new HBox(8, clearButton, openButton);
         buttons.setAlignment(Pos.CENTER_LEFT);
         VBox left = new VBox(8, pad, buttons, keys);
-        VBox.setVgrow(pad, Priority.ALWAYS);
-        left.setMinWidth(240);
-        left.setPrefWidth(440);
-        left.setMaxWidth(560);
+        left.setMinWidth(Region.USE_PREF_SIZE);
 
         preview.setId("try-it-preview");
         StackPane previewFrame = new StackPane(preview);
         previewFrame.getStyleClass().add("input-preview");
-        previewFrame.setMinSize(PREVIEW_SIDE + 4, PREVIEW_SIDE + 4);
-        previewFrame.setMaxSize(PREVIEW_SIDE + 4, PREVIEW_SIDE + 4);
+        previewFrame.setMinSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        previewFrame.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
         Label seesTitle = new Label("What the network sees");
         seesTitle.getStyleClass().add("try-it-section");
         Label caption = new Label();
@@ -107,10 +112,10 @@ public final class TryItView extends BorderPane {
         caption.getStyleClass().add("try-it-caption");
         caption.textProperty().bind(model.inputCaptionProperty());
         caption.setWrapText(true);
-        VBox captionBox = new VBox(4, seesTitle, caption);
-        HBox.setHgrow(captionBox, Priority.ALWAYS);
-        HBox sees = new HBox(12, previewFrame, captionBox);
-        sees.setAlignment(Pos.TOP_LEFT);
+        HBox.setHgrow(caption, Priority.ALWAYS);
+        HBox previewRow = new HBox(12, previewFrame, caption);
+        previewRow.setAlignment(Pos.TOP_LEFT);
+        VBox sees = new VBox(6, seesTitle, previewRow);
 
         Label predictionTitle = new Label("The network's answer");
         predictionTitle.getStyleClass().add("try-it-section");
@@ -123,7 +128,17 @@ public final class TryItView extends BorderPane {
 
         bars.setId("try-it-bars");
         bars.getStyleClass().add("prediction-bars");
-        bars.setFillWidth(true);
+        bars.setHgap(10);
+        bars.setVgap(5);
+        ColumnConstraints names = new ColumnConstraints();
+        names.setHalignment(HPos.RIGHT);
+        ColumnConstraints barColumn = new ColumnConstraints();
+        barColumn.setHgrow(Priority.ALWAYS);
+        barColumn.setMinWidth(60);
+        ColumnConstraints percents = new ColumnConstraints();
+        percents.setHalignment(HPos.RIGHT);
+        percents.setMinWidth(64);
+        bars.getColumnConstraints().setAll(names, barColumn, percents);
         ScrollPane barScroll = new ScrollPane(bars);
         barScroll.setFitToWidth(true);
         barScroll.getStyleClass().add("prediction-scroll");
@@ -139,6 +154,7 @@ public final class TryItView extends BorderPane {
         noNetwork.visibleProperty().bind(noUsableNetwork);
         barScroll.visibleProperty().bind(noUsableNetwork.not());
         StackPane answer = new StackPane(barScroll, noNetwork);
+        StackPane.setAlignment(noNetwork, Pos.TOP_CENTER);
         answer.setMinHeight(120);
         VBox.setVgrow(answer, Priority.ALWAYS);
 
@@ -153,8 +169,40 @@ public final class TryItView extends BorderPane {
         VBox right = new VBox(10, sees, predictionTitle, headline, message, answer);
         right.setMinWidth(260);
         HBox.setHgrow(right, Priority.ALWAYS);
+        right.setMaxWidth(640);
         HBox centre = new HBox(20, left, right);
+        // The pad is the largest square that leaves room for the answer beside it and the
+        // buttons below it.
+        left.prefWidthProperty()
+                .bind(
+                        javafx.beans.binding.Bindings.createDoubleBinding(
+                                () ->
+                                        Math.max(
+                                                240,
+                                                Math.min(
+                                                        MAX_PAD,
+                                                        Math.min(
+                                                                centre.getWidth() * 0.48,
+                                                                centre.getHeight() - 80))),
+                                centre.widthProperty(),
+                                centre.heightProperty()));
         setCenter(centre);
+        // The preview grows with the pad, in whole screen pixels per input pixel.
+        left.widthProperty()
+                .addListener(
+                        (obs, was, now) -> {
+                            double side =
+                                    Math.max(
+                                            PREVIEW_SIDE,
+                                            Math.min(
+                                                    MAX_PREVIEW,
+                                                    Math.floor(now.doubleValue() * 0.4 / 28) * 28));
+                            if (preview.getWidth() != side) {
+                                preview.setWidth(side);
+                                preview.setHeight(side);
+                                drawPreview();
+                            }
+                        });
 
         model.preparedProperty().addListener((obs, was, now) -> drawPreview());
         model.predictions().addListener((ListChangeListener<ClassProbability>) c -> rebuildBars());
@@ -178,9 +226,10 @@ public final class TryItView extends BorderPane {
         if (p == null) {
             return;
         }
-        double cell = Math.max(1, Math.floor(PREVIEW_SIDE / Math.max(p.width(), p.height())));
-        double x0 = (PREVIEW_SIDE - cell * p.width()) / 2;
-        double y0 = (PREVIEW_SIDE - cell * p.height()) / 2;
+        double side = preview.getWidth();
+        double cell = Math.max(1, Math.floor(side / Math.max(p.width(), p.height())));
+        double x0 = Math.floor((side - cell * p.width()) / 2);
+        double y0 = Math.floor((side - cell * p.height()) / 2);
         boolean colour = p.channels() >= 3;
         for (int y = 0; y < p.height(); y++) {
             for (int x = 0; x < p.width(); x++) {
@@ -197,33 +246,25 @@ public final class TryItView extends BorderPane {
     }
 
     private void rebuildBars() {
-        List<Node> rows = new ArrayList<>();
+        bars.getChildren().clear();
+        int row = 0;
         for (ClassProbability p : model.predictions()) {
-            rows.add(row(p));
+            Label name = new Label(p.className());
+            name.getStyleClass().add("class-name");
+            name.setMinWidth(Region.USE_PREF_SIZE);
+            ProbabilityBar bar = new ProbabilityBar(p.probability());
+            Label percent = new Label(p.percentText());
+            percent.getStyleClass().add("class-percent");
+            percent.setMinWidth(Region.USE_PREF_SIZE);
+            for (Node n : List.of(name, bar, percent)) {
+                n.getStyleClass().add("prediction-row");
+                if (p.top()) {
+                    n.getStyleClass().add("top-class");
+                }
+            }
+            name.setId("prediction-" + p.classIndex());
+            bars.addRow(row++, name, bar, percent);
         }
-        bars.getChildren().setAll(rows);
-    }
-
-    private static Node row(ClassProbability p) {
-        Label name = new Label(p.className());
-        name.getStyleClass().add("class-name");
-        name.setMinWidth(110);
-        name.setPrefWidth(130);
-        name.setAlignment(Pos.CENTER_RIGHT);
-        ProbabilityBar bar = new ProbabilityBar(p.probability());
-        HBox.setHgrow(bar, Priority.ALWAYS);
-        Label percent = new Label(p.percentText());
-        percent.getStyleClass().add("class-percent");
-        percent.setMinWidth(64);
-        percent.setAlignment(Pos.CENTER_RIGHT);
-        HBox row = new HBox(8, name, bar, percent);
-        row.setAlignment(Pos.CENTER_LEFT);
-        row.getStyleClass().add("prediction-row");
-        if (p.top()) {
-            row.getStyleClass().add("top-class");
-        }
-        row.setId("prediction-" + p.classIndex());
-        return row;
     }
 
     public Canvas padCanvas() {
@@ -280,13 +321,17 @@ public final class TryItView extends BorderPane {
             canvas.setId("try-it-pad");
             canvas.setFocusTraversable(true);
             getChildren().add(canvas);
-            setMinSize(220, 220);
-            setPrefSize(400, 400);
-            setMaxSize(560, 560);
+            setMinSize(200, 200);
+            setMaxSize(MAX_PAD, MAX_PAD);
 
             canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
             canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);
-            canvas.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> model.endStroke());
+            canvas.addEventHandler(
+                    MouseEvent.MOUSE_RELEASED,
+                    e -> {
+                        model.endStroke();
+                        e.consume();
+                    });
             canvas.setOnDragOver(this::dragOver);
             canvas.setOnDragDropped(this::dropped);
 
@@ -304,12 +349,16 @@ public final class TryItView extends BorderPane {
             if (e.getButton() == MouseButton.PRIMARY) {
                 model.beginStroke(e.getX() / scale(), e.getY() / scale());
             }
+            // A tab pane around the view would take the focus on this press, and with it the
+            // Delete key that clears the pad.
+            e.consume();
         }
 
         private void dragged(MouseEvent e) {
             if (e.isPrimaryButtonDown()) {
                 model.extendStroke(e.getX() / scale(), e.getY() / scale());
             }
+            e.consume();
         }
 
         private void dragOver(DragEvent e) {
@@ -356,8 +405,23 @@ public final class TryItView extends BorderPane {
         }
 
         @Override
+        public javafx.geometry.Orientation getContentBias() {
+            return javafx.geometry.Orientation.HORIZONTAL;
+        }
+
+        @Override
+        protected double computePrefWidth(double height) {
+            return 400;
+        }
+
+        @Override
         protected double computePrefHeight(double width) {
-            return width > 0 ? Math.min(getMaxHeight(), width) : super.computePrefHeight(width);
+            return width > 0 ? Math.min(MAX_PAD, width) : 400;
+        }
+
+        @Override
+        protected double computeMinHeight(double width) {
+            return width > 0 ? Math.min(MAX_PAD, width) : 200;
         }
 
         private void redraw() {

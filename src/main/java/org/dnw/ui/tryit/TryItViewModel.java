@@ -133,6 +133,9 @@ public final class TryItViewModel {
         String name = run.manifest().runName();
         loading.set(true);
         message.set("Loading the network of " + name + "…");
+        if (classifier.get() == null) {
+            placeholder.set("Loading the network of " + name + "…");
+        }
         execute(
                 () -> {
                     Classifier made;
@@ -195,7 +198,7 @@ public final class TryItViewModel {
                 () -> {
                     try {
                         c.close();
-                    } catch (Exception ignored) {
+                    } catch (RuntimeException ignored) {
                         // a network that fails to free itself has nothing left to show
                     }
                 });
@@ -221,11 +224,16 @@ public final class TryItViewModel {
         }
         inputCaption.set(
                 mode == Mode.CENTRE_DIGIT
-                        ? "What the network sees: "
-                                + input
-                                + ", the ink scaled to a 20-pixel box and centred by its mass,"
-                                + " like MNIST's digits."
-                        : "What the network sees: the picture resized to " + input + ".");
+                        ? input
+                                + " grey levels: the ink scaled into a 20-pixel box and centred"
+                                + " by its mass, as MNIST's digits were."
+                        : input
+                                + (input.channels() == 3 ? " colour" : " grey")
+                                + " levels: the picture resized to "
+                                + input.height()
+                                + " × "
+                                + input.width()
+                                + " pixels.");
         padHint.set(
                 mode == Mode.CENTRE_DIGIT
                         ? "Draw a digit here with the mouse"

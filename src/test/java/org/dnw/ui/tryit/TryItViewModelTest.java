@@ -272,7 +272,7 @@ class TryItViewModelTest {
         Prepared p = vm.getPrepared();
         assertThat(p.shape()).isEqualTo(Shape.image(3, 32, 32));
         assertThat(vm.inputCaptionProperty().get())
-                .isEqualTo("What the network sees: the picture resized to 3 × 32 × 32.");
+                .isEqualTo("3 × 32 × 32 colour levels: the picture resized to 32 × 32 pixels.");
         // resized, not centred: the stroke stays where it was drawn, at 120 / 280 of the height
         int row = (int) (120 / TryItViewModel.PAD_SIZE * 32);
         assertThat(p.pixel(1, row, 16)).isEqualTo(255);
