@@ -1,32 +1,112 @@
 package org.dnw.app;
 
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.geometry.Orientation;
 import javafx.scene.Scene;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
+import org.dnw.data.DataSplits;
+import org.dnw.data.DatasetCatalog;
+import org.dnw.data.ImageSamples;
+import org.dnw.engine.DjlDatasetDownloader;
+import org.dnw.engine.EngineSetup;
+import org.dnw.spec.ModelSpec;
 import org.dnw.spec.Presets;
+import org.dnw.store.RunLauncher;
+import org.dnw.store.RunSaveOutcome;
+import org.dnw.store.RunStore;
+import org.dnw.store.SavedRun;
+import org.dnw.train.TrainingEvent;
+import org.dnw.train.TrainingService;
+import org.dnw.train.TrainingServices;
+import org.dnw.train.scratch.ScratchTrainingLoop;
 import org.dnw.ui.architecture.ArchitectureViewModel;
+import org.dnw.ui.augment.AugmentationView;
+import org.dnw.ui.augment.AugmentationViewModel;
+import org.dnw.ui.charts.ChartsView;
+import org.dnw.ui.charts.ChartsViewModel;
 import org.dnw.ui.common.FxDialogService;
+import org.dnw.ui.confusion.ConfusionView;
+import org.dnw.ui.confusion.ConfusionViewModel;
+import org.dnw.ui.confusion.SampleImages;
+import org.dnw.ui.data.DataView;
+import org.dnw.ui.data.DataViewModel;
+import org.dnw.ui.data.DatasetPreview;
+import org.dnw.ui.filters.FiltersView;
+import org.dnw.ui.filters.FiltersViewModel;
+import org.dnw.ui.hyperparams.HyperparametersView;
+import org.dnw.ui.hyperparams.HyperparametersViewModel;
+import org.dnw.ui.robustness.RobustnessView;
+import org.dnw.ui.robustness.RobustnessViewModel;
+import org.dnw.ui.runs.RunsView;
+import org.dnw.ui.runs.RunsViewModel;
+import org.dnw.ui.runs.SavedRunViews;
+import org.dnw.ui.training.TrainingEventPump;
+import org.dnw.ui.training.TrainingState;
+import org.dnw.ui.training.TrainingView;
+import org.dnw.ui.training.TrainingViewModel;
+import org.dnw.ui.tryit.TryItView;
+import org.dnw.ui.tryit.TryItViewModel;
+import org.dnw.ui.workbench.WorkbenchTab;
 import org.dnw.ui.workbench.WorkbenchView;
 import org.dnw.ui.workbench.WorkbenchViewModel;
 
 /**
- * The workbench window: builds the view models and services, wires them and shows the stage. With
- * {@code --screenshot FILE} it writes the laid-out window as a PNG and exits.
+ * The workbench window: builds the services (data catalog, training service, run store) and the
+ * view models, wires them and shows the stage. With {@code --screenshot FILE} it writes the
+ * laid-out window as a PNG and exits (after training first, with {@code --train}).
  */
 public final class WorkbenchApp extends Application {
 
-    private ExecutorService fileIo;
+    /** Stylesheets of the feature views, besides the window's own. */
+    private static final List<String> STYLESHEETS =
+            List.of(
+                    "/org/dnw/ui/live-views.css",
+                    "/org/dnw/ui/data-hyperparams.css",
+                    "/org/dnw/ui/augment.css",
+                    "/org/dnw/ui/inspect.css");
+
+    private final List<ExecutorService> executors = new java.util.ArrayList<>();
     private WorkbenchViewModel workbench;
+    private TrainingController training;
+    private TrainingService service;
+    private TryItViewModel tryIt;
+    private WorkbenchOptions options;
+    private Stage stage;
+    private boolean closing;
+
+    // view models the wiring methods share
+    private ArchitectureViewModel editor;
+    private DataViewModel data;
+    private HyperparametersViewModel hyper;
+    private AugmentationViewModel augment;
+    private TrainingViewModel trainingModel;
+    private ChartsViewModel charts;
+    private FiltersViewModel filters;
+    private ConfusionViewModel confusion;
+    private RunsViewModel runs;
+    private WorkbenchView view;
+    private RunStore store;
+    private DataSplits lastSplits;
 
     @Override
     public void start(Stage stage) {
-        WorkbenchOptions options;
+        this.stage = stage;
         try {
             options = WorkbenchOptions.parse(getParameters().getRaw());
         } catch (IllegalArgumentException e) {
@@ -37,7 +117,7 @@ public final class WorkbenchApp extends Application {
         Scene scene = createScene(stage, options);
         Thread.setDefaultUncaughtExceptionHandler(
                 (thread, error) -> {
-                    error.printStackTrace();
+                    System.err.println("Unexpected error on " + thread.getName() + ": " + error);
                     String sentence =
                             "Something went wrong ("
                                     + (error.getMessage() == null
@@ -52,52 +132,353 @@ public final class WorkbenchApp extends Application {
         stage.setMinHeight(600);
         stage.show();
 
-        if (options.screenshot() != null) {
-            ScreenshotWriter.afterPulses(scene, options.screenshot(), 3, Platform::exit);
+        if (options.screenshot() != null && !options.train()) {
+            ScreenshotWriter.afterPulses(scene, options.screenshot(), 6, Platform::exit);
+        }
+        if (options.train()) {
+            // press Train once the data set is loaded
+            data.loadedProperty()
+                    .addListener(
+                            (obs, old, now) -> {
+                                if (now != null && old == null) {
+                                    Platform.runLater(trainingModel::onTrain);
+                                }
+                            });
         }
     }
 
     /** Builds the view models, services and window content for {@code stage}; FX thread. */
     Scene createScene(Stage stage, WorkbenchOptions options) {
-        fileIo =
-                Executors.newSingleThreadExecutor(
-                        task -> {
-                            Thread thread = new Thread(task, "workbench-file-io");
-                            thread.setDaemon(true);
-                            return thread;
-                        });
+        this.options = options;
+        ExecutorService io = executor("workbench-io");
+        ExecutorService dataLoads = executor("workbench-data");
+        ExecutorService predictions = executor("workbench-predict");
+        ExecutorService checks = executor("workbench-checks");
 
         FxDialogService dialogs = new FxDialogService(() -> stage);
-        ArchitectureViewModel editor = new ArchitectureViewModel(Presets.load(options.preset()));
-        workbench = new WorkbenchViewModel(editor, dialogs, fileIo, Platform::runLater);
-        WorkbenchView view = new WorkbenchView(workbench);
-        view.setOnQuit(stage::close);
+        DatasetCatalog catalog = DatasetCatalog.fromEnvironment(new DjlDatasetDownloader());
+        store = new RunStore(Path.of("saved-models"));
+        io.execute(
+                () -> {
+                    try {
+                        store.cleanStaleDrafts();
+                    } catch (java.io.IOException ignored) {
+                        // a leftover draft is hidden from the list anyway
+                    }
+                });
+        service = TrainingServices.withAllEngines();
+        RunLauncher launcher = new RunLauncher(store, service, io);
+
+        editor = new ArchitectureViewModel(Presets.load(options.preset()));
+        workbench = new WorkbenchViewModel(editor, dialogs, io, Platform::runLater);
+        view = new WorkbenchView(workbench);
+
+        // data and hyperparameters
+        data =
+                new DataViewModel(
+                        new CatalogDatasetSource(
+                                catalog, Preferences.userNodeForPackage(WorkbenchApp.class)),
+                        dialogs,
+                        dataLoads,
+                        Platform::runLater);
+        hyper = new HyperparametersViewModel();
+        if (options.epochs() > 0) {
+            hyper.setEpochCount(options.epochs());
+        }
+        data.validationShareProperty().bind(hyper.validationShareProperty());
+        hyper.networkProperty().bind(editor.specProperty());
+        hyper.setScratchEngineCheck(spec -> ScratchTrainingLoop.problems(spec, null).isEmpty());
+        augment = new AugmentationViewModel(dataLoads, Platform::runLater);
+        data.loadedProperty().addListener((obs, old, now) -> dataChanged(now));
+
+        // training and the live views
+        charts = new ChartsViewModel();
+        filters = new FiltersViewModel();
+        confusion = new ConfusionViewModel();
+        TryItViewModel tryItModel =
+                new TryItViewModel(new RunClassifiers(), dialogs, predictions, Platform::runLater);
+        tryIt = tryItModel;
+        training =
+                new TrainingController(
+                        launcher,
+                        io,
+                        Platform::runLater,
+                        () ->
+                                new TrainingController.Inputs(
+                                        editor.getSpec(),
+                                        data.getLoaded(),
+                                        hyper.getHyperparameters(),
+                                        hyper.getEngine(),
+                                        augment.getEffectiveSpec()),
+                        this::runStarting,
+                        this::runSaved);
+        trainingModel = new TrainingViewModel(training);
+        TrainingEventPump pump =
+                new TrainingEventPump(
+                        Platform::runLater,
+                        event -> {
+                            trainingModel.accept(event);
+                            charts.accept(event);
+                            filters.accept(event);
+                            confusion.accept(event);
+                            if (event instanceof TrainingEvent.RunFinished) {
+                                view.selectTab(WorkbenchTab.CONFUSION);
+                            }
+                        });
+        training.setEvents(pump);
+        trainingModel
+                .readyToTrainProperty()
+                .bind(editor.trainableProperty().and(data.loadedProperty().isNotNull()));
+        var active = trainingModel.stateProperty().isNotEqualTo(TrainingState.IDLE);
+        editor.busyProperty().bind(active);
+        hyper.lockedProperty().bind(active);
+        editor.setOnTrain(spec -> trainingModel.onTrain());
+
+        runs = new RunsViewModel(store, charts, dialogs, io, Platform::runLater);
+        runs.setOnOpen(this::openRun);
+        runs.setOnTrainAgain(
+                manifest -> {
+                    editor.load(manifest.spec(), "network of the run " + manifest.runName());
+                    hyper.setFrom(manifest.hyperparameters());
+                    var builtIn = CatalogDatasetSource.byName(manifest.dataset().name());
+                    if (builtIn != null
+                            && (data.getLoaded() == null
+                                    || !data.getLoaded().name().equals(builtIn.displayName()))) {
+                        data.choose(CatalogDatasetSource.id(builtIn));
+                    }
+                    view.selectTab(WorkbenchTab.TRAINING);
+                    workbench.showStatus(
+                            "Loaded the network and settings of "
+                                    + manifest.runName()
+                                    + " — press Train to run it again.");
+                });
+        RobustnessViewModel robustness =
+                new RobustnessViewModel(
+                        store::list,
+                        new CorruptedTestEvaluator(store, catalog),
+                        checks,
+                        Platform::runLater);
+
+        view.setTabContent(WorkbenchTab.DATA, new DataView(data));
+        view.setTabContent(WorkbenchTab.AUGMENT, new AugmentationView(augment));
+        view.setTabContent(WorkbenchTab.TRAINING, trainingTab());
+        view.setTabContent(WorkbenchTab.FILTERS, new FiltersView(filters));
+        view.setTabContent(WorkbenchTab.CONFUSION, new ConfusionView(confusion));
+        view.setTabContent(WorkbenchTab.TRY_IT, new TryItView(tryItModel));
+        view.setTabContent(WorkbenchTab.RUNS, new RunsView(runs));
+        view.setTabContent(WorkbenchTab.EXPERIMENTS, experiments(robustness));
+        view.setOnQuit(this::closeWindow);
         view.selectTab(options.tab());
-        // Wiring point for the other features: each tab's view goes in with view.setTabContent,
-        // the training service behind editor.setOnTrain, its running state into
-        // editor.busyProperty.
         stage.titleProperty().bind(workbench.titleBinding());
         stage.setOnCloseRequest(
                 e -> {
-                    if (options.screenshot() == null && !workbench.requestQuit()) {
-                        e.consume();
-                    }
+                    e.consume();
+                    closeWindow();
                 });
 
         Scene scene = new Scene(view, options.width(), options.height());
+        for (String sheet : STYLESHEETS) {
+            scene.getStylesheets().add(WorkbenchApp.class.getResource(sheet).toExternalForm());
+        }
         // Redo has a second, common shortcut besides the menu's Ctrl+Y.
         scene.getAccelerators()
                 .put(
                         new KeyCodeCombination(
                                 KeyCode.Z, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
                         editor::redo);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), trainingModel::onTrain);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), trainingModel::onStop);
+
+        runs.refresh();
+        data.choose(options.dataset());
+        checks.execute(
+                () -> {
+                    String device;
+                    try {
+                        device = EngineSetup.describe(EngineSetup.device());
+                    } catch (RuntimeException e) {
+                        device = "engine unavailable: " + e.getMessage();
+                    }
+                    String shown = device;
+                    Platform.runLater(() -> hyper.deviceTextProperty().set(shown));
+                });
         return scene;
+    }
+
+    private BorderPane trainingTab() {
+        HyperparametersView panel = new HyperparametersView(hyper);
+        ScrollPane scroll = new ScrollPane(panel);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("hyperparams-scroll");
+        scroll.setMinWidth(360);
+        scroll.setPrefWidth(380);
+        BorderPane live = new BorderPane(new ChartsView(charts));
+        live.setTop(new TrainingView(trainingModel));
+        SplitPane split = new SplitPane(scroll, live);
+        split.setOrientation(Orientation.HORIZONTAL);
+        split.setDividerPositions(0.36);
+        SplitPane.setResizableWithParent(scroll, false);
+        return new BorderPane(split);
+    }
+
+    private TabPane experiments(RobustnessViewModel robustness) {
+        Tab check = new Tab("Robustness", new RobustnessView(robustness));
+        check.setClosable(false);
+        TabPane tabs = new TabPane(check);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getStyleClass().add("experiment-tabs");
+        return tabs;
+    }
+
+    /** A new data set: fit the network to it and show its images where they are used. */
+    private void dataChanged(DatasetPreview now) {
+        if (now == null) {
+            return;
+        }
+        augment.setSamples(now.train());
+        ModelSpec spec = editor.getSpec();
+        if (!spec.input().equals(now.inputShape())
+                || spec.output() == null
+                || spec.output().classes() != now.classCount()) {
+            editor.load(spec.adaptTo(now.inputShape(), now.classCount()), "fit to " + now.name());
+        }
+        workbench.setSpecAdapter(s -> s.adaptTo(now.inputShape(), now.classCount()));
+        workbench.showStatus(
+                now.name()
+                        + " loaded: the network now takes "
+                        + now.inputShape()
+                        + " inputs and has "
+                        + now.classCount()
+                        + " classes.");
+    }
+
+    /** A run's splits are made: the confusion gallery shows its test images. */
+    private void runStarting(DataSplits splits) {
+        lastSplits = splits;
+        confusion.setTestSamples(
+                splits.test().classNames(),
+                splits.test() instanceof ImageSamples images
+                        ? SampleImages.of(images)
+                        : SampleImages.none());
+    }
+
+    private void runSaved(RunSaveOutcome outcome) {
+        workbench.showStatus(outcome.message());
+        if (!outcome.isSaved()) {
+            finishScreenshot();
+            return;
+        }
+        runs.runSaved(outcome.folder());
+        executors
+                .get(0)
+                .execute(
+                        () -> {
+                            try {
+                                SavedRun run = store.load(outcome.folder());
+                                Platform.runLater(
+                                        () -> {
+                                            tryIt.useRun(run);
+                                            finishScreenshot();
+                                        });
+                            } catch (java.io.IOException e) {
+                                Platform.runLater(
+                                        () -> {
+                                            workbench.showStatus(
+                                                    "The run was saved but could not be read back: "
+                                                            + e.getMessage());
+                                            finishScreenshot();
+                                        });
+                            }
+                        });
+    }
+
+    private void openRun(SavedRun run) {
+        SampleImages images = SampleImages.none();
+        DatasetPreview loaded = data.getLoaded();
+        if (loaded != null
+                && loaded.name().equals(run.manifest().dataset().name())
+                && loaded.test().size() == run.manifest().dataset().testSize()
+                && loaded.test() instanceof ImageSamples test) {
+            images = SampleImages.of(test);
+        } else if (lastSplits != null
+                && lastSplits.test().size() == run.manifest().dataset().testSize()
+                && lastSplits.datasetName().equals(run.manifest().dataset().name())
+                && lastSplits.test() instanceof ImageSamples test) {
+            images = SampleImages.of(test);
+        }
+        SavedRunViews.show(run, charts, filters, confusion, images);
+        tryIt.useRun(run);
+        workbench.showStatus(
+                "Opened "
+                        + run.manifest().runName()
+                        + ": its curves are on the Training tab, its filters and confusion matrix"
+                        + " on theirs.");
+    }
+
+    private void finishScreenshot() {
+        if (options.screenshot() != null && options.train()) {
+            view.selectTab(options.tab());
+            ScreenshotWriter.afterPulses(
+                    stage.getScene(), options.screenshot(), 10, Platform::exit);
+        }
+    }
+
+    /** Stops a running training first (its draft is discarded), then closes. */
+    private void closeWindow() {
+        if (closing) {
+            return;
+        }
+        if (options.screenshot() == null && !workbench.requestQuit()) {
+            return;
+        }
+        closing = true;
+        if (training.isTraining()) {
+            workbench.showStatus("Stopping the training before closing …");
+            Thread stopper =
+                    new Thread(
+                            () -> {
+                                training.stopAndWait(Duration.ofSeconds(10));
+                                Platform.runLater(stage::close);
+                            },
+                            "close-after-training");
+            stopper.setDaemon(true);
+            stopper.start();
+        } else {
+            stage.close();
+        }
+    }
+
+    private ExecutorService executor(String name) {
+        ExecutorService e =
+                Executors.newSingleThreadExecutor(
+                        task -> {
+                            Thread thread = new Thread(task, name);
+                            thread.setDaemon(true);
+                            return thread;
+                        });
+        executors.add(e);
+        return e;
     }
 
     @Override
     public void stop() {
-        if (fileIo != null) {
-            fileIo.shutdown();
+        if (training != null) {
+            training.stopAndWait(Duration.ofSeconds(10));
+        }
+        if (tryIt != null) {
+            tryIt.dispose();
+        }
+        for (ExecutorService e : executors) {
+            e.shutdown();
+        }
+        try {
+            // a run being saved finishes its save; the rename makes it all or nothing anyway
+            executors.get(0).awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (service != null) {
+            service.close();
         }
     }
 }

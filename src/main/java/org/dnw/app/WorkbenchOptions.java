@@ -14,20 +14,42 @@ import org.dnw.ui.workbench.WorkbenchTab;
  * @param width scene width in pixels
  * @param height scene height in pixels
  * @param preset the preset the editor starts with
+ * @param dataset the choice id of the data set loaded at start (e.g. "mnist-sample")
+ * @param train press Train as soon as the data set is loaded (with {@code screenshot}: write the
+ *     picture once the run is saved)
+ * @param epochs epochs to train, or 0 for the default
  */
 public record WorkbenchOptions(
-        Path screenshot, WorkbenchTab tab, int width, int height, String preset) {
+        Path screenshot,
+        WorkbenchTab tab,
+        int width,
+        int height,
+        String preset,
+        String dataset,
+        boolean train,
+        int epochs) {
 
     static final String USAGE =
             """
             Usage: workbench [--screenshot FILE.png] [--tab NAME] [--size WIDTHxHEIGHT] [--preset NAME]
+                             [--dataset ID] [--train] [--epochs N]
               --screenshot FILE  lay out the window, write it as a PNG and exit
-              --tab NAME         tab to show: Data, Training, Filters, Confusion, Try it, Runs
+              --tab NAME         tab to show: Data, Augment, Training, Filters, Confusion, Try it,
+                                 Runs, Experiments
               --size WxH         window content size in pixels (default 1280x800)
-              --preset NAME      network to start with (default seed-cnn)""";
+              --preset NAME      network to start with (default seed-cnn)
+              --dataset ID       data set to load at start: mnist-sample (default), mnist,
+                                 fashion-mnist, cifar10, wheat-seeds
+              --train            press Train once the data set is loaded
+              --epochs N         epochs to train (default 5)""";
+
+    /** The built-in data sets' choice ids. */
+    static final List<String> DATASETS =
+            List.of("mnist-sample", "mnist", "fashion-mnist", "cifar10", "wheat-seeds");
 
     public static WorkbenchOptions defaults() {
-        return new WorkbenchOptions(null, WorkbenchTab.DATA, 1280, 800, "seed-cnn");
+        return new WorkbenchOptions(
+                null, WorkbenchTab.DATA, 1280, 800, "seed-cnn", "mnist-sample", false, 0);
     }
 
     /**
@@ -42,6 +64,9 @@ public record WorkbenchOptions(
         int width = options.width;
         int height = options.height;
         String preset = options.preset;
+        String dataset = options.dataset;
+        boolean train = options.train;
+        int epochs = options.epochs;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
@@ -77,10 +102,33 @@ public record WorkbenchOptions(
                                         + String.join(", ", Presets.NAMES));
                     }
                 }
+                case "--dataset" -> {
+                    dataset = value(args, ++i, arg).toLowerCase(Locale.ROOT);
+                    if (!DATASETS.contains(dataset)) {
+                        throw new IllegalArgumentException(
+                                "no data set '"
+                                        + dataset
+                                        + "' — choose one of "
+                                        + String.join(", ", DATASETS));
+                    }
+                }
+                case "--train" -> train = true;
+                case "--epochs" -> {
+                    String text = value(args, ++i, arg);
+                    try {
+                        epochs = Integer.parseInt(text);
+                    } catch (NumberFormatException e) {
+                        epochs = -1;
+                    }
+                    if (epochs < 1 || epochs > 100) {
+                        throw new IllegalArgumentException(
+                                "--epochs needs a whole number from 1 to 100, not '" + text + "'");
+                    }
+                }
                 default -> throw new IllegalArgumentException("unknown option '" + arg + "'");
             }
         }
-        return new WorkbenchOptions(screenshot, tab, width, height, preset);
+        return new WorkbenchOptions(screenshot, tab, width, height, preset, dataset, train, epochs);
     }
 
     private static String value(List<String> args, int index, String option) {

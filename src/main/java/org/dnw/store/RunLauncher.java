@@ -86,6 +86,10 @@ public final class RunLauncher {
         }
     }
 
+    public TrainingService service() {
+        return service;
+    }
+
     public RunStore store() {
         return store;
     }

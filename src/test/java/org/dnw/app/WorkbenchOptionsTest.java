@@ -22,7 +22,12 @@ class WorkbenchOptionsTest {
                                 "--size",
                                 "1920x1080",
                                 "--preset",
-                                "mlp"));
+                                "mlp",
+                                "--dataset",
+                                "fashion-mnist",
+                                "--train",
+                                "--epochs",
+                                "2"));
         assertThat(options)
                 .isEqualTo(
                         new WorkbenchOptions(
@@ -30,7 +35,10 @@ class WorkbenchOptionsTest {
                                 WorkbenchTab.CONFUSION,
                                 1920,
                                 1080,
-                                "mlp"));
+                                "mlp",
+                                "fashion-mnist",
+                                true,
+                                2));
     }
 
     @Test
@@ -50,6 +58,10 @@ class WorkbenchOptionsTest {
                 .hasMessage("--screenshot needs a value");
         assertThatThrownBy(() -> WorkbenchOptions.parse(List.of("--preset", "nope")))
                 .hasMessageContaining("choose one of seed-cnn");
+        assertThatThrownBy(() -> WorkbenchOptions.parse(List.of("--dataset", "imagenet")))
+                .hasMessageContaining("choose one of mnist-sample, mnist");
+        assertThatThrownBy(() -> WorkbenchOptions.parse(List.of("--epochs", "0")))
+                .hasMessageContaining("from 1 to 100");
         assertThatThrownBy(() -> WorkbenchOptions.parse(List.of("--fast")))
                 .hasMessage("unknown option '--fast'");
     }

@@ -108,6 +108,9 @@ public final class DataViewModel {
 
     private int shuffleCount;
 
+    /** A choice asked for before the list of choices arrived; loaded when it does. */
+    private String pendingChoice;
+
     public DataViewModel(
             DatasetSource source, DialogService dialogs, Executor background, Executor ui) {
         this.source = Objects.requireNonNull(source, "source");
@@ -148,6 +151,12 @@ public final class DataViewModel {
                                                     .findFirst()
                                                     .orElse(was));
                                 }
+                                String pending = pendingChoice;
+                                pendingChoice = null;
+                                if (pending != null
+                                        && found.stream().anyMatch(c -> c.id().equals(pending))) {
+                                    choose(pending);
+                                }
                             });
                 });
     }
@@ -159,8 +168,15 @@ public final class DataViewModel {
 
     // ---- loading
 
-    /** Loads the built-in data set {@code id}, cancelling any load that still runs. */
+    /**
+     * Loads the built-in data set {@code id}, cancelling any load that still runs; asked before the
+     * list of choices has arrived, it loads as soon as the list is there.
+     */
     public void choose(String id) {
+        if (choices.isEmpty()) {
+            pendingChoice = id;
+            return;
+        }
         DatasetChoice choice =
                 choices.stream()
                         .filter(c -> c.id().equals(id))

@@ -5,6 +5,9 @@ public enum WorkbenchTab {
     DATA(
             "Data",
             "Choose a data set — MNIST, Fashion-MNIST, CIFAR-10, an image folder or a CSV table — and look at its samples and class counts."),
+    AUGMENT(
+            "Augment",
+            "Make the network robust to a noisy camera: noise, blur, shifts and more, applied to each training batch, with a live preview."),
     TRAINING(
             "Training",
             "Set the hyperparameters, press Train, and watch the loss and accuracy curves while the network learns."),
@@ -19,7 +22,10 @@ public enum WorkbenchTab {
             "Draw a digit or pick an image and see what the trained network predicts, with its probabilities."),
     RUNS(
             "Runs",
-            "Browse the runs saved in saved-models/: their network, hyperparameters, curves and results.");
+            "Browse the runs saved in saved-models/: their network, hyperparameters, curves and results."),
+    EXPERIMENTS(
+            "Experiments",
+            "Sweeps over a setting, robustness to noise, the two-digit task and k-fold cross-validation.");
 
     private final String title;
     private final String placeholder;

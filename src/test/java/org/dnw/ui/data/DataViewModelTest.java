@@ -71,6 +71,20 @@ class DataViewModelTest {
     }
 
     @Test
+    void aChoiceMadeBeforeTheListArrivesLoadsWhenItDoes() {
+        Queue background = new Queue();
+        DataViewModel model = new DataViewModel(source, dialogs, background, Runnable::run);
+        assertThat(model.choices()).isEmpty();
+
+        model.choose("cifar10");
+        assertThat(source.calls).doesNotContain("load cifar10");
+        background.runAll();
+
+        assertThat(source.calls).contains("load cifar10");
+        assertThat(model.getLoaded()).isSameAs(CIFAR_LIKE);
+    }
+
+    @Test
     void choosingADataSetLoadsItAndFillsTheCountsSizesAndStrip() {
         DataViewModel model = sameThread();
 

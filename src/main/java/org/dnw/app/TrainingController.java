@@ -1,0 +1,192 @@
+package org.dnw.app;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.dnw.data.AugmentationSpec;
+import org.dnw.data.DataSplits;
+import org.dnw.data.DataSplitter;
+import org.dnw.data.LoadedDataset;
+import org.dnw.spec.ModelSpec;
+import org.dnw.store.RunLauncher;
+import org.dnw.store.RunSaveOutcome;
+import org.dnw.train.EngineKind;
+import org.dnw.train.Hyperparameters;
+import org.dnw.train.TrainingEvent;
+import org.dnw.train.TrainingRequest;
+import org.dnw.train.TrainingRun;
+import org.dnw.ui.data.DatasetPreview;
+import org.dnw.ui.training.TrainingActions;
+
+/**
+ * What the Train, Pause and Stop buttons do: builds the request from the window's current network,
+ * data set, hyperparameters, engine and augmentation, and starts it through the launcher, which
+ * saves the run when it finishes. The splits are made and the run started on the I/O executor, so
+ * the FX thread never waits; whatever keeps a run from starting arrives at the event sink as a
+ * {@link TrainingEvent.RunFailed} with the reason, like any other failure.
+ */
+final class TrainingController implements TrainingActions {
+
+    /** What the window currently holds; read on the FX thread when Train is pressed. */
+    record Inputs(
+            ModelSpec spec,
+            DatasetPreview data,
+            Hyperparameters hyperparameters,
+            EngineKind engine,
+            AugmentationSpec augmentation) {}
+
+    private final RunLauncher launcher;
+    private final Executor io;
+    private final Executor fx;
+    private final Supplier<Inputs> inputs;
+    private volatile Consumer<TrainingEvent> events = e -> {};
+    private final Consumer<DataSplits> onSplits;
+    private final Consumer<RunSaveOutcome> onSaved;
+    private volatile TrainingRun run;
+
+    /**
+     * @param onSplits told the splits of a run about to start, on the FX thread
+     * @param onSaved told what became of each run, on the FX thread
+     */
+    TrainingController(
+            RunLauncher launcher,
+            Executor io,
+            Executor fx,
+            Supplier<Inputs> inputs,
+            Consumer<DataSplits> onSplits,
+            Consumer<RunSaveOutcome> onSaved) {
+        this.launcher = Objects.requireNonNull(launcher);
+        this.io = Objects.requireNonNull(io);
+        this.fx = Objects.requireNonNull(fx);
+        this.inputs = Objects.requireNonNull(inputs);
+        this.onSplits = Objects.requireNonNull(onSplits);
+        this.onSaved = Objects.requireNonNull(onSaved);
+    }
+
+    /** Where every event of every run goes, on the training thread (the UI pump). */
+    void setEvents(Consumer<TrainingEvent> value) {
+        events = Objects.requireNonNull(value);
+    }
+
+    @Override
+    public void train() {
+        Inputs in = inputs.get();
+        if (in.data() == null) {
+            throw new IllegalArgumentException(
+                    "Choose a data set on the Data tab first — MNIST (sample) is always there.");
+        }
+        io.execute(() -> start(in));
+    }
+
+    private void start(Inputs in) {
+        String name = in.spec().name() + "-" + slug(in.data().name());
+        try {
+            DataSplits splits = splits(in.data(), in.hyperparameters());
+            ModelSpec spec =
+                    in.spec().adaptTo(splits.train().inputShape(), splits.train().classCount());
+            TrainingRequest request =
+                    new TrainingRequest(
+                            name,
+                            spec,
+                            splits,
+                            in.hyperparameters(),
+                            null,
+                            weightsEvery(splits, in.hyperparameters()),
+                            in.augmentation(),
+                            in.engine());
+            List<String> problems = launcher.service().problems(request);
+            if (!problems.isEmpty()) {
+                refuse(name, String.join("; ", problems));
+                return;
+            }
+            fx.execute(() -> onSplits.accept(splits));
+            RunLauncher.LaunchedRun launched = launcher.launch(request, events);
+            run = launched.run();
+            launched.saved().thenAccept(outcome -> fx.execute(() -> onSaved.accept(outcome)));
+        } catch (Exception e) {
+            refuse(name, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        }
+    }
+
+    private void refuse(String name, String reason) {
+        events.accept(
+                new TrainingEvent.RunFailed(name, "training could not start: " + reason, "", 0, 0));
+    }
+
+    /** About 20 filter updates per epoch, at least every 5 batches. */
+    private static int weightsEvery(DataSplits splits, Hyperparameters hp) {
+        int batches = (splits.train().size() + hp.batchSize() - 1) / hp.batchSize();
+        return Math.max(5, batches / 20);
+    }
+
+    static DataSplits splits(DatasetPreview data, Hyperparameters hp) {
+        if (data.validation() != null) {
+            return new DataSplits(
+                    data.name(), data.train(), data.validation(), data.test(), data.fileSha256());
+        }
+        return new DataSplitter(hp.validationShare(), hp.seed())
+                .split(
+                        new LoadedDataset(
+                                data.name(),
+                                data.train(),
+                                data.test(),
+                                data.fileSha256(),
+                                data.origin(),
+                                false));
+    }
+
+    static String slug(String name) {
+        String s = name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+        return s.replaceAll("^-+|-+$", "");
+    }
+
+    @Override
+    public void pause() {
+        TrainingRun r = run;
+        if (r != null) {
+            r.pause();
+        }
+    }
+
+    @Override
+    public void resume() {
+        TrainingRun r = run;
+        if (r != null) {
+            r.resume();
+        }
+    }
+
+    @Override
+    public void stop() {
+        TrainingRun r = run;
+        if (r != null) {
+            r.cancel();
+        }
+    }
+
+    /** True while a run is active. */
+    boolean isTraining() {
+        TrainingRun r = run;
+        return r != null && !r.isDone();
+    }
+
+    /**
+     * Cancels the active run and waits (off the FX thread) until it has ended and its draft is
+     * gone, so that closing the window leaves no partly written run.
+     */
+    void stopAndWait(Duration timeout) {
+        TrainingRun r = run;
+        if (r == null || r.isDone()) {
+            return;
+        }
+        r.cancel();
+        try {
+            r.await(timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
