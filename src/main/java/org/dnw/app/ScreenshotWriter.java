@@ -40,6 +40,30 @@ final class ScreenshotWriter {
         }.start();
     }
 
+    /**
+     * Shows each tab in turn, waits a few pulses, and writes {@code folder/<tab>.png}; then runs
+     * {@code then}.
+     */
+    static void everyTab(
+            Scene scene,
+            java.util.List<org.dnw.ui.workbench.WorkbenchTab> tabs,
+            java.util.function.Consumer<org.dnw.ui.workbench.WorkbenchTab> select,
+            Path folder,
+            Runnable then) {
+        if (tabs.isEmpty()) {
+            then.run();
+            return;
+        }
+        org.dnw.ui.workbench.WorkbenchTab tab = tabs.get(0);
+        select.accept(tab);
+        String name = tab.title().toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
+        afterPulses(
+                scene,
+                folder.resolve(name + ".png"),
+                6,
+                () -> everyTab(scene, tabs.subList(1, tabs.size()), select, folder, then));
+    }
+
     /** Snapshots {@code scene} now (FX thread) and writes it to {@code file} as a PNG. */
     static void write(Scene scene, Path file) throws IOException {
         scene.getRoot().applyCss();

@@ -133,7 +133,14 @@ public final class WorkbenchApp extends Application {
         stage.show();
 
         if (options.screenshot() != null && !options.train()) {
-            ScreenshotWriter.afterPulses(scene, options.screenshot(), 6, Platform::exit);
+            // give the data set a moment to load and draw
+            new Thread(
+                            () -> {
+                                sleep(1500);
+                                Platform.runLater(this::takeScreenshot);
+                            },
+                            "screenshot-delay")
+                    .start();
         }
         if (options.train()) {
             // press Train once the data set is loaded
@@ -417,9 +424,31 @@ public final class WorkbenchApp extends Application {
 
     private void finishScreenshot() {
         if (options.screenshot() != null && options.train()) {
+            takeScreenshot();
+        }
+    }
+
+    /** A PNG of the chosen tab, or of every tab when the screenshot path is a folder. */
+    private void takeScreenshot() {
+        Path target = options.screenshot();
+        if (target.toString().endsWith("/") || java.nio.file.Files.isDirectory(target)) {
+            ScreenshotWriter.everyTab(
+                    stage.getScene(),
+                    List.of(WorkbenchTab.values()),
+                    view::selectTab,
+                    target,
+                    Platform::exit);
+        } else {
             view.selectTab(options.tab());
-            ScreenshotWriter.afterPulses(
-                    stage.getScene(), options.screenshot(), 10, Platform::exit);
+            ScreenshotWriter.afterPulses(stage.getScene(), target, 10, Platform::exit);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
