@@ -50,7 +50,7 @@ public final class Augmenter {
     private final int plane;
     private final int imageSize;
     private final float[] scratch;
-    private final float[] kernel;
+    private final PixelOps.BlurScratch blurScratch;
 
     /**
      * An augmenter for images of C × H × W.
@@ -75,7 +75,7 @@ public final class Augmenter {
         this.plane = height * width;
         this.imageSize = channels * plane;
         this.scratch = new float[imageSize];
-        this.kernel = new float[2 * PixelOps.blurRadius(spec.blurSigma()) + 1];
+        this.blurScratch = new PixelOps.BlurScratch(height, width, spec.blurSigma());
     }
 
     public AugmentationSpec spec() {
@@ -168,7 +168,7 @@ public final class Augmenter {
         PixelOps.contrastBrightness(image, offset, imageSize, factor, brightness);
 
         PixelOps.blur(
-                image, offset, channels, height, width, uBlur * spec.blurSigma(), kernel, scratch);
+                image, offset, channels, height, width, uBlur * spec.blurSigma(), blurScratch);
         PixelOps.gaussianNoise(image, offset, imageSize, spec.gaussianNoiseSigma(), noiseSeed);
         PixelOps.saltAndPepper(image, offset, channels, plane, spec.saltPepperShare(), saltSeed);
 

@@ -38,8 +38,8 @@ public final class Corruptions {
             System.arraycopy(in, 0, out, 0, in.length);
         } else {
             float[] image = new float[size];
-            float[] scratch = new float[size];
-            float[] kernel = new float[2 * PixelOps.blurRadius(spec.blurSigma()) + 1];
+            PixelOps.BlurScratch blurScratch =
+                    new PixelOps.BlurScratch(height, width, spec.blurSigma());
             for (int i = 0, n = test.size(); i < n; i++) {
                 int from = i * size;
                 for (int k = 0; k < size; k++) {
@@ -47,7 +47,7 @@ public final class Corruptions {
                 }
                 long imageSeed = PixelOps.mix(seed + PixelOps.mix(i));
                 PixelOps.contrastBrightness(image, 0, size, 1 - spec.contrastReduction(), 0);
-                PixelOps.blur(image, 0, channels, height, width, spec.blurSigma(), kernel, scratch);
+                PixelOps.blur(image, 0, channels, height, width, spec.blurSigma(), blurScratch);
                 PixelOps.gaussianNoise(
                         image,
                         0,

@@ -6,39 +6,10 @@ import org.dnw.data.AugmentationSpec;
 
 /**
  * One slider of the augmentation panel: what it is called, its range (that of {@link
- * AugmentationSpec}), its step, and a sentence that explains it.
+ * AugmentationSpec}), its step, and a sentence that explains it. Declared in the order in which the
+ * augmentations are applied, the share of images augmented last.
  */
 public enum AugmentationControl {
-    GAUSSIAN_NOISE(
-            "Gaussian noise σ",
-            0,
-            1,
-            0.05,
-            2,
-            "Adds random grain to every pixel, like a camera in poor light; σ is the grain's"
-                    + " standard deviation on the 0–1 pixel scale.",
-            AugmentationSpec::gaussianNoiseSigma,
-            AugmentationSpec::withGaussianNoiseSigma),
-    SALT_PEPPER(
-            "Salt & pepper share",
-            0,
-            0.5,
-            0.01,
-            2,
-            "Turns this share of the pixels pure black or pure white, like dead or stuck pixels"
-                    + " of a camera sensor.",
-            AugmentationSpec::saltPepperShare,
-            AugmentationSpec::withSaltPepperShare),
-    BLUR(
-            "Blur σ, up to (px)",
-            0,
-            3,
-            0.1,
-            1,
-            "Blurs each image by a random amount up to this σ in pixels, like a camera out of"
-                    + " focus.",
-            AugmentationSpec::blurSigma,
-            AugmentationSpec::withBlurSigma),
     SHIFT(
             "Shift, up to (px)",
             0,
@@ -78,6 +49,36 @@ public enum AugmentationControl {
                     + " factor between 0.7 and 1.3.",
             AugmentationSpec::contrastDelta,
             AugmentationSpec::withContrastDelta),
+    BLUR(
+            "Blur σ, up to (px)",
+            0,
+            3,
+            0.1,
+            1,
+            "Blurs each image by a random amount up to this σ in pixels, like a camera out of"
+                    + " focus.",
+            AugmentationSpec::blurSigma,
+            AugmentationSpec::withBlurSigma),
+    GAUSSIAN_NOISE(
+            "Gaussian noise σ",
+            0,
+            1,
+            0.05,
+            2,
+            "Adds random grain to every pixel, like a camera in poor light; σ is the grain's"
+                    + " standard deviation on the 0–1 pixel scale.",
+            AugmentationSpec::gaussianNoiseSigma,
+            AugmentationSpec::withGaussianNoiseSigma),
+    SALT_PEPPER(
+            "Salt & pepper share",
+            0,
+            0.5,
+            0.01,
+            2,
+            "Turns this share of the pixels pure black or pure white, like dead or stuck pixels"
+                    + " of a camera sensor.",
+            AugmentationSpec::saltPepperShare,
+            AugmentationSpec::withSaltPepperShare),
     ERASING(
             "Erasing chance",
             0,
@@ -89,7 +90,7 @@ public enum AugmentationControl {
             AugmentationSpec::erasingProbability,
             AugmentationSpec::withErasingProbability),
     PROBABILITY(
-            "Share of images augmented",
+            "Images augmented",
             0,
             1,
             0.05,

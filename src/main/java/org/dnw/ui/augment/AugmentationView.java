@@ -1,6 +1,7 @@
 package org.dnw.ui.augment;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -37,9 +38,9 @@ import org.dnw.ui.common.SliderField;
 public final class AugmentationView extends BorderPane {
 
     /** Largest height on screen of one preview image, in pixels. */
-    static final double MAX_IMAGE_PIXELS = 150;
+    static final double MAX_IMAGE_PIXELS = 200;
 
-    private static final double ROW_LABEL_WIDTH = 84;
+    private static final double ROW_LABEL_WIDTH = 96;
     private static final double GAP = 10;
     private static final double CAPTION = 18;
 
@@ -83,11 +84,15 @@ public final class AugmentationView extends BorderPane {
         resetButton.setId("augment-reset");
         resetButton.setTooltip(tooltip("Turns every augmentation back to 0."));
         resetButton.setOnAction(e -> model.reset());
-        HBox header =
-                new HBox(14, title, enabledBox, summary, spacer, newSampleButton, resetButton);
+        for (javafx.scene.control.Control c :
+                List.of(title, enabledBox, newSampleButton, resetButton)) {
+            c.setMinWidth(USE_PREF_SIZE);
+        }
+        HBox header = new HBox(14, title, enabledBox, spacer, newSampleButton, resetButton);
         header.setAlignment(Pos.CENTER_LEFT);
-        header.getStyleClass().add("augment-header");
-        setTop(header);
+        VBox top = new VBox(4, header, summary);
+        top.getStyleClass().add("augment-header");
+        setTop(top);
 
         canvas.setId("augment-preview");
         Label message = new Label();
@@ -121,8 +126,6 @@ public final class AugmentationView extends BorderPane {
                                     control.max(),
                                     control.decimals());
             field.setId("augment-" + control.name().toLowerCase(java.util.Locale.ROOT));
-            field.label().setMinWidth(172);
-            field.label().setPrefWidth(172);
             Tooltip tip = tooltip(control.explanation());
             field.label().setTooltip(tip);
             field.slider().setTooltip(tip);
@@ -138,7 +141,16 @@ public final class AugmentationView extends BorderPane {
 
         Label slidersTitle = new Label("Random changes to each training image, in this order");
         slidersTitle.getStyleClass().add("augment-section-title");
-        VBox center = new VBox(10, previewPane, slidersTitle, sliders);
+        Label note =
+                new Label(
+                        "Only the training images are changed, with fresh random draws in every"
+                                + " epoch. The validation images you tune on and the test images"
+                                + " stay as they are. Whether it helped shows in the robustness"
+                                + " check: compare a run trained with augmentation to one"
+                                + " without.");
+        note.getStyleClass().add("augment-note");
+        note.setWrapText(true);
+        VBox center = new VBox(10, previewPane, slidersTitle, sliders, note);
         center.setPadding(new Insets(10, 0, 0, 0));
         setCenter(center);
 

@@ -207,13 +207,13 @@ public final class AugmentationViewModel {
         }
         AugmentationSpec s = spec.get();
         List<String> on = new ArrayList<>();
-        add(on, s.gaussianNoiseSigma() > 0, "noise");
-        add(on, s.saltPepperShare() > 0, "salt & pepper");
-        add(on, s.blurSigma() > 0, "blur");
         add(on, s.maxShiftPixels() > 0, "shift");
         add(on, s.maxRotationDegrees() > 0, "rotation");
         add(on, s.brightnessDelta() > 0, "brightness");
         add(on, s.contrastDelta() > 0, "contrast");
+        add(on, s.blurSigma() > 0, "blur");
+        add(on, s.gaussianNoiseSigma() > 0, "noise");
+        add(on, s.saltPepperShare() > 0, "salt & pepper");
         add(on, s.erasingProbability() > 0, "erasing");
         if (!enabled.get()) {
             return "Off: the network trains on the images as they are.";

@@ -12,21 +12,21 @@ import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
-import javafx.scene.control.cell.CheckBoxListCell;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 import org.dnw.data.CorruptionKind;
 
 /**
@@ -65,26 +65,13 @@ public final class RobustnessView extends BorderPane {
         Label runsTitle = sectionTitle("Runs to check");
         runList.setId("robustness-runs");
         runList.setItems(model.runs());
-        runList.setCellFactory(
-                CheckBoxListCell.forListView(
-                        RunChoice::selectedProperty,
-                        new StringConverter<>() {
-                            @Override
-                            public String toString(RunChoice choice) {
-                                return choice == null ? "" : choice.text();
-                            }
-
-                            @Override
-                            public RunChoice fromString(String text) {
-                                throw new UnsupportedOperationException();
-                            }
-                        }));
+        runList.setCellFactory(list -> new RunCell());
         Label noRuns =
                 new Label("No saved runs yet. Train a network: each finished run appears here.");
         noRuns.setWrapText(true);
         noRuns.getStyleClass().add("robustness-placeholder");
         runList.setPlaceholder(noRuns);
-        runList.setPrefHeight(210);
+        runList.setPrefHeight(230);
         runList.setMinHeight(120);
         Button refresh = new Button("Refresh");
         refresh.setId("robustness-refresh");
@@ -192,7 +179,7 @@ public final class RobustnessView extends BorderPane {
         table.setId("robustness-table");
         table.getStyleClass().add("robustness-table");
         table.setItems(model.rows());
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         Label empty =
                 new Label(
                         "Tick one or more runs, choose a corruption and press Check: the"
@@ -205,7 +192,7 @@ public final class RobustnessView extends BorderPane {
         table.prefHeightProperty()
                 .bind(
                         Bindings.createDoubleBinding(
-                                () -> 34 + 28.0 * Math.max(3, model.rows().size()) + 4,
+                                () -> 29 + 28.0 * Math.max(3, model.rows().size()) + 2,
                                 model.rows()));
         table.setMinHeight(120);
         model.columnTitles().addListener((ListChangeListener<String>) c -> rebuildColumns());
@@ -218,7 +205,9 @@ public final class RobustnessView extends BorderPane {
         chart.setLegendVisible(true);
         chart.setTitle(null);
         strengthAxis.setAnimated(false);
-        strengthAxis.setForceZeroInRange(true);
+        strengthAxis.setAutoRanging(false);
+        model.chartSweepProperty().addListener((obs, was, now) -> updateStrengthRange());
+        updateStrengthRange();
         strengthAxis.labelProperty().bind(model.strengthAxisLabelProperty());
         strengthAxis.setMinorTickVisible(false);
         accuracyAxis.setAnimated(false);
@@ -262,7 +251,7 @@ public final class RobustnessView extends BorderPane {
                         javafx.beans.binding.Bindings.createStringBinding(
                                 () -> row.getValue().label()));
         corruption.setSortable(false);
-        corruption.setPrefWidth(300);
+        corruption.setPrefWidth(250);
         corruption.setMinWidth(180);
         table.getColumns().add(corruption);
         List<String> titles = model.columnTitles();
@@ -271,7 +260,7 @@ public final class RobustnessView extends BorderPane {
             TableColumn<RobustnessRow, String> run = new TableColumn<>(titles.get(i));
             run.setSortable(false);
             run.setMinWidth(120);
-            run.setPrefWidth(160);
+            run.setPrefWidth(210);
             run.getStyleClass().add("robustness-accuracy-column");
             run.setCellValueFactory(row -> cellText(row.getValue(), column));
             table.getColumns().add(run);
@@ -331,6 +320,50 @@ public final class RobustnessView extends BorderPane {
         updateAccuracyRange();
     }
 
+    /** From 0 to the sweep's largest strength, ticks at a round step. */
+    private void updateStrengthRange() {
+        List<Double> strengths = model.chartSweepProperty().get().strengths();
+        double upper = strengths.get(strengths.size() - 1);
+        if (!(upper > 0)) {
+            upper = 1;
+        }
+        double tick = niceStep(upper / 5);
+        strengthAxis.setLowerBound(0);
+        // A little room beyond the last strength, so its points are not cut in half.
+        strengthAxis.setUpperBound(Math.ceil(upper / tick - 1e-9) * tick + tick * 0.15);
+        strengthAxis.setTickUnit(tick);
+        // The axis labels its upper bound too; only whole ticks are worth reading.
+        strengthAxis.setTickLabelFormatter(
+                new javafx.util.StringConverter<>() {
+                    @Override
+                    public String toString(Number value) {
+                        double steps = value.doubleValue() / tick;
+                        return Math.abs(steps - Math.rint(steps)) < 1e-6
+                                ? new java.math.BigDecimal(Math.rint(steps) * tick)
+                                        .round(new java.math.MathContext(4))
+                                        .stripTrailingZeros()
+                                        .toPlainString()
+                                : "";
+                    }
+
+                    @Override
+                    public Number fromString(String text) {
+                        return Double.valueOf(text);
+                    }
+                });
+    }
+
+    /** The round number (1, 2, 2.5 or 5 × a power of ten) nearest above {@code raw}. */
+    static double niceStep(double raw) {
+        double power = Math.pow(10, Math.floor(Math.log10(raw)));
+        for (double m : new double[] {1, 2, 2.5, 5, 10}) {
+            if (m * power >= raw - 1e-12) {
+                return m * power;
+            }
+        }
+        return 10 * power;
+    }
+
     /** 100 % at the top; the bottom a round step below the lowest accuracy, so drops show. */
     private void updateAccuracyRange() {
         double lowest = 100;
@@ -344,6 +377,53 @@ public final class RobustnessView extends BorderPane {
         accuracyAxis.setLowerBound(lower);
         accuracyAxis.setUpperBound(100);
         accuracyAxis.setTickUnit(100 - lower > 40 ? 10 : 5);
+    }
+
+    /** A tick box and the run's name, with its data set and clean accuracy below in grey. */
+    private static final class RunCell extends ListCell<RunChoice> {
+        private final CheckBox box = new CheckBox();
+        private final Label name = new Label();
+        private final Label details = new Label();
+        private final HBox content;
+        private RunChoice bound;
+
+        RunCell() {
+            name.getStyleClass().add("robustness-run-name");
+            details.getStyleClass().add("robustness-run-details");
+            VBox text = new VBox(1, name, details);
+            text.setMinWidth(0);
+            content = new HBox(8, box, text);
+            content.setAlignment(Pos.CENTER_LEFT);
+            // A click anywhere on the row ticks it, not only on the box.
+            setOnMouseClicked(
+                    e -> {
+                        if (bound != null && e.getTarget() != box && !box.isHover()) {
+                            bound.setSelected(!bound.isSelected());
+                        }
+                    });
+        }
+
+        @Override
+        protected void updateItem(RunChoice item, boolean empty) {
+            super.updateItem(item, empty);
+            if (bound != null) {
+                box.selectedProperty().unbindBidirectional(bound.selectedProperty());
+                bound = null;
+            }
+            if (empty || item == null) {
+                setGraphic(null);
+                setText(null);
+                setTooltip(null);
+                return;
+            }
+            bound = item;
+            box.selectedProperty().bindBidirectional(item.selectedProperty());
+            name.setText(item.run().runName());
+            details.setText(item.details());
+            setText(null);
+            setGraphic(content);
+            setTooltip(new Tooltip(item.run().folder().toString()));
+        }
     }
 
     private static Label sectionTitle(String text) {

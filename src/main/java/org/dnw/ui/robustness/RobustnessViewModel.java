@@ -18,6 +18,8 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -65,8 +67,22 @@ public final class RobustnessViewModel {
     private final ObservableList<String> columnTitles = FXCollections.observableArrayList();
     private final ObservableList<RobustnessRow> rows = FXCollections.observableArrayList();
     private final ObservableList<RobustnessResult> results = FXCollections.observableArrayList();
+    // Made once: an unmodifiable view listens weakly to its list, so a fresh one per call would
+    // lose its listeners when collected.
+    private final ObservableList<RunSummary> checkedRunsView =
+            FXCollections.unmodifiableObservableList(checkedRuns);
+    private final ObservableList<String> columnTitlesView =
+            FXCollections.unmodifiableObservableList(columnTitles);
+    private final ObservableList<RobustnessRow> rowsView =
+            FXCollections.unmodifiableObservableList(rows);
+    private final ObservableList<RobustnessResult> resultsView =
+            FXCollections.unmodifiableObservableList(results);
+    private final ReadOnlyObjectWrapper<CorruptionSweep> chartSweep =
+            new ReadOnlyObjectWrapper<>(
+                    this, "chartSweep", CorruptionSweep.defaults(CorruptionKind.NOISY_CAMERA));
     private final ReadOnlyStringWrapper strengthAxisLabel =
             new ReadOnlyStringWrapper(this, "axis", CorruptionKind.NOISY_CAMERA.strengthLabel());
+    private boolean checked;
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
@@ -198,25 +214,38 @@ public final class RobustnessViewModel {
 
     /** The runs of the last check, in column order. */
     public ObservableList<RunSummary> checkedRuns() {
-        return FXCollections.unmodifiableObservableList(checkedRuns);
+        return checkedRunsView;
     }
 
     /** A column title per checked run: its name, or its folder's when two runs share a name. */
     public ObservableList<String> columnTitles() {
-        return FXCollections.unmodifiableObservableList(columnTitles);
+        return columnTitlesView;
     }
 
     /** One row per strength of the last check, clean first. */
     public ObservableList<RobustnessRow> rows() {
-        return FXCollections.unmodifiableObservableList(rows);
+        return rowsView;
     }
 
     /** The accuracies of the last check in the order they were measured. */
     public ObservableList<RobustnessResult> results() {
-        return FXCollections.unmodifiableObservableList(results);
+        return resultsView;
     }
 
-    /** What the strength axis measures in the last check, e.g. "noise σ". */
+    /**
+     * The sweep the chart's strength axis spans: the last check's, or before any check the one
+     * typed (the kind's usual one while the text is not usable).
+     */
+    public ReadOnlyObjectProperty<CorruptionSweep> chartSweepProperty() {
+        return chartSweep.getReadOnlyProperty();
+    }
+
+    private void showOnChart(CorruptionSweep sweep) {
+        chartSweep.set(sweep);
+        strengthAxisLabel.set(sweep.kind().strengthLabel());
+    }
+
+    /** What the strength axis measures (that of {@link #chartSweepProperty()}), e.g. "noise σ". */
     public ReadOnlyStringProperty strengthAxisLabelProperty() {
         return strengthAxisLabel.getReadOnlyProperty();
     }
@@ -271,7 +300,8 @@ public final class RobustnessViewModel {
         }
         results.clear();
         rows.setAll(newRows);
-        strengthAxisLabel.set(sweep.kind().strengthLabel());
+        checked = true;
+        showOnChart(sweep);
         error.set("");
         progress.set(0);
         AtomicBoolean cancelled = new AtomicBoolean();
@@ -447,8 +477,11 @@ public final class RobustnessViewModel {
 
     private void validate() {
         try {
-            sweep();
+            CorruptionSweep typed = sweep();
             strengthsProblem.set("");
+            if (!checked) {
+                showOnChart(typed);
+            }
         } catch (IllegalArgumentException e) {
             strengthsProblem.set(sentence(e.getMessage()));
         }

@@ -33,14 +33,26 @@ public final class RunChoice {
 
     /** E.g. "seed-cnn-mnist · mnist · test 98.9 %". */
     public String text() {
-        StringBuilder out = new StringBuilder(run.runName());
+        String details = details();
+        return details.isEmpty() ? run.runName() : run.runName() + " · " + details;
+    }
+
+    /** E.g. "mnist · seed-cnn · test 98.9 % · 5 epochs"; what is unknown is left out. */
+    public String details() {
+        java.util.List<String> parts = new java.util.ArrayList<>();
         if (run.datasetName() != null) {
-            out.append(" · ").append(run.datasetName());
+            parts.add(run.datasetName());
+        }
+        if (run.specName() != null && !run.specName().equals(run.runName())) {
+            parts.add(run.specName());
         }
         if (!Double.isNaN(run.testAccuracy())) {
-            out.append(String.format(Locale.ROOT, " · test %.1f %%", run.testAccuracy() * 100));
+            parts.add(String.format(Locale.ROOT, "test %.1f %%", run.testAccuracy() * 100));
         }
-        return out.toString();
+        if (run.epochsCompleted() > 0) {
+            parts.add(run.epochsCompleted() + (run.epochsCompleted() == 1 ? " epoch" : " epochs"));
+        }
+        return String.join(" · ", parts);
     }
 
     @Override

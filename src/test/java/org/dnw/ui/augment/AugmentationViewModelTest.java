@@ -88,7 +88,7 @@ class AugmentationViewModelTest {
         assertThat(model.getPreview().augmented().pixels())
                 .isNotEqualTo(noisy.augmented().pixels());
         assertThat(model.summaryProperty().get())
-                .isEqualTo("On for every image: noise, rotation (in this order).");
+                .isEqualTo("On for every image: rotation, noise (in this order).");
     }
 
     @Test
@@ -165,17 +165,22 @@ class AugmentationViewModelTest {
         assertThat(AugmentationViewModel.pick(3, 8, 1)).containsExactlyInAnyOrder(0, 1, 2);
     }
 
-    /** Grey rings of class-dependent radius, 1 × 28 × 28. */
+    /** Digit-like "L" shapes, a different height and place per class, 1 × 28 × 28. */
     static ImageSamples images(int n) {
         byte[] pixels = new byte[n * 784];
         int[] labels = new int[n];
         for (int i = 0; i < n; i++) {
             labels[i] = i % 10;
-            double r = 4 + i % 10;
-            for (int y = 0; y < 28; y++) {
-                for (int x = 0; x < 28; x++) {
-                    double d = Math.abs(Math.hypot(x - 13.5, y - 13.5) - r);
-                    pixels[i * 784 + y * 28 + x] = (byte) (d < 1.8 ? 230 : 0);
+            int left = 6 + i % 10;
+            int top = 4 + (i / 10) % 5;
+            for (int y = top; y < 24; y++) {
+                for (int x = left; x < left + 3; x++) {
+                    pixels[i * 784 + y * 28 + x] = (byte) 230;
+                }
+            }
+            for (int y = 21; y < 24; y++) {
+                for (int x = left; x < Math.min(27, left + 10); x++) {
+                    pixels[i * 784 + y * 28 + x] = (byte) 200;
                 }
             }
         }

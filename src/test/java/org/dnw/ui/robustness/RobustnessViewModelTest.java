@@ -38,7 +38,7 @@ class RobustnessViewModelTest {
                 .containsExactly("seed-cnn", "seed-cnn-augmented");
         assertThat(m.runs().get(0).isSelected()).isTrue();
         assertThat(m.runs().get(1).isSelected()).isFalse();
-        assertThat(m.runs().get(0).text()).isEqualTo("seed-cnn · mnist · test 99.1 %");
+        assertThat(m.runs().get(0).text()).isEqualTo("seed-cnn · mnist · test 99.1 % · 5 epochs");
         assertThat(m.canCheckBinding().get()).isTrue();
 
         m.runs().get(0).setSelected(false);
@@ -252,6 +252,20 @@ class RobustnessViewModelTest {
                 .set("0.01, 0.02, 0.03, 0.04, 0.05, 0.06, 0.07, 0.08, 0.09, 0.1, 0.11, 0.12");
         assertThat(m.strengthsProblemProperty().get())
                 .isEqualTo("At most 12 strengths, clean included, fit one check.");
+    }
+
+    @Test
+    void theChartSpansTheTypedSweepUntilACheckAndThenTheChecked() {
+        RobustnessViewModel m = model(evaluator);
+        assertThat(m.chartSweepProperty().get().strengths()).endsWith(0.5);
+        m.kindProperty().set(CorruptionKind.BLUR);
+        assertThat(m.strengthAxisLabelProperty().get()).isEqualTo("blur σ (pixels)");
+        assertThat(m.chartSweepProperty().get().strengths()).endsWith(3.0);
+        m.strengthsTextProperty().set("0.5, 2");
+        m.check();
+        m.kindProperty().set(CorruptionKind.CONTRAST);
+        assertThat(m.chartSweepProperty().get().strengths()).containsExactly(0.0, 0.5, 2.0);
+        assertThat(m.strengthAxisLabelProperty().get()).isEqualTo("blur σ (pixels)");
     }
 
     @Test
