@@ -41,16 +41,6 @@ final class CatalogDatasetSource implements DatasetSource {
         return dataset.folderName();
     }
 
-    /** The built-in data set a run's data set name stands for, or null. */
-    static BuiltInDataset byName(String name) {
-        for (BuiltInDataset d : BuiltInDataset.values()) {
-            if (d.displayName().equalsIgnoreCase(name) || d.folderName().equalsIgnoreCase(name)) {
-                return d;
-            }
-        }
-        return null;
-    }
-
     @Override
     public List<DatasetChoice> choices() {
         List<DatasetChoice> out = new ArrayList<>();

@@ -81,6 +81,8 @@ public final class WorkbenchApp extends Application {
                     "/org/dnw/ui/augment.css",
                     "/org/dnw/ui/inspect.css");
 
+    private static final double HYPERPARAMETERS_WIDTH = 432;
+
     private final List<ExecutorService> executors = new java.util.ArrayList<>();
     private WorkbenchViewModel workbench;
     private TrainingController training;
@@ -103,6 +105,9 @@ public final class WorkbenchApp extends Application {
     private WorkbenchView view;
     private RunStore store;
     private DataSplits lastSplits;
+    private RobustnessViewModel robustness;
+    private DatasetCatalog catalog;
+    private ExecutorService io;
 
     @Override
     public void start(Stage stage) {
@@ -157,13 +162,13 @@ public final class WorkbenchApp extends Application {
     /** Builds the view models, services and window content for {@code stage}; FX thread. */
     Scene createScene(Stage stage, WorkbenchOptions options) {
         this.options = options;
-        ExecutorService io = executor("workbench-io");
+        io = executor("workbench-io");
         ExecutorService dataLoads = executor("workbench-data");
         ExecutorService predictions = executor("workbench-predict");
         ExecutorService checks = executor("workbench-checks");
 
         FxDialogService dialogs = new FxDialogService(() -> stage);
-        DatasetCatalog catalog = DatasetCatalog.fromEnvironment(new DjlDatasetDownloader());
+        catalog = DatasetCatalog.fromEnvironment(new DjlDatasetDownloader());
         store = new RunStore(Path.of("saved-models"));
         io.execute(
                 () -> {
@@ -247,7 +252,8 @@ public final class WorkbenchApp extends Application {
                 manifest -> {
                     editor.load(manifest.spec(), "network of the run " + manifest.runName());
                     hyper.setFrom(manifest.hyperparameters());
-                    var builtIn = CatalogDatasetSource.byName(manifest.dataset().name());
+                    var builtIn =
+                            org.dnw.store.CorruptedEvaluation.builtIn(manifest.dataset().name());
                     if (builtIn != null
                             && (data.getLoaded() == null
                                     || !data.getLoaded().name().equals(builtIn.displayName()))) {
@@ -259,7 +265,7 @@ public final class WorkbenchApp extends Application {
                                     + manifest.runName()
                                     + " — press Train to run it again.");
                 });
-        RobustnessViewModel robustness =
+        robustness =
                 new RobustnessViewModel(
                         store::list,
                         new CorruptedTestEvaluator(store, catalog),
@@ -275,6 +281,17 @@ public final class WorkbenchApp extends Application {
         view.setTabContent(WorkbenchTab.RUNS, new RunsView(runs));
         view.setTabContent(WorkbenchTab.EXPERIMENTS, experiments(robustness));
         view.setOnQuit(this::closeWindow);
+        view.addMenu(runsMenu());
+        view.addMenu(viewMenu());
+        view.tabPane()
+                .getSelectionModel()
+                .selectedItemProperty()
+                .addListener(
+                        (obs, old, now) -> {
+                            if (now == view.tab(WorkbenchTab.EXPERIMENTS)) {
+                                robustness.refreshRuns();
+                            }
+                        });
         view.selectTab(options.tab());
         stage.titleProperty().bind(workbench.titleBinding());
         stage.setOnCloseRequest(
@@ -312,20 +329,141 @@ public final class WorkbenchApp extends Application {
         return scene;
     }
 
+    private javafx.scene.control.Menu runsMenu() {
+        javafx.scene.control.MenuItem report =
+                new javafx.scene.control.MenuItem("Write a _report of the selected runs…");
+        report.setId("menu-report");
+        report.setAccelerator(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN));
+        report.setOnAction(e -> writeReport());
+        javafx.scene.control.MenuItem show = new javafx.scene.control.MenuItem("_Saved runs");
+        show.setOnAction(e -> view.selectTab(WorkbenchTab.RUNS));
+        javafx.scene.control.MenuItem stop = new javafx.scene.control.MenuItem("_Stop training");
+        stop.setAccelerator(new KeyCodeCombination(KeyCode.ESCAPE));
+        stop.setOnAction(e -> trainingModel.onStop());
+        stop.disableProperty().bind(trainingModel.stopDisabledProperty());
+        javafx.scene.control.MenuItem pause =
+                new javafx.scene.control.MenuItem("_Pause / resume training");
+        pause.setAccelerator(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN));
+        pause.setOnAction(e -> trainingModel.onPauseResume());
+        pause.disableProperty().bind(trainingModel.pauseDisabledProperty());
+        return new javafx.scene.control.Menu(
+                "_Runs",
+                null,
+                pause,
+                stop,
+                new javafx.scene.control.SeparatorMenuItem(),
+                show,
+                report);
+    }
+
+    /** Ctrl+1 … Ctrl+8 bring each tab forward. */
+    private javafx.scene.control.Menu viewMenu() {
+        javafx.scene.control.Menu menu = new javafx.scene.control.Menu("_View");
+        KeyCode[] digits = {
+            KeyCode.DIGIT1,
+            KeyCode.DIGIT2,
+            KeyCode.DIGIT3,
+            KeyCode.DIGIT4,
+            KeyCode.DIGIT5,
+            KeyCode.DIGIT6,
+            KeyCode.DIGIT7,
+            KeyCode.DIGIT8,
+            KeyCode.DIGIT9
+        };
+        WorkbenchTab[] tabs = WorkbenchTab.values();
+        for (int i = 0; i < tabs.length; i++) {
+            WorkbenchTab tab = tabs[i];
+            javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(tab.title());
+            item.setMnemonicParsing(false);
+            if (i < digits.length) {
+                item.setAccelerator(
+                        new KeyCodeCombination(digits[i], KeyCombination.SHORTCUT_DOWN));
+            }
+            item.setOnAction(e -> view.selectTab(tab));
+            menu.getItems().add(item);
+        }
+        return menu;
+    }
+
+    /** A report of the runs selected on the Runs tab, written off the FX thread and opened. */
+    private void writeReport() {
+        List<org.dnw.store.RunSummary> chosen =
+                runs.selection().stream().filter(r -> !r.isDamaged()).toList();
+        if (chosen.isEmpty()) {
+            view.selectTab(WorkbenchTab.RUNS);
+            workbench.showStatus(
+                    "Select one or more saved runs on the Runs tab, then write the report.");
+            return;
+        }
+        workbench.showStatus(
+                "Writing the report of "
+                        + chosen.size()
+                        + (chosen.size() == 1 ? " run …" : " runs …"));
+        io.execute(
+                () -> {
+                    try {
+                        List<SavedRun> saved = new java.util.ArrayList<>();
+                        for (org.dnw.store.RunSummary r : chosen) {
+                            saved.add(store.load(r.folder()));
+                        }
+                        Path file =
+                                store.root()
+                                        .resolve("reports")
+                                        .resolve(
+                                                "report-"
+                                                        + java.time.LocalDateTime.now()
+                                                                .format(
+                                                                        java.time.format
+                                                                                .DateTimeFormatter
+                                                                                .ofPattern(
+                                                                                        "yyyyMMdd-HHmmss"))
+                                                        + ".html");
+                        Path written =
+                                new org.dnw.report.ReportWriter()
+                                        .writeHtml(
+                                                saved,
+                                                new org.dnw.report.CatalogTestImages(catalog),
+                                                file);
+                        Platform.runLater(
+                                () -> {
+                                    workbench.showStatus("Report written to " + written + ".");
+                                    try {
+                                        getHostServices().showDocument(written.toUri().toString());
+                                    } catch (RuntimeException ignored) {
+                                        // no browser here: the status line says where it is
+                                    }
+                                });
+                    } catch (java.io.IOException | RuntimeException e) {
+                        Platform.runLater(
+                                () ->
+                                        workbench.showStatus(
+                                                "The report could not be written: "
+                                                        + e.getMessage()));
+                    }
+                });
+    }
+
     private BorderPane trainingTab() {
         HyperparametersView panel = new HyperparametersView(hyper);
         ScrollPane scroll = new ScrollPane(panel);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("hyperparams-scroll");
-        scroll.setMinWidth(360);
-        scroll.setPrefWidth(380);
-        BorderPane live = new BorderPane(new ChartsView(charts));
-        live.setTop(new TrainingView(trainingModel));
-        SplitPane split = new SplitPane(scroll, live);
+        // the panel's rows (label, slider, field; the two engine buttons) need about 430 px
+        scroll.setMinWidth(HYPERPARAMETERS_WIDTH);
+        SplitPane split = new SplitPane(scroll, new ChartsView(charts));
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.36);
+        split.widthProperty()
+                .addListener(
+                        (obs, old, width) -> {
+                            if (old.doubleValue() == 0 && width.doubleValue() > 0) {
+                                split.setDividerPositions(
+                                        Math.min(0.5, HYPERPARAMETERS_WIDTH / width.doubleValue()));
+                            }
+                        });
         SplitPane.setResizableWithParent(scroll, false);
-        return new BorderPane(split);
+        BorderPane tab = new BorderPane(split);
+        tab.setTop(new TrainingView(trainingModel));
+        return tab;
     }
 
     private TabPane experiments(RobustnessViewModel robustness) {
@@ -376,6 +514,7 @@ public final class WorkbenchApp extends Application {
             return;
         }
         runs.runSaved(outcome.folder());
+        robustness.refreshRuns();
         executors
                 .get(0)
                 .execute(

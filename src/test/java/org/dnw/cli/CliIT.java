@@ -89,6 +89,41 @@ class CliIT {
         assertThat(predicted.out())
                 .containsPattern("digit.png:  " + test.labels()[0] + " \\d+\\.\\d%");
         assertThat(predicted.out()).contains("junk.png: not a readable image");
+
+        WorkbenchCommandTest.Result robust =
+                run(
+                        "robustness",
+                        "cli-mlp",
+                        "--kind",
+                        "gaussian",
+                        "--strengths",
+                        "0,0.5",
+                        "--mix",
+                        "noise=0.2,blur=1",
+                        "--runs-dir",
+                        runs);
+        assertThat(robust.code()).isZero();
+        Matcher clean = Pattern.compile("clean\\s+(\\d+\\.\\d+)%").matcher(robust.out());
+        Matcher noisy = Pattern.compile("σ = 0\\.5\\s+(\\d+\\.\\d+)%").matcher(robust.out());
+        assertThat(clean.find()).as(robust.out()).isTrue();
+        assertThat(noisy.find()).as(robust.out()).isTrue();
+        // the clean line is the recorded test accuracy; strong noise costs the plain mlp accuracy
+        assertThat(clean.group(1)).isEqualTo(accuracy.group(1));
+        assertThat(Double.parseDouble(noisy.group(1)))
+                .isLessThan(Double.parseDouble(clean.group(1)) - 5);
+        assertThat(robust.out()).contains("blur");
+
+        Path html = dir.resolve("report.html");
+        WorkbenchCommandTest.Result report =
+                run("report", "cli-mlp", "--out", html.toString(), "--runs-dir", runs);
+        assertThat(report.code()).isZero();
+        String text = Files.readString(html);
+        assertThat(text)
+                .contains("cli-mlp")
+                .contains(accuracy.group(1))
+                .contains("<svg")
+                .contains("data:image/png;base64,");
+        assertThat(text).doesNotContain("src=\"http");
     }
 
     @Test

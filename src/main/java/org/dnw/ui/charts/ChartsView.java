@@ -17,6 +17,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
@@ -87,7 +88,8 @@ public final class ChartsView extends VBox {
         fixedWhenEmpty(lossAxis, empty, 0, 2.5, 0.5);
         fixedWhenEmpty(accuracyAxis, empty, 0, 100, 10);
 
-        HBox charts = new HBox(12, withPlaceholder(lossChart), withPlaceholder(accuracyChart));
+        Pane charts =
+                new SideBySideOrStacked(withPlaceholder(lossChart), withPlaceholder(accuracyChart));
         VBox.setVgrow(charts, Priority.ALWAYS);
 
         baseLegend.add(legendEntry("batch loss", "batch-loss-swatch", false));
@@ -109,6 +111,58 @@ public final class ChartsView extends VBox {
 
         getChildren().addAll(charts, bottom);
         rebuildOverlays();
+    }
+
+    /**
+     * The two charts side by side when each can be at least {@link #MIN_SIDE_BY_SIDE} wide, one
+     * above the other when the tab is narrow (e.g. 1280 px with the hyperparameters beside).
+     */
+    private static final class SideBySideOrStacked extends Pane {
+        private static final double MIN_SIDE_BY_SIDE = 330;
+        private static final double GAP = 12;
+
+        SideBySideOrStacked(Node first, Node second) {
+            super(first, second);
+        }
+
+        @Override
+        protected void layoutChildren() {
+            Node a = getChildren().get(0);
+            Node b = getChildren().get(1);
+            double w = getWidth() - snappedLeftInset() - snappedRightInset();
+            double h = getHeight() - snappedTopInset() - snappedBottomInset();
+            double x = snappedLeftInset();
+            double y = snappedTopInset();
+            if (w >= 2 * MIN_SIDE_BY_SIDE + GAP) {
+                double half = (w - GAP) / 2;
+                a.resizeRelocate(x, y, half, h);
+                b.resizeRelocate(x + half + GAP, y, w - half - GAP, h);
+            } else {
+                double half = (h - GAP) / 2;
+                a.resizeRelocate(x, y, w, half);
+                b.resizeRelocate(x, y + half + GAP, w, h - half - GAP);
+            }
+        }
+
+        @Override
+        protected double computeMinWidth(double height) {
+            return 260;
+        }
+
+        @Override
+        protected double computeMinHeight(double width) {
+            return 200;
+        }
+
+        @Override
+        protected double computePrefWidth(double height) {
+            return 2 * 520 + GAP;
+        }
+
+        @Override
+        protected double computePrefHeight(double width) {
+            return 320;
+        }
     }
 
     private static void fixedWhenEmpty(

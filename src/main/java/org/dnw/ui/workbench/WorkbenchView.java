@@ -37,6 +37,9 @@ public final class WorkbenchView extends BorderPane {
 
     private static final double EDITOR_WIDTH = 560;
 
+    /** On a 1280-px screen the cards still read well at this width, and the tabs get more room. */
+    private static final double NARROW_EDITOR_WIDTH = 480;
+
     private final WorkbenchViewModel viewModel;
     private final ArchitectureView architectureView;
     private final TabPane tabs = new TabPane();
@@ -68,8 +71,12 @@ public final class WorkbenchView extends BorderPane {
                 .addListener(
                         (obs, old, width) -> {
                             if (old.doubleValue() == 0 && width.doubleValue() > 0) {
+                                double editor =
+                                        width.doubleValue() < 1500
+                                                ? NARROW_EDITOR_WIDTH
+                                                : EDITOR_WIDTH;
                                 split.setDividerPositions(
-                                        Math.min(0.42, EDITOR_WIDTH / width.doubleValue()));
+                                        Math.min(0.42, editor / width.doubleValue()));
                             }
                         });
         SplitPane.setResizableWithParent(architectureView, false);
@@ -102,6 +109,11 @@ public final class WorkbenchView extends BorderPane {
 
     public Tab tab(WorkbenchTab tab) {
         return tabByKind.get(tab);
+    }
+
+    /** Adds a menu after the window's own (File, Edit, Network). */
+    public void addMenu(javafx.scene.control.Menu menu) {
+        ((MenuBar) getTop()).getMenus().add(menu);
     }
 
     /** What File › Quit does once the view model agreed (the application closes the stage). */
