@@ -108,6 +108,7 @@ public final class WorkbenchApp extends Application {
     private RobustnessViewModel robustness;
     private DatasetCatalog catalog;
     private ExecutorService io;
+    private TrainingEventPump pump;
 
     @Override
     public void start(Stage stage) {
@@ -147,7 +148,16 @@ public final class WorkbenchApp extends Application {
                             "screenshot-delay")
                     .start();
         }
-        if (options.train()) {
+        if (options.benchmark()) {
+            data.loadedProperty()
+                    .addListener(
+                            (obs, old, now) -> {
+                                if (now != null && old == null) {
+                                    view.selectTab(WorkbenchTab.TRAINING);
+                                    startBenchmark(now);
+                                }
+                            });
+        } else if (options.train()) {
             // press Train once the data set is loaded
             data.loadedProperty()
                     .addListener(
@@ -225,7 +235,7 @@ public final class WorkbenchApp extends Application {
                         this::runStarting,
                         this::runSaved);
         trainingModel = new TrainingViewModel(training);
-        TrainingEventPump pump =
+        pump =
                 new TrainingEventPump(
                         Platform::runLater,
                         event -> {
@@ -354,6 +364,54 @@ public final class WorkbenchApp extends Application {
                 new javafx.scene.control.SeparatorMenuItem(),
                 show,
                 report);
+    }
+
+    /**
+     * The window benchmark: one epoch through the service alone, one through the window with the
+     * pump feeding every view, twice each alternately; prints the figures and exits.
+     */
+    private void startBenchmark(DatasetPreview loaded) {
+        ModelSpec spec = editor.getSpec();
+        var hp = hyper.getHyperparameters();
+        Thread bench =
+                new Thread(
+                        () -> {
+                            try {
+                                DataSplits splits = TrainingController.splits(loaded, hp);
+                                runStarting(splits);
+                                double service1 =
+                                        WindowBenchmark.measure(service, spec, splits, hp, e -> {});
+                                double window1 =
+                                        WindowBenchmark.measure(service, spec, splits, hp, pump);
+                                double service2 =
+                                        WindowBenchmark.measure(service, spec, splits, hp, e -> {});
+                                double window2 =
+                                        WindowBenchmark.measure(service, spec, splits, hp, pump);
+                                int batches =
+                                        (splits.train().size() / hp.batchSize())
+                                                - WindowBenchmark.WARMUP_BATCHES
+                                                - 1;
+                                var result =
+                                        new WindowBenchmark.Result(
+                                                (service1 + service2) / 2,
+                                                (window1 + window2) / 2,
+                                                batches);
+                                System.out.printf(
+                                        java.util.Locale.ROOT,
+                                        "runs: service %.1f / %.1f, window %.1f / %.1f images/s%n",
+                                        service1,
+                                        service2,
+                                        window1,
+                                        window2);
+                                System.out.println(result.report());
+                            } catch (Exception e) {
+                                System.err.println("The benchmark failed: " + e.getMessage());
+                            }
+                            Platform.runLater(Platform::exit);
+                        },
+                        "window-benchmark");
+        bench.setDaemon(true);
+        bench.start();
     }
 
     /** Ctrl+1 … Ctrl+8 bring each tab forward. */

@@ -18,6 +18,9 @@ import org.dnw.ui.workbench.WorkbenchTab;
  * @param train press Train as soon as the data set is loaded (with {@code screenshot}: write the
  *     picture once the run is saved)
  * @param epochs epochs to train, or 0 for the default
+ * @param benchmark train the current network for one epoch twice, once through the training service
+ *     alone (as the command line does) and once through the window with its charts live, print both
+ *     images/s and their ratio, and exit
  */
 public record WorkbenchOptions(
         Path screenshot,
@@ -27,7 +30,8 @@ public record WorkbenchOptions(
         String preset,
         String dataset,
         boolean train,
-        int epochs) {
+        int epochs,
+        boolean benchmark) {
 
     static final String USAGE =
             """
@@ -41,7 +45,9 @@ public record WorkbenchOptions(
               --dataset ID       data set to load at start: mnist-sample (default), mnist,
                                  fashion-mnist, cifar10, wheat-seeds
               --train            press Train once the data set is loaded
-              --epochs N         epochs to train (default 5)""";
+              --epochs N         epochs to train (default 5)
+              --benchmark        training images/s with the window and charts live against the
+                                 training service alone (as the command line), then exit""";
 
     /** The built-in data sets' choice ids. */
     static final List<String> DATASETS =
@@ -49,7 +55,7 @@ public record WorkbenchOptions(
 
     public static WorkbenchOptions defaults() {
         return new WorkbenchOptions(
-                null, WorkbenchTab.DATA, 1280, 800, "seed-cnn", "mnist-sample", false, 0);
+                null, WorkbenchTab.DATA, 1280, 800, "seed-cnn", "mnist-sample", false, 0, false);
     }
 
     /**
@@ -67,6 +73,7 @@ public record WorkbenchOptions(
         String dataset = options.dataset;
         boolean train = options.train;
         int epochs = options.epochs;
+        boolean benchmark = options.benchmark;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
@@ -113,6 +120,7 @@ public record WorkbenchOptions(
                     }
                 }
                 case "--train" -> train = true;
+                case "--benchmark" -> benchmark = true;
                 case "--epochs" -> {
                     String text = value(args, ++i, arg);
                     try {
@@ -128,7 +136,8 @@ public record WorkbenchOptions(
                 default -> throw new IllegalArgumentException("unknown option '" + arg + "'");
             }
         }
-        return new WorkbenchOptions(screenshot, tab, width, height, preset, dataset, train, epochs);
+        return new WorkbenchOptions(
+                screenshot, tab, width, height, preset, dataset, train, epochs, benchmark);
     }
 
     private static String value(List<String> args, int index, String option) {

@@ -27,7 +27,8 @@ class WorkbenchOptionsTest {
                                 "fashion-mnist",
                                 "--train",
                                 "--epochs",
-                                "2"));
+                                "2",
+                                "--benchmark"));
         assertThat(options)
                 .isEqualTo(
                         new WorkbenchOptions(
@@ -38,7 +39,8 @@ class WorkbenchOptionsTest {
                                 "mlp",
                                 "fashion-mnist",
                                 true,
-                                2));
+                                2,
+                                true));
     }
 
     @Test

@@ -1,0 +1,101 @@
+package org.dnw.app;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.dnw.data.DataSplits;
+import org.dnw.spec.ModelSpec;
+import org.dnw.train.Hyperparameters;
+import org.dnw.train.TrainingEvent;
+import org.dnw.train.TrainingRequest;
+import org.dnw.train.TrainingRun;
+import org.dnw.train.TrainingService;
+
+/**
+ * Training throughput with the window open and its charts live, against the training service alone
+ * on the same run (what the command line does: its listener only draws a progress bar). Both runs
+ * train the same network on the same splits for one epoch; images/s are counted from a warm-up
+ * batch to the last batch on the training thread. Off the FX thread.
+ */
+final class WindowBenchmark {
+
+    /** Images/s of the two paths. */
+    record Result(double serviceImagesPerSecond, double windowImagesPerSecond, int batches) {
+        double ratio() {
+            return windowImagesPerSecond / serviceImagesPerSecond;
+        }
+
+        String report() {
+            return String.format(
+                    Locale.ROOT,
+                    "Training images/s over %d batches: service alone (as the command line) %.1f,"
+                            + " window with live charts %.1f, window ÷ command line %.3f (target ≥"
+                            + " 0.95)%n{\"serviceImagesPerSecond\":%.1f,\"windowImagesPerSecond\":%.1f,"
+                            + "\"ratio\":%.4f}",
+                    batches,
+                    serviceImagesPerSecond,
+                    windowImagesPerSecond,
+                    ratio(),
+                    serviceImagesPerSecond,
+                    windowImagesPerSecond,
+                    ratio());
+        }
+    }
+
+    static final int WARMUP_BATCHES = 20;
+
+    private WindowBenchmark() {}
+
+    /** Images/s of a one-epoch run through {@code service} with {@code listener} attached. */
+    static double measure(
+            TrainingService service,
+            ModelSpec spec,
+            DataSplits splits,
+            Hyperparameters hp,
+            Consumer<TrainingEvent> listener)
+            throws InterruptedException {
+        AtomicLong start = new AtomicLong();
+        AtomicLong end = new AtomicLong();
+        AtomicLong images = new AtomicLong();
+        TrainingRun run =
+                service.start(
+                        new TrainingRequest(
+                                "benchmark", spec, splits, hp.withEpochCount(1), null, 20),
+                        timing(start, end, images, listener));
+        TrainingEvent terminal = run.await(Duration.ofHours(1));
+        if (!(terminal instanceof TrainingEvent.RunFinished)) {
+            throw new IllegalStateException("the benchmark run did not finish: " + terminal);
+        }
+        return images.get() / ((end.get() - start.get()) / 1e9);
+    }
+
+    /** Counts images between the warm-up batch and the last one, then passes events on. */
+    static Consumer<TrainingEvent> timing(
+            AtomicLong start, AtomicLong end, AtomicLong images, Consumer<TrainingEvent> next) {
+        int[] batchSize = {0};
+        return event -> {
+            if (event instanceof TrainingEvent.RunStarted s) {
+                batchSize[0] = s.hyperparameters().batchSize();
+            } else if (event instanceof TrainingEvent.BatchCompleted b) {
+                if (b.batch() == WARMUP_BATCHES) {
+                    start.set(System.nanoTime());
+                } else if (b.batch() > WARMUP_BATCHES && b.batch() < b.batchesPerEpoch()) {
+                    end.set(System.nanoTime());
+                    images.addAndGet(batchSize[0]);
+                }
+            }
+            next.accept(event);
+        };
+    }
+
+    /** Waits for a latch without throwing. */
+    static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
