@@ -179,7 +179,8 @@ public final class WorkbenchApp extends Application {
 
         FxDialogService dialogs = new FxDialogService(() -> stage);
         catalog = DatasetCatalog.fromEnvironment(new DjlDatasetDownloader());
-        store = new RunStore(Path.of("saved-models"));
+        // tests point it elsewhere; a user's runs live in saved-models/ of the working directory
+        store = new RunStore(Path.of(System.getProperty("workbench.runs", "saved-models")));
         io.execute(
                 () -> {
                     try {
@@ -684,6 +685,40 @@ public final class WorkbenchApp extends Application {
                         });
         executors.add(e);
         return e;
+    }
+
+    // ---- for the window's integration tests (same package)
+
+    ArchitectureViewModel editorModel() {
+        return editor;
+    }
+
+    DataViewModel dataModel() {
+        return data;
+    }
+
+    TrainingViewModel trainingModel() {
+        return trainingModel;
+    }
+
+    ChartsViewModel chartsModel() {
+        return charts;
+    }
+
+    FiltersViewModel filtersModel() {
+        return filters;
+    }
+
+    ConfusionViewModel confusionModel() {
+        return confusion;
+    }
+
+    TryItViewModel tryItModel() {
+        return tryIt;
+    }
+
+    WorkbenchView window() {
+        return view;
     }
 
     @Override

@@ -29,9 +29,9 @@ public final class TrainingView extends VBox {
         setSpacing(8);
         setPadding(new Insets(10, 12, 10, 12));
 
-        trainButton.setId("train-button");
-        pauseButton.setId("pause-button");
-        stopButton.setId("stop-button");
+        trainButton.setId("training-train-button");
+        pauseButton.setId("training-pause-button");
+        stopButton.setId("training-stop-button");
         trainButton.getStyleClass().add("train-button");
         for (Button b : new Button[] {trainButton, pauseButton, stopButton}) {
             b.setMinWidth(Region.USE_PREF_SIZE);

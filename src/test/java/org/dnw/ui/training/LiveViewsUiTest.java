@@ -60,7 +60,7 @@ class LiveViewsUiTest {
     void aSyntheticRunFillsTheChartsTheFiltersAndTheConfusionMatrix(FxRobot robot)
             throws IOException {
         List<TrainingEvent> events = SyntheticRun.events(2, 300, 1_000, 3);
-        robot.clickOn("#train-button");
+        robot.clickOn("#training-train-button");
         assertThat(fixture.actionCalls).containsExactly("train");
         assertThat(fixture.training.getState()).isEqualTo(TrainingState.RUNNING);
 
@@ -147,12 +147,12 @@ class LiveViewsUiTest {
 
     @Test
     void pauseResumeAndStopCallTheActionsAndAFailureIsShownAsASentence(FxRobot robot) {
-        robot.clickOn("#train-button");
+        robot.clickOn("#training-train-button");
         robot.interact(() -> fixture.pump.accept(SyntheticRun.started(2, 100)));
-        robot.clickOn("#pause-button");
+        robot.clickOn("#training-pause-button");
         assertThat(fixture.trainingView.pauseButton().getText()).isEqualTo("Resume");
-        robot.clickOn("#pause-button");
-        robot.clickOn("#stop-button");
+        robot.clickOn("#training-pause-button");
+        robot.clickOn("#training-stop-button");
         assertThat(fixture.actionCalls).containsExactly("train", "pause", "resume", "stop");
         assertThat(fixture.trainingView.trainButton().isDisabled()).isTrue();
         assertThat(fixture.trainingView.stopButton().isDisabled()).isTrue();
