@@ -137,12 +137,11 @@ final class CatalogDatasetSource implements DatasetSource {
     }
 
     private static BuiltInDataset builtIn(String id) {
-        for (BuiltInDataset d : BuiltInDataset.values()) {
-            if (id(d).equals(id)) {
-                return d;
-            }
+        BuiltInDataset dataset = BuiltInDataset.byName(id);
+        if (dataset == null) {
+            throw new IllegalArgumentException("no built-in data set '" + id + "'");
         }
-        throw new IllegalArgumentException("no built-in data set '" + id + "'");
+        return dataset;
     }
 
     private static DatasetPreview preview(LoadedDataset data) {

@@ -263,8 +263,7 @@ public final class WorkbenchApp extends Application {
                 manifest -> {
                     editor.load(manifest.spec(), "network of the run " + manifest.runName());
                     hyper.setFrom(manifest.hyperparameters());
-                    var builtIn =
-                            org.dnw.store.CorruptedEvaluation.builtIn(manifest.dataset().name());
+                    var builtIn = org.dnw.data.BuiltInDataset.byName(manifest.dataset().name());
                     if (builtIn != null
                             && (data.getLoaded() == null
                                     || !data.getLoaded().name().equals(builtIn.displayName()))) {

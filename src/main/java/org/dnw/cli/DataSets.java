@@ -24,25 +24,6 @@ final class DataSets {
         return DatasetCatalog.fromEnvironment(new DjlDatasetDownloader());
     }
 
-    /** The built-in data set {@code name} means, or null when it names none. */
-    static BuiltInDataset builtIn(String name) {
-        String wanted = normalise(name);
-        for (BuiltInDataset d : BuiltInDataset.values()) {
-            if (normalise(d.name()).equals(wanted)
-                    || normalise(d.displayName()).equals(wanted)
-                    || normalise(d.folderName()).equals(wanted)) {
-                return d;
-            }
-        }
-        return switch (wanted) {
-            case "cifar", "cifar10" -> BuiltInDataset.CIFAR10;
-            case "seeds", "wheat", "wheatseeds" -> BuiltInDataset.WHEAT_SEEDS;
-            case "fashion" -> BuiltInDataset.FASHION_MNIST;
-            case "sample" -> BuiltInDataset.MNIST_SAMPLE;
-            default -> null;
-        };
-    }
-
     /**
      * Loads {@code name}, printing where it was found and a line of progress every few seconds.
      *
@@ -50,7 +31,7 @@ final class DataSets {
      */
     static LoadedDataset load(String name, PrintWriter out) throws DataFormatException {
         ProgressListener progress = new ThrottledProgress(out);
-        BuiltInDataset builtIn = builtIn(name);
+        BuiltInDataset builtIn = BuiltInDataset.byName(name);
         DatasetCatalog catalog = catalog();
         LoadedDataset data;
         if (builtIn != null) {
@@ -79,10 +60,6 @@ final class DataSets {
     static String slug(String name) {
         String s = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
         return s.replaceAll("^-+|-+$", "");
-    }
-
-    private static String normalise(String s) {
-        return s == null ? "" : s.toLowerCase(Locale.ROOT).replaceAll("[\\s_()-]", "");
     }
 
     /** Prints a progress line at most every 2 s (and at the end of each stage). */

@@ -123,6 +123,35 @@ public enum BuiltInDataset {
         return displayName;
     }
 
+    /**
+     * The data set a name stands for: its display name (as recorded in a run's manifest), its
+     * folder name, its constant name, or a short alias a user types ("cifar", "fashion", "seeds",
+     * "sample"); case, spaces, dashes, underscores and brackets are ignored.
+     *
+     * @return the data set, or null when the name stands for none
+     */
+    public static BuiltInDataset byName(String name) {
+        String wanted = normalise(name);
+        for (BuiltInDataset d : values()) {
+            if (normalise(d.name()).equals(wanted)
+                    || normalise(d.displayName).equals(wanted)
+                    || normalise(d.folderName).equals(wanted)) {
+                return d;
+            }
+        }
+        return switch (wanted) {
+            case "cifar" -> CIFAR10;
+            case "seeds", "wheat", "wheatseeds", "seedsdataset" -> WHEAT_SEEDS;
+            case "fashion" -> FASHION_MNIST;
+            case "sample" -> MNIST_SAMPLE;
+            default -> null;
+        };
+    }
+
+    private static String normalise(String s) {
+        return s == null ? "" : s.toLowerCase(java.util.Locale.ROOT).replaceAll("[\\s_()-]", "");
+    }
+
     private static final class Names {
         static final List<String> DIGITS =
                 List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");

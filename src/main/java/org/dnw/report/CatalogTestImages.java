@@ -7,7 +7,6 @@ import org.dnw.data.DatasetCatalog;
 import org.dnw.data.ImageSamples;
 import org.dnw.data.ProgressListener;
 import org.dnw.data.Samples;
-import org.dnw.store.CorruptedEvaluation;
 import org.dnw.store.SavedRun;
 
 /**
@@ -27,7 +26,7 @@ public final class CatalogTestImages implements TestImageSource {
     @Override
     public TestImages imagesFor(SavedRun run) {
         String name = run.manifest().dataset().name();
-        BuiltInDataset dataset = CorruptedEvaluation.builtIn(name);
+        BuiltInDataset dataset = BuiltInDataset.byName(name);
         if (dataset == null) {
             return TestImages.missing(
                     "the run's data set ("

@@ -113,7 +113,7 @@ public final class CorruptedEvaluation implements AutoCloseable {
         if (cached != null) {
             return cached;
         }
-        BuiltInDataset dataset = builtIn(datasetName);
+        BuiltInDataset dataset = BuiltInDataset.byName(datasetName);
         if (dataset == null) {
             throw new IllegalArgumentException(
                     "it was trained on '"
@@ -132,16 +132,6 @@ public final class CorruptedEvaluation implements AutoCloseable {
         }
         testSplits.put(datasetName, images);
         return images;
-    }
-
-    /** The built-in data set a run's data set name stands for, or null. */
-    public static BuiltInDataset builtIn(String name) {
-        for (BuiltInDataset d : BuiltInDataset.values()) {
-            if (d.displayName().equalsIgnoreCase(name) || d.folderName().equalsIgnoreCase(name)) {
-                return d;
-            }
-        }
-        return null;
     }
 
     private void closeNetwork() {
