@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
             RunsCommand.class,
             BenchCommand.class,
             SweepCommand.class,
+            TwoDigitsCommand.class,
+            CrossValidateCommand.class,
             CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
