@@ -12,7 +12,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.dnw.data.ImageSamples;
 import org.dnw.data.LoadedDataset;
-import org.dnw.spec.DenseSpec;
 import org.dnw.store.CurvePicture;
 import org.dnw.store.EpochMetrics;
 import org.dnw.store.RunLauncher;
@@ -20,7 +19,6 @@ import org.dnw.store.RunSaveOutcome;
 import org.dnw.store.RunStore;
 import org.dnw.store.TwoDigitPicture;
 import org.dnw.train.EngineKind;
-import org.dnw.train.Hyperparameters;
 import org.dnw.train.TrainingEvent;
 import org.dnw.train.TrainingRequest;
 import org.dnw.train.TrainingService;
@@ -156,7 +154,7 @@ final class TwoDigitsCommand implements Callable<Integer> {
             int code = TrainCommand.finish(out, terminal, saved, request.splits());
             Path folder = outDir != null ? outDir : saved.isSaved() ? saved.folder() : null;
             if (folder != null && terminal instanceof TrainingEvent.RunFinished f) {
-                writePictures(out, folder, request, f, epochs);
+                writePictures(out, folder, settings, request, f, epochs);
             }
             return code;
         }
@@ -201,6 +199,7 @@ final class TwoDigitsCommand implements Callable<Integer> {
     static void writePictures(
             PrintWriter out,
             Path folder,
+            TwoDigitSettings settings,
             TrainingRequest request,
             TrainingEvent.RunFinished finished,
             List<EpochMetrics> epochs)
@@ -210,24 +209,7 @@ final class TwoDigitsCommand implements Callable<Integer> {
         Path picture = folder.resolve(PICTURE);
         Path curves = folder.resolve(CURVES);
         TwoDigitPicture.write(picture, test, TwoDigitTask.outputs(finished.test()));
-        CurvePicture.write(curves, epochs, title(request));
+        CurvePicture.write(curves, epochs, TwoDigitTask.describe(settings));
         out.println("Pictures: " + picture + " and " + curves);
-    }
-
-    /** e.g. "3 vs 8, 15 sigmoid units, SGD lr 3, batch 10 — From scratch (Java)". */
-    static String title(TrainingRequest request) {
-        List<String> names = request.splits().test().classNames();
-        return String.format(
-                Locale.ROOT,
-                "%s vs %s: %s hidden sigmoid units, %s lr %s, batch %d — %s",
-                names.get(0),
-                names.get(1),
-                request.spec().layers().get(1) instanceof DenseSpec d
-                        ? String.valueOf(d.units())
-                        : "?",
-                request.hyperparameters().optimizer().label(),
-                Hyperparameters.formatRate(request.hyperparameters().learningRate()),
-                request.hyperparameters().batchSize(),
-                request.engine().label());
     }
 }

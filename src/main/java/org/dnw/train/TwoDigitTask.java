@@ -197,6 +197,32 @@ public final class TwoDigitTask {
                 settings.engine());
     }
 
+    /**
+     * The settings in a line, for titles: e.g. "3 vs 8: 15 hidden sigmoid units, SGD lr 3, batch
+     * 10, 10 epochs — From scratch (Java)".
+     */
+    public static String describe(TwoDigitSettings settings) {
+        return settings.digitA()
+                + " vs "
+                + settings.digitB()
+                + ": "
+                + settings.hiddenUnits()
+                + " hidden sigmoid unit"
+                + (settings.hiddenUnits() == 1 ? "" : "s")
+                + ", "
+                + optimizer(settings.engine()).label()
+                + " lr "
+                + Hyperparameters.formatRate(settings.learningRate())
+                + ", batch "
+                + settings.batchSize()
+                + ", "
+                + settings.epochCount()
+                + " epoch"
+                + (settings.epochCount() == 1 ? "" : "s")
+                + " — "
+                + settings.engine().label();
+    }
+
     /** e.g. "two-digits-3-vs-8". */
     public static String runName(TwoDigitSettings settings) {
         return "two-digits-" + settings.digitA() + "-vs-" + settings.digitB();

@@ -620,8 +620,11 @@ public final class SweepView extends ScrollPane {
         return r;
     }
 
-    /** "0.8 s", "12 s", "1:05", "1:02:03". */
-    static String duration(long millis) {
+    /** A duration as a student reads it: "0.04 s", "2.5 s", "12 s", "1:05", "1:02:03". */
+    public static String duration(long millis) {
+        if (millis < 1_000) {
+            return String.format(Locale.ROOT, "%.2f s", millis / 1000.0);
+        }
         if (millis < 10_000) {
             return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
         }

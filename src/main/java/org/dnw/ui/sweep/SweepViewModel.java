@@ -544,7 +544,10 @@ public final class SweepViewModel {
             return fallback;
         }
         String s = message.strip().replace('\n', ' ');
-        s = Character.toUpperCase(s.charAt(0)) + s.substring(1);
+        // a plain word is capitalised; a file name ("seeds.txt: …") or a symbol stays as it is
+        if (s.matches("[a-z]+\\b.*") && !s.matches("[a-z]+[._/\\\\].*")) {
+            s = Character.toUpperCase(s.charAt(0)) + s.substring(1);
+        }
         return s.endsWith(".") || s.endsWith("!") || s.endsWith("?") ? s : s + ".";
     }
 
