@@ -13,6 +13,9 @@ import javafx.util.Duration;
 /** Small pieces the course panels build their forms from. */
 final class Forms {
 
+    /** The widest a form grows. */
+    static final double MAX_FORM_WIDTH = 900;
+
     private Forms() {}
 
     /** A grid of {@code pairs} label–field pairs per row, the fields sharing the width. */
@@ -20,6 +23,8 @@ final class Forms {
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(8);
+        // fields a metre wide on a big screen read worse than a compact form
+        grid.setMaxWidth(MAX_FORM_WIDTH);
         for (int i = 0; i < pairs; i++) {
             ColumnConstraints label = new ColumnConstraints();
             label.setMinWidth(Region.USE_PREF_SIZE);

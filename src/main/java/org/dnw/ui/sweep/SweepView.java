@@ -127,6 +127,7 @@ public final class SweepView extends ScrollPane {
         ColumnConstraints values = new ColumnConstraints(140, 220, Double.MAX_VALUE);
         values.setHgrow(Priority.ALWAYS);
         grid.getColumnConstraints().addAll(label, setting, layer, values);
+        grid.setMaxWidth(1200);
         grid.addRow(0, header(""), header("Setting"), header("Layer"), header("Values"));
         Label firstLabel = new Label("Vary");
         firstLabel.getStyleClass().add("sweep-axis-label");
