@@ -23,6 +23,8 @@ import picocli.CommandLine.Command;
             SweepCommand.class,
             RobustnessCommand.class,
             ReportCommand.class,
+            TwoDigitsCommand.class,
+            CrossValidateCommand.class,
             CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",

@@ -406,14 +406,14 @@ public final class DjlTrainingLoop implements TrainingLoop {
             NDArray z = logits.reshape(-1);
             NDArray target = labels.toType(DataType.FLOAT32, false);
             if (kind == LossKind.SQUARED_ERROR) {
-                return z.getNDArrayInternal().sigmoid().sub(target).square().mean().mul(0.5);
+                return z.getNDArrayInternal().sigmoid().sub(target).square().mean().mul(0.5f);
             }
             // log(1 + e^z) − z·y, written stably as max(z, 0) − z·y + log(1 + e^−|z|)
             return z.maximum(0).sub(z.mul(target)).add(z.abs().neg().exp().add(1).log()).mean();
         }
         if (kind == LossKind.SQUARED_ERROR) {
             NDArray oneHot = labels.oneHot(classCount);
-            return logits.softmax(1).sub(oneHot).square().sum(new int[] {1}).mean().mul(0.5);
+            return logits.softmax(1).sub(oneHot).square().sum(new int[] {1}).mean().mul(0.5f);
         }
         NDArray logp = logits.logSoftmax(1);
         return logp.get(new NDIndex().addAllDim().addPickDim(labels.reshape(-1, 1))).neg().mean();

@@ -1,0 +1,555 @@
+package org.dnw.ui.course;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.dnw.data.LoadedDataset;
+import org.dnw.data.Samples;
+import org.dnw.data.TableSamples;
+import org.dnw.spec.ActivationSpec;
+import org.dnw.spec.ActivationType;
+import org.dnw.spec.DenseSpec;
+import org.dnw.spec.ModelSpec;
+import org.dnw.spec.OutputSpec;
+import org.dnw.train.CrossValidationRequest;
+import org.dnw.train.CrossValidationResult;
+import org.dnw.train.EngineKind;
+import org.dnw.train.FoldProgress;
+import org.dnw.train.FoldResult;
+import org.dnw.train.Hyperparameters;
+import org.dnw.train.LossKind;
+import org.dnw.train.OptimizerKind;
+import org.dnw.train.RunControl;
+import org.dnw.train.ScheduleKind;
+import org.dnw.train.TrainingEvent;
+import org.dnw.ui.sweep.EventPump;
+
+/**
+ * The cross-validation panel of the course: a table data set (the wheat seeds unless the user
+ * opened another table), k folds (2–10), an engine, a dense network of one hidden layer (units,
+ * sigmoid or ReLU) with a softmax output, plain SGD with a learning rate decaying per epoch as
+ * {@code lr / (1 + decay·epoch)}, epochs and batch size; Run and Cancel; progress (fold i of k); a
+ * table of each fold's test accuracy and their mean ± sample standard deviation.
+ *
+ * <p>{@link org.dnw.train.CrossValidation} does the work behind the {@link CrossValidator} port:
+ * the features are standardised with the mean and std of each fold's training rows only. The data
+ * come from a {@link DatasetSupplier}; both run on the {@code background} executor; the folds'
+ * events reach the {@code ui} executor (the FX thread, {@code Runnable::run} in tests) through an
+ * {@link EventPump} that coalesces batch events. Properties belong to the FX thread.
+ */
+public final class CrossValidationViewModel {
+
+    public static final int MIN_FOLDS = 2;
+    public static final int MAX_FOLDS = 10;
+
+    /** Seed of the folds, the weights and the shuffling. */
+    public static final long SEED = 42;
+
+    private final DatasetSupplier data;
+    private final CrossValidator validator;
+    private final Executor background;
+    private final Executor ui;
+
+    private final ObjectProperty<Integer> foldCount = new SimpleObjectProperty<>(this, "k", 5);
+    private final ObjectProperty<EngineKind> engine =
+            new SimpleObjectProperty<>(this, "engine", EngineKind.SCRATCH);
+    private final StringProperty unitsText = new SimpleStringProperty(this, "units", "10");
+    private final ObjectProperty<ActivationType> activation =
+            new SimpleObjectProperty<>(this, "activation", ActivationType.SIGMOID);
+    private final StringProperty learningRateText = new SimpleStringProperty(this, "lr", "0.1");
+    private final StringProperty decayText = new SimpleStringProperty(this, "decay", "0.01");
+    private final StringProperty epochsText = new SimpleStringProperty(this, "epochs", "100");
+    private final StringProperty batchSizeText = new SimpleStringProperty(this, "batch", "1");
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
+    private final BooleanBinding canRun;
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
+    private final ReadOnlyStringWrapper progressText =
+            new ReadOnlyStringWrapper(this, "progressText", "");
+    private final ReadOnlyStringWrapper status =
+            new ReadOnlyStringWrapper(this, "status", "Press Run to cross-validate the network.");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyStringWrapper dataText = new ReadOnlyStringWrapper(this, "data", "");
+    private final ReadOnlyStringWrapper summaryText =
+            new ReadOnlyStringWrapper(this, "summary", "");
+    private final ReadOnlyDoubleWrapper meanAccuracy =
+            new ReadOnlyDoubleWrapper(this, "mean", Double.NaN);
+    private final ReadOnlyDoubleWrapper accuracyStd =
+            new ReadOnlyDoubleWrapper(this, "std", Double.NaN);
+    private final ObservableList<FoldResult> folds = FXCollections.observableArrayList();
+
+    private int generation;
+    private RunControl control;
+    private int epochCountOfRun = 1;
+    private final List<Integer> trainSizes = new ArrayList<>();
+
+    /**
+     * @param data the table to cross-validate (e.g. {@link DatasetSupplier#tableOr}); called on
+     *     {@code background}
+     * @param validator runs the folds; called on {@code background}
+     * @param background where the data are read and the folds trained
+     * @param ui where results are published (the FX thread)
+     */
+    public CrossValidationViewModel(
+            DatasetSupplier data, CrossValidator validator, Executor background, Executor ui) {
+        this.data = Objects.requireNonNull(data, "data");
+        this.validator = Objects.requireNonNull(validator, "validator");
+        this.background = Objects.requireNonNull(background, "background");
+        this.ui = Objects.requireNonNull(ui, "ui");
+        List<Observable> inputs =
+                List.of(
+                        foldCount,
+                        engine,
+                        unitsText,
+                        activation,
+                        learningRateText,
+                        decayText,
+                        epochsText,
+                        batchSizeText);
+        for (Observable o : inputs) {
+            o.addListener(x -> validate());
+        }
+        canRun =
+                Bindings.createBooleanBinding(
+                        () -> !running.get() && problem.get().isEmpty(), running, problem);
+        validate();
+    }
+
+    /** The settings as typed; null when they have a problem (see {@link #problemProperty()}). */
+    public Settings settings() {
+        Integer k = foldCount.get();
+        Integer units = Sentences.wholeNumber(unitsText.get(), 1, 10_000);
+        double rate = Sentences.number(learningRateText.get());
+        double decay = Sentences.number(decayText.get());
+        Integer epochs = Sentences.wholeNumber(epochsText.get(), 1, 10_000);
+        Integer batch = Sentences.wholeNumber(batchSizeText.get(), 1, 100_000);
+        if (k == null || k < MIN_FOLDS || k > MAX_FOLDS) {
+            return invalid("Choose from " + MIN_FOLDS + " to " + MAX_FOLDS + " folds.");
+        }
+        if (engine.get() == null || activation.get() == null) {
+            return invalid("Choose an engine and an activation.");
+        }
+        if (units == null) {
+            return invalid("The hidden layer needs a whole number of units, at least 1.");
+        }
+        if (!(rate > 0)) {
+            return invalid("The learning rate must be a positive number, e.g. 0.1.");
+        }
+        if (!(decay >= 0)) {
+            return invalid("The decay must be 0 or a positive number, e.g. 0.01.");
+        }
+        if (epochs == null) {
+            return invalid("Train for a whole number of epochs, at least 1.");
+        }
+        if (batch == null) {
+            return invalid("The batch size must be a whole number of at least 1.");
+        }
+        return new Settings(k, engine.get(), units, activation.get(), rate, decay, epochs, batch);
+    }
+
+    private Settings invalid(String why) {
+        problem.set(why);
+        return null;
+    }
+
+    private void validate() {
+        if (settings() != null) {
+            problem.set("");
+        }
+    }
+
+    /**
+     * What a cross-validation runs.
+     *
+     * @param foldCount k
+     * @param hiddenUnits units of the one hidden dense layer
+     * @param decay per-epoch decay of the learning rate
+     */
+    public record Settings(
+            int foldCount,
+            EngineKind engine,
+            int hiddenUnits,
+            ActivationType activation,
+            double learningRate,
+            double decay,
+            int epochCount,
+            int batchSize) {
+
+        /** Features → dense(units) → activation → softmax over the classes. */
+        public ModelSpec network(TableSamples table) {
+            return new ModelSpec(
+                    "crossval-" + hiddenUnits,
+                    table.inputShape(),
+                    List.of(
+                            DenseSpec.of(hiddenUnits),
+                            ActivationSpec.of(activation),
+                            OutputSpec.softmax(table.classCount())));
+        }
+
+        /** Plain SGD with per-epoch decay, cross-entropy, every training row trains. */
+        public Hyperparameters hyperparameters() {
+            return Hyperparameters.defaults()
+                    .withOptimizer(OptimizerKind.SGD)
+                    .withLearningRate(learningRate)
+                    .withSchedule(ScheduleKind.DECAY)
+                    .withDecayRate(decay)
+                    .withEpochCount(epochCount)
+                    .withBatchSize(batchSize)
+                    .withValidationShare(0)
+                    .withSeed(SEED)
+                    .withLoss(LossKind.CROSS_ENTROPY);
+        }
+    }
+
+    // ---- actions
+
+    /** Starts the cross-validation; does nothing while one runs or the settings have a problem. */
+    public void run() {
+        Settings s = settings();
+        if (running.get() || s == null) {
+            if (s == null) {
+                error.set(problem.get());
+            }
+            return;
+        }
+        generation++;
+        int mine = generation;
+        RunControl ctl = new RunControl();
+        control = ctl;
+        folds.clear();
+        trainSizes.clear();
+        meanAccuracy.set(Double.NaN);
+        accuracyStd.set(Double.NaN);
+        summaryText.set("");
+        error.set("");
+        progress.set(-1);
+        progressText.set("");
+        epochCountOfRun = s.epochCount();
+        status.set("Reading the table…");
+        running.set(true);
+        EventPump<FoldProgress> pump =
+                new EventPump<>(
+                        ui,
+                        p -> {
+                            if (mine == generation) {
+                                onProgress(p);
+                            }
+                        },
+                        CrossValidationViewModel::coalescingKind);
+        background.execute(() -> work(mine, s, ctl, pump));
+    }
+
+    private void work(int mine, Settings s, RunControl ctl, EventPump<FoldProgress> pump) {
+        CrossValidationResult result;
+        try {
+            LoadedDataset d = data.get();
+            Samples all = d.all();
+            if (!(all instanceof TableSamples table)) {
+                throw new IllegalArgumentException(
+                        d.name()
+                                + " holds images; cross-validation here trains a dense network on"
+                                + " a table's features — open a table (CSV) in the Data tab, or"
+                                + " use the wheat seeds");
+            }
+            String described = describe(d.name(), table);
+            ui.execute(() -> showData(mine, described, s));
+            CrossValidationRequest request =
+                    new CrossValidationRequest(
+                            "crossval-" + slug(d.name()),
+                            s.network(table),
+                            table,
+                            d.name(),
+                            d.fileSha256(),
+                            s.hyperparameters(),
+                            s.foldCount(),
+                            true,
+                            true,
+                            s.engine());
+            result = validator.run(request, ctl, pump);
+        } catch (Exception e) {
+            String why = Sentences.of(e);
+            ui.execute(() -> failed(mine, why));
+            return;
+        }
+        CrossValidationResult r = result;
+        ui.execute(() -> finished(mine, r));
+    }
+
+    /** Asks the folds to stop after the current batch. */
+    public void cancel() {
+        if (running.get() && control != null && !control.isCancelRequested()) {
+            control.requestCancel();
+            status.set("Stopping after this batch…");
+        }
+    }
+
+    private static Object coalescingKind(FoldProgress p) {
+        return p.event() instanceof TrainingEvent.BatchCompleted
+                        || p.event() instanceof TrainingEvent.WeightsCaptured
+                ? p.event().getClass()
+                : null;
+    }
+
+    private void showData(int mine, String described, Settings s) {
+        if (mine != generation) {
+            return;
+        }
+        dataText.set(described);
+        if (!control.isCancelRequested()) {
+            status.set(
+                    "Cross-validating with "
+                            + s.foldCount()
+                            + " folds on "
+                            + s.engine().label()
+                            + "…");
+        }
+    }
+
+    private void onProgress(FoldProgress p) {
+        TrainingEvent e = p.event();
+        if (e instanceof TrainingEvent.RunStarted s) {
+            epochCountOfRun = Math.max(1, s.hyperparameters().epochCount());
+            trainSizes.add(s.trainSize());
+            progress.set((double) (p.fold() - 1) / p.foldCount());
+            progressText.set(
+                    String.format(
+                            Locale.ROOT,
+                            "Fold %d of %d: training on %,d rows, testing on %,d",
+                            p.fold(),
+                            p.foldCount(),
+                            s.trainSize(),
+                            s.testSize()));
+        } else if (e instanceof TrainingEvent.BatchCompleted b) {
+            double within =
+                    ((b.epoch() - 1) + (double) b.batch() / Math.max(1, b.batchesPerEpoch()))
+                            / epochCountOfRun;
+            progress.set((p.fold() - 1 + Math.min(1, within)) / p.foldCount());
+            progressText.set(
+                    String.format(
+                            Locale.ROOT,
+                            "Fold %d of %d: epoch %d of %d",
+                            p.fold(),
+                            p.foldCount(),
+                            b.epoch(),
+                            epochCountOfRun));
+        } else if (e instanceof TrainingEvent.EpochCompleted ep) {
+            progress.set((p.fold() - 1 + (double) ep.epoch() / epochCountOfRun) / p.foldCount());
+        } else if (e instanceof TrainingEvent.RunFinished f) {
+            int train = trainSizes.isEmpty() ? 0 : trainSizes.get(trainSizes.size() - 1);
+            folds.add(
+                    new FoldResult(
+                            p.fold(),
+                            train,
+                            0,
+                            f.test().actual().length,
+                            f.test().accuracy(),
+                            f.test().loss(),
+                            f.durationMillis()));
+            progress.set((double) p.fold() / p.foldCount());
+            updateSummary(folds.stream().mapToDouble(FoldResult::testAccuracy).toArray());
+        }
+    }
+
+    private void finished(int mine, CrossValidationResult result) {
+        if (mine != generation) {
+            return;
+        }
+        running.set(false);
+        folds.setAll(result.folds());
+        meanAccuracy.set(result.meanAccuracy());
+        accuracyStd.set(result.accuracyStd());
+        summaryText.set(
+                summary(result.meanAccuracy(), result.accuracyStd(), result.folds().size()));
+        progressText.set("");
+        switch (result.status()) {
+            case COMPLETED -> {
+                progress.set(1);
+                status.set(
+                        String.format(
+                                Locale.ROOT,
+                                "Done: every row was tested once, by a network trained on the"
+                                        + " other %d folds.",
+                                result.foldCount() - 1));
+            }
+            case CANCELLED -> {
+                progress.set(0);
+                status.set(Sentences.of(result.message(), "Cancelled."));
+            }
+            case FAILED -> {
+                progress.set(0);
+                status.set("The cross-validation stopped.");
+                error.set(Sentences.of(result.message(), "A fold failed."));
+            }
+        }
+    }
+
+    private void failed(int mine, String why) {
+        if (mine != generation) {
+            return;
+        }
+        running.set(false);
+        progress.set(0);
+        progressText.set("");
+        status.set("The cross-validation did not run.");
+        error.set(why);
+    }
+
+    private void updateSummary(double[] accuracies) {
+        int n = accuracies.length;
+        double mean = 0;
+        for (double a : accuracies) {
+            mean += a / n;
+        }
+        double std = Double.NaN;
+        if (n > 1) {
+            double sq = 0;
+            for (double a : accuracies) {
+                sq += (a - mean) * (a - mean);
+            }
+            std = Math.sqrt(sq / (n - 1));
+        }
+        meanAccuracy.set(mean);
+        accuracyStd.set(std);
+        summaryText.set(summary(mean, std, n));
+    }
+
+    /** e.g. "95.2 % ± 1.7 %" (mean ± sample std of the folds' test accuracies). */
+    static String summary(double mean, double std, int folds) {
+        if (folds == 0 || Double.isNaN(mean)) {
+            return "";
+        }
+        return Double.isNaN(std)
+                ? String.format(Locale.ROOT, "%.1f %%", 100 * mean)
+                : String.format(Locale.ROOT, "%.1f %% ± %.1f %%", 100 * mean, 100 * std);
+    }
+
+    /** e.g. "Wheat seeds (UCI): 210 rows, 7 features, 3 classes (Kama, Rosa, Canadian)". */
+    static String describe(String name, TableSamples table) {
+        List<String> classes = table.classNames();
+        String names = classes.size() <= 6 ? " (" + String.join(", ", classes) + ")" : "";
+        return String.format(
+                Locale.ROOT,
+                "%s: %,d rows, %d features, %d classes%s",
+                name,
+                table.size(),
+                table.featureCount(),
+                table.classCount(),
+                names);
+    }
+
+    private static String slug(String name) {
+        String s = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+        return s.replaceAll("^-+|-+$", "");
+    }
+
+    // ---- properties
+
+    /** k, from {@value #MIN_FOLDS} to {@value #MAX_FOLDS}. */
+    public ObjectProperty<Integer> foldCountProperty() {
+        return foldCount;
+    }
+
+    public ObjectProperty<EngineKind> engineProperty() {
+        return engine;
+    }
+
+    public StringProperty unitsTextProperty() {
+        return unitsText;
+    }
+
+    /** The hidden layer's activation: sigmoid or ReLU. */
+    public ObjectProperty<ActivationType> activationProperty() {
+        return activation;
+    }
+
+    public StringProperty learningRateTextProperty() {
+        return learningRateText;
+    }
+
+    /** The per-epoch decay d of the rate: epoch e trains at lr / (1 + d·e). */
+    public StringProperty decayTextProperty() {
+        return decayText;
+    }
+
+    public StringProperty epochsTextProperty() {
+        return epochsText;
+    }
+
+    public StringProperty batchSizeTextProperty() {
+        return batchSizeText;
+    }
+
+    /** What is wrong with the settings, in a sentence; empty when they can run. */
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+
+    public BooleanBinding canRunBinding() {
+        return canRun;
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    /** Share of all folds done, in [0, 1]; −1 while the table is read. */
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    /** e.g. "Fold 2 of 5: epoch 40 of 100". */
+    public ReadOnlyStringProperty progressTextProperty() {
+        return progressText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** Why it did not run or stopped, in sentences; empty otherwise. */
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    /** The table cross-validated, e.g. "Wheat seeds (UCI): 210 rows, 7 features, 3 classes …". */
+    public ReadOnlyStringProperty dataTextProperty() {
+        return dataText.getReadOnlyProperty();
+    }
+
+    /** The mean ± sample std of the completed folds, e.g. "95.2 % ± 1.7 %". */
+    public ReadOnlyStringProperty summaryTextProperty() {
+        return summaryText.getReadOnlyProperty();
+    }
+
+    /** Mean test accuracy of the completed folds, share in [0, 1]; NaN before the first. */
+    public ReadOnlyDoubleProperty meanAccuracyProperty() {
+        return meanAccuracy.getReadOnlyProperty();
+    }
+
+    /** Sample standard deviation of the folds' accuracies; NaN with fewer than two. */
+    public ReadOnlyDoubleProperty accuracyStdProperty() {
+        return accuracyStd.getReadOnlyProperty();
+    }
+
+    /** The completed folds, in order. */
+    public ObservableList<FoldResult> folds() {
+        return folds;
+    }
+}

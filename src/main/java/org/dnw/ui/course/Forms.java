@@ -1,0 +1,82 @@
+package org.dnw.ui.course;
+
+import javafx.scene.Node;
+import javafx.scene.control.Control;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.util.Duration;
+
+/** Small pieces the course panels build their forms from. */
+final class Forms {
+
+    /** The widest a form grows. */
+    static final double MAX_FORM_WIDTH = 900;
+
+    private Forms() {}
+
+    /** A grid of {@code pairs} label–field pairs per row, the fields sharing the width. */
+    static GridPane grid(int pairs) {
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(8);
+        // fields a metre wide on a big screen read worse than a compact form
+        grid.setMaxWidth(MAX_FORM_WIDTH);
+        for (int i = 0; i < pairs; i++) {
+            ColumnConstraints label = new ColumnConstraints();
+            label.setMinWidth(Region.USE_PREF_SIZE);
+            ColumnConstraints field = new ColumnConstraints(70, 110, Double.MAX_VALUE);
+            field.setHgrow(Priority.ALWAYS);
+            grid.getColumnConstraints().addAll(label, field);
+        }
+        return grid;
+    }
+
+    /**
+     * Puts {@code label} and {@code field} at pair {@code pair} of {@code row}, both tooltipped.
+     */
+    static void pair(GridPane grid, int row, int pair, String label, Control field, String tip) {
+        Label l = new Label(label);
+        l.getStyleClass().add("course-field-label");
+        l.setLabelFor(field);
+        Tooltip t = tooltip(tip);
+        l.setTooltip(t);
+        field.setTooltip(t);
+        field.setMaxWidth(Double.MAX_VALUE);
+        grid.add(l, 2 * pair, row);
+        grid.add(field, 2 * pair + 1, row);
+    }
+
+    static Tooltip tooltip(String text) {
+        Tooltip t = new Tooltip(text);
+        t.setWrapText(true);
+        t.setMaxWidth(380);
+        t.setShowDelay(Duration.millis(400));
+        return t;
+    }
+
+    /** A label that wraps and keeps the height its lines need. */
+    static Label wrapping(String styleClass) {
+        Label l = new Label();
+        l.getStyleClass().add(styleClass);
+        l.setWrapText(true);
+        l.setMinHeight(Region.USE_PREF_SIZE);
+        l.setMaxWidth(Double.MAX_VALUE);
+        return l;
+    }
+
+    /** Shown only while it has text. */
+    static Label shownWhenNotEmpty(Label l) {
+        l.visibleProperty().bind(l.textProperty().isNotEmpty());
+        l.managedProperty().bind(l.visibleProperty());
+        return l;
+    }
+
+    static Node spaced(Node n) {
+        javafx.scene.layout.VBox.setMargin(n, new javafx.geometry.Insets(4, 0, 0, 0));
+        return n;
+    }
+}

@@ -1,0 +1,554 @@
+package org.dnw.ui.course;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.dnw.data.ImageSamples;
+import org.dnw.data.LoadedDataset;
+import org.dnw.store.CurvePicture;
+import org.dnw.store.EpochMetrics;
+import org.dnw.store.TwoDigitPicture;
+import org.dnw.train.EngineKind;
+import org.dnw.train.TrainingEvent;
+import org.dnw.train.TrainingRequest;
+import org.dnw.train.TwoDigitSettings;
+import org.dnw.train.TwoDigitTask;
+import org.dnw.ui.charts.EpochPoint;
+import org.dnw.ui.sweep.EventPump;
+
+/**
+ * The two-digit panel of the course: two MNIST digits, an engine, hidden units, learning rate,
+ * epochs and batch size; Train and Stop; the accuracy curve per epoch while it trains; when done,
+ * the test accuracy and the classification picture ({@link TwoDigitPicture}) and learning curves
+ * ({@link CurvePicture}), shown here and saved as {@value #PICTURE_FILE} and {@value #CURVES_FILE}
+ * in the run's folder.
+ *
+ * <p>The data set comes from a {@link DatasetSupplier} (MNIST, or the shipped sample), loaded once
+ * on the {@code background} executor; the run is started there by the {@link CourseTrainer}; its
+ * events reach the {@code ui} executor (the FX thread, {@code Runnable::run} in tests) through an
+ * {@link EventPump}; the pictures are drawn and written on {@code background}. Properties belong to
+ * the FX thread.
+ */
+public final class TwoDigitsViewModel {
+
+    /** The classification picture's file name in the run's folder. */
+    public static final String PICTURE_FILE = "two-digits.png";
+
+    /** The learning curves' file name in the run's folder. */
+    public static final String CURVES_FILE = "curves.png";
+
+    /** Longest wait for the run to be saved before the pictures are written without it. */
+    static final long SAVE_WAIT_SECONDS = 60;
+
+    private final DatasetSupplier data;
+    private final CourseTrainer trainer;
+    private final Executor background;
+    private final Executor ui;
+
+    private final ObjectProperty<Integer> digitA =
+            new SimpleObjectProperty<>(this, "digitA", TwoDigitSettings.DEFAULT_DIGIT_A);
+    private final ObjectProperty<Integer> digitB =
+            new SimpleObjectProperty<>(this, "digitB", TwoDigitSettings.DEFAULT_DIGIT_B);
+    private final ObjectProperty<EngineKind> engine =
+            new SimpleObjectProperty<>(this, "engine", EngineKind.SCRATCH);
+    private final StringProperty unitsText = new SimpleStringProperty(this, "units");
+    private final StringProperty learningRateText = new SimpleStringProperty(this, "lr");
+    private final StringProperty epochsText = new SimpleStringProperty(this, "epochs");
+    private final StringProperty batchSizeText = new SimpleStringProperty(this, "batch");
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
+    private final BooleanBinding canTrain;
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
+    private final ReadOnlyStringWrapper progressText =
+            new ReadOnlyStringWrapper(this, "progressText", "");
+    private final ReadOnlyStringWrapper status =
+            new ReadOnlyStringWrapper(this, "status", "Choose two digits and press Train.");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyStringWrapper accuracyText =
+            new ReadOnlyStringWrapper(this, "accuracy", "");
+    private final ReadOnlyStringWrapper savedText = new ReadOnlyStringWrapper(this, "saved", "");
+    private final ReadOnlyIntegerWrapper epochCount =
+            new ReadOnlyIntegerWrapper(this, "epochCount", 10);
+    private final ObservableList<EpochPoint> epochs = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<BufferedImage> picture =
+            new ReadOnlyObjectWrapper<>(this, "picture");
+    private final ReadOnlyObjectWrapper<BufferedImage> curves =
+            new ReadOnlyObjectWrapper<>(this, "curves");
+
+    private final List<EpochMetrics> history = new ArrayList<>();
+    private volatile LoadedDataset loaded;
+    private volatile Active active;
+    private int generation;
+    private int batchesPerEpoch = 1;
+    private boolean stopRequested;
+
+    /** What the background knows of the run in progress. */
+    private static final class Active {
+        final int generation;
+        final TwoDigitSettings settings;
+        volatile TrainingRequest request;
+        volatile StartedTraining started;
+        volatile boolean stop;
+
+        Active(int generation, TwoDigitSettings settings) {
+            this.generation = generation;
+            this.settings = settings;
+        }
+    }
+
+    /**
+     * @param data MNIST or the sample; called on {@code background}, once
+     * @param trainer starts the runs; called on {@code background}
+     * @param background where data are loaded, runs started, pictures drawn and written
+     * @param ui where results are published (the FX thread)
+     */
+    public TwoDigitsViewModel(
+            DatasetSupplier data, CourseTrainer trainer, Executor background, Executor ui) {
+        this.data = Objects.requireNonNull(data, "data");
+        this.trainer = Objects.requireNonNull(trainer, "trainer");
+        this.background = Objects.requireNonNull(background, "background");
+        this.ui = Objects.requireNonNull(ui, "ui");
+        TwoDigitSettings defaults = TwoDigitSettings.defaults(EngineKind.SCRATCH);
+        unitsText.set(String.valueOf(defaults.hiddenUnits()));
+        epochsText.set(String.valueOf(defaults.epochCount()));
+        engineDefaults(EngineKind.SCRATCH);
+        engine.addListener(
+                (obs, was, now) -> {
+                    if (now == null) {
+                        engine.set(was);
+                    } else {
+                        engineDefaults(now);
+                    }
+                });
+        List<javafx.beans.Observable> inputs =
+                List.of(
+                        digitA,
+                        digitB,
+                        engine,
+                        unitsText,
+                        learningRateText,
+                        epochsText,
+                        batchSizeText);
+        for (javafx.beans.Observable p : inputs) {
+            p.addListener(o -> validate());
+        }
+        canTrain =
+                Bindings.createBooleanBinding(
+                        () -> !running.get() && problem.get().isEmpty(), running, problem);
+        validate();
+    }
+
+    /**
+     * Each engine starts from its own usual rate and batch size (3.0 and 10 for SGD from scratch).
+     */
+    private void engineDefaults(EngineKind kind) {
+        learningRateText.set(
+                org.dnw.train.Hyperparameters.formatRate(TwoDigitTask.defaultLearningRate(kind)));
+        batchSizeText.set(String.valueOf(TwoDigitTask.defaultBatchSize(kind)));
+    }
+
+    private void validate() {
+        TwoDigitSettings s = settingsOrNull();
+        if (s == null) {
+            return;
+        }
+        List<String> problems = s.problems();
+        problem.set(problems.isEmpty() ? "" : Sentences.of(problems.get(0), ""));
+    }
+
+    /** The settings as typed, or null after setting {@link #problemProperty()}. */
+    private TwoDigitSettings settingsOrNull() {
+        Integer units =
+                Sentences.wholeNumber(unitsText.get(), 1, TwoDigitSettings.MAX_HIDDEN_UNITS);
+        double rate = Sentences.number(learningRateText.get());
+        Integer epochCountValue =
+                Sentences.wholeNumber(epochsText.get(), 1, TwoDigitSettings.MAX_EPOCHS);
+        Integer batch = Sentences.wholeNumber(batchSizeText.get(), 1, 100_000);
+        if (digitA.get() == null || digitB.get() == null) {
+            problem.set("Choose two digits.");
+        } else if (units == null) {
+            problem.set(
+                    "The hidden layer needs a whole number of units from 1 to "
+                            + TwoDigitSettings.MAX_HIDDEN_UNITS
+                            + ".");
+        } else if (!(rate > 0)) {
+            problem.set("The learning rate must be a positive number, e.g. 3.0.");
+        } else if (epochCountValue == null) {
+            problem.set(
+                    "Train for a whole number of epochs from 1 to "
+                            + TwoDigitSettings.MAX_EPOCHS
+                            + ".");
+        } else if (batch == null) {
+            problem.set("The batch size must be a whole number of at least 1.");
+        } else {
+            return new TwoDigitSettings(
+                    digitA.get(),
+                    digitB.get(),
+                    engine.get(),
+                    units,
+                    rate,
+                    epochCountValue,
+                    batch,
+                    TwoDigitSettings.DEFAULT_SEED);
+        }
+        return null;
+    }
+
+    /** The settings as typed; null when they have a problem. */
+    public TwoDigitSettings settings() {
+        TwoDigitSettings s = settingsOrNull();
+        return s == null || !s.problems().isEmpty() ? null : s;
+    }
+
+    // ---- actions
+
+    /** Starts a run with the settings; does nothing while one runs or when they have a problem. */
+    public void train() {
+        TwoDigitSettings s = settings();
+        if (running.get() || s == null) {
+            if (s == null) {
+                error.set(problem.get());
+            }
+            return;
+        }
+        generation++;
+        Active run = new Active(generation, s);
+        active = run;
+        stopRequested = false;
+        history.clear();
+        epochs.clear();
+        picture.set(null);
+        curves.set(null);
+        accuracyText.set("");
+        savedText.set("");
+        error.set("");
+        progress.set(-1);
+        progressText.set("");
+        epochCount.set(s.epochCount());
+        running.set(true);
+        status.set(loaded == null ? "Loading the digits…" : "Starting…");
+        EventPump<TrainingEvent> pump =
+                new EventPump<>(
+                        ui,
+                        e -> {
+                            if (run.generation == generation) {
+                                onEvent(run, e);
+                            }
+                        },
+                        TwoDigitsViewModel::coalescingKind);
+        background.execute(() -> start(run, pump));
+    }
+
+    private void start(Active run, EventPump<TrainingEvent> pump) {
+        try {
+            LoadedDataset d = loaded;
+            if (d == null) {
+                d = data.get();
+                loaded = d;
+            }
+            run.request = TwoDigitTask.request(d, run.settings);
+            StartedTraining started = trainer.start(run.request, pump);
+            run.started = started;
+            if (run.stop) {
+                started.run().cancel();
+            }
+        } catch (Exception e) {
+            String why = Sentences.of(e);
+            ui.execute(() -> notStarted(run, why));
+        }
+    }
+
+    private void notStarted(Active run, String why) {
+        if (run.generation != generation) {
+            return;
+        }
+        running.set(false);
+        progress.set(0);
+        status.set("Training did not start.");
+        error.set(why);
+    }
+
+    /** Asks the run to stop after its current batch. */
+    public void stop() {
+        Active run = active;
+        if (!running.get() || run == null || stopRequested) {
+            return;
+        }
+        stopRequested = true;
+        run.stop = true;
+        status.set("Stopping after this batch…");
+        StartedTraining started = run.started;
+        if (started != null) {
+            started.run().cancel();
+        }
+    }
+
+    private static Object coalescingKind(TrainingEvent e) {
+        return e instanceof TrainingEvent.BatchCompleted
+                        || e instanceof TrainingEvent.WeightsCaptured
+                ? e.getClass()
+                : null;
+    }
+
+    private void onEvent(Active run, TrainingEvent event) {
+        if (event instanceof TrainingEvent.RunStarted s) {
+            batchesPerEpoch = Math.max(1, s.batchesPerEpoch());
+            epochCount.set(s.hyperparameters().epochCount());
+            if (!stopRequested) {
+                status.set(
+                        String.format(
+                                Locale.ROOT,
+                                "Training %s on %,d images of %s (%s)…",
+                                run.settings.digitA() + " vs " + run.settings.digitB(),
+                                s.trainSize(),
+                                s.datasetName(),
+                                s.device()));
+            }
+        } else if (event instanceof TrainingEvent.BatchCompleted b) {
+            progress.set(
+                    ((b.epoch() - 1) + (double) b.batch() / Math.max(1, b.batchesPerEpoch()))
+                            / Math.max(1, epochCount.get()));
+            progressText.set(
+                    String.format(
+                            Locale.ROOT,
+                            "Epoch %d of %d, batch %,d of %,d — loss %.4f",
+                            b.epoch(),
+                            epochCount.get(),
+                            b.batch(),
+                            b.batchesPerEpoch(),
+                            b.loss()));
+        } else if (event instanceof TrainingEvent.EpochCompleted e) {
+            history.add(EpochMetrics.from(e));
+            epochs.add(EpochPoint.of(e));
+            progress.set((double) e.epoch() / Math.max(1, e.epochCount()));
+            progressText.set(
+                    String.format(
+                            Locale.ROOT,
+                            "Epoch %d of %d: training %.1f %%, validation %s",
+                            e.epoch(),
+                            e.epochCount(),
+                            100 * e.trainAccuracy(),
+                            Double.isNaN(e.validationAccuracy())
+                                    ? "—"
+                                    : String.format(
+                                            Locale.ROOT, "%.1f %%", 100 * e.validationAccuracy())));
+        } else if (event instanceof TrainingEvent.RunFinished f) {
+            finished(run, f);
+        } else if (event instanceof TrainingEvent.RunFailed f) {
+            running.set(false);
+            progress.set(0);
+            progressText.set("");
+            status.set("Training failed; nothing was saved.");
+            error.set(
+                    Sentences.of(f.reason(), "The training failed.")
+                            + (f.advice() == null || f.advice().isBlank()
+                                    ? ""
+                                    : " Try this: " + Sentences.of(f.advice(), "")));
+        } else if (event instanceof TrainingEvent.RunCancelled c) {
+            running.set(false);
+            progress.set(0);
+            progressText.set("");
+            status.set(
+                    "Stopped after "
+                            + c.epochsCompleted()
+                            + (c.epochsCompleted() == 1 ? " epoch" : " epochs")
+                            + "; nothing was saved.");
+        }
+    }
+
+    private void finished(Active run, TrainingEvent.RunFinished f) {
+        TrainingEvent.TestEvaluation test = f.test();
+        int total = test.actual().length;
+        int correct = (int) Math.round(test.accuracy() * total);
+        accuracyText.set(
+                String.format(
+                        Locale.ROOT,
+                        "Test accuracy %.1f %% — %,d of %,d right",
+                        100 * test.accuracy(),
+                        correct,
+                        total));
+        progress.set(1);
+        progressText.set("");
+        status.set("Drawing the pictures…");
+        List<EpochMetrics> curve = List.copyOf(history);
+        background.execute(() -> pictures(run, f, curve));
+    }
+
+    private void pictures(Active run, TrainingEvent.RunFinished f, List<EpochMetrics> curve) {
+        ImageSamples test = (ImageSamples) run.request.splits().test();
+        String title = TwoDigitTask.describe(run.settings);
+        BufferedImage drawn;
+        BufferedImage drawnCurves;
+        float[] outputs;
+        try {
+            outputs = TwoDigitTask.outputs(f.test());
+            drawn = TwoDigitPicture.render(test, outputs);
+            drawnCurves = CurvePicture.render(curve, title);
+        } catch (RuntimeException e) {
+            String why = Sentences.of(e);
+            ui.execute(() -> done(run, null, null, "The pictures could not be drawn: " + why));
+            return;
+        }
+        String saved;
+        try {
+            Path folder = run.started.folder().get(SAVE_WAIT_SECONDS, TimeUnit.SECONDS);
+            if (folder == null) {
+                saved = "The run was not saved, so neither were the pictures.";
+            } else {
+                Files.createDirectories(folder);
+                TwoDigitPicture.write(folder.resolve(PICTURE_FILE), test, outputs);
+                CurvePicture.write(folder.resolve(CURVES_FILE), curve, title);
+                saved =
+                        "Saved with the run as "
+                                + PICTURE_FILE
+                                + " and "
+                                + CURVES_FILE
+                                + " in "
+                                + folder
+                                + ".";
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            saved = "The pictures were not saved (interrupted).";
+        } catch (IOException
+                | RuntimeException
+                | java.util.concurrent.ExecutionException
+                | java.util.concurrent.TimeoutException e) {
+            saved = "The pictures are shown here but were not saved: " + Sentences.of(e);
+        }
+        String message = saved;
+        ui.execute(() -> done(run, drawn, drawnCurves, message));
+    }
+
+    private void done(Active run, BufferedImage drawn, BufferedImage drawnCurves, String saved) {
+        if (run.generation != generation) {
+            return;
+        }
+        picture.set(drawn);
+        curves.set(drawnCurves);
+        savedText.set(saved);
+        running.set(false);
+        status.set("Done: " + TwoDigitTask.describe(run.settings) + ".");
+    }
+
+    // ---- properties
+
+    /** The first digit, 0–9: the output unit says 0 for it. */
+    public ObjectProperty<Integer> digitAProperty() {
+        return digitA;
+    }
+
+    /** The second digit, 0–9: the output unit says 1 for it. */
+    public ObjectProperty<Integer> digitBProperty() {
+        return digitB;
+    }
+
+    /** The engine; choosing one puts its usual learning rate and batch size in. */
+    public ObjectProperty<EngineKind> engineProperty() {
+        return engine;
+    }
+
+    public StringProperty unitsTextProperty() {
+        return unitsText;
+    }
+
+    public StringProperty learningRateTextProperty() {
+        return learningRateText;
+    }
+
+    public StringProperty epochsTextProperty() {
+        return epochsText;
+    }
+
+    public StringProperty batchSizeTextProperty() {
+        return batchSizeText;
+    }
+
+    /** What is wrong with the settings as typed, in a sentence; empty when they can train. */
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+
+    /** True when Train can be pressed. */
+    public BooleanBinding canTrainBinding() {
+        return canTrain;
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    /** Share of the run done, in [0, 1]; −1 (indeterminate) while loading and starting. */
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    /** e.g. "Epoch 2 of 10, batch 300 of 1,079 — loss 0.0213". */
+    public ReadOnlyStringProperty progressTextProperty() {
+        return progressText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** Why the run did not start or failed, in sentences; empty otherwise. */
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    /** e.g. "Test accuracy 99.1 % — 1,966 of 1,984 right". */
+    public ReadOnlyStringProperty accuracyTextProperty() {
+        return accuracyText.getReadOnlyProperty();
+    }
+
+    /** Where the pictures were saved, or why not. */
+    public ReadOnlyStringProperty savedTextProperty() {
+        return savedText.getReadOnlyProperty();
+    }
+
+    /** Epochs of the run in progress or last run, for the live curve's x axis. */
+    public ReadOnlyIntegerProperty epochCountProperty() {
+        return epochCount.getReadOnlyProperty();
+    }
+
+    /** The epochs of the run so far, for the live curve. */
+    public ObservableList<EpochPoint> epochs() {
+        return epochs;
+    }
+
+    /** The classification picture of the last run; null until one finished. */
+    public ReadOnlyObjectProperty<BufferedImage> pictureProperty() {
+        return picture.getReadOnlyProperty();
+    }
+
+    /** The learning curves of the last run; null until one finished. */
+    public ReadOnlyObjectProperty<BufferedImage> curvesProperty() {
+        return curves.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,166 @@
+package org.dnw.ui.sweep;
+
+import java.nio.file.Path;
+import java.util.List;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.dnw.store.SweepResult;
+
+/**
+ * One point of a sweep in the results table: its values, and, as the sweep gets there, its outcome
+ * and figures. Properties belong to the FX thread.
+ */
+public final class SweepRow {
+
+    /** Where the point stands. */
+    public enum State {
+        WAITING("waiting"),
+        TRAINING("training"),
+        SAVED("saved"),
+        SKIPPED("skipped"),
+        FAILED("failed"),
+        CANCELLED("cancelled");
+
+        private final String text;
+
+        State(String text) {
+            this.text = text;
+        }
+
+        public String text() {
+            return text;
+        }
+    }
+
+    private final int index;
+    private final List<String> values;
+    private final String label;
+    private final ReadOnlyObjectWrapper<State> state;
+    private final ReadOnlyStringWrapper outcome;
+    private final ReadOnlyDoubleWrapper testAccuracy =
+            new ReadOnlyDoubleWrapper(this, "testAccuracy", Double.NaN);
+    private final ReadOnlyDoubleWrapper bestValidationAccuracy =
+            new ReadOnlyDoubleWrapper(this, "bestValidationAccuracy", Double.NaN);
+    private final ReadOnlyLongWrapper parameterCount;
+    private final ReadOnlyLongWrapper durationMillis = new ReadOnlyLongWrapper(this, "millis");
+    private final ReadOnlyStringWrapper message;
+    private Path folder;
+
+    /**
+     * @param parameterCount the point's trainable parameters, 0 when it cannot work
+     * @param problem why the point cannot work, or null
+     */
+    SweepRow(int index, List<String> values, String label, long parameterCount, String problem) {
+        this.index = index;
+        this.values = List.copyOf(values);
+        this.label = label;
+        this.state = new ReadOnlyObjectWrapper<>(this, "state", State.WAITING);
+        this.outcome = new ReadOnlyStringWrapper(this, "outcome", problem == null ? "waiting" : "");
+        this.parameterCount = new ReadOnlyLongWrapper(this, "parameters", parameterCount);
+        this.message =
+                new ReadOnlyStringWrapper(
+                        this, "message", problem == null ? "" : "cannot work: " + problem);
+        if (problem != null) {
+            outcome.set("cannot work");
+        }
+    }
+
+    /** 0-based position in the sweep. */
+    public int index() {
+        return index;
+    }
+
+    /** The value of each setting, in the settings' order. */
+    public List<String> values() {
+        return values;
+    }
+
+    /** e.g. "kernel=5 lr=0.001". */
+    public String label() {
+        return label;
+    }
+
+    public ReadOnlyObjectProperty<State> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    public State state() {
+        return state.get();
+    }
+
+    /** What the Outcome column shows: "waiting", "epoch 2/5…", "saved", "failed", … */
+    public ReadOnlyStringProperty outcomeProperty() {
+        return outcome.getReadOnlyProperty();
+    }
+
+    /** Share in [0, 1]; NaN until saved. */
+    public ReadOnlyDoubleProperty testAccuracyProperty() {
+        return testAccuracy.getReadOnlyProperty();
+    }
+
+    /** Share in [0, 1]; NaN until saved or without validation. */
+    public ReadOnlyDoubleProperty bestValidationAccuracyProperty() {
+        return bestValidationAccuracy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyLongProperty parameterCountProperty() {
+        return parameterCount.getReadOnlyProperty();
+    }
+
+    /** Training time; 0 until saved. */
+    public ReadOnlyLongProperty durationMillisProperty() {
+        return durationMillis.getReadOnlyProperty();
+    }
+
+    /** Where it was saved, or why it was not. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    /** The saved run's folder, or null. */
+    public Path folder() {
+        return folder;
+    }
+
+    void training(String progress) {
+        state.set(State.TRAINING);
+        outcome.set(progress);
+    }
+
+    void done(SweepResult.Row row) {
+        state.set(
+                switch (row.outcome()) {
+                    case SAVED -> State.SAVED;
+                    case SKIPPED -> State.SKIPPED;
+                    case FAILED -> State.FAILED;
+                    case CANCELLED -> State.CANCELLED;
+                });
+        outcome.set(state.get().text());
+        testAccuracy.set(row.testAccuracy());
+        bestValidationAccuracy.set(row.bestValidationAccuracy());
+        if (row.parameterCount() > 0) {
+            parameterCount.set(row.parameterCount());
+        }
+        durationMillis.set(row.durationMillis());
+        folder = row.folder();
+        // "saved to <long path>" says less than the run's own folder name
+        message.set(
+                row.outcome() == SweepResult.Outcome.SAVED && folder != null
+                        ? String.valueOf(folder.getFileName())
+                        : row.message() == null ? "" : row.message());
+    }
+
+    /** A point the sweep did not reach because it was cancelled. */
+    void notReached() {
+        if (state.get() == State.WAITING || state.get() == State.TRAINING) {
+            state.set(State.CANCELLED);
+            outcome.set("not run");
+        }
+    }
+}

@@ -1,0 +1,676 @@
+package org.dnw.ui.sweep;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.dnw.train.SweepSetting;
+
+/**
+ * The sweep panel: on top the one or two settings (setting, layer, values), the preview of the runs
+ * with the points that cannot work, Run and Cancel with the progress; below, the results as a table
+ * (a row per point) and a chart of test accuracy, time or parameters against the first setting —
+ * side by side on a wide tab, one above the other on a narrow one. Styles: {@link #STYLESHEET},
+ * which the view adds itself.
+ */
+public final class SweepView extends ScrollPane {
+
+    /** This view's stylesheet (also the course panels'), as a resource URL string. */
+    public static final String STYLESHEET =
+            SweepView.class.getResource("/org/dnw/ui/experiments.css").toExternalForm();
+
+    /** From this width the table and the chart stand side by side. */
+    static final double SIDE_BY_SIDE_FROM = 1100;
+
+    private static final double ROW_HEIGHT = 28;
+
+    private final SweepViewModel model;
+    private final TableView<SweepRow> table = new TableView<>();
+    private final CategoryAxis categoryAxis = new CategoryAxis();
+    private final NumberAxis categoryY = new NumberAxis();
+    private final LineChart<String, Number> categoryChart =
+            new LineChart<>(categoryAxis, categoryY);
+    private final NumberAxis numberAxis = new NumberAxis();
+    private final NumberAxis numberY = new NumberAxis();
+    private final LineChart<Number, Number> numberChart = new LineChart<>(numberAxis, numberY);
+    private final Button runButton = new Button("Run sweep");
+    private final Button cancelButton = new Button("Cancel");
+    private final ProgressBar progressBar = new ProgressBar(0);
+    private final Label errorLabel = new Label();
+    private final Pane results = new VBox();
+    private final VBox tableBox;
+    private final StackPane chartBox;
+    private boolean sideBySide;
+
+    public SweepView(SweepViewModel model) {
+        this.model = model;
+        getStyleClass().add("sweep-view");
+        getStylesheets().add(STYLESHEET);
+        setFitToWidth(true);
+        // the content fills the height when it can, and scrolls when the rows and the chart
+        // need more than a small window has
+        setFitToHeight(true);
+        setHbarPolicy(ScrollBarPolicy.NEVER);
+        VBox content = new VBox(10, settings());
+        content.getStyleClass().add("sweep-content");
+        content.setPadding(new Insets(12, 14, 12, 14));
+        tableBox = tableBox();
+        chartBox = chartBox();
+        layoutResults(false);
+        content.getChildren().add(results);
+        VBox.setVgrow(results, Priority.ALWAYS);
+        setContent(content);
+        widthProperty()
+                .addListener(
+                        (obs, was, now) -> {
+                            boolean wide = now.doubleValue() >= SIDE_BY_SIDE_FROM;
+                            if (wide != sideBySide) {
+                                layoutResults(wide);
+                            }
+                        });
+    }
+
+    // ---- settings
+
+    private VBox settings() {
+        Label title = new Label("Sweep: compare settings");
+        title.getStyleClass().add("sweep-title");
+        Label subtitle =
+                new Label(
+                        "One run for every combination of the values, trained one after another"
+                                + " from the current network and hyperparameters; each is saved"
+                                + " to the Runs tab.");
+        subtitle.getStyleClass().add("sweep-subtitle");
+        subtitle.setWrapText(true);
+        subtitle.setMinHeight(Region.USE_PREF_SIZE);
+
+        GridPane grid = new GridPane();
+        grid.getStyleClass().add("sweep-settings");
+        grid.setHgap(8);
+        grid.setVgap(6);
+        ColumnConstraints label = new ColumnConstraints();
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints setting = new ColumnConstraints(130, 150, 170);
+        ColumnConstraints layer = new ColumnConstraints(150, 230, 320);
+        layer.setHgrow(Priority.SOMETIMES);
+        ColumnConstraints values = new ColumnConstraints(140, 220, Double.MAX_VALUE);
+        values.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().addAll(label, setting, layer, values);
+        grid.setMaxWidth(1200);
+        grid.addRow(0, header(""), header("Setting"), header("Layer"), header("Values"));
+        Label firstLabel = new Label("Vary");
+        firstLabel.getStyleClass().add("sweep-axis-label");
+        axisRow(grid, 1, firstLabel, model.first(), "first");
+        CheckBox secondBox = new CheckBox("and");
+        secondBox.setId("sweep-second-enabled");
+        secondBox.getStyleClass().add("sweep-axis-label");
+        secondBox.selectedProperty().bindBidirectional(model.second().enabledProperty());
+        secondBox.setTooltip(
+                new Tooltip(
+                        "Tick to vary a second setting too: every value of the first is tried with"
+                                + " every value of the second."));
+        axisRow(grid, 2, secondBox, model.second(), "second");
+
+        Label preview = new Label();
+        preview.setId("sweep-preview");
+        preview.getStyleClass().add("sweep-preview");
+        preview.setWrapText(true);
+        preview.setMinHeight(Region.USE_PREF_SIZE);
+        preview.textProperty().bind(model.previewProperty());
+        preview.visibleProperty().bind(model.previewProperty().isNotEmpty());
+        preview.managedProperty().bind(preview.visibleProperty());
+        Label problems = new Label();
+        problems.setId("sweep-problems");
+        problems.getStyleClass().add("sweep-problems");
+        problems.setWrapText(true);
+        problems.setMinHeight(Region.USE_PREF_SIZE);
+        problems.setMaxWidth(Double.MAX_VALUE);
+        problems.textProperty().bind(model.problemsProperty());
+        problems.visibleProperty().bind(model.problemsProperty().isNotEmpty());
+        problems.managedProperty().bind(problems.visibleProperty());
+
+        runButton.setId("sweep-run");
+        runButton.getStyleClass().add("accent-button");
+        runButton.disableProperty().bind(model.canRunBinding().not());
+        runButton.setOnAction(e -> model.run());
+        runButton.setTooltip(
+                new Tooltip(
+                        "Trains the runs listed above one after another in the background; you"
+                                + " can keep working meanwhile."));
+        cancelButton.setId("sweep-cancel");
+        cancelButton.disableProperty().bind(model.runningProperty().not());
+        cancelButton.setOnAction(e -> model.cancel());
+        cancelButton.setTooltip(
+                new Tooltip(
+                        "Stops the current run after its batch and skips the rest; runs already"
+                                + " finished stay saved."));
+        progressBar.setId("sweep-progress");
+        progressBar.setMinWidth(120);
+        progressBar.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(progressBar, Priority.ALWAYS);
+        progressBar.progressProperty().bind(model.progressProperty());
+        progressBar.setTooltip(new Tooltip("How much of the whole sweep is done."));
+        runButton.setMinWidth(Region.USE_PREF_SIZE);
+        cancelButton.setMinWidth(Region.USE_PREF_SIZE);
+        Label progressText = new Label();
+        progressText.setId("sweep-progress-text");
+        progressText.getStyleClass().add("sweep-status");
+        progressText.setWrapText(true);
+        progressText.setMinHeight(Region.USE_PREF_SIZE);
+        progressText
+                .textProperty()
+                .bind(
+                        Bindings.createStringBinding(
+                                () ->
+                                        model.progressTextProperty().get().isEmpty()
+                                                ? model.statusProperty().get()
+                                                : model.progressTextProperty().get(),
+                                model.progressTextProperty(),
+                                model.statusProperty()));
+        progressText.visibleProperty().bind(progressText.textProperty().isNotEmpty());
+        progressText.managedProperty().bind(progressText.visibleProperty());
+        HBox actions = new HBox(10, runButton, cancelButton, progressBar);
+        actions.setAlignment(Pos.CENTER_LEFT);
+
+        errorLabel.setId("sweep-error");
+        errorLabel.getStyleClass().add("sweep-error");
+        errorLabel.setWrapText(true);
+        errorLabel.setMinHeight(Region.USE_PREF_SIZE);
+        errorLabel.setMaxWidth(Double.MAX_VALUE);
+        errorLabel.textProperty().bind(model.errorProperty());
+        errorLabel.visibleProperty().bind(model.errorProperty().isNotEmpty());
+        errorLabel.managedProperty().bind(errorLabel.visibleProperty());
+
+        VBox box =
+                new VBox(
+                        8,
+                        title,
+                        subtitle,
+                        grid,
+                        preview,
+                        problems,
+                        actions,
+                        progressText,
+                        errorLabel);
+        box.getStyleClass().add("sweep-top");
+        return box;
+    }
+
+    private static Label header(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("sweep-column-header");
+        return l;
+    }
+
+    private void axisRow(
+            GridPane grid, int row, Node label, SweepAxisViewModel axis, String idSuffix) {
+        ComboBox<SweepSetting> setting = new ComboBox<>();
+        setting.setId("sweep-setting-" + idSuffix);
+        setting.getItems().setAll(SweepSetting.values());
+        setting.setConverter(
+                new StringConverter<>() {
+                    @Override
+                    public String toString(SweepSetting s) {
+                        return s == null ? "" : s.label();
+                    }
+
+                    @Override
+                    public SweepSetting fromString(String text) {
+                        return SweepSetting.parse(text);
+                    }
+                });
+        setting.valueProperty().bindBidirectional(axis.settingProperty());
+        setting.setMaxWidth(Double.MAX_VALUE);
+        setting.setTooltip(
+                new Tooltip(
+                        "What to vary: a setting of the network's layers (kernel size, features,"
+                                + " padding, stride, activation, pooling, units) or of the training"
+                                + " (optimizer, learning rate, batch size)."));
+        ComboBox<LayerChoice> layer = new ComboBox<>(axis.layerChoices());
+        layer.setId("sweep-layer-" + idSuffix);
+        layer.valueProperty().bindBidirectional(axis.layerProperty());
+        layer.setButtonCell(
+                new javafx.scene.control.ListCell<>() {
+                    @Override
+                    protected void updateItem(LayerChoice item, boolean empty) {
+                        super.updateItem(item, empty);
+                        setText(empty || item == null ? null : item.shortText());
+                    }
+                });
+        layer.setMaxWidth(Double.MAX_VALUE);
+        layer.disableProperty()
+                .bind(axis.networkSettingProperty().not().or(axis.enabledProperty().not()));
+        // the network may have changed in the editor since the list was made
+        layer.setOnShowing(e -> model.refreshNetwork());
+        layer.setTooltip(
+                new Tooltip(
+                        "Which layer the setting changes: every layer of its kind, or one of the"
+                                + " current network's layers. Training settings have no layer."));
+        TextField values = new TextField();
+        values.setId("sweep-values-" + idSuffix);
+        values.textProperty().bindBidirectional(axis.valuesTextProperty());
+        values.setTooltip(
+                new Tooltip(
+                        "The values to try, separated by commas, e.g. 3, 5, 7 — choosing a setting"
+                                + " puts typical values here."));
+        setting.disableProperty().bind(axis.enabledProperty().not());
+        values.disableProperty().bind(axis.enabledProperty().not());
+        grid.addRow(row, label, setting, layer, values);
+    }
+
+    // ---- results
+
+    private VBox tableBox() {
+        table.setId("sweep-table");
+        table.getStyleClass().add("sweep-table");
+        table.setItems(model.rows());
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setFixedCellSize(ROW_HEIGHT);
+        Label empty =
+                new Label(
+                        "Press Run sweep: one row per run appears here, filled in as each run"
+                                + " finishes.");
+        empty.setWrapText(true);
+        empty.setMinHeight(Region.USE_PREF_SIZE);
+        empty.getStyleClass().add("sweep-placeholder");
+        table.setPlaceholder(empty);
+        table.prefHeightProperty()
+                .bind(
+                        Bindings.createDoubleBinding(
+                                () -> 32 + ROW_HEIGHT * Math.max(3, model.rows().size()) + 4,
+                                model.rows()));
+        model.columnTitles().addListener((ListChangeListener<String>) c -> rebuildColumns());
+        rebuildColumns();
+        Label title = new Label("Results");
+        title.getStyleClass().add("sweep-section-title");
+        VBox box = new VBox(6, title, table);
+        VBox.setVgrow(table, Priority.SOMETIMES);
+        box.setMinWidth(0);
+        return box;
+    }
+
+    private void rebuildColumns() {
+        List<TableColumn<SweepRow, ?>> columns = new ArrayList<>();
+        List<String> titles = model.columnTitles();
+        if (titles.isEmpty()) {
+            titles = List.of(model.first().settingProperty().get().label());
+        }
+        for (int i = 0; i < titles.size(); i++) {
+            int axis = i;
+            TableColumn<SweepRow, String> c = new TableColumn<>();
+            Label header = new Label(shortTitle(titles.get(i)));
+            header.setTooltip(new Tooltip(titles.get(i)));
+            c.setGraphic(header);
+            c.setCellValueFactory(
+                    row ->
+                            Bindings.createStringBinding(
+                                    () ->
+                                            axis < row.getValue().values().size()
+                                                    ? row.getValue().values().get(axis)
+                                                    : ""));
+            // wide enough for its header: the values themselves are short
+            double width = Math.max(84, 7.5 * header.getText().length() + 22);
+            c.setPrefWidth(width);
+            c.setMinWidth(width);
+            columns.add(c);
+        }
+        TableColumn<SweepRow, String> outcome = new TableColumn<>("Outcome");
+        outcome.setCellValueFactory(row -> row.getValue().outcomeProperty());
+        outcome.setCellFactory(c -> new OutcomeCell());
+        outcome.setPrefWidth(96);
+        outcome.setMinWidth(96);
+        columns.add(outcome);
+        columns.add(
+                number(
+                        "Test acc.",
+                        r -> r.testAccuracyProperty(),
+                        v -> Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.1f %%", 100 * v),
+                        78));
+        columns.add(
+                number(
+                        "Best val.",
+                        r -> r.bestValidationAccuracyProperty(),
+                        v -> Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.1f %%", 100 * v),
+                        78));
+        columns.add(
+                number(
+                        "Parameters",
+                        r -> r.parameterCountProperty(),
+                        v -> v <= 0 ? "" : String.format(Locale.ROOT, "%,d", (long) v),
+                        94));
+        columns.add(
+                number(
+                        "Time",
+                        r -> r.durationMillisProperty(),
+                        v -> v <= 0 ? "" : duration((long) v),
+                        56));
+        TableColumn<SweepRow, String> message = new TableColumn<>("Message");
+        message.setCellValueFactory(row -> row.getValue().messageProperty());
+        message.setCellFactory(
+                c ->
+                        new TableCell<>() {
+                            @Override
+                            protected void updateItem(String item, boolean empty) {
+                                super.updateItem(item, empty);
+                                setText(empty || item == null ? null : item);
+                                setTooltip(
+                                        empty || item == null || item.isEmpty()
+                                                ? null
+                                                : new Tooltip(item));
+                            }
+                        });
+        message.setPrefWidth(220);
+        message.setMinWidth(110);
+        columns.add(message);
+        for (TableColumn<SweepRow, ?> c : columns) {
+            c.setSortable(false);
+            c.setReorderable(false);
+        }
+        table.getColumns().setAll(columns);
+    }
+
+    /** "kernel size (layer 4)" → "kernel size": the layer is in the header's tooltip. */
+    static String shortTitle(String title) {
+        int at = title.indexOf(" (");
+        return at > 0 ? title.substring(0, at) : title;
+    }
+
+    private static TableColumn<SweepRow, Number> number(
+            String title,
+            java.util.function.Function<SweepRow, ObservableValue<? extends Number>> value,
+            java.util.function.DoubleFunction<String> format,
+            double width) {
+        TableColumn<SweepRow, Number> c = new TableColumn<>(title);
+        c.setCellValueFactory(
+                row -> {
+                    ObservableValue<? extends Number> v = value.apply(row.getValue());
+                    return Bindings.createObjectBinding(() -> (Number) v.getValue(), v);
+                });
+        c.setCellFactory(
+                col ->
+                        new TableCell<>() {
+                            @Override
+                            protected void updateItem(Number item, boolean empty) {
+                                super.updateItem(item, empty);
+                                setText(
+                                        empty || item == null
+                                                ? null
+                                                : format.apply(item.doubleValue()));
+                            }
+                        });
+        c.getStyleClass().add("sweep-number-column");
+        c.setPrefWidth(width);
+        c.setMinWidth(width);
+        return c;
+    }
+
+    /** The outcome in words, coloured by how the point ended. */
+    private static final class OutcomeCell extends TableCell<SweepRow, String> {
+        private static final List<String> STYLES =
+                List.of("outcome-saved", "outcome-failed", "outcome-skipped", "outcome-running");
+
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            getStyleClass().removeAll(STYLES);
+            SweepRow row = empty ? null : getTableRow() == null ? null : getTableRow().getItem();
+            if (empty || item == null || row == null) {
+                setText(null);
+                return;
+            }
+            setText(item);
+            switch (row.state()) {
+                case SAVED -> getStyleClass().add("outcome-saved");
+                case FAILED -> getStyleClass().add("outcome-failed");
+                case SKIPPED, CANCELLED -> getStyleClass().add("outcome-skipped");
+                case TRAINING -> getStyleClass().add("outcome-running");
+                default -> {}
+            }
+        }
+    }
+
+    private StackPane chartBox() {
+        for (LineChart<?, ?> chart : List.of(categoryChart, numberChart)) {
+            chart.getStyleClass().add("sweep-chart");
+            chart.setAnimated(false);
+            chart.setCreateSymbols(true);
+            chart.setTitle(null);
+            chart.setMinHeight(200);
+            chart.legendVisibleProperty().bind(Bindings.size(model.seriesNames()).greaterThan(1));
+        }
+        categoryChart.setId("sweep-chart-categories");
+        numberChart.setId("sweep-chart-numbers");
+        categoryAxis.setAnimated(false);
+        categoryAxis.labelProperty().bind(model.xAxisLabelProperty());
+        numberAxis.setAnimated(false);
+        numberAxis.setForceZeroInRange(false);
+        numberAxis.setMinorTickVisible(false);
+        numberAxis.labelProperty().bind(model.xAxisLabelProperty());
+        for (NumberAxis y : List.of(categoryY, numberY)) {
+            y.setAnimated(false);
+            y.setMinorTickVisible(false);
+            y.labelProperty().bind(model.yAxisLabelProperty());
+        }
+        numberChart.visibleProperty().bind(model.numericXProperty());
+        categoryChart.visibleProperty().bind(model.numericXProperty().not());
+        model.chartPoints().addListener((ListChangeListener<SweepChartPoint>) c -> rebuildChart());
+        model.seriesNames().addListener((ListChangeListener<String>) c -> rebuildChart());
+        model.xCategories().addListener((ListChangeListener<String>) c -> rebuildChart());
+        model.numericXProperty().addListener((obs, was, now) -> rebuildChart());
+        model.chartMetricProperty().addListener((obs, was, now) -> rebuildChart());
+        rebuildChart();
+
+        Label title = new Label("Chart");
+        title.getStyleClass().add("sweep-section-title");
+        ToggleGroup group = new ToggleGroup();
+        HBox toggles = new HBox(0);
+        toggles.getStyleClass().add("sweep-metric-toggles");
+        for (ChartMetric m : ChartMetric.values()) {
+            ToggleButton b = new ToggleButton(m.label());
+            b.setId("sweep-metric-" + m.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            b.setToggleGroup(group);
+            b.setUserData(m);
+            b.setSelected(model.chartMetricProperty().get() == m);
+            b.setTooltip(
+                    new Tooltip(
+                            switch (m) {
+                                case TEST_ACCURACY -> "Plots each run's accuracy on the test set.";
+                                case TIME -> "Plots how long each run trained, in seconds.";
+                                case PARAMETERS ->
+                                        "Plots how many trainable parameters each run's"
+                                                + " network has.";
+                            }));
+            toggles.getChildren().add(b);
+        }
+        group.selectedToggleProperty()
+                .addListener(
+                        (obs, was, now) -> {
+                            if (now == null) {
+                                group.selectToggle(was);
+                            } else {
+                                model.chartMetricProperty().set((ChartMetric) now.getUserData());
+                            }
+                        });
+        HBox header = new HBox(12, title, spacer(), toggles);
+        header.setAlignment(Pos.CENTER_LEFT);
+        Label empty = new Label("Each finished run adds a point here.");
+        empty.getStyleClass().add("sweep-placeholder");
+        empty.setMouseTransparent(true);
+        empty.visibleProperty().bind(Bindings.isEmpty(model.chartPoints()));
+        StackPane charts = new StackPane(categoryChart, numberChart, empty);
+        VBox box = new VBox(4, header, charts);
+        VBox.setVgrow(charts, Priority.ALWAYS);
+        StackPane holder = new StackPane(box);
+        holder.setMinWidth(0);
+        return holder;
+    }
+
+    private void rebuildChart() {
+        List<String> names = model.seriesNames();
+        List<XYChart.Series<String, Number>> cat = new ArrayList<>();
+        List<XYChart.Series<Number, Number>> num = new ArrayList<>();
+        for (String name : names) {
+            XYChart.Series<String, Number> c = new XYChart.Series<>();
+            c.setName(name);
+            cat.add(c);
+            XYChart.Series<Number, Number> n = new XYChart.Series<>();
+            n.setName(name);
+            num.add(n);
+        }
+        categoryAxis.setCategories(
+                javafx.collections.FXCollections.observableArrayList(
+                        new java.util.LinkedHashSet<>(model.xCategories())));
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (SweepChartPoint p : model.chartPoints()) {
+            if (p.series() >= names.size()) {
+                continue;
+            }
+            cat.get(p.series()).getData().add(new XYChart.Data<>(p.x(), p.y()));
+            if (!Double.isNaN(p.xNumber())) {
+                num.get(p.series()).getData().add(new XYChart.Data<>(p.xNumber(), p.y()));
+            }
+            min = Math.min(min, p.y());
+            max = Math.max(max, p.y());
+        }
+        // sort along x so that a number line's segments do not zigzag
+        for (XYChart.Series<Number, Number> s : num) {
+            s.getData()
+                    .sort(java.util.Comparator.comparingDouble(d -> d.getXValue().doubleValue()));
+        }
+        categoryChart.getData().setAll(cat);
+        numberChart.getData().setAll(num);
+        yRange(min, max);
+    }
+
+    /** Accuracy: up to 100 %, from a round step below the lowest; others: auto from 0. */
+    private void yRange(double min, double max) {
+        for (NumberAxis y : List.of(categoryY, numberY)) {
+            if (model.chartMetricProperty().get() == ChartMetric.TEST_ACCURACY) {
+                double lower =
+                        Double.isInfinite(min) ? 0 : Math.max(0, Math.floor((min - 2) / 5) * 5);
+                y.setAutoRanging(false);
+                y.setLowerBound(lower);
+                y.setUpperBound(100);
+                y.setTickUnit(100 - lower > 40 ? 10 : 100 - lower > 15 ? 5 : 1);
+            } else {
+                y.setAutoRanging(true);
+                y.setForceZeroInRange(true);
+            }
+        }
+    }
+
+    private void layoutResults(boolean wide) {
+        sideBySide = wide;
+        Pane box = wide ? new HBox(16) : new VBox(10);
+        box.getChildren().setAll(tableBox, chartBox);
+        if (wide) {
+            HBox.setHgrow(tableBox, Priority.ALWAYS);
+            HBox.setHgrow(chartBox, Priority.ALWAYS);
+            tableBox.setPrefWidth(640);
+            chartBox.setPrefWidth(480);
+            VBox.setVgrow(table, Priority.ALWAYS);
+            table.minHeightProperty().unbind();
+            table.setMinHeight(110);
+            chartBox.setMinHeight(240);
+        } else {
+            VBox.setVgrow(chartBox, Priority.ALWAYS);
+            VBox.setVgrow(table, Priority.NEVER);
+            // every row visible; the panel scrolls instead
+            table.minHeightProperty().bind(table.prefHeightProperty());
+            chartBox.setMinHeight(280);
+        }
+        results.getChildren().setAll(box);
+        VBox.setVgrow(box, Priority.ALWAYS);
+    }
+
+    private static Region spacer() {
+        Region r = new Region();
+        HBox.setHgrow(r, Priority.ALWAYS);
+        return r;
+    }
+
+    /** A duration as a student reads it: "0.04 s", "2.5 s", "12 s", "1:05", "1:02:03". */
+    public static String duration(long millis) {
+        if (millis < 1_000) {
+            return String.format(Locale.ROOT, "%.2f s", millis / 1000.0);
+        }
+        if (millis < 10_000) {
+            return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
+        }
+        long s = Math.max(0, Math.round(millis / 1000.0));
+        if (s < 60) {
+            return s + " s";
+        }
+        return s >= 3600
+                ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+                : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+    }
+
+    // ---- for tests
+
+    public TableView<SweepRow> table() {
+        return table;
+    }
+
+    public Button runButton() {
+        return runButton;
+    }
+
+    public Button cancelButton() {
+        return cancelButton;
+    }
+
+    public Label errorLabel() {
+        return errorLabel;
+    }
+
+    public ProgressBar progressBar() {
+        return progressBar;
+    }
+
+    /** The chart on screen: the number line or the categories. */
+    public LineChart<?, ?> visibleChart() {
+        return model.numericXProperty().get() ? numberChart : categoryChart;
+    }
+
+    /** Points drawn in all series of the visible chart. */
+    public int plottedPointCount() {
+        int n = 0;
+        for (XYChart.Series<?, ?> s : visibleChart().getData()) {
+            n += s.getData().size();
+        }
+        return n;
+    }
+}
