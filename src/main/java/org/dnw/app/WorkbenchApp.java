@@ -76,6 +76,7 @@ public final class WorkbenchApp extends Application {
     /** Stylesheets of the feature views, besides the window's own. */
     private static final List<String> STYLESHEETS =
             List.of(
+                    "/org/dnw/ui/experiments.css",
                     "/org/dnw/ui/live-views.css",
                     "/org/dnw/ui/data-hyperparams.css",
                     "/org/dnw/ui/augment.css",
@@ -109,6 +110,7 @@ public final class WorkbenchApp extends Application {
     private DatasetCatalog catalog;
     private ExecutorService io;
     private TrainingEventPump pump;
+    private org.dnw.ui.sweep.SweepViewModel sweep;
 
     @Override
     public void start(Stage stage) {
@@ -289,7 +291,7 @@ public final class WorkbenchApp extends Application {
         view.setTabContent(WorkbenchTab.CONFUSION, new ConfusionView(confusion));
         view.setTabContent(WorkbenchTab.TRY_IT, new TryItView(tryItModel));
         view.setTabContent(WorkbenchTab.RUNS, new RunsView(runs));
-        view.setTabContent(WorkbenchTab.EXPERIMENTS, experiments(robustness));
+        view.setTabContent(WorkbenchTab.EXPERIMENTS, experiments(robustness, launcher));
         view.setOnQuit(this::closeWindow);
         view.addMenu(runsMenu());
         view.addMenu(viewMenu());
@@ -524,13 +526,83 @@ public final class WorkbenchApp extends Application {
         return tab;
     }
 
-    private TabPane experiments(RobustnessViewModel robustness) {
+    private TabPane experiments(RobustnessViewModel robustness, RunLauncher launcher) {
+        sweep =
+                new org.dnw.ui.sweep.SweepViewModel(
+                        org.dnw.ui.sweep.SweepStarter.of(
+                                new org.dnw.store.SweepRunner(launcher),
+                                () ->
+                                        data.getLoaded() == null
+                                                ? null
+                                                : TrainingController.splits(
+                                                        data.getLoaded(),
+                                                        hyper.getHyperparameters())),
+                        () ->
+                                data.getLoaded() == null
+                                        ? null
+                                        : new org.dnw.train.SweepSetting.Variant(
+                                                editor.getSpec()
+                                                        .adaptTo(
+                                                                data.getLoaded().inputShape(),
+                                                                data.getLoaded().classCount()),
+                                                hyper.getHyperparameters()),
+                        Platform::runLater,
+                        folder -> {
+                            runs.runSaved(folder);
+                            robustness.refreshRuns();
+                        });
+        editor.specProperty().addListener((obs, old, now) -> sweep.refreshNetwork());
+        data.loadedProperty().addListener((obs, old, now) -> sweep.refreshNetwork());
+        org.dnw.ui.course.TwoDigitsViewModel twoDigits =
+                new org.dnw.ui.course.TwoDigitsViewModel(
+                        this::mnistForTheCourse,
+                        org.dnw.ui.course.CourseTrainer.savingWith(launcher),
+                        executors.get(3),
+                        Platform::runLater);
+        org.dnw.ui.course.CrossValidationViewModel folds =
+                new org.dnw.ui.course.CrossValidationViewModel(
+                        org.dnw.ui.course.DatasetSupplier.tableOr(
+                                this::loadedDataset,
+                                () ->
+                                        catalog.load(
+                                                org.dnw.data.BuiltInDataset.WHEAT_SEEDS,
+                                                org.dnw.data.ProgressListener.NONE)),
+                        org.dnw.ui.course.CrossValidator.withEngines(),
+                        executors.get(3),
+                        Platform::runLater);
+        Tab sweepTab = new Tab("Sweep", new org.dnw.ui.sweep.SweepView(sweep));
         Tab check = new Tab("Robustness", new RobustnessView(robustness));
-        check.setClosable(false);
-        TabPane tabs = new TabPane(check);
+        Tab two = new Tab("Two digits", new org.dnw.ui.course.TwoDigitsView(twoDigits));
+        Tab cross = new Tab("Cross-validation", new org.dnw.ui.course.CrossValidationView(folds));
+        TabPane tabs = new TabPane(sweepTab, check, two, cross);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getStyleClass().add("experiment-tabs");
         return tabs;
+    }
+
+    /** The loaded data set as the course panels take it; null when none is loaded. */
+    private org.dnw.data.LoadedDataset loadedDataset() {
+        DatasetPreview p = data.getLoaded();
+        return p == null
+                ? null
+                : new org.dnw.data.LoadedDataset(
+                        p.name(), p.train(), p.test(), p.fileSha256(), p.origin(), false);
+    }
+
+    /** MNIST for the two-digit task: the loaded one, else the full set, else the sample. */
+    private org.dnw.data.LoadedDataset mnistForTheCourse() throws Exception {
+        org.dnw.data.LoadedDataset loaded = loadedDataset();
+        if (loaded != null
+                && (loaded.name().equals(org.dnw.data.BuiltInDataset.MNIST.displayName())
+                        || loaded.name()
+                                .equals(org.dnw.data.BuiltInDataset.MNIST_SAMPLE.displayName()))) {
+            return loaded;
+        }
+        org.dnw.data.BuiltInDataset mnist =
+                catalog.entry(org.dnw.data.BuiltInDataset.MNIST).isLocal()
+                        ? org.dnw.data.BuiltInDataset.MNIST
+                        : org.dnw.data.BuiltInDataset.MNIST_SAMPLE;
+        return catalog.load(mnist, org.dnw.data.ProgressListener.NONE);
     }
 
     /** A new data set: fit the network to it and show its images where they are used. */
