@@ -39,7 +39,7 @@ import org.dnw.train.OptimizerKind;
 import org.dnw.train.RunControl;
 import org.dnw.train.ScheduleKind;
 import org.dnw.train.TrainingEvent;
-import org.dnw.ui.sweep.EventPump;
+import org.dnw.ui.common.EventPump;
 
 /**
  * The cross-validation panel of the course: a table data set (the wheat seeds unless the user

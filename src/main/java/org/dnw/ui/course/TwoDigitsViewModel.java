@@ -39,7 +39,7 @@ import org.dnw.train.TrainingRequest;
 import org.dnw.train.TwoDigitSettings;
 import org.dnw.train.TwoDigitTask;
 import org.dnw.ui.charts.EpochPoint;
-import org.dnw.ui.sweep.EventPump;
+import org.dnw.ui.common.EventPump;
 
 /**
  * The two-digit panel of the course: two MNIST digits, an engine, hidden units, learning rate,

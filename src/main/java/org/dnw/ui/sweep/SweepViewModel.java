@@ -29,6 +29,7 @@ import org.dnw.store.SweepRunner;
 import org.dnw.train.SweepPlan;
 import org.dnw.train.SweepSetting;
 import org.dnw.train.TrainingEvent;
+import org.dnw.ui.common.EventPump;
 
 /**
  * The sweep panel: one or two settings with their values (and, for network settings, the layer), a

@@ -1,4 +1,4 @@
-package org.dnw.ui.sweep;
+package org.dnw.ui.common;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
