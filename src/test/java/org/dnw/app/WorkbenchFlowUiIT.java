@@ -161,4 +161,36 @@ class WorkbenchFlowUiIT {
         FxToolkit.setupFixture(stage::hide);
         System.clearProperty("workbench.runs");
     }
+
+    @Test
+    void closingTheWindowDuringTrainingStopsTheRunAndLeavesNoPartlyWrittenRun() throws Exception {
+        System.setProperty("workbench.runs", runs.toString());
+        Stage stage = FxToolkit.registerPrimaryStage();
+        WorkbenchApp app = new WorkbenchApp();
+        WorkbenchOptions options =
+                WorkbenchOptions.parse(List.of("--epochs", "5", "--tab", "Training"));
+        FxToolkit.setupFixture(
+                () -> {
+                    stage.setScene(app.createScene(stage, options));
+                    stage.show();
+                });
+        waitFor("the sample to load", 60, () -> app.dataModel().getLoaded() != null);
+        FxToolkit.setupFixture(app.trainingModel()::onTrain);
+        waitFor("twenty batches", 180, () -> app.chartsModel().batchLoss().size() >= 20);
+        assertThat(java.nio.file.Files.list(runs).toList())
+                .as("the run's draft exists while it trains")
+                .anyMatch(p -> p.getFileName().toString().startsWith(".tmp-"));
+
+        FxToolkit.setupFixture(
+                () ->
+                        stage.fireEvent(
+                                new javafx.stage.WindowEvent(
+                                        stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+        waitFor("the window to close", 30, () -> !stage.isShowing());
+        assertThat(app.trainingModel().getState()).isNotEqualTo(TrainingState.RUNNING);
+        try (var left = java.nio.file.Files.list(runs)) {
+            assertThat(left.toList()).as("nothing of the stopped run is left").isEmpty();
+        }
+        System.clearProperty("workbench.runs");
+    }
 }

@@ -200,6 +200,53 @@ class TrainingServiceIT {
     }
 
     @Test
+    void everyOptimizerScheduleAndLossTrains() throws Exception {
+        DataSplits tiny =
+                new DataSplits(
+                        "MNIST",
+                        small.train().subset(RealData.sample(small.train().size(), 3_000, 5)),
+                        small.validation(),
+                        small.test(),
+                        java.util.Map.of());
+        Object[][] cases = {
+            {OptimizerKind.ADAM, 1e-3, ScheduleKind.COSINE, LossKind.CROSS_ENTROPY},
+            {OptimizerKind.SGD, 0.1, ScheduleKind.STEP, LossKind.CROSS_ENTROPY},
+            {OptimizerKind.MOMENTUM, 0.05, ScheduleKind.DECAY, LossKind.CROSS_ENTROPY},
+            {OptimizerKind.NESTEROV, 0.05, ScheduleKind.FIXED, LossKind.CROSS_ENTROPY},
+            {OptimizerKind.RMSPROP, 1e-3, ScheduleKind.FIXED, LossKind.CROSS_ENTROPY},
+            {OptimizerKind.ADAGRAD, 0.05, ScheduleKind.FIXED, LossKind.CROSS_ENTROPY},
+            {OptimizerKind.ADAM, 1e-3, ScheduleKind.FIXED, LossKind.SQUARED_ERROR},
+        };
+        for (Object[] c : cases) {
+            Hyperparameters hp =
+                    Hyperparameters.defaults()
+                            .withOptimizer((OptimizerKind) c[0])
+                            .withLearningRate((double) c[1])
+                            .withSchedule((ScheduleKind) c[2])
+                            .withLoss((LossKind) c[3])
+                            .withWeightDecay(1e-5)
+                            .withEpochCount(2);
+            List<TrainingEvent> events = new CopyOnWriteArrayList<>();
+            TrainingRun run =
+                    service.start(
+                            new TrainingRequest(
+                                    c[0] + "-" + c[3], Presets.load("mlp"), tiny, hp, null, 0),
+                            events::add);
+            TrainingEvent end = run.await(Duration.ofMinutes(2));
+            assertThat(end).as("%s %s %s", c[0], c[2], c[3]).isInstanceOf(RunFinished.class);
+            double accuracy = ((RunFinished) end).test().accuracy();
+            System.out.printf("%s lr %s %s %s: %.3f%n", c[0], c[1], c[2], c[3], accuracy);
+            assertThat(accuracy).as("%s %s", c[0], c[3]).isGreaterThan(0.8);
+            List<Double> rates =
+                    events.stream()
+                            .filter(e -> e instanceof EpochCompleted)
+                            .map(e -> ((EpochCompleted) e).learningRate())
+                            .toList();
+            assertThat(rates).containsExactly(hp.learningRateAt(0), hp.learningRateAt(1));
+        }
+    }
+
+    @Test
     void aRequestThatCannotWorkIsRefusedWithTheProblems() {
         ModelSpec wrong = Presets.load("cifar-cnn");
         TrainingRequest request =
