@@ -11,10 +11,8 @@ import java.util.function.Supplier;
 import java.util.zip.GZIPInputStream;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Pane;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
@@ -27,6 +25,7 @@ import org.dnw.data.ImageSamples;
 import org.dnw.data.TableSamples;
 import org.dnw.store.RunSummary;
 import org.dnw.ui.HeadlessFx;
+import org.dnw.ui.Showcases;
 import org.dnw.ui.robustness.FakeEvaluator;
 import org.dnw.ui.robustness.RobustnessView;
 import org.dnw.ui.robustness.RobustnessViewModel;
@@ -184,7 +183,7 @@ public final class AugmentShowcase {
                 "robustness-error");
 
         steps.add(Platform::exit);
-        runSpaced(steps, 0);
+        Showcases.runSpaced(steps, 0);
     }
 
     private static AugmentationSpec noisyCamera() {
@@ -210,33 +209,12 @@ public final class AugmentShowcase {
                     stage.setScene(scene);
                     stage.sizeToScene();
                 });
-        steps.add(() -> snapshot(stage.getScene(), name + "-" + width + "x" + height + ".png"));
-    }
-
-    /** Runs each step a few pulses after the previous one, so layout and CSS have settled. */
-    private static void runSpaced(List<Runnable> steps, int index) {
-        if (index >= steps.size()) {
-            return;
-        }
-        javafx.animation.PauseTransition pause =
-                new javafx.animation.PauseTransition(javafx.util.Duration.millis(400));
-        pause.setOnFinished(
-                e -> {
-                    steps.get(index).run();
-                    runSpaced(steps, index + 1);
-                });
-        pause.play();
-    }
-
-    private static void snapshot(Scene scene, String name) {
-        WritableImage image = scene.snapshot(null);
-        try {
-            ImageIO.write(
-                    SwingFXUtils.fromFXImage(image, null), "png", outDir.resolve(name).toFile());
-            System.out.println("wrote " + outDir.resolve(name));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        steps.add(
+                () ->
+                        Showcases.snapshot(
+                                stage.getScene(),
+                                outDir,
+                                name + "-" + width + "x" + height + ".png"));
     }
 
     private static Path data() {

@@ -21,7 +21,7 @@ import org.dnw.train.TrainingService;
 import org.dnw.train.TrainingServices;
 import org.dnw.train.scratch.ScratchTrainingLoop;
 import org.dnw.ui.HeadlessFx;
-import org.dnw.ui.sweep.Showcases;
+import org.dnw.ui.Showcases;
 
 /**
  * Writes PNGs of the two course panels with real runs of the from-scratch engine — 3 vs 8 on MNIST

@@ -17,7 +17,6 @@ import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Pane;
 import javafx.stage.Stage;
@@ -26,6 +25,7 @@ import org.dnw.data.ImageSamples;
 import org.dnw.spec.Presets;
 import org.dnw.train.ScheduleKind;
 import org.dnw.ui.HeadlessFx;
+import org.dnw.ui.Showcases;
 import org.dnw.ui.architecture.ArchitectureViewModel;
 import org.dnw.ui.common.FakeDialogService;
 import org.dnw.ui.hyperparams.HyperparametersView;
@@ -129,9 +129,15 @@ public final class DataViewsShowcase {
                         model.choose(set[0]);
                     });
             steps.add(() -> {});
-            steps.add(() -> snapshot(stage.getScene(), "data-" + set[1] + "-1280x800.png"));
+            steps.add(
+                    () ->
+                            Showcases.snapshot(
+                                    stage.getScene(), outDir, "data-" + set[1] + "-1280x800.png"));
             steps.add(() -> show(stage, window, 1920, 1080));
-            steps.add(() -> snapshot(stage.getScene(), "data-" + set[1] + "-1920x1080.png"));
+            steps.add(
+                    () ->
+                            Showcases.snapshot(
+                                    stage.getScene(), outDir, "data-" + set[1] + "-1920x1080.png"));
         }
         steps.add(
                 () -> {
@@ -143,10 +149,13 @@ public final class DataViewsShowcase {
         steps.add(() -> snapshotWithPopups(stage, "data-chooser-open-1280x800.png"));
         steps.add(() -> dataView.chooser().hide());
         steps.add(() -> model.shuffle());
-        steps.add(() -> snapshot(stage.getScene(), "data-mnist-shuffled-1280x800.png"));
+        steps.add(
+                () ->
+                        Showcases.snapshot(
+                                stage.getScene(), outDir, "data-mnist-shuffled-1280x800.png"));
         steps.add(() -> model.choose("cifar10-binary"));
         steps.add(() -> {});
-        steps.add(() -> snapshot(stage.getScene(), "data-loading-1280x800.png"));
+        steps.add(() -> Showcases.snapshot(stage.getScene(), outDir, "data-loading-1280x800.png"));
         steps.add(
                 () -> {
                     model.cancel();
@@ -154,12 +163,12 @@ public final class DataViewsShowcase {
                     model.choose("missing");
                 });
         steps.add(() -> {});
-        steps.add(() -> snapshot(stage.getScene(), "data-missing-1280x800.png"));
+        steps.add(() -> Showcases.snapshot(stage.getScene(), outDir, "data-missing-1280x800.png"));
 
         steps.add(() -> window.selectTab(WorkbenchTab.TRAINING));
-        steps.add(() -> snapshot(stage.getScene(), "hyperparams-1280x800.png"));
+        steps.add(() -> Showcases.snapshot(stage.getScene(), outDir, "hyperparams-1280x800.png"));
         steps.add(() -> show(stage, window, 1920, 1080));
-        steps.add(() -> snapshot(stage.getScene(), "hyperparams-1920x1080.png"));
+        steps.add(() -> Showcases.snapshot(stage.getScene(), outDir, "hyperparams-1920x1080.png"));
         steps.add(
                 () -> {
                     show(stage, window, 1280, 800);
@@ -168,7 +177,10 @@ public final class DataViewsShowcase {
                     hyper.setWeightDecayEnabled(true);
                     hyper.setBatchSize(128);
                 });
-        steps.add(() -> snapshot(stage.getScene(), "hyperparams-step-1280x800.png"));
+        steps.add(
+                () ->
+                        Showcases.snapshot(
+                                stage.getScene(), outDir, "hyperparams-step-1280x800.png"));
         steps.add(
                 () -> {
                     editor.load(Presets.load("mlp"), "mlp");
@@ -176,9 +188,14 @@ public final class DataViewsShowcase {
                     hyper.setEngine(org.dnw.train.EngineKind.SCRATCH);
                     hyper.setLocked(true);
                 });
-        steps.add(() -> snapshot(stage.getScene(), "hyperparams-scratch-locked-1280x800.png"));
+        steps.add(
+                () ->
+                        Showcases.snapshot(
+                                stage.getScene(),
+                                outDir,
+                                "hyperparams-scratch-locked-1280x800.png"));
         steps.add(Platform::exit);
-        runSpaced(steps, 0);
+        Showcases.runSpaced(steps, 0);
     }
 
     /** Data sets by chooser id: real ones when WORKBENCH_DATA has them, else look-alikes. */
@@ -297,32 +314,6 @@ public final class DataViewsShowcase {
         stage.getScene().setRoot(new Pane());
         stage.setScene(new Scene(window, width, height));
         stage.sizeToScene();
-    }
-
-    /** Runs each step a few pulses after the previous one, so layout and CSS have settled. */
-    private static void runSpaced(List<Runnable> steps, int index) {
-        if (index >= steps.size()) {
-            return;
-        }
-        javafx.animation.PauseTransition pause =
-                new javafx.animation.PauseTransition(javafx.util.Duration.millis(400));
-        pause.setOnFinished(
-                e -> {
-                    steps.get(index).run();
-                    runSpaced(steps, index + 1);
-                });
-        pause.play();
-    }
-
-    private static void snapshot(Scene scene, String name) {
-        WritableImage image = scene.snapshot(null);
-        try {
-            ImageIO.write(
-                    SwingFXUtils.fromFXImage(image, null), "png", outDir.resolve(name).toFile());
-            System.out.println("wrote " + outDir.resolve(name));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     /** The scene with every open popup (a combo box's list) drawn where it is on the screen. */

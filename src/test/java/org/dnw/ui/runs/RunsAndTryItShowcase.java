@@ -9,19 +9,17 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Pane;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.dnw.data.DataFormatException;
 import org.dnw.data.IdxReader;
 import org.dnw.data.ImageSamples;
 import org.dnw.spec.Presets;
 import org.dnw.store.RunStore;
 import org.dnw.ui.HeadlessFx;
+import org.dnw.ui.Showcases;
 import org.dnw.ui.architecture.ArchitectureViewModel;
 import org.dnw.ui.charts.ChartsViewModel;
 import org.dnw.ui.common.FakeDialogService;
@@ -184,7 +182,7 @@ public final class RunsAndTryItShowcase {
                 small,
                 "window-tryit-colour-1280x800.png");
         steps.add(Platform::exit);
-        runSpaced(steps, 0);
+        Showcases.runSpaced(steps, 0);
     }
 
     private static TryItViewModel tryIt(FakeDialogService dialogs, ImageSamples mnist) {
@@ -322,37 +320,11 @@ public final class RunsAndTryItShowcase {
                     stage.setScene(scene);
                     stage.sizeToScene();
                 });
-        steps.add(() -> snapshot(stage.getScene(), name));
+        steps.add(() -> Showcases.snapshot(stage.getScene(), outDir, name));
     }
 
     private static String css(String resource) {
         return RunsAndTryItShowcase.class.getResource(resource).toExternalForm();
-    }
-
-    /** Runs each step a few pulses after the previous one, so layout and CSS have settled. */
-    private static void runSpaced(List<Runnable> steps, int index) {
-        if (index >= steps.size()) {
-            return;
-        }
-        javafx.animation.PauseTransition pause =
-                new javafx.animation.PauseTransition(javafx.util.Duration.millis(400));
-        pause.setOnFinished(
-                e -> {
-                    steps.get(index).run();
-                    runSpaced(steps, index + 1);
-                });
-        pause.play();
-    }
-
-    private static void snapshot(Scene scene, String name) {
-        WritableImage image = scene.snapshot(null);
-        try {
-            ImageIO.write(
-                    SwingFXUtils.fromFXImage(image, null), "png", outDir.resolve(name).toFile());
-            System.out.println("wrote " + outDir.resolve(name));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     /** The MNIST test split when it is at hand, else null. */

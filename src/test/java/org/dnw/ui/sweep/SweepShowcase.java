@@ -19,6 +19,7 @@ import org.dnw.train.SweepPlan;
 import org.dnw.train.SweepSetting;
 import org.dnw.train.TrainingEvent;
 import org.dnw.ui.HeadlessFx;
+import org.dnw.ui.Showcases;
 
 /**
  * Writes PNGs of the sweep panel with a realistic sweep of the seed CNN on MNIST — the second

@@ -7,18 +7,16 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
-import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Pane;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.dnw.data.DataFormatException;
 import org.dnw.data.IdxReader;
 import org.dnw.data.ImageSamples;
 import org.dnw.spec.Shape;
 import org.dnw.train.TrainingEvent;
 import org.dnw.train.TrainingEvent.RunFailed;
+import org.dnw.ui.Showcases;
 import org.dnw.ui.charts.EpochPoint;
 import org.dnw.ui.confusion.SampleImages;
 
@@ -85,8 +83,9 @@ public final class LiveViewsShowcase {
                         });
                 steps.add(
                         () ->
-                                snapshot(
+                                Showcases.snapshot(
                                         stage.getScene(),
+                                        outDir,
                                         String.format(
                                                 "%s-%dx%d.png",
                                                 new String[] {"train", "filters", "confusion"}[t],
@@ -102,7 +101,10 @@ public final class LiveViewsShowcase {
                         show(stage, empty, 1280, 800);
                         empty.select(t);
                     });
-            steps.add(() -> snapshot(stage.getScene(), "empty-" + t + "-1280x800.png"));
+            steps.add(
+                    () ->
+                            Showcases.snapshot(
+                                    stage.getScene(), outDir, "empty-" + t + "-1280x800.png"));
         }
         LiveViewsFixture running = new LiveViewsFixture();
         int cut = 0;
@@ -119,7 +121,7 @@ public final class LiveViewsShowcase {
                     running.feed(firstPart, images.classNames(), SampleImages.of(images));
                     show(stage, running, 1280, 800);
                 });
-        steps.add(() -> snapshot(stage.getScene(), "running-1280x800.png"));
+        steps.add(() -> Showcases.snapshot(stage.getScene(), outDir, "running-1280x800.png"));
         LiveViewsFixture cifar = new LiveViewsFixture();
         steps.add(
                 () -> {
@@ -130,9 +132,10 @@ public final class LiveViewsShowcase {
                     show(stage, cifar, 1280, 800);
                     cifar.select(1);
                 });
-        steps.add(() -> snapshot(stage.getScene(), "cifar-filters-1280x800.png"));
+        steps.add(() -> Showcases.snapshot(stage.getScene(), outDir, "cifar-filters-1280x800.png"));
         steps.add(() -> cifar.select(2));
-        steps.add(() -> snapshot(stage.getScene(), "cifar-confusion-1280x800.png"));
+        steps.add(
+                () -> Showcases.snapshot(stage.getScene(), outDir, "cifar-confusion-1280x800.png"));
         LiveViewsFixture mlp = new LiveViewsFixture();
         steps.add(
                 () -> {
@@ -146,7 +149,7 @@ public final class LiveViewsShowcase {
                     show(stage, mlp, 1280, 800);
                     mlp.select(1);
                 });
-        steps.add(() -> snapshot(stage.getScene(), "mlp-filters-1280x800.png"));
+        steps.add(() -> Showcases.snapshot(stage.getScene(), outDir, "mlp-filters-1280x800.png"));
         steps.add(
                 () -> {
                     show(stage, fixture, 1280, 800);
@@ -162,9 +165,9 @@ public final class LiveViewsShowcase {
                                     1,
                                     37));
                 });
-        steps.add(() -> snapshot(stage.getScene(), "train-failed-1280x800.png"));
+        steps.add(() -> Showcases.snapshot(stage.getScene(), outDir, "train-failed-1280x800.png"));
         steps.add(Platform::exit);
-        runSpaced(steps, 0);
+        Showcases.runSpaced(steps, 0);
     }
 
     private static void show(Stage stage, LiveViewsFixture fixture, int width, int height) {
@@ -172,32 +175,6 @@ public final class LiveViewsShowcase {
         stage.getScene().setRoot(new Pane());
         stage.setScene(new Scene(fixture.root(), width, height));
         stage.sizeToScene();
-    }
-
-    /** Runs each step a few pulses after the previous one, so layout and CSS have settled. */
-    private static void runSpaced(List<Runnable> steps, int index) {
-        if (index >= steps.size()) {
-            return;
-        }
-        javafx.animation.PauseTransition pause =
-                new javafx.animation.PauseTransition(javafx.util.Duration.millis(400));
-        pause.setOnFinished(
-                e -> {
-                    steps.get(index).run();
-                    runSpaced(steps, index + 1);
-                });
-        pause.play();
-    }
-
-    private static void snapshot(Scene scene, String name) {
-        WritableImage image = scene.snapshot(null);
-        try {
-            ImageIO.write(
-                    SwingFXUtils.fromFXImage(image, null), "png", outDir.resolve(name).toFile());
-            System.out.println("wrote " + outDir.resolve(name));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     static final List<String> CIFAR =

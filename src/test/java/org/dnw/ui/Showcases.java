@@ -1,4 +1,4 @@
-package org.dnw.ui.sweep;
+package org.dnw.ui;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
