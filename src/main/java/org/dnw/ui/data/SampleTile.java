@@ -1,5 +1,7 @@
 package org.dnw.ui.data;
 
+import org.dnw.ui.common.Pixels;
+
 /**
  * One sample image of the strip, as unsigned bytes, channel-first.
  *
@@ -21,29 +23,11 @@ public record SampleTile(
         byte[] pixels) {
 
     public SampleTile {
-        if ((long) channels * height * width != pixels.length) {
-            throw new IllegalArgumentException(
-                    "an image of "
-                            + channels
-                            + "×"
-                            + height
-                            + "×"
-                            + width
-                            + " needs "
-                            + ((long) channels * height * width)
-                            + " bytes, got "
-                            + pixels.length);
-        }
+        Pixels.checkSize(channels, height, width, pixels);
     }
 
     /** Opaque ARGB colour of pixel ({@code y}, {@code x}). */
     public int argb(int y, int x) {
-        int plane = height * width;
-        int at = y * width + x;
-        int r = pixels[at] & 0xFF;
-        boolean colour = channels == 3;
-        int g = colour ? pixels[plane + at] & 0xFF : r;
-        int b = colour ? pixels[2 * plane + at] & 0xFF : r;
-        return 0xFF000000 | (r << 16) | (g << 8) | b;
+        return Pixels.argb(channels, height, width, pixels, y, x);
     }
 }
