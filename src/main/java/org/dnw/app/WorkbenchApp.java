@@ -141,14 +141,21 @@ public final class WorkbenchApp extends Application {
         stage.show();
 
         if (options.screenshot() != null && !options.train()) {
-            // give the data set a moment to load and draw
-            new Thread(
+            // wait (up to a minute) for the data set to load, then let the views draw
+            Thread wait =
+                    new Thread(
                             () -> {
-                                sleep(1500);
+                                long until = System.currentTimeMillis() + 60_000;
+                                sleep(500);
+                                while (System.currentTimeMillis() < until && loading()) {
+                                    sleep(200);
+                                }
+                                sleep(800);
                                 Platform.runLater(this::takeScreenshot);
                             },
-                            "screenshot-delay")
-                    .start();
+                            "screenshot-delay");
+            wait.setDaemon(true);
+            wait.start();
         }
         if (options.benchmark()) {
             data.loadedProperty()
@@ -710,6 +717,18 @@ public final class WorkbenchApp extends Application {
         } else {
             view.selectTab(options.tab());
             ScreenshotWriter.afterPulses(stage.getScene(), target, 10, Platform::exit);
+        }
+    }
+
+    /** True while the Data tab is still loading, read from any thread. */
+    private boolean loading() {
+        java.util.concurrent.CompletableFuture<Boolean> busy =
+                new java.util.concurrent.CompletableFuture<>();
+        Platform.runLater(() -> busy.complete(data.loadingProperty().get()));
+        try {
+            return busy.get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            return false;
         }
     }
 
