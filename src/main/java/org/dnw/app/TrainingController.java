@@ -47,6 +47,9 @@ final class TrainingController implements TrainingActions {
     private final Consumer<RunSaveOutcome> onSaved;
     private volatile TrainingRun run;
 
+    /** Stop was pressed before the run had started: cancel it as soon as it has. */
+    private volatile boolean stopRequested;
+
     /**
      * @param onSplits told the splits of a run about to start, on the FX thread
      * @param onSaved told what became of each run, on the FX thread
@@ -78,6 +81,8 @@ final class TrainingController implements TrainingActions {
             throw new IllegalArgumentException(
                     "Choose a data set on the Data tab first — MNIST (sample) is always there.");
         }
+        stopRequested = false;
+        run = null;
         io.execute(() -> start(in));
     }
 
@@ -105,6 +110,9 @@ final class TrainingController implements TrainingActions {
             fx.execute(() -> onSplits.accept(splits));
             RunLauncher.LaunchedRun launched = launcher.launch(request, events);
             run = launched.run();
+            if (stopRequested) {
+                launched.run().cancel();
+            }
             launched.saved().thenAccept(outcome -> fx.execute(() -> onSaved.accept(outcome)));
         } catch (Exception e) {
             refuse(name, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
@@ -161,6 +169,7 @@ final class TrainingController implements TrainingActions {
 
     @Override
     public void stop() {
+        stopRequested = true;
         TrainingRun r = run;
         if (r != null) {
             r.cancel();
