@@ -30,7 +30,7 @@ final class WindowBenchmark {
         String report() {
             return String.format(
                     Locale.ROOT,
-                    "Training images/s over %d batches: service alone (as the command line) %.1f,"
+                    "Training images/s, medians of 6 runs each way of %d batches: service alone (as the command line) %.1f,"
                             + " window with live charts %.1f, window ÷ command line %.3f (target ≥"
                             + " 0.95)%n{\"serviceImagesPerSecond\":%.1f,\"windowImagesPerSecond\":%.1f,"
                             + "\"ratio\":%.4f}",
@@ -88,6 +88,12 @@ final class WindowBenchmark {
             }
             next.accept(event);
         };
+    }
+
+    /** The median of {@code values}. */
+    static double median(java.util.List<Double> values) {
+        double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
     }
 
     /** Waits for a latch without throwing. */

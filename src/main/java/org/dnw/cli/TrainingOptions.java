@@ -55,7 +55,7 @@ final class TrainingOptions {
     @Option(names = "--lr", description = "learning rate (default: 0.001)")
     Double learningRate;
 
-    @Option(names = "--schedule", description = "fixed, step, cosine, decay (default: fixed)")
+    @Option(names = "--schedule", description = "fixed, step, cosine, decay (default: cosine)")
     String schedule;
 
     @Option(

@@ -445,15 +445,21 @@ public final class DjlTrainingLoop implements TrainingLoop {
                             .optWeightDecays(wd)
                             .build();
             case NESTEROV ->
-                    Optimizer.nag()
+                    ArrayOptimizer.builder(ArrayOptimizer.Rule.NESTEROV)
                             .setLearningRateTracker(rate)
                             .setMomentum(0.9f)
                             .optWeightDecays(wd)
                             .build();
             case RMSPROP ->
-                    Optimizer.rmsprop().optLearningRateTracker(rate).optWeightDecays(wd).build();
+                    ArrayOptimizer.builder(ArrayOptimizer.Rule.RMSPROP)
+                            .setLearningRateTracker(rate)
+                            .optWeightDecays(wd)
+                            .build();
             case ADAGRAD ->
-                    Optimizer.adagrad().optLearningRateTracker(rate).optWeightDecays(wd).build();
+                    ArrayOptimizer.builder(ArrayOptimizer.Rule.ADAGRAD)
+                            .setLearningRateTracker(rate)
+                            .optWeightDecays(wd)
+                            .build();
         };
     }
 
