@@ -59,6 +59,9 @@ final class ArrayOptimizer extends Optimizer {
         float decay = getWeightDecay();
         NDArray state =
                 withDefaultState(states, parameterId, weight.getDevice(), k -> weight.zerosLike());
+        // PyTorch refuses in-place changes of a weight while it records gradients (its default)
+        boolean recording = ai.djl.pytorch.jni.JniUtils.isGradMode();
+        ai.djl.pytorch.jni.JniUtils.setGradMode(false);
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
             NDArray g = grad.mul(rescaleGrad);
@@ -82,6 +85,8 @@ final class ArrayOptimizer extends Optimizer {
                     weight.subi(g.div(state.sqrt().addi(ADAGRAD_EPSILON)).muli(lr));
                 }
             }
+        } finally {
+            ai.djl.pytorch.jni.JniUtils.setGradMode(recording);
         }
         if (weight instanceof ai.djl.pytorch.engine.PtNDArray pt) {
             ai.djl.pytorch.jni.JniUtils.zeroGrad(pt);
