@@ -53,6 +53,14 @@ final class BenchCommand implements Callable<Integer> {
             description = "batches measured (default: ${DEFAULT-VALUE})")
     int batches;
 
+    @Option(
+            names = "--rounds",
+            defaultValue = "3",
+            description =
+                    "times each path is measured, alternating which goes first; medians are"
+                            + " reported (default: ${DEFAULT-VALUE})")
+    int rounds;
+
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
@@ -65,12 +73,13 @@ final class BenchCommand implements Callable<Integer> {
         ModelSpec network = Presets.load(preset).adaptTo(images.inputShape(), images.classCount());
         out.printf(
                 Locale.ROOT,
-                "Benchmark: %s on %s, batch %d, %d warm-up + %d measured batches%n",
+                "Benchmark: %s on %s, batch %d, %d warm-up + %d measured batches, %d rounds%n",
                 network.name(),
                 data.name(),
                 batchSize,
                 warmup,
-                batches);
+                batches,
+                rounds);
         ThroughputBenchmark.Result r =
                 ThroughputBenchmark.run(
                         network,
@@ -78,6 +87,7 @@ final class BenchCommand implements Callable<Integer> {
                         batchSize,
                         warmup,
                         batches,
+                        rounds,
                         s -> {
                             out.println("  " + s);
                             out.flush();
@@ -91,6 +101,11 @@ final class BenchCommand implements Callable<Integer> {
                 Locale.ROOT,
                 "(b) bare DJL loop               %,10.1f images/s%n",
                 r.bareImagesPerSecond());
+        out.printf(
+                Locale.ROOT,
+                "    each round: service %s, bare %s images/s (medians above)%n",
+                rounded(r.serviceRuns()),
+                rounded(r.bareRuns()));
         out.printf(
                 Locale.ROOT,
                 "    service ÷ bare              %10.3f   (target ≥ 0.95)%n",
@@ -112,5 +127,11 @@ final class BenchCommand implements Callable<Integer> {
                 r.achievedOverMatmul());
         out.println(r.toJson());
         return ExitCodes.OK;
+    }
+
+    private static String rounded(java.util.List<Double> values) {
+        return values.stream()
+                .map(v -> String.format(Locale.ROOT, "%.0f", v))
+                .collect(java.util.stream.Collectors.joining(" / "));
     }
 }

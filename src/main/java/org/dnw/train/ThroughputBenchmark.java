@@ -14,6 +14,8 @@ import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -38,10 +40,12 @@ public final class ThroughputBenchmark {
     /**
      * The figures.
      *
-     * @param serviceImagesPerSecond (a)
-     * @param bareImagesPerSecond (b)
+     * @param serviceImagesPerSecond (a), the median of {@code serviceRuns}
+     * @param bareImagesPerSecond (b), the median of {@code bareRuns}
      * @param matmulGflops (c), FP32, n = 2048
      * @param trainingGflopsPerImage 6 × multiply-adds of one forward pass, in GFLOP
+     * @param serviceRuns (a) of each round, in the order they ran
+     * @param bareRuns (b) of each round
      */
     public record Result(
             String network,
@@ -51,7 +55,14 @@ public final class ThroughputBenchmark {
             double serviceImagesPerSecond,
             double bareImagesPerSecond,
             double matmulGflops,
-            double trainingGflopsPerImage) {
+            double trainingGflopsPerImage,
+            List<Double> serviceRuns,
+            List<Double> bareRuns) {
+
+        public Result {
+            serviceRuns = List.copyOf(serviceRuns);
+            bareRuns = List.copyOf(bareRuns);
+        }
 
         public double serviceOverBare() {
             return serviceImagesPerSecond / bareImagesPerSecond;
@@ -67,6 +78,7 @@ public final class ThroughputBenchmark {
             return String.format(
                     Locale.ROOT,
                     "{\"network\":\"%s\",\"device\":\"%s\",\"batchSize\":%d,\"measuredBatches\":%d,"
+                            + "\"rounds\":%d,"
                             + "\"serviceImagesPerSecond\":%.1f,\"bareImagesPerSecond\":%.1f,"
                             + "\"serviceOverBare\":%.4f,\"matmulGflops\":%.2f,"
                             + "\"trainingGflopsPerImage\":%.6f,\"achievedGflops\":%.2f,"
@@ -75,6 +87,7 @@ public final class ThroughputBenchmark {
                     device,
                     batchSize,
                     measuredBatches,
+                    serviceRuns.size(),
                     serviceImagesPerSecond,
                     bareImagesPerSecond,
                     serviceOverBare(),
@@ -93,6 +106,9 @@ public final class ThroughputBenchmark {
      * @param spec the network, adapted to {@code images}
      * @param images training images; at least {@code (warmupBatches + measuredBatches) × batchSize}
      *     of them are used
+     * @param rounds how many times each path is measured; the rounds alternate which path goes
+     *     first (bare, service; service, bare; …), so that a machine that speeds up or slows down
+     *     as it runs favours neither; the medians are reported
      * @param progress receives a sentence per stage
      */
     public static Result run(
@@ -101,9 +117,13 @@ public final class ThroughputBenchmark {
             int batchSize,
             int warmupBatches,
             int measuredBatches,
+            int rounds,
             Consumer<String> progress)
             throws InterruptedException {
         int total = (warmupBatches + measuredBatches) * batchSize;
+        if (rounds < 1) {
+            throw new IllegalArgumentException("the benchmark needs at least one round");
+        }
         if (images.size() < total) {
             throw new IllegalArgumentException(
                     "the benchmark needs " + total + " images, the data set has " + images.size());
@@ -117,13 +137,35 @@ public final class ThroughputBenchmark {
         double gflopsPerImage = 6.0 * spec.analyse().totalMultiplyAdds() / 1e9;
 
         progress.accept("(c) FP32 matrix multiply …");
-        double matmul = matmulGflops(device);
+        double matmul = onItsOwnThread(() -> matmulGflops(device));
 
-        progress.accept("(b) bare DJL loop over a preloaded NDArray …");
-        double bare = bareLoop(spec, used, batchSize, warmupBatches, measuredBatches, device);
-
-        progress.accept("(a) the training service's full path …");
-        double service = servicePath(spec, used, batchSize, warmupBatches, measuredBatches);
+        List<Double> bareRuns = new ArrayList<>();
+        List<Double> serviceRuns = new ArrayList<>();
+        for (int round = 1; round <= rounds; round++) {
+            for (int leg = 0; leg < 2; leg++) {
+                boolean bareLeg = (round % 2 == 1) == (leg == 0);
+                if (bareLeg) {
+                    progress.accept(
+                            "(b) bare DJL loop over a preloaded NDArray, round " + round + " …");
+                    bareRuns.add(
+                            onItsOwnThread(
+                                    () ->
+                                            bareLoop(
+                                                    spec,
+                                                    used,
+                                                    batchSize,
+                                                    warmupBatches,
+                                                    measuredBatches,
+                                                    device)));
+                } else {
+                    progress.accept("(a) the training service's full path, round " + round + " …");
+                    serviceRuns.add(
+                            servicePath(spec, used, batchSize, warmupBatches, measuredBatches));
+                }
+            }
+        }
+        double bare = median(bareRuns);
+        double service = median(serviceRuns);
 
         return new Result(
                 spec.name(),
@@ -133,7 +175,44 @@ public final class ThroughputBenchmark {
                 service,
                 bare,
                 matmul,
-                gflopsPerImage);
+                gflopsPerImage,
+                serviceRuns,
+                bareRuns);
+    }
+
+    /**
+     * Runs {@code task} on a thread of its own that ends with it. PyTorch's OpenMP (GNU libgomp)
+     * gives every thread that calls it a pool of workers, kept until that thread ends, and once the
+     * pools hold more threads than there are cores, every pool's workers stop spinning between
+     * operations and sleep instead: training on the service's thread ran 13 % slower while the
+     * thread that had run the bare loop was still alive. So the bare loop and the matrix multiply
+     * leave no pool behind, and the service path trains as it does in a real run.
+     */
+    static double onItsOwnThread(java.util.concurrent.Callable<Double> task)
+            throws InterruptedException {
+        java.util.concurrent.FutureTask<Double> future =
+                new java.util.concurrent.FutureTask<>(task);
+        Thread thread = new Thread(future, "benchmark");
+        thread.start();
+        thread.join();
+        try {
+            return future.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    /** The median of {@code values} (not empty). */
+    static double median(List<Double> values) {
+        double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
     }
 
     private static double servicePath(
