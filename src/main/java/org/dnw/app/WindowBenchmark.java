@@ -30,7 +30,7 @@ final class WindowBenchmark {
         String report() {
             return String.format(
                     Locale.ROOT,
-                    "Training images/s, medians of 6 runs each way of %d batches: service alone (as the command line) %.1f,"
+                    "Training images/s, medians of 4 runs each way of %d batches: service alone (as the command line) %.1f,"
                             + " window with live charts %.1f, window ÷ command line %.3f (target ≥"
                             + " 0.95)%n{\"serviceImagesPerSecond\":%.1f,\"windowImagesPerSecond\":%.1f,"
                             + "\"ratio\":%.4f}",
