@@ -19,11 +19,13 @@ import org.dnw.train.TrainingEvent.WeightsCaptured;
  * <p>{@link #accept} may be called on any thread and never blocks on the FX side. Events are queued
  * and handed to the sink, in arrival order, by flushes that run on the injected executor ({@code
  * Platform::runLater} in the app, {@code Runnable::run} in tests); at most one flush is outstanding
- * at a time. {@link BatchCompleted} and {@link WeightsCaptured} are coalesced: among those queued
- * since the last other event only the latest of each kind is kept, and a flush for them alone
- * starts at most once per {@code minInterval} (20 Hz by default). Every other event (RunStarted,
- * EpochCompleted, pause/resume, terminal) is kept and flushes at once, after the coalesced events
- * that preceded it, so a learner always sees the last batch of an epoch before the epoch's summary.
+ * at a time. {@link BatchCompleted} and {@link WeightsCaptured} are throttled: a flush for them
+ * alone starts at most once per {@code minInterval} (20 Hz by default). Batches are all delivered
+ * (the loss chart keeps its own thinned history of every batch, so a short run still draws a full
+ * curve); weights are coalesced: among those queued since the last other event only the latest is
+ * kept, as only the newest filters are drawn. Every other event (RunStarted, EpochCompleted,
+ * pause/resume, terminal) is kept and flushes at once, after the coalesced events that preceded it,
+ * so a learner always sees the last batch of an epoch before the epoch's summary.
  *
  * <p>No timer is needed: a throttled batch is delivered by the next event that arrives, and the
  * training thread always sends one (another batch, an epoch end, a pause or a terminal event).
@@ -70,11 +72,11 @@ public final class TrainingEventPump implements Consumer<TrainingEvent> {
     @Override
     public void accept(TrainingEvent event) {
         Objects.requireNonNull(event, "event");
-        boolean coalescable = isCoalescable(event);
+        boolean coalescable = isThrottled(event);
         boolean schedule;
         synchronized (lock) {
-            if (coalescable) {
-                dropEarlierOfSameKind(event.getClass());
+            if (event instanceof WeightsCaptured) {
+                dropEarlierWeights();
             }
             queue.addLast(event);
             long now = nanoClock.getAsLong();
@@ -94,19 +96,19 @@ public final class TrainingEventPump implements Consumer<TrainingEvent> {
         }
     }
 
-    private static boolean isCoalescable(TrainingEvent event) {
+    private static boolean isThrottled(TrainingEvent event) {
         return event instanceof BatchCompleted || event instanceof WeightsCaptured;
     }
 
-    /** Removes a queued event of {@code kind} that no kept event follows (latest wins). */
-    private void dropEarlierOfSameKind(Class<?> kind) {
+    /** Removes queued weights that no kept (not throttled) event follows: the latest wins. */
+    private void dropEarlierWeights() {
         Iterator<TrainingEvent> it = queue.descendingIterator();
         while (it.hasNext()) {
             TrainingEvent queued = it.next();
-            if (!isCoalescable(queued)) {
+            if (!isThrottled(queued)) {
                 return;
             }
-            if (kind.isInstance(queued)) {
+            if (queued instanceof WeightsCaptured) {
                 it.remove();
                 return;
             }
