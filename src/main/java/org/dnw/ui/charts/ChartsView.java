@@ -105,9 +105,14 @@ public final class ChartsView extends VBox {
         best.getStyleClass().add("best-epoch-text");
         best.textProperty().bind(model.bestEpochTextProperty());
         overlayHint.getStyleClass().add("chart-legend-hint");
-        HBox bottom = new HBox(24, legend, overlayHint, best);
-        bottom.setAlignment(Pos.CENTER);
+        HBox legendRow = new HBox(24, legend, overlayHint);
+        legendRow.setAlignment(Pos.CENTER);
         HBox.setHgrow(legend, Priority.ALWAYS);
+        // on a row of its own, wrapping when the tab is narrow, rather than cut short
+        best.setWrapText(true);
+        best.setMinWidth(0);
+        VBox bottom = new VBox(4, legendRow, best);
+        bottom.setAlignment(Pos.CENTER);
 
         getChildren().addAll(charts, bottom);
         rebuildOverlays();
