@@ -92,8 +92,7 @@ final class WindowBenchmark {
 
     /** The median of {@code values}. */
     static double median(java.util.List<Double> values) {
-        double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+        return org.dnw.train.ThroughputBenchmark.median(values);
     }
 
     /** Waits for a latch without throwing. */

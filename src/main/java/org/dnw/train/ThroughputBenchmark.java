@@ -210,7 +210,7 @@ public final class ThroughputBenchmark {
     }
 
     /** The median of {@code values} (not empty). */
-    static double median(List<Double> values) {
+    public static double median(List<Double> values) {
         double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
     }
