@@ -100,7 +100,8 @@ final class RunFiles {
                     @Override
                     public FileVisitResult postVisitDirectory(Path dir, IOException e)
                             throws IOException {
-                        if (e != null) {
+                        // another process cleaning the same abandoned folder got there first
+                        if (e != null && !(e instanceof NoSuchFileException)) {
                             throw e;
                         }
                         Files.deleteIfExists(dir);

@@ -6,6 +6,8 @@ import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.text.Normalizer;
@@ -18,6 +20,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The folder of saved runs, normally {@code saved-models/}. Each run lives in its own folder named
@@ -28,8 +33,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * the training thread saves the model's params into it, and {@link #commit} writes every other file
  * into the draft and publishes it with one atomic rename; {@link #discard} deletes it. A process
  * killed in between leaves only a draft, which {@link #list} never shows and {@link
- * #cleanStaleDrafts} removes. Deleting moves the run out of sight with one rename before removing
- * its files, so a half-deleted run is never listed either.
+ * #cleanStaleDrafts} removes once its owner is provably gone. Deleting moves the run out of sight
+ * with one rename before removing its files, so a half-deleted run is never listed either.
+ *
+ * <p>Several processes may share one root (windows, command lines, cluster jobs on other nodes):
+ * every draft records its owner and a heartbeat ({@link DraftOwner}), renewed every {@link
+ * DraftOwner#HEARTBEAT_INTERVAL} by one daemon thread of this JVM while the draft is open, and only
+ * drafts whose owner is provably gone are ever removed.
  *
  * <p>Thread-safe: any method may be called from any thread (the training thread commits while a
  * background task lists). All methods do file I/O: never call them on the FX thread.
@@ -42,8 +52,35 @@ public final class RunStore {
     /** Longest sanitised run name kept in a folder name. */
     static final int MAX_NAME_LENGTH = 48;
 
-    /** Drafts begun in this JVM and not yet committed or discarded; never cleaned as stale. */
+    /**
+     * Drafts begun in this JVM and not yet committed or discarded; their heartbeats are renewed.
+     */
     private static final Set<Path> LIVE_DRAFTS = ConcurrentHashMap.newKeySet();
+
+    /**
+     * Renews the heartbeat of every draft in {@link #LIVE_DRAFTS}; started with the first draft.
+     */
+    private static final ScheduledExecutorService HEARTBEAT =
+            Executors.newSingleThreadScheduledExecutor(
+                    r -> {
+                        Thread t = new Thread(r, "run-heartbeat");
+                        t.setDaemon(true);
+                        return t;
+                    });
+
+    static {
+        long every = DraftOwner.HEARTBEAT_INTERVAL.toMillis();
+        HEARTBEAT.scheduleWithFixedDelay(
+                () -> {
+                    Instant now = Instant.now();
+                    for (Path draft : LIVE_DRAFTS) {
+                        DraftOwner.beat(draft, now);
+                    }
+                },
+                every,
+                every,
+                TimeUnit.MILLISECONDS);
+    }
 
     private final Path root;
     private final ZoneId zone;
@@ -78,6 +115,13 @@ public final class RunStore {
         Files.createDirectories(root);
         Path folder = Files.createTempDirectory(root, RunFiles.DRAFT_PREFIX);
         LIVE_DRAFTS.add(folder);
+        try {
+            DraftOwner.ofThisProcess().writeTo(folder);
+        } catch (IOException | RuntimeException e) {
+            LIVE_DRAFTS.remove(folder);
+            RunFiles.deleteTree(folder);
+            throw e;
+        }
         return new RunDraft(folder, runName == null || runName.isBlank() ? "run" : runName);
     }
 
@@ -93,6 +137,9 @@ public final class RunStore {
     public Path commit(RunDraft draft, CompletedRun run) throws IOException {
         checkDraft(draft);
         try {
+            // the owner record speaks for a draft only; a published run is nobody's to clean
+            Files.deleteIfExists(draft.folder().resolve(DraftOwner.HEARTBEAT_FILE));
+            Files.deleteIfExists(draft.folder().resolve(DraftOwner.FILE));
             RunWriter.writeAll(draft.folder(), run);
             Instant started = run.manifest().startedAt();
             String base =
@@ -124,8 +171,10 @@ public final class RunStore {
 
     /**
      * Deletes the drafts left by processes that died while saving (and half-deleted runs): every
-     * {@code .tmp-*} folder in the root that was not begun by this JVM and is still open. Call it
-     * at start-up, before another workbench process could be saving into the same folder.
+     * {@code .tmp-*} folder in the root whose owner is provably gone by {@link DraftOwner}'s rules
+     * (same host and the process ended, or a heartbeat older than {@link DraftOwner#STALE_AFTER}).
+     * Drafts of live processes, on this host or another, are left alone, so any number of processes
+     * may train into one root at once and call this whenever they start.
      *
      * @return the number of folders deleted
      */
@@ -133,17 +182,31 @@ public final class RunStore {
         if (!Files.isDirectory(root)) {
             return 0;
         }
+        Instant now = Instant.now();
+        String host = DraftOwner.localHostName();
         int removed = 0;
         try (DirectoryStream<Path> entries =
                 Files.newDirectoryStream(root, RunFiles.DRAFT_PREFIX + "*")) {
             for (Path p : entries) {
-                if (Files.isDirectory(p) && !LIVE_DRAFTS.contains(p)) {
+                if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)
+                        && !LIVE_DRAFTS.contains(p)
+                        && isAbandoned(p, now, host)) {
                     RunFiles.deleteTree(p);
                     removed++;
                 }
             }
         }
         return removed;
+    }
+
+    private static boolean isAbandoned(Path draft, Instant now, String host) {
+        try {
+            return DraftOwner.isAbandoned(draft, now, host);
+        } catch (NoSuchFileException e) {
+            return false; // published, discarded or cleaned by its owner meanwhile
+        } catch (IOException e) {
+            return false; // cannot tell: keep it
+        }
     }
 
     /**
@@ -234,7 +297,7 @@ public final class RunStore {
         synchronized (publishLock) {
             for (int i = 1; ; i++) {
                 Path target = root.resolve(i == 1 ? base : base + "-" + i);
-                if (Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
                     continue;
                 }
                 try {

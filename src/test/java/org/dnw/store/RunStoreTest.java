@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import javax.imageio.ImageIO;
@@ -42,7 +44,10 @@ class RunStoreTest {
 
         assertThat(draft.folder().getParent()).isEqualTo(root);
         assertThat(draft.folder().getFileName().toString()).startsWith(".tmp-");
-        assertThat(draft.folder()).isEmptyDirectory();
+        try (var files = Files.list(draft.folder())) {
+            assertThat(files.map(f -> f.getFileName().toString()))
+                    .containsExactlyInAnyOrder(DraftOwner.FILE, DraftOwner.HEARTBEAT_FILE);
+        }
         assertThat(draft.runName()).isEqualTo("my run");
         assertThat(store.list()).isEmpty();
     }
@@ -299,6 +304,8 @@ class RunStoreTest {
     void cleanStaleDraftsRemovesLeftoversButNotOpenDrafts() throws IOException {
         Path stale = Files.createDirectory(root.resolve(".tmp-12345"));
         Files.writeString(stale.resolve("model-0001.params"), "half");
+        Files.setLastModifiedTime(
+                stale, FileTime.from(Instant.now().minus(DraftOwner.STALE_AFTER).minusSeconds(60)));
         RunDraft open = store.begin("running");
         Path run = saveFakeRun();
 
@@ -308,6 +315,21 @@ class RunStoreTest {
         assertThat(stale).doesNotExist();
         assertThat(open.folder()).isDirectory();
         assertThat(run).isDirectory();
+    }
+
+    @Test
+    void aDraftRecordsItsOwnerAndThePublishedRunDoesNot() throws IOException {
+        RunDraft draft = store.begin("owned");
+
+        DraftOwner owner = DraftOwner.readFrom(draft.folder()).orElseThrow();
+        assertThat(owner.pid()).isEqualTo(ProcessHandle.current().pid());
+        assertThat(owner.host()).isEqualTo(DraftOwner.localHostName());
+        assertThat(draft.folder().resolve(DraftOwner.HEARTBEAT_FILE)).isRegularFile();
+        store.discard(draft);
+
+        Path run = saveFakeRun();
+        assertThat(run.resolve(DraftOwner.FILE)).doesNotExist();
+        assertThat(run.resolve(DraftOwner.HEARTBEAT_FILE)).doesNotExist();
     }
 
     @Test
