@@ -79,4 +79,49 @@ public record ClassificationReport(
     public double accuracy() {
         return matrix.accuracy();
     }
+
+    /**
+     * How close to chance a classifier may come and still count as "at chance level": {@value} (two
+     * points of accuracy).
+     */
+    public static final double CHANCE_MARGIN = 0.02;
+
+    /**
+     * The accuracy of always answering the most common true class: the share of the largest row of
+     * the matrix (rows = true class), in [0, 1]; at least {@code 1 / classCount} for balanced data.
+     * NaN for an empty matrix.
+     */
+    public double chanceAccuracy() {
+        long total = matrix.total();
+        if (total == 0) {
+            return Double.NaN;
+        }
+        long largest = 0;
+        for (int c = 0; c < matrix.classCount(); c++) {
+            largest = Math.max(largest, matrix.support(c));
+        }
+        return (double) largest / total;
+    }
+
+    /** The class that {@link #chanceAccuracy()} always answers (the lowest index on ties). */
+    public int mostCommonClass() {
+        int best = 0;
+        for (int c = 1; c < matrix.classCount(); c++) {
+            if (matrix.support(c) > matrix.support(best)) {
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * True when the classifier did no better than always answering the most common class, within
+     * {@link #CHANCE_MARGIN}: it learned nothing usable (a collapsed network, a diverging rate, a
+     * wrong loss). False for an empty matrix or a single class.
+     */
+    public boolean atChanceLevel() {
+        return matrix.classCount() > 1
+                && matrix.total() > 0
+                && accuracy() <= chanceAccuracy() + CHANCE_MARGIN;
+    }
 }

@@ -158,7 +158,11 @@ public final class RunRecorder implements Consumer<TrainingEvent> {
                         f.finishedAt(),
                         f.durationMillis(),
                         RunResults.of(
-                                f.test().accuracy(), f.test().loss(), epochs, f.epochsCompleted()),
+                                f.test().accuracy(),
+                                f.test().loss(),
+                                epochs,
+                                f.epochsCompleted(),
+                                f.test().report().chanceAccuracy()),
                         f.parameters() == null || f.parameters().isEmpty()
                                 ? null
                                 : f.parameters().get(0).name(),

@@ -25,7 +25,7 @@ import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Optional;
 import java.util.Random;
 import java.util.function.Consumer;
 import org.dnw.data.Augmenter;
@@ -229,8 +229,10 @@ public final class DjlTrainingLoop implements TrainingLoop {
                         if (firstLoss < 0) {
                             firstLoss = loss;
                         }
-                        if (!Float.isFinite(loss) || exploded(loss, firstLoss, hp.loss())) {
-                            throw new Diverged(loss, firstLoss, epoch, b, lr);
+                        Optional<String> diverged =
+                                Divergence.check(loss, firstLoss, hp.loss(), epoch, b);
+                        if (diverged.isPresent()) {
+                            throw new Diverged(diverged.get(), epoch, b, lr);
                         }
                         lossSum += (double) loss * count;
                         correct += right;
@@ -419,14 +421,6 @@ public final class DjlTrainingLoop implements TrainingLoop {
         return logp.get(new NDIndex().addAllDim().addPickDim(labels.reshape(-1, 1))).neg().mean();
     }
 
-    /**
-     * True when a cross-entropy loss has grown past 100 times its first value (and past 50): the
-     * weights have blown up even though the loss is still finite, which a large SGD rate does.
-     */
-    static boolean exploded(float loss, float firstLoss, LossKind kind) {
-        return kind == LossKind.CROSS_ENTROPY && loss > 50 && loss > 100 * firstLoss;
-    }
-
     private static long correct(NDArray logits, NDArray labels, boolean sigmoid) {
         NDArray predicted =
                 sigmoid ? logits.reshape(-1).gt(0).toType(DataType.INT64, false) : logits.argMax(1);
@@ -530,34 +524,17 @@ public final class DjlTrainingLoop implements TrainingLoop {
         }
     }
 
-    /** A non-finite loss: the run ends with a failure that says what to try. */
+    /** A diverged loss: the run ends with a failure that says what to try. */
     static final class Diverged extends RuntimeException {
         final int epoch;
         final int batch;
         final String advice;
 
-        Diverged(float loss, float firstLoss, int epoch, int batch, double learningRate) {
-            super(
-                    (Float.isFinite(loss)
-                                    ? String.format(
-                                            Locale.ROOT,
-                                            "the loss exploded from %.3g to %.3g",
-                                            firstLoss,
-                                            loss)
-                                    : "the loss became " + (Float.isNaN(loss) ? "NaN" : "infinite"))
-                            + " at epoch "
-                            + epoch
-                            + ", batch "
-                            + batch
-                            + " — the training diverged");
+        Diverged(String reason, int epoch, int batch, double learningRate) {
+            super(reason);
             this.epoch = epoch;
             this.batch = batch;
-            this.advice =
-                    String.format(
-                            Locale.ROOT,
-                            "lower the learning rate (it was %s), e.g. to %s, or use Adam",
-                            Hyperparameters.formatRate(learningRate),
-                            Hyperparameters.formatRate(Math.max(1e-5, learningRate / 10)));
+            this.advice = Divergence.advice(learningRate);
         }
     }
 }

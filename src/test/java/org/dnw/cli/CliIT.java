@@ -153,6 +153,36 @@ class CliIT {
     }
 
     @Test
+    void theScratchEngineObeysTheSameDivergenceRule() {
+        // before: the scratch engine saved this run with a loss of 6.7e11 and exit 0
+        String runs = dir.resolve("runs").toString();
+        WorkbenchCommandTest.Result r =
+                run(
+                        "train",
+                        "--preset",
+                        "mlp",
+                        "--dataset",
+                        "mnist-sample",
+                        "--engine",
+                        "scratch",
+                        "--optimizer",
+                        "sgd",
+                        "--lr",
+                        "1000",
+                        "--epochs",
+                        "1",
+                        "--runs-dir",
+                        runs);
+        assertThat(r.code()).isEqualTo(ExitCodes.DIVERGED);
+        assertThat(r.err())
+                .containsPattern("the loss (exploded from \\S+ to \\S+|became (NaN|infinite))")
+                .contains("the training diverged")
+                .contains("lower the learning rate (it was 1000)")
+                .contains("Nothing was saved");
+        assertThat(run("runs", "--runs-dir", runs).out()).contains("No saved runs");
+    }
+
+    @Test
     void theScratchEngineTrainsFromTheCommandLine() {
         WorkbenchCommandTest.Result r =
                 run(

@@ -118,4 +118,29 @@ class ClassificationReportTest {
         assertThat(m.f1()).as("f1").isCloseTo(f1, EPS);
         assertThat(m.support()).as("support").isEqualTo(support);
     }
+
+    @Test
+    void chanceLevelIsAlwaysAnsweringTheMostCommonClass() {
+        // 10 samples: class 1 is the most common (5 of 10); a network that always says 1
+        int[] actual = {0, 0, 1, 1, 1, 1, 1, 2, 2, 2};
+        int[] collapsed = {1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
+        ClassificationReport r = ClassificationReport.of(actual, collapsed, 3);
+
+        assertThat(r.chanceAccuracy()).isEqualTo(0.5);
+        assertThat(r.mostCommonClass()).isEqualTo(1);
+        assertThat(r.accuracy()).isEqualTo(0.5);
+        assertThat(r.atChanceLevel()).isTrue();
+    }
+
+    @Test
+    void aClassifierClearlyAboveChanceIsNotAtChanceLevel() {
+        int[] actual = {0, 0, 1, 1, 1, 1, 1, 2, 2, 2};
+        int[] good = {0, 0, 1, 1, 1, 1, 0, 2, 2, 1};
+        ClassificationReport r = ClassificationReport.of(actual, good, 3);
+
+        assertThat(r.accuracy()).isEqualTo(0.8);
+        assertThat(r.atChanceLevel()).isFalse();
+        assertThat(ClassificationReport.of(new int[0], new int[0], 3).atChanceLevel()).isFalse();
+        assertThat(ClassificationReport.of(new int[0], new int[0], 3).chanceAccuracy()).isNaN();
+    }
 }

@@ -83,7 +83,7 @@ class RunRecorderTest {
         assertThat(m.finishedAt()).isEqualTo(FakeRun.FINISHED);
         assertThat(m.durationMillis()).isEqualTo(61_000);
         // validation accuracies 0.5, 0.8, 0.7: best 0.8 at epoch 2
-        assertThat(m.results()).isEqualTo(new RunResults(7.0 / 9, 0.61, 0.8, 2, 3));
+        assertThat(m.results()).isEqualTo(new RunResults(7.0 / 9, 0.61, 0.8, 2, 3, 1.0 / 3));
         assertThat(m.firstLayerParameter()).isEqualTo("01Conv2d_weight");
         assertThat(m.modelFiles()).containsExactly(FakeRun.PARAMS_FILE);
     }

@@ -1,14 +1,13 @@
 package org.dnw.train.scratch;
 
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.function.Consumer;
 import org.dnw.data.DataSplits;
@@ -24,6 +23,7 @@ import org.dnw.spec.OutputActivation;
 import org.dnw.spec.OutputSpec;
 import org.dnw.spec.Pool2dSpec;
 import org.dnw.spec.Problem;
+import org.dnw.train.Divergence;
 import org.dnw.train.EngineKind;
 import org.dnw.train.Hyperparameters;
 import org.dnw.train.OptimizerKind;
@@ -359,6 +359,7 @@ public final class ScratchTrainingLoop implements TrainingLoop {
             }
             Random shuffle = new Random(hp.seed() ^ SHUFFLE_SALT);
             int every = request.weightsEveryBatches();
+            double firstLoss = Double.NaN;
             for (int epoch = 1; epoch <= hp.epochCount(); epoch++) {
                 at.epoch = epoch;
                 at.batch = 0;
@@ -376,18 +377,17 @@ public final class ScratchTrainingLoop implements TrainingLoop {
                     double[] x = Batches.inputs(train, order, from, to);
                     int[] labels = Batches.labels(train, order, from, to);
                     double loss = net.forwardLoss(x, labels, n);
-                    if (!Double.isFinite(loss)) {
+                    if (Double.isNaN(firstLoss)) {
+                        firstLoss = loss;
+                    }
+                    Optional<String> diverged =
+                            Divergence.check(loss, firstLoss, hp.loss(), epoch, b);
+                    if (diverged.isPresent()) {
                         emit.terminal(
                                 new RunFailed(
                                         name,
-                                        "the loss became "
-                                                + (Double.isNaN(loss) ? "NaN" : "infinite")
-                                                + " at epoch "
-                                                + epoch
-                                                + ", batch "
-                                                + b,
-                                        "lower the learning rate, e.g. to "
-                                                + lowerRate(hp.learningRate()),
+                                        diverged.get(),
+                                        Divergence.advice(learningRate),
                                         epoch,
                                         b));
                         return;
@@ -549,11 +549,6 @@ public final class ScratchTrainingLoop implements TrainingLoop {
             order[i] = order[j];
             order[j] = t;
         }
-    }
-
-    /** A tenth of {@code rate}, to 2 significant digits, as a user would type it. */
-    static String lowerRate(double rate) {
-        return new BigDecimal(rate / 10, new MathContext(2)).stripTrailingZeros().toPlainString();
     }
 
     static Map<String, String> environment() {
