@@ -274,6 +274,7 @@ public final class WorkbenchApp extends Application {
                 .bind(editor.trainableProperty().and(data.loadedProperty().isNotNull()));
         var active = trainingModel.stateProperty().isNotEqualTo(TrainingState.IDLE);
         editor.busyProperty().bind(active);
+        editor.activityProperty().bind(trainingModel.activityTextProperty());
         hyper.lockedProperty().bind(active);
         editor.setOnTrain(spec -> trainingModel.onTrain());
 
@@ -647,13 +648,9 @@ public final class WorkbenchApp extends Application {
             return;
         }
         augment.setSamples(now.train());
-        ModelSpec spec = editor.getSpec();
-        if (!spec.input().equals(now.inputShape())
-                || spec.output() == null
-                || spec.output().classes() != now.classCount()) {
-            editor.load(spec.adaptTo(now.inputShape(), now.classCount()), "fit to " + now.name());
-        }
-        workbench.setSpecAdapter(s -> s.adaptTo(now.inputShape(), now.classCount()));
+        // not an undoable edit: the history is refitted, so Undo cannot leave a network that
+        // does not fit the data, and a saved network stays saved
+        workbench.fitNetwork(s -> s.adaptTo(now.inputShape(), now.classCount()));
         workbench.showStatus(
                 now.name()
                         + " loaded: the network now takes "
