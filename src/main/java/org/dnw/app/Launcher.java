@@ -50,9 +50,10 @@ public final class Launcher {
             }
             if (message.contains("Unable to open DISPLAY")) {
                 return Optional.of(
-                        "The window cannot start: there is no display (DISPLAY is not set). Run it"
-                                + " on a desktop, with ssh -X, or under xvfb-run; the command line"
-                                + " (mvn -q compile exec:exec -Dcli=...) works without one.");
+                        "The window cannot start: there is no display it may use (DISPLAY is unset,"
+                                + " or the X server refused the connection). Run it on a desktop,"
+                                + " with ssh -X, or under xvfb-run; the command line (mvn -q"
+                                + " compile exec:exec -Dcli=...) works without one.");
             }
         }
         return Optional.empty();
