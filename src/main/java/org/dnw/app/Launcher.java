@@ -1,7 +1,9 @@
 package org.dnw.app;
 
 import java.util.List;
+import java.util.Optional;
 import javafx.application.Application;
+import org.dnw.cli.ExitCodes;
 
 /**
  * The main class. It is not an {@link Application} itself, so that JavaFX on the class path starts
@@ -30,14 +32,50 @@ public final class Launcher {
         }
     }
 
+    /**
+     * What a user should read when the toolkit cannot start, found in {@code failure} or its
+     * causes; empty when the failure is something else (then it is a bug, and its trace is shown).
+     * JavaFX says "Unable to load glass GTK library." without GTK 3 and "Unable to open DISPLAY"
+     * without a display.
+     */
+    static Optional<String> windowCannotStart(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String message = t.getMessage() == null ? "" : t.getMessage();
+            if (message.contains("Unable to load glass GTK library")) {
+                return Optional.of(
+                        "The window cannot start: the GTK 3 library is missing. On Debian/Ubuntu:"
+                                + " sudo apt-get install libgtk-3-0; on Fedora: sudo dnf install"
+                                + " gtk3. The command line (mvn -q compile exec:exec -Dcli=...)"
+                                + " works without it.");
+            }
+            if (message.contains("Unable to open DISPLAY")) {
+                return Optional.of(
+                        "The window cannot start: there is no display it may use (DISPLAY is unset,"
+                                + " or the X server refused the connection). Run it on a desktop,"
+                                + " with ssh -X, or under xvfb-run; the command line (mvn -q"
+                                + " compile exec:exec -Dcli=...) works without one.");
+            }
+        }
+        return Optional.empty();
+    }
+
     public static void main(String[] args) {
         try {
             WorkbenchOptions.parse(List.of(args));
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage() + "\n" + WorkbenchOptions.USAGE);
-            System.exit(2);
+            System.exit(ExitCodes.BAD_ARGUMENTS);
         }
         chooseRenderer();
-        Application.launch(WorkbenchApp.class, args);
+        try {
+            Application.launch(WorkbenchApp.class, args);
+        } catch (RuntimeException | Error e) {
+            Optional<String> sentence = windowCannotStart(e);
+            if (sentence.isEmpty()) {
+                throw e;
+            }
+            System.err.println(sentence.get());
+            System.exit(ExitCodes.NO_WINDOW);
+        }
     }
 }

@@ -22,11 +22,12 @@ import org.dnw.ui.data.DatasetPreview;
 import org.dnw.ui.training.TrainingActions;
 
 /**
- * What the Train, Pause and Stop buttons do: builds the request from the window's current network,
- * data set, hyperparameters, engine and augmentation, and starts it through the launcher, which
- * saves the run when it finishes. The splits are made and the run started on the I/O executor, so
- * the FX thread never waits; whatever keeps a run from starting arrives at the event sink as a
- * {@link TrainingEvent.RunFailed} with the reason, like any other failure.
+ * What the Train, Pause and Stop buttons do: builds the request from the editor's current network
+ * (as it is, never a refitted copy), data set, hyperparameters, engine and augmentation, and starts
+ * it through the launcher, which saves the run when it finishes. The splits are made and the run
+ * started on the I/O executor, so the FX thread never waits; whatever keeps a run from starting
+ * arrives at the event sink as a {@link TrainingEvent.RunFailed} with the reason, like any other
+ * failure.
  */
 final class TrainingController implements TrainingActions {
 
@@ -90,12 +91,13 @@ final class TrainingController implements TrainingActions {
         String name = in.spec().name() + "-" + slug(in.data().name());
         try {
             DataSplits splits = splits(in.data(), in.hyperparameters());
-            ModelSpec spec =
-                    in.spec().adaptTo(splits.train().inputShape(), splits.train().classCount());
+            // Exactly the network the editor shows: it is fitted to the data when the data is
+            // chosen, and one that does not fit is refused with the service's reason, never
+            // quietly changed into another network here.
             TrainingRequest request =
                     new TrainingRequest(
                             name,
-                            spec,
+                            in.spec(),
                             splits,
                             in.hyperparameters(),
                             null,

@@ -39,6 +39,7 @@ import org.dnw.ui.augment.AugmentationView;
 import org.dnw.ui.augment.AugmentationViewModel;
 import org.dnw.ui.charts.ChartsView;
 import org.dnw.ui.charts.ChartsViewModel;
+import org.dnw.ui.common.DialogService;
 import org.dnw.ui.common.FxDialogService;
 import org.dnw.ui.confusion.ConfusionView;
 import org.dnw.ui.confusion.ConfusionViewModel;
@@ -188,6 +189,13 @@ public final class WorkbenchApp extends Application {
 
     /** Builds the view models, services and window content for {@code stage}; FX thread. */
     Scene createScene(Stage stage, WorkbenchOptions options) {
+        return createScene(stage, options, new FxDialogService(() -> stage));
+    }
+
+    /**
+     * As {@link #createScene(Stage, WorkbenchOptions)}, with the window's dialogs given (tests).
+     */
+    Scene createScene(Stage stage, WorkbenchOptions options, DialogService dialogs) {
         this.stage = stage;
         this.options = options;
         io = executor("workbench-io");
@@ -195,7 +203,6 @@ public final class WorkbenchApp extends Application {
         ExecutorService predictions = executor("workbench-predict");
         ExecutorService checks = executor("workbench-checks");
 
-        FxDialogService dialogs = new FxDialogService(() -> stage);
         catalog = DatasetCatalog.fromEnvironment(new DjlDatasetDownloader());
         // tests point it elsewhere; a user's runs live in saved-models/ of the working directory
         store = new RunStore(Path.of(System.getProperty("workbench.runs", "saved-models")));
@@ -274,6 +281,7 @@ public final class WorkbenchApp extends Application {
                 .bind(editor.trainableProperty().and(data.loadedProperty().isNotNull()));
         var active = trainingModel.stateProperty().isNotEqualTo(TrainingState.IDLE);
         editor.busyProperty().bind(active);
+        editor.activityProperty().bind(trainingModel.activityTextProperty());
         hyper.lockedProperty().bind(active);
         editor.setOnTrain(spec -> trainingModel.onTrain());
 
@@ -341,7 +349,17 @@ public final class WorkbenchApp extends Application {
                                 KeyCode.Z, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
                         editor::redo);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), trainingModel::onTrain);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), trainingModel::onStop);
+        // Esc stops a run wherever the focus is: a filter sees the key before any control (a
+        // text field, a combo box, a scroll pane) can take it for itself. Idle, Esc is theirs.
+        scene.addEventFilter(
+                javafx.scene.input.KeyEvent.KEY_PRESSED,
+                e -> {
+                    if (e.getCode() == KeyCode.ESCAPE
+                            && !trainingModel.stopDisabledProperty().get()) {
+                        trainingModel.onStop();
+                        e.consume();
+                    }
+                });
 
         runs.refresh();
         data.choose(options.dataset());
@@ -647,13 +665,9 @@ public final class WorkbenchApp extends Application {
             return;
         }
         augment.setSamples(now.train());
-        ModelSpec spec = editor.getSpec();
-        if (!spec.input().equals(now.inputShape())
-                || spec.output() == null
-                || spec.output().classes() != now.classCount()) {
-            editor.load(spec.adaptTo(now.inputShape(), now.classCount()), "fit to " + now.name());
-        }
-        workbench.setSpecAdapter(s -> s.adaptTo(now.inputShape(), now.classCount()));
+        // not an undoable edit: the history is refitted, so Undo cannot leave a network that
+        // does not fit the data, and a saved network stays saved
+        workbench.fitNetwork(s -> s.adaptTo(now.inputShape(), now.classCount()));
         workbench.showStatus(
                 now.name()
                         + " loaded: the network now takes "

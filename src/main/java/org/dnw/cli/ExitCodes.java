@@ -20,5 +20,11 @@ public final class ExitCodes {
     /** The run was cancelled (e.g. Ctrl+C). */
     public static final int CANCELLED = 5;
 
+    /**
+     * The window could not start: the graphical toolkit found no GTK 3 library or no display. One
+     * sentence says what to install; the command line works without either.
+     */
+    public static final int NO_WINDOW = 6;
+
     private ExitCodes() {}
 }

@@ -177,4 +177,23 @@ class TrainingControllerTest {
             assertThat(left.toList()).isEmpty();
         }
     }
+
+    @Test
+    void theNetworkTrainedIsTheEditorsAsItIsNeverARefittedCopy() {
+        inputs =
+                new TrainingController.Inputs(
+                        Presets.load("mlp").adaptTo(org.dnw.spec.Shape.image(3, 32, 32), 10),
+                        preview(),
+                        inputs.hyperparameters(),
+                        EngineKind.DJL,
+                        AugmentationSpec.NONE);
+        TrainingController c =
+                controller(new TrainingService(Map.of(EngineKind.DJL, new ScriptedLoop())));
+        c.train();
+        runIo();
+        assertThat(events).singleElement().isInstanceOf(TrainingEvent.RunFailed.class);
+        assertThat(((TrainingEvent.RunFailed) events.get(0)).reason())
+                .contains("expects inputs of 3 × 32 × 32");
+        assertThat(started).isEmpty();
+    }
 }

@@ -3,6 +3,7 @@ package org.dnw.ui.architecture;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -19,6 +20,8 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.dnw.spec.LayerShape;
@@ -69,7 +72,10 @@ public final class ArchitectureViewModel {
             new ReadOnlyStringWrapper(this, "undoText", "Undo");
     private final ReadOnlyStringWrapper redoText =
             new ReadOnlyStringWrapper(this, "redoText", "Redo");
+    private final StringProperty activity = new SimpleStringProperty(this, "activity", "");
+    private String readiness = "";
     private Consumer<ModelSpec> onTrain = spec -> {};
+    private UnaryOperator<ModelSpec> fit = UnaryOperator.identity();
 
     public ArchitectureViewModel(ModelSpec initial) {
         history = new CommandStack<>(Objects.requireNonNull(initial));
@@ -82,6 +88,7 @@ public final class ArchitectureViewModel {
                 .addListener(
                         (obs, old, now) -> redoText.set(now.isEmpty() ? "Redo" : "Redo " + now));
         trainEnabled = trainable.and(busy.not());
+        activity.addListener((obs, old, now) -> showVerdict());
         refresh();
     }
 
@@ -157,9 +164,21 @@ public final class ArchitectureViewModel {
         return memory.getReadOnlyProperty();
     }
 
-    /** "Ready to train" or "Cannot train: …" with the first error's sentence. */
+    /**
+     * What is happening to the network: the {@linkplain #activityProperty() activity} while a run
+     * is active, otherwise "Ready to train" or "Cannot train — …" with the first error's sentence.
+     */
     public ReadOnlyStringProperty verdictProperty() {
         return verdict.getReadOnlyProperty();
+    }
+
+    /**
+     * What a run is doing with the network, e.g. "Training epoch 2 of 5…", "Paused at epoch 2";
+     * empty when no run is active. Shown instead of "Ready to train"; the window binds it to the
+     * training panel.
+     */
+    public StringProperty activityProperty() {
+        return activity;
     }
 
     /** Problems of the network as a whole (not of one layer), one per line; "" when none. */
@@ -196,19 +215,39 @@ public final class ArchitectureViewModel {
 
     // ---- whole network -----------------------------------------------------------------------
 
-    /** Replaces the network as one undoable step (a preset or an opened file). */
+    /**
+     * Fits the network to the data it will train on ({@code fit}, e.g. {@code spec ->
+     * spec.adaptTo(shape, classes)}), now and for every network loaded later. Choosing a data set
+     * is not an edit of the network, so it makes no undo step; and the history is not cleared but
+     * rewritten: a user who changed a kernel and then chose CIFAR-10 expects Undo to take back the
+     * kernel change, on the network that fits CIFAR-10, and no undo or redo may reach a network
+     * that cannot train on the chosen data.
+     */
+    public void fitTo(UnaryOperator<ModelSpec> fit) {
+        this.fit = Objects.requireNonNull(fit);
+        history.rebase(fit);
+    }
+
+    /** {@code spec} as this editor would show it: fitted to the chosen data set. */
+    public ModelSpec fitted(ModelSpec spec) {
+        return fit.apply(spec);
+    }
+
+    /**
+     * Replaces the network as one undoable step (a preset or an opened file), fitted to the data.
+     */
     public void load(ModelSpec spec, String description) {
         ModelSpec before = history.getState();
-        if (history.execute(new SpecCommands.ReplaceSpec(before, spec, description))) {
+        if (history.execute(new SpecCommands.ReplaceSpec(before, fit.apply(spec), description))) {
             selectedIndex.set(-1);
             updateSelection();
         }
         message.set(capitalise(description));
     }
 
-    /** Replaces the network and forgets the undo history. */
+    /** Replaces the network (fitted to the data) and forgets the undo history. */
     public void reset(ModelSpec spec) {
-        history.reset(spec);
+        history.reset(fit.apply(spec));
         selectedIndex.set(-1);
         updateSelection();
     }
@@ -373,7 +412,7 @@ public final class ArchitectureViewModel {
     /** Hands the network to the Train hook when it can be trained; otherwise says why not. */
     public void train() {
         if (!trainEnabled.get()) {
-            message.set(busy.get() ? "A run is already active" : verdict.get());
+            message.set(busy.get() ? "A run is already active" : readiness);
             return;
         }
         onTrain.accept(getSpec());
@@ -414,12 +453,18 @@ public final class ArchitectureViewModel {
                         .map(Problem::message)
                         .collect(Collectors.joining("\n")));
         trainable.set(result.isValid());
-        verdict.set(
+        readiness =
                 result.isValid()
                         ? "Ready to train"
-                        : "Cannot train — " + result.errors().get(0).message());
+                        : "Cannot train — " + result.errors().get(0).message();
+        showVerdict();
         refreshTotals();
         clampSelection();
+    }
+
+    private void showVerdict() {
+        String doing = activity.get();
+        verdict.set(doing == null || doing.isEmpty() ? readiness : doing);
     }
 
     private void refreshTotals() {

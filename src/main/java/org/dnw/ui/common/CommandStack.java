@@ -2,7 +2,9 @@ package org.dnw.ui.common;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -115,6 +117,57 @@ public final class CommandStack<S> {
         newestOpen = false;
         state.set(Objects.requireNonNull(initial));
         refresh();
+    }
+
+    /**
+     * Applies {@code fit} to the state and to every state that undo and redo can reach, without
+     * making a step: the history stays, each of its steps now ends in a fitted state. For a change
+     * the user did not make and must not undo, e.g. fitting a network to the chosen data set.
+     * {@code fit} must be idempotent; a later rebase replaces an earlier one's fit.
+     */
+    public void rebase(UnaryOperator<S> fit) {
+        Objects.requireNonNull(fit);
+        newestOpen = false;
+        refit(undoSteps, fit);
+        refit(redoSteps, fit);
+        state.set(Objects.requireNonNull(fit.apply(state.get())));
+        refresh();
+    }
+
+    private static <S> void refit(Deque<Command<S>> steps, UnaryOperator<S> fit) {
+        List<Command<S>> fitted =
+                steps.stream()
+                        .<Command<S>>map(
+                                step ->
+                                        new Fitted<>(
+                                                step instanceof Fitted<S> f ? f.step() : step, fit))
+                        .toList();
+        steps.clear();
+        steps.addAll(fitted);
+    }
+
+    /** A step whose every result is passed through {@code fit}. */
+    private record Fitted<S>(Command<S> step, UnaryOperator<S> fit) implements Command<S> {
+
+        @Override
+        public String description() {
+            return step.description();
+        }
+
+        @Override
+        public S execute(S state) {
+            return fit.apply(step.execute(state));
+        }
+
+        @Override
+        public S undo(S state) {
+            return fit.apply(step.undo(state));
+        }
+
+        @Override
+        public S redo(S state) {
+            return fit.apply(step.redo(state));
+        }
     }
 
     public S getState() {

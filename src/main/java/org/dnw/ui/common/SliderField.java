@@ -18,6 +18,9 @@ import javafx.scene.layout.Priority;
  * the value and accepts any typed value in [min, max]. The slider moves by stops, so that uneven
  * scales such as 1, 2, 4, …, 512 are easy to hit.
  *
+ * <p>A typed value it cannot take is never changed silently: a note beside the field says what was
+ * done and why ("29 is above the maximum of 11: set to 11."), until the next edit.
+ *
  * <p>User edits are reported to {@link #setOnEdit}; {@link #setValue} (the view model speaking) is
  * not reported back. {@link #setOnEditFinished} runs when a gesture ends: slider released, focus
  * left, or a typed value committed — the moment to close an undo step.
@@ -27,6 +30,7 @@ public final class SliderField extends HBox {
     private final Label label;
     private final Slider slider;
     private final TextField field;
+    private final Label note = new Label();
     private final double[] stops;
     private final double min;
     private final double max;
@@ -106,10 +110,17 @@ public final class SliderField extends HBox {
                     }
                 });
 
+        note.getStyleClass().add("slider-field-note");
+        note.setWrapText(true);
+        note.setMinWidth(120);
+        note.setMaxWidth(200);
+        note.setVisible(false);
+        note.managedProperty().bind(note.visibleProperty());
+
         getStyleClass().add("slider-field");
         setAlignment(Pos.CENTER_LEFT);
         setSpacing(8);
-        getChildren().addAll(label, slider, field);
+        getChildren().addAll(label, slider, field, note);
     }
 
     /** A slider over the given integer stops; any integer in [min, max] may be typed. */
@@ -151,6 +162,9 @@ public final class SliderField extends HBox {
         if (newValue == value && format(newValue).equals(field.getText())) {
             // Leave the slider alone: it is the one being dragged and already shows this value.
             return;
+        }
+        if (newValue != value) {
+            showNote("");
         }
         updating = true;
         try {
@@ -195,6 +209,16 @@ public final class SliderField extends HBox {
         return label;
     }
 
+    /** What was done with the last typed value when it could not be taken as typed; "" if none. */
+    public String getNote() {
+        return note.getText();
+    }
+
+    /** The note beside the field (hidden while empty). */
+    public Label note() {
+        return note;
+    }
+
     private void sliderMoved(double position) {
         if (updating) {
             return;
@@ -216,31 +240,65 @@ public final class SliderField extends HBox {
     }
 
     private void commitText() {
-        String text = field.getText() == null ? "" : field.getText().strip().replace(',', '.');
+        String raw = field.getText() == null ? "" : field.getText().strip();
+        if (raw.equals(format(value))) {
+            return;
+        }
+        String text = raw.replace(',', '.');
         double typed;
         try {
             typed = Double.parseDouble(text);
         } catch (NumberFormatException e) {
-            field.setText(format(value));
-            return;
+            typed = Double.NaN;
         }
         if (!Double.isFinite(typed)) {
             field.setText(format(value));
+            showNote(
+                    raw.isEmpty()
+                            ? ""
+                            : "\u201c"
+                                    + raw
+                                    + "\u201d is not a number: kept "
+                                    + format(value)
+                                    + ".");
             return;
         }
-        if (decimals == 0) {
-            typed = Math.round(typed);
-        }
-        typed = Math.max(min, Math.min(max, typed));
-        if (typed != value) {
-            userSet(typed);
+        double taken = Math.max(min, Math.min(max, decimals == 0 ? Math.round(typed) : typed));
+        String note = clampNote(raw, typed, taken, min, max, format(taken));
+        if (taken != value) {
+            userSet(taken);
             onEditFinished.run();
         } else {
             field.setText(format(value));
         }
+        showNote(note);
+    }
+
+    /**
+     * The sentence for a typed value that was not taken as typed, e.g. "29 is above the maximum of
+     * 11: set to 11."; "" when it was taken as typed. Shared with the log-scale field.
+     */
+    public static String clampNote(
+            String typedText, double typed, double taken, double min, double max, String shown) {
+        if (typed > max) {
+            return typedText + " is above the maximum of " + shown + ": set to " + shown + ".";
+        }
+        if (typed < min) {
+            return typedText + " is below the minimum of " + shown + ": set to " + shown + ".";
+        }
+        if (typed != taken && Math.abs(typed - taken) > 1e-9 * Math.max(1, Math.abs(typed))) {
+            return typedText + " is not a whole number: set to " + shown + ".";
+        }
+        return "";
+    }
+
+    private void showNote(String text) {
+        note.setText(text);
+        note.setVisible(!text.isEmpty());
     }
 
     private void userSet(double chosen) {
+        showNote("");
         value = chosen;
         updating = true;
         try {

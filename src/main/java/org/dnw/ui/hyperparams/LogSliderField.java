@@ -17,8 +17,9 @@ import javafx.util.StringConverter;
 /**
  * A labelled slider on a {@link LogScale} with a text field that shows the value ("0.001", "3e-4")
  * and takes any typed value in range. Dragging snaps to round values; arrow keys step from one
- * round value to the next; a typed value is kept exactly (clamped). Looks like {@link
- * org.dnw.ui.common.SliderField} (same style classes), so the two line up in a form.
+ * round value to the next; a typed value is kept exactly, or clamped with a note beside the field
+ * saying so. Looks like {@link org.dnw.ui.common.SliderField} (same style classes), so the two line
+ * up in a form.
  *
  * <p>User edits are reported to {@link #setOnEdit}; {@link #setValue} is not reported back.
  */
@@ -28,6 +29,7 @@ public final class LogSliderField extends HBox {
     private final Label label;
     private final Slider slider;
     private final TextField field;
+    private final Label note = new Label();
     private double value;
     private boolean updating;
     private DoubleConsumer onEdit = v -> {};
@@ -97,10 +99,17 @@ public final class LogSliderField extends HBox {
                     }
                 });
 
+        note.getStyleClass().add("slider-field-note");
+        note.setWrapText(true);
+        note.setMinWidth(120);
+        note.setMaxWidth(200);
+        note.setVisible(false);
+        note.managedProperty().bind(note.visibleProperty());
+
         getStyleClass().addAll("slider-field", "log-slider-field");
         setAlignment(Pos.CENTER_LEFT);
         setSpacing(8);
-        getChildren().addAll(label, slider, field);
+        getChildren().addAll(label, slider, field, note);
     }
 
     /** Shows {@code newValue} (clamped) without reporting it as an edit. */
@@ -108,6 +117,9 @@ public final class LogSliderField extends HBox {
         double v = scale.clamp(newValue);
         if (v == value && LogScale.format(v).equals(field.getText())) {
             return;
+        }
+        if (v != value) {
+            showNote("");
         }
         value = v;
         field.setText(LogScale.format(v));
@@ -155,6 +167,11 @@ public final class LogSliderField extends HBox {
         return label;
     }
 
+    /** What was done with the last typed value when it could not be taken as typed; "" if none. */
+    public String getNote() {
+        return note.getText();
+    }
+
     private void sliderMoved(double position) {
         if (updating) {
             return;
@@ -187,20 +204,42 @@ public final class LogSliderField extends HBox {
     }
 
     private void commitText() {
-        OptionalDouble typed = LogScale.parse(field.getText());
+        String raw = field.getText() == null ? "" : field.getText().strip();
+        if (raw.equals(LogScale.format(value))) {
+            return;
+        }
+        OptionalDouble typed = LogScale.parse(raw);
         if (typed.isEmpty() || typed.getAsDouble() <= 0) {
             field.setText(LogScale.format(value));
+            showNote(
+                    raw.isEmpty()
+                            ? ""
+                            : "\u201c"
+                                    + raw
+                                    + "\u201d is not a positive number: kept "
+                                    + LogScale.format(value)
+                                    + ".");
             return;
         }
         double v = scale.clamp(typed.getAsDouble());
+        String said =
+                org.dnw.ui.common.SliderField.clampNote(
+                        raw, typed.getAsDouble(), v, scale.min(), scale.max(), LogScale.format(v));
         if (v != value) {
             userSet(v, true);
         } else {
             field.setText(LogScale.format(value));
         }
+        showNote(said);
+    }
+
+    private void showNote(String text) {
+        note.setText(text);
+        note.setVisible(!text.isEmpty());
     }
 
     private void userSet(double chosen, boolean moveSlider) {
+        showNote("");
         value = chosen;
         field.setText(LogScale.format(chosen));
         if (moveSlider && !slider.isValueChanging()) {

@@ -50,6 +50,8 @@ public final class TrainingViewModel {
             new ReadOnlyStringWrapper(this, "timeLeft", "");
     private final ReadOnlyStringWrapper statusText =
             new ReadOnlyStringWrapper(this, "status", "Ready to train.");
+    private final ReadOnlyStringWrapper activityText =
+            new ReadOnlyStringWrapper(this, "activity", "");
     private final ReadOnlyStringWrapper lastEpochText =
             new ReadOnlyStringWrapper(this, "lastEpoch", "");
     private final ReadOnlyStringWrapper errorText = new ReadOnlyStringWrapper(this, "error", "");
@@ -61,13 +63,22 @@ public final class TrainingViewModel {
     private int epochCount;
     private long completedEpochMillis;
     private int completedEpochs;
+    private int currentEpoch;
+    private boolean runStarted;
 
     /**
      * @param actions what the buttons do; called on the FX thread
      */
     public TrainingViewModel(TrainingActions actions) {
         this.actions = Objects.requireNonNull(actions, "actions");
-        state.addListener((obs, was, now) -> updateButtons());
+        state.addListener(
+                (obs, was, now) -> {
+                    if (now == TrainingState.IDLE) {
+                        runStarted = false;
+                    }
+                    updateButtons();
+                    updateActivity();
+                });
         readyToTrain.addListener((obs, was, now) -> updateButtons());
         updateButtons();
     }
@@ -134,8 +145,10 @@ public final class TrainingViewModel {
             if (state.get() == TrainingState.STOPPING) {
                 return;
             }
+            currentEpoch = Math.max(currentEpoch, e.epoch());
             state.set(TrainingState.PAUSED);
             statusText.set("Paused at epoch " + e.epoch() + ", batch " + e.batch() + ".");
+            updateActivity();
         } else if (event instanceof RunResumed) {
             if (state.get() != TrainingState.STOPPING) {
                 state.set(TrainingState.RUNNING);
@@ -183,6 +196,8 @@ public final class TrainingViewModel {
     private void started(RunStarted e) {
         runName = e.runName();
         epochCount = e.hyperparameters().epochCount();
+        currentEpoch = 1;
+        runStarted = true;
         resetProgress();
         clearError();
         if (state.get() == TrainingState.IDLE) {
@@ -192,6 +207,7 @@ public final class TrainingViewModel {
         progress.set(0);
         epochText.set("Epoch 1 / " + epochCount);
         batchText.set("Batch 0 / " + e.batchesPerEpoch());
+        updateActivity();
         statusText.set(
                 String.format(
                         Locale.ROOT,
@@ -209,6 +225,10 @@ public final class TrainingViewModel {
         progress.set(Math.min(1, ((e.epoch() - 1) + (double) e.batch() / batches) / epochs));
         epochText.set("Epoch " + e.epoch() + " / " + epochs);
         batchText.set("Batch " + e.batch() + " / " + batches);
+        if (e.epoch() != currentEpoch) {
+            currentEpoch = e.epoch();
+            updateActivity();
+        }
         throughputText.set(String.format(Locale.ROOT, "%,.0f images/s", e.samplesPerSecond()));
         if (e.batch() > 0 && e.elapsedMillis() > 0) {
             double millisPerBatch = (double) e.elapsedMillis() / e.batch();
@@ -246,6 +266,22 @@ public final class TrainingViewModel {
                             100 * e.validationAccuracy()));
         }
         lastEpochText.set(text.toString());
+    }
+
+    /** "Training epoch 2 of 5…" and the like: what the run does now, in a few words. */
+    private void updateActivity() {
+        String epochs = epochCount > 0 ? " of " + epochCount : "";
+        activityText.set(
+                switch (state.get()) {
+                    case IDLE -> "";
+                    case RUNNING ->
+                            runStarted
+                                    ? "Training epoch " + currentEpoch + epochs + "…"
+                                    : "Starting the run…";
+                    case PAUSED ->
+                            runStarted ? "Paused at epoch " + currentEpoch + epochs : "Pausing…";
+                    case STOPPING -> "Stopping…";
+                });
     }
 
     private void resetProgress() {
@@ -371,6 +407,14 @@ public final class TrainingViewModel {
 
     public ReadOnlyStringProperty statusTextProperty() {
         return statusText.getReadOnlyProperty();
+    }
+
+    /**
+     * What the active run is doing, in a few words ("Starting the run…", "Training epoch 2 of 5…",
+     * "Paused at epoch 2 of 5", "Stopping…"); empty when no run is active.
+     */
+    public ReadOnlyStringProperty activityTextProperty() {
+        return activityText.getReadOnlyProperty();
     }
 
     /** The last epoch's train and validation figures, in a sentence. */

@@ -116,7 +116,10 @@ public final class WorkbenchView extends BorderPane {
         ((MenuBar) getTop()).getMenus().add(menu);
     }
 
-    /** What File › Quit does once the view model agreed (the application closes the stage). */
+    /**
+     * What File › Quit (Ctrl+Q) does. The handler asks about unsaved changes itself, as closing the
+     * window does, so that the question comes once, whichever way the user quits.
+     */
     public void setOnQuit(Runnable handler) {
         onQuit = handler == null ? () -> {} : handler;
     }
@@ -231,11 +234,14 @@ public final class WorkbenchView extends BorderPane {
                                                 + " · "
                                                 + editor.getSpec().layers().size()
                                                 + " layers · "
-                                                + (editor.isTrainable()
-                                                        ? "✓ ready to train"
-                                                        : "✗ cannot train"),
+                                                + (!editor.activityProperty().get().isEmpty()
+                                                        ? editor.activityProperty().get()
+                                                        : editor.isTrainable()
+                                                                ? "✓ ready to train"
+                                                                : "✗ cannot train"),
                                 editor.specProperty(),
-                                editor.trainableProperty()));
+                                editor.trainableProperty(),
+                                editor.activityProperty()));
         network.setMinWidth(Region.USE_PREF_SIZE);
         javafx.css.PseudoClass invalid = javafx.css.PseudoClass.getPseudoClass("invalid");
         network.pseudoClassStateChanged(invalid, !editor.isTrainable());
@@ -265,9 +271,7 @@ public final class WorkbenchView extends BorderPane {
     }
 
     private void quit() {
-        if (viewModel.requestQuit()) {
-            onQuit.run();
-        }
+        onQuit.run();
     }
 
     private static KeyCombination shortcut(KeyCode code) {

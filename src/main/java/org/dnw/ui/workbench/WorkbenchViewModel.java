@@ -48,7 +48,6 @@ public final class WorkbenchViewModel {
             new SimpleObjectProperty<>(this, "savedSpec");
     private final BooleanBinding dirty;
     private final StringBinding title;
-    private UnaryOperator<ModelSpec> specAdapter = UnaryOperator.identity();
 
     public WorkbenchViewModel(
             ArchitectureViewModel architecture,
@@ -111,25 +110,28 @@ public final class WorkbenchViewModel {
     }
 
     /**
-     * Applied to every preset and opened spec before it is shown, e.g. {@code spec ->
-     * spec.adaptTo(dataShape, classCount)} to fit the chosen data set.
+     * Fits the network, its undo history, every preset and spec opened later, and the saved network
+     * it is compared with to the chosen data set, e.g. {@code spec -> spec.adaptTo(dataShape,
+     * classCount)} (see {@link ArchitectureViewModel#fitTo}). Not an edit: it leaves the network
+     * saved when it was, so choosing a data set never asks "Quit without saving?".
      */
-    public void setSpecAdapter(UnaryOperator<ModelSpec> adapter) {
-        specAdapter = adapter == null ? UnaryOperator.identity() : adapter;
+    public void fitNetwork(UnaryOperator<ModelSpec> fit) {
+        architecture.fitTo(fit);
+        savedSpec.set(fit.apply(savedSpec.get()));
     }
 
     /** Replaces the network by a preset (one undoable step). */
     public void newFromPreset(String name) {
-        ModelSpec spec;
+        ModelSpec preset;
         try {
-            spec = specAdapter.apply(Presets.load(name));
+            preset = Presets.load(name);
         } catch (IllegalArgumentException e) {
             dialogs.showError("No such preset", e.getMessage());
             status.set(e.getMessage());
             return;
         }
-        architecture.load(spec, "new network from preset " + name);
-        savedSpec.set(spec);
+        architecture.load(preset, "new network from preset " + name);
+        savedSpec.set(architecture.getSpec());
         specFile.set(null);
         status.set("New network from preset " + name);
     }
@@ -188,9 +190,8 @@ public final class WorkbenchViewModel {
             ModelSpec spec = SpecJson.read(file);
             ui.execute(
                     () -> {
-                        ModelSpec shown = specAdapter.apply(spec);
-                        architecture.load(shown, "open " + file.getFileName());
-                        savedSpec.set(shown);
+                        architecture.load(spec, "open " + file.getFileName());
+                        savedSpec.set(architecture.getSpec());
                         specFile.set(file);
                         status.set("Opened " + file);
                     });

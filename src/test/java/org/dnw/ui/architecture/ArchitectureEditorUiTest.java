@@ -73,6 +73,34 @@ class ArchitectureEditorUiTest {
     }
 
     @Test
+    void aKernelTypedAboveTheRangeIsClampedWithASentenceBesideTheField(FxRobot robot) {
+        loadSeedCnnFromTheMenu(robot);
+        robot.doubleClickOn("#kernel-field-1").write("29").type(KeyCode.ENTER);
+        settle();
+        assertThat(editor.getSpec().layers().get(0))
+                .isInstanceOfSatisfying(
+                        Conv2dSpec.class, c -> assertThat(c.kernelHeight()).isEqualTo(11));
+        var field = robot.lookup("#kernel-1").queryAs(org.dnw.ui.common.SliderField.class);
+        assertThat(field.getNote()).isEqualTo("29 is above the maximum of 11: set to 11.");
+        assertThat(field.note().isVisible()).isTrue();
+        robot.doubleClickOn("#features-field-1").write("0").type(KeyCode.ENTER);
+        settle();
+        assertThat(
+                        robot.lookup("#features-1")
+                                .queryAs(org.dnw.ui.common.SliderField.class)
+                                .getNote())
+                .isEqualTo("0 is below the minimum of 1: set to 1.");
+        // the next edit takes the note away; so does Undo, which changes the value
+        robot.interact(
+                () -> {
+                    editor.undo();
+                    editor.undo();
+                });
+        settle();
+        assertThat(field.getNote()).isEmpty();
+    }
+
+    @Test
     void draggingTheKernelSliderChangesTheShapeInOneUndoStep(FxRobot robot) {
         loadSeedCnnFromTheMenu(robot);
         Label shape = robot.lookup("#output-shape-1").queryAs(Label.class);

@@ -118,4 +118,31 @@ class CommandStackTest {
         }
         assertThat(stack.getState()).isEqualTo(2);
     }
+
+    @Test
+    void aRebaseFitsTheStateAndEveryStepWithoutMakingAStep() {
+        CommandStack<Integer> stack = new CommandStack<>(1);
+        stack.execute(new SetTo("a", 1, 3));
+        stack.seal();
+        stack.execute(new SetTo("a", 3, 5));
+        stack.undo();
+        // e.g. fitting to a data set: here, states are rounded up to a multiple of 10
+        stack.rebase(n -> (n + 9) / 10 * 10);
+
+        assertThat(stack.getState()).isEqualTo(10);
+        assertThat(stack.undoCount()).isEqualTo(1);
+        assertThat(stack.redoCount()).isEqualTo(1);
+        assertThat(stack.undoDescriptionProperty().get()).isEqualTo("a to 3");
+        stack.undo();
+        assertThat(stack.getState()).isEqualTo(10);
+        stack.redo();
+        stack.redo();
+        assertThat(stack.getState()).isEqualTo(10);
+
+        // a second rebase replaces the first fit instead of stacking on it
+        stack.rebase(n -> n);
+        stack.undo();
+        stack.undo();
+        assertThat(stack.getState()).isEqualTo(1);
+    }
 }

@@ -18,20 +18,26 @@ public final class FakeDialogService implements DialogService {
     public final List<String> suggestedNames = new ArrayList<>();
     public final List<String> questions = new ArrayList<>();
 
+    /** The titles of the file and folder choosers asked for, in order. */
+    public final List<String> choosers = new ArrayList<>();
+
     @Override
     public Optional<Path> chooseFileToOpen(
             String title, String filterDescription, String... extensions) {
+        choosers.add(title);
         return Optional.ofNullable(filesToOpen.poll());
     }
 
     @Override
     public Optional<Path> chooseFolder(String title) {
+        choosers.add(title);
         return Optional.ofNullable(foldersToChoose.poll());
     }
 
     @Override
     public Optional<Path> chooseFileToSave(
             String title, String suggestedName, String filterDescription, String... extensions) {
+        choosers.add(title);
         suggestedNames.add(suggestedName);
         return Optional.ofNullable(filesToSave.poll());
     }

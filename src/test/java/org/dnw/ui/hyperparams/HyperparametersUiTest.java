@@ -95,6 +95,36 @@ class HyperparametersUiTest {
     }
 
     @Test
+    void aTypedValueOutOfRangeIsClampedWithASentenceBesideTheField(FxRobot robot) {
+        retype(robot, view.learningRateField().textField(), "12");
+        assertThat(model.getHyperparameters().learningRate()).isEqualTo(1.0);
+        assertThat(view.learningRateField().getNote())
+                .isEqualTo("12 is above the maximum of 1: set to 1.");
+        retype(robot, view.learningRateField().textField(), "fast");
+        assertThat(view.learningRateField().getNote())
+                .isEqualTo("\u201cfast\u201d is not a positive number: kept 1.");
+        retype(robot, view.learningRateField().textField(), "0.01");
+        assertThat(view.learningRateField().getNote()).isEmpty();
+
+        retype(robot, view.batchSizeField().textField(), "5000");
+        assertThat(model.getHyperparameters().batchSize()).isEqualTo(1024);
+        assertThat(view.batchSizeField().getNote())
+                .isEqualTo("5000 is above the maximum of 1024: set to 1024.");
+        assertThat(view.batchSizeField().note().isVisible()).isTrue();
+        retype(robot, view.epochsField().textField(), "0");
+        assertThat(view.epochsField().getNote())
+                .isEqualTo("0 is below the minimum of 1: set to 1.");
+        retype(robot, view.epochsField().textField(), "2.6");
+        assertThat(view.epochsField().getNote()).isEqualTo("2.6 is not a whole number: set to 3.");
+        retype(robot, view.validationField().textField(), "80");
+        assertThat(view.validationField().getNote())
+                .isEqualTo("80 is above the maximum of 50: set to 50.");
+        robot.clickOn(view.batchSizeField().textField()).type(KeyCode.DOWN);
+        assertThat(view.batchSizeField().getNote()).isEmpty();
+        assertThat(view.batchSizeField().note().isVisible()).isFalse();
+    }
+
+    @Test
     void theBatchSizeSliderStepsThroughPowersOfTwo(FxRobot robot) {
         robot.clickOn(view.batchSizeField().textField()).type(KeyCode.UP);
         assertThat(model.getHyperparameters().batchSize()).isEqualTo(128);

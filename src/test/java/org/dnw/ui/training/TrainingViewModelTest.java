@@ -91,6 +91,24 @@ class TrainingViewModelTest {
     }
 
     @Test
+    void theActivitySaysWhatTheRunDoesNotReadyToTrain() {
+        assertThat(model.activityTextProperty().get()).isEmpty();
+        model.onTrain();
+        assertThat(model.activityTextProperty().get()).isEqualTo("Starting the run…");
+        model.accept(SyntheticRun.started(5, 200));
+        assertThat(model.activityTextProperty().get()).isEqualTo("Training epoch 1 of 5…");
+        model.accept(new BatchCompleted(SyntheticRun.RUN, 2, 3, 200, 0.5, 0.8, 1000, 300));
+        assertThat(model.activityTextProperty().get()).isEqualTo("Training epoch 2 of 5…");
+        model.onPauseResume();
+        model.accept(new RunPaused(SyntheticRun.RUN, 2, 4));
+        assertThat(model.activityTextProperty().get()).isEqualTo("Paused at epoch 2 of 5");
+        model.onStop();
+        assertThat(model.activityTextProperty().get()).isEqualTo("Stopping…");
+        model.accept(new RunCancelled(SyntheticRun.RUN, 1, 2, 4));
+        assertThat(model.activityTextProperty().get()).isEmpty();
+    }
+
+    @Test
     void progressEpochBatchThroughputAndTimeLeftComeFromBatches() {
         model.onTrain();
         model.accept(SyntheticRun.started(2, 200));

@@ -113,7 +113,7 @@ class WorkbenchViewModelTest {
 
     @Test
     void presetsGoThroughTheAdapterAndAreUndoable() {
-        vm.setSpecAdapter(spec -> spec.adaptTo(Shape.image(3, 32, 32), 7));
+        vm.fitNetwork(spec -> spec.adaptTo(Shape.image(3, 32, 32), 7));
         vm.newFromPreset("simple-cnn");
         assertThat(editor.getSpec().input()).isEqualTo(Shape.image(3, 32, 32));
         assertThat(editor.getSpec().output().classes()).isEqualTo(7);
@@ -121,6 +121,50 @@ class WorkbenchViewModelTest {
         assertThat(vm.specFileProperty().get()).isNull();
         editor.undo();
         assertThat(editor.getSpec().name()).isEqualTo("seed-cnn");
+    }
+
+    @Test
+    void fittingToADataSetIsNeitherAnEditNorUndoable() {
+        java.util.function.UnaryOperator<ModelSpec> cifar =
+                spec -> spec.adaptTo(Shape.image(3, 32, 32), 10);
+        editor.cards().get(0).setKernel(3);
+        editor.endEdit();
+        vm.newFromPreset("mlp");
+        assertThat(editor.undoCount()).isEqualTo(2);
+
+        vm.fitNetwork(cifar);
+        assertThat(editor.getSpec().input()).isEqualTo(Shape.image(3, 32, 32));
+        assertThat(editor.undoCount()).as("no step of its own").isEqualTo(2);
+        assertThat(vm.dirtyBinding().get())
+                .as("the fitted preset is still the saved one")
+                .isFalse();
+        assertThat(vm.titleBinding().get()).isEqualTo("mlp — Deep Network Workbench");
+        assertThat(vm.requestQuit()).isTrue();
+        assertThat(dialogs.questions).isEmpty();
+
+        // every network undo and redo reach fits the data
+        editor.undo();
+        assertThat(editor.getSpec().name()).isEqualTo("seed-cnn");
+        assertThat(editor.getSpec().input()).isEqualTo(Shape.image(3, 32, 32));
+        assertThat(editor.isTrainable()).isTrue();
+        editor.undo();
+        assertThat(editor.getSpec()).isEqualTo(cifar.apply(Presets.load("seed-cnn")));
+        editor.redo();
+        editor.redo();
+        assertThat(editor.getSpec()).isEqualTo(cifar.apply(Presets.load("mlp")));
+
+        // and so does whatever is loaded later
+        editor.load(Presets.load("seed-cnn"), "load");
+        assertThat(editor.getSpec().input()).isEqualTo(Shape.image(3, 32, 32));
+    }
+
+    @Test
+    void aFittedNetworkWithEditsIsStillUnsaved() {
+        editor.cards().get(0).setKernel(3);
+        vm.fitNetwork(spec -> spec.adaptTo(Shape.image(3, 32, 32), 10));
+        assertThat(vm.dirtyBinding().get()).isTrue();
+        editor.undo();
+        assertThat(vm.dirtyBinding().get()).isFalse();
     }
 
     @Test
