@@ -127,7 +127,12 @@ final class TrainCommand implements Callable<Integer> {
                     ConsoleProgress.duration(f.durationMillis()));
             Tables.classMetrics(out, f.test().report(), splits.test().classNames());
             Tables.confusion(out, f.test().report().matrix(), splits.test().classNames());
-            chanceWarning(f.test().report(), splits.test().classNames()).ifPresent(out::println);
+            // saved all the same (it is what was asked for), but the summary must not read as a
+            // success
+            f.test()
+                    .report()
+                    .chanceLevelWarning(splits.test().classNames())
+                    .ifPresent(w -> out.println("Warning: " + w));
             out.println(saved.message());
             return saved.isSaved() ? ExitCodes.OK : ExitCodes.ERROR;
         }
@@ -142,29 +147,6 @@ final class TrainCommand implements Callable<Integer> {
         }
         out.println();
         throw new CliFailure.Exit(ExitCodes.CANCELLED, saved.message());
-    }
-
-    /**
-     * A warning when the network ended no better than always answering the most common class: the
-     * run is saved (it is what the user asked for), but the summary must not read as a success.
-     */
-    static java.util.Optional<String> chanceWarning(
-            org.dnw.eval.ClassificationReport report, java.util.List<String> classNames) {
-        if (!report.atChanceLevel()) {
-            return java.util.Optional.empty();
-        }
-        int common = report.mostCommonClass();
-        String name = common < classNames.size() ? classNames.get(common) : String.valueOf(common);
-        return java.util.Optional.of(
-                String.format(
-                        Locale.ROOT,
-                        "Warning: the network ended at chance level. %s test accuracy is no better"
-                                + " than always answering \"%s\" (%s): it learned nothing usable."
-                                + " Try a lower learning rate, the cross-entropy loss, or more"
-                                + " epochs.",
-                        Tables.pct(report.accuracy()),
-                        name,
-                        Tables.pct(report.chanceAccuracy())));
     }
 
     static void show(PrintWriter out, ConsoleProgress progress, TrainingEvent event) {

@@ -124,4 +124,32 @@ public record ClassificationReport(
                 && matrix.total() > 0
                 && accuracy() <= chanceAccuracy() + CHANCE_MARGIN;
     }
+
+    /**
+     * The warning for a classifier {@link #atChanceLevel() at chance level}, naming the class it
+     * might as well always answer; empty otherwise. One wording for the command line and the
+     * window.
+     *
+     * @param classNames the class names, in class order; null when unknown ("class 3" then)
+     */
+    public java.util.Optional<String> chanceLevelWarning(java.util.List<String> classNames) {
+        if (!atChanceLevel()) {
+            return java.util.Optional.empty();
+        }
+        int common = mostCommonClass();
+        String name =
+                classNames != null && common < classNames.size()
+                        ? "\u201c" + classNames.get(common) + "\u201d"
+                        : "class " + common;
+        return java.util.Optional.of(
+                String.format(
+                        java.util.Locale.ROOT,
+                        "The network ended at chance level: %.1f %% test accuracy is no better than"
+                                + " always answering %s (%.1f %%), so it learned nothing"
+                                + " usable. Try a lower learning rate, the cross-entropy loss, or"
+                                + " more epochs.",
+                        100 * accuracy(),
+                        name,
+                        100 * chanceAccuracy()));
+    }
 }

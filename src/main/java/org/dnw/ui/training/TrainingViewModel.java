@@ -167,6 +167,7 @@ public final class TrainingViewModel {
                             e.epochsCompleted(),
                             e.epochsCompleted() == 1 ? "epoch" : "epochs",
                             duration(e.durationMillis())));
+            e.test().report().chanceLevelWarning(null).ifPresent(w -> showError(w, ""));
         } else if (event instanceof RunFailed e) {
             state.set(TrainingState.IDLE);
             timeLeftText.set("");
