@@ -30,6 +30,7 @@ import javafx.util.StringConverter;
 import org.dnw.spec.ActivationType;
 import org.dnw.train.EngineKind;
 import org.dnw.train.FoldResult;
+import org.dnw.ui.common.Columns;
 import org.dnw.ui.sweep.SweepView;
 
 /**
@@ -349,6 +350,7 @@ public final class CrossValidationView extends ScrollPane {
                                         f -> String.format(Locale.ROOT, "%.3f", f.testLoss()),
                                         64),
                                 column("Time", f -> SweepView.duration(f.durationMillis()), 64)));
+        Columns.keepHeadersWhole(table);
         table.setMaxWidth(470);
         table.setPrefWidth(470);
         foldsBox = new VBox(6, summaryLabel, caption, table);

@@ -28,6 +28,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.dnw.data.CorruptionKind;
+import org.dnw.ui.common.Columns;
 
 /**
  * The robustness check: on the left, the runs to check, the corruption and its strengths, Check and
@@ -196,6 +197,7 @@ public final class RobustnessView extends BorderPane {
                                 model.rows()));
         table.setMinHeight(120);
         model.columnTitles().addListener((ListChangeListener<String>) c -> rebuildColumns());
+        model.rows().addListener((ListChangeListener<RobustnessRow>) c -> fitRowLabels());
         rebuildColumns();
 
         chart.setId("robustness-chart");
@@ -264,6 +266,17 @@ public final class RobustnessView extends BorderPane {
             run.getStyleClass().add("robustness-accuracy-column");
             run.setCellValueFactory(row -> cellText(row.getValue(), column));
             table.getColumns().add(run);
+        }
+        Columns.keepHeadersWhole(table);
+        fitRowLabels();
+    }
+
+    /** The corruption column as wide as its longest label ("salt & pepper 1.67 %"). */
+    private void fitRowLabels() {
+        if (!table.getColumns().isEmpty()) {
+            Columns.fitTexts(
+                    table.getColumns().get(0),
+                    model.rows().stream().map(RobustnessRow::label).toList());
         }
     }
 
