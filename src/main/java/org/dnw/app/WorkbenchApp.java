@@ -181,7 +181,7 @@ public final class WorkbenchApp extends Application {
                                 }
                             });
         } else if (options.train()) {
-            if (options.screenshot() != null && isFolder(options.screenshot())) {
+            if (options.screenshotIsFolder()) {
                 screenshotsWhileTraining();
             }
             // press Train once the data set is loaded
@@ -813,14 +813,10 @@ public final class WorkbenchApp extends Application {
         return shots;
     }
 
-    private static boolean isFolder(Path target) {
-        return target.toString().endsWith("/") || java.nio.file.Files.isDirectory(target);
-    }
-
     /** A PNG of the chosen tab, or of every tab when the screenshot path is a folder. */
     private void takeScreenshot() {
         Path target = options.screenshot();
-        if (isFolder(target)) {
+        if (options.screenshotIsFolder()) {
             ScreenshotWriter.every(stage.getScene(), screenshots(), target, Platform::exit);
         } else {
             view.selectTab(options.tab());
