@@ -251,6 +251,10 @@ public final class ChartsView extends VBox {
                                 .and(javafx.beans.binding.Bindings.isEmpty(model.batchLoss()))
                                 .and(javafx.beans.binding.Bindings.isEmpty(model.overlays())));
         StackPane pane = new StackPane(chart, hint);
+        // inside the plot, clear of the axis labels, on as many lines as the chart is narrow
+        hint.setWrapText(true);
+        hint.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        hint.maxWidthProperty().bind(pane.widthProperty().multiply(0.6));
         HBox.setHgrow(pane, Priority.ALWAYS);
         pane.setMinWidth(0);
         return pane;

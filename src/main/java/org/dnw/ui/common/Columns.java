@@ -13,12 +13,12 @@ import javafx.scene.text.Text;
 /**
  * Widths that keep a table's words whole: a column is never narrower than its header, so
  * "precision" never reads "prec…", and can be widened to its longest cell text. Widths are measured
- * in a bold font a point larger than the default, so that every stylesheet's header font fits.
+ * in a bold font of at least 13 px, the largest header font of the stylesheets.
  */
 public final class Columns {
 
     /** Room for a header's or cell's padding and a sort arrow beside the text. */
-    private static final double PADDING = 26;
+    private static final double PADDING = 22;
 
     private Columns() {}
 
@@ -73,7 +73,7 @@ public final class Columns {
 
     private static Font measuringFont() {
         Font base = Font.getDefault();
-        return Font.font(base.getFamily(), FontWeight.BOLD, Math.max(13, base.getSize()) + 1);
+        return Font.font(base.getFamily(), FontWeight.BOLD, Math.max(13, base.getSize()));
     }
 
     private static String headerText(TableColumnBase<?, ?> column) {

@@ -351,8 +351,9 @@ public final class CrossValidationView extends ScrollPane {
                                         64),
                                 column("Time", f -> SweepView.duration(f.durationMillis()), 64)));
         Columns.keepHeadersWhole(table);
-        table.setMaxWidth(470);
-        table.setPrefWidth(470);
+        // every header whole ("Test accuracy"), and the Time column in view
+        table.setMaxWidth(560);
+        table.setPrefWidth(560);
         foldsBox = new VBox(6, summaryLabel, caption, table);
         foldsBox.setMinWidth(Region.USE_PREF_SIZE);
 

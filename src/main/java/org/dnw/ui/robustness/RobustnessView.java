@@ -25,6 +25,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.dnw.data.CorruptionKind;
@@ -405,6 +406,11 @@ public final class RobustnessView extends BorderPane {
             details.getStyleClass().add("robustness-run-details");
             VBox text = new VBox(1, name, details);
             text.setMinWidth(0);
+            // As wide as the list, not as its longest line: the details wrap instead of running
+            // off under a sideways scroll bar ("· 2 epo").
+            setPrefWidth(0);
+            details.setWrapText(true);
+            details.setMinHeight(Region.USE_PREF_SIZE);
             content = new HBox(8, box, text);
             content.setAlignment(Pos.CENTER_LEFT);
             // A click anywhere on the row ticks it, not only on the box.
