@@ -100,6 +100,7 @@ public final class ConfusionView extends BorderPane {
         model.rowSharesProperty().addListener((obs, was, now) -> heatMap.redraw());
         model.selectedCellProperty().addListener((obs, was, now) -> heatMap.redraw());
         model.gallery().addListener((ListChangeListener<GalleryItem>) c -> rebuildGallery());
+        rebuildGallery();
         table.setItems(model.metrics());
     }
 
@@ -181,6 +182,16 @@ public final class ConfusionView extends BorderPane {
         List<String> names = model.classNames();
         for (GalleryItem item : model.gallery()) {
             tiles.add(tile(item, names));
+        }
+        if (tiles.isEmpty()) {
+            // an empty grey box says nothing: say what fills it
+            Label hint =
+                    new Label(
+                            "Click a cell of the matrix, or press Most confident mistakes, to see"
+                                    + " those test images here.");
+            hint.getStyleClass().add("gallery-hint");
+            hint.setWrapText(true);
+            tiles.add(hint);
         }
         galleryPane.getChildren().setAll(tiles);
     }
