@@ -3,6 +3,8 @@ package org.dnw.app;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import javafx.animation.AnimationTimer;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
@@ -40,28 +42,30 @@ final class ScreenshotWriter {
         }.start();
     }
 
+    /** One picture of a folder's set: its file name (without ".png") and how to show it. */
+    record Shot(String name, Runnable show) {}
+
     /**
-     * Shows each tab in turn, waits a few pulses, and writes {@code folder/<tab>.png}; then runs
+     * Shows each shot in turn, waits a few pulses, and writes {@code folder/<name>.png}; then runs
      * {@code then}.
      */
-    static void everyTab(
-            Scene scene,
-            java.util.List<org.dnw.ui.workbench.WorkbenchTab> tabs,
-            java.util.function.Consumer<org.dnw.ui.workbench.WorkbenchTab> select,
-            Path folder,
-            Runnable then) {
-        if (tabs.isEmpty()) {
+    static void every(Scene scene, List<Shot> shots, Path folder, Runnable then) {
+        if (shots.isEmpty()) {
             then.run();
             return;
         }
-        org.dnw.ui.workbench.WorkbenchTab tab = tabs.get(0);
-        select.accept(tab);
-        String name = tab.title().toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
+        Shot shot = shots.get(0);
+        shot.show().run();
         afterPulses(
                 scene,
-                folder.resolve(name + ".png"),
+                folder.resolve(shot.name() + ".png"),
                 6,
-                () -> everyTab(scene, tabs.subList(1, tabs.size()), select, folder, then));
+                () -> every(scene, shots.subList(1, shots.size()), folder, then));
+    }
+
+    /** A title as a file name: "Try it" → "try-it". */
+    static String fileName(String title) {
+        return title.toLowerCase(Locale.ROOT).replace(' ', '-');
     }
 
     /** Snapshots {@code scene} now (FX thread) and writes it to {@code file} as a PNG. */

@@ -120,6 +120,12 @@ public final class WorkbenchApp extends Application {
     private ExecutorService io;
     private TrainingEventPump pump;
     private org.dnw.ui.sweep.SweepViewModel sweep;
+    private TabPane experimentTabs;
+
+    /** Mid-training screenshots are being written; the final ones wait for them. */
+    private boolean midTrainingShots;
+
+    private boolean finalShotsWaiting;
 
     @Override
     public void start(Stage stage) {
@@ -176,6 +182,9 @@ public final class WorkbenchApp extends Application {
                                 }
                             });
         } else if (options.train()) {
+            if (options.screenshotIsFolder()) {
+                screenshotsWhileTraining();
+            }
             // press Train once the data set is loaded
             data.loadedProperty()
                     .addListener(
@@ -631,6 +640,7 @@ public final class WorkbenchApp extends Application {
         TabPane tabs = new TabPane(sweepTab, check, two, cross);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getStyleClass().add("experiment-tabs");
+        experimentTabs = tabs;
         return tabs;
     }
 
@@ -743,20 +753,85 @@ public final class WorkbenchApp extends Application {
 
     private void finishScreenshot() {
         if (options.screenshot() != null && options.train()) {
-            takeScreenshot();
+            if (midTrainingShots) {
+                finalShotsWaiting = true;
+            } else {
+                takeScreenshot();
+            }
         }
+    }
+
+    /**
+     * With {@code --screenshot DIR/ --train}: every tab once more into DIR/mid-training/, taken in
+     * the second epoch (the first when there is one), while the figures and curves change.
+     */
+    private void screenshotsWhileTraining() {
+        Path folder = options.screenshot().resolve("mid-training");
+        boolean[] taken = {false};
+        charts.batchLoss()
+                .addListener(
+                        (javafx.collections.ListChangeListener<javafx.geometry.Point2D>)
+                                c -> {
+                                    int epochs = hyper.getHyperparameters().epochCount();
+                                    if (taken[0]
+                                            || charts.trainLoss().size() < (epochs > 1 ? 1 : 0)
+                                            || charts.batchLoss().size() < 10
+                                            || trainingModel
+                                                    .timeLeftTextProperty()
+                                                    .get()
+                                                    .isEmpty()) {
+                                        return;
+                                    }
+                                    taken[0] = true;
+                                    midTrainingShots = true;
+                                    Platform.runLater(
+                                            () ->
+                                                    ScreenshotWriter.every(
+                                                            stage.getScene(),
+                                                            screenshots(),
+                                                            folder,
+                                                            () -> {
+                                                                midTrainingShots = false;
+                                                                if (finalShotsWaiting) {
+                                                                    takeScreenshot();
+                                                                }
+                                                            }));
+                                });
+    }
+
+    /** Every tab, and each of the Experiments tab's own tabs, as screenshots to write. */
+    private List<ScreenshotWriter.Shot> screenshots() {
+        List<ScreenshotWriter.Shot> shots = new java.util.ArrayList<>();
+        for (WorkbenchTab tab : WorkbenchTab.values()) {
+            if (tab != WorkbenchTab.EXPERIMENTS || experimentTabs == null) {
+                shots.add(
+                        new ScreenshotWriter.Shot(
+                                ScreenshotWriter.fileName(tab.title()), () -> view.selectTab(tab)));
+                continue;
+            }
+            for (Tab sub : experimentTabs.getTabs()) {
+                // the first keeps the plain name that the README and older pictures use
+                String name =
+                        sub == experimentTabs.getTabs().get(0)
+                                ? ScreenshotWriter.fileName(tab.title())
+                                : ScreenshotWriter.fileName(tab.title() + " " + sub.getText());
+                shots.add(
+                        new ScreenshotWriter.Shot(
+                                name,
+                                () -> {
+                                    view.selectTab(tab);
+                                    experimentTabs.getSelectionModel().select(sub);
+                                }));
+            }
+        }
+        return shots;
     }
 
     /** A PNG of the chosen tab, or of every tab when the screenshot path is a folder. */
     private void takeScreenshot() {
         Path target = options.screenshot();
-        if (target.toString().endsWith("/") || java.nio.file.Files.isDirectory(target)) {
-            ScreenshotWriter.everyTab(
-                    stage.getScene(),
-                    List.of(WorkbenchTab.values()),
-                    view::selectTab,
-                    target,
-                    Platform::exit);
+        if (options.screenshotIsFolder()) {
+            ScreenshotWriter.every(stage.getScene(), screenshots(), target, Platform::exit);
         } else {
             view.selectTab(options.tab());
             ScreenshotWriter.afterPulses(stage.getScene(), target, 10, Platform::exit);

@@ -37,7 +37,9 @@ public record WorkbenchOptions(
             """
             Usage: workbench [--screenshot FILE.png] [--tab NAME] [--size WIDTHxHEIGHT] [--preset NAME]
                              [--dataset ID] [--train] [--epochs N]
-              --screenshot FILE  lay out the window, write it as a PNG and exit
+              --screenshot FILE  lay out the window, write it as a PNG and exit; a path not
+                                 ending in .png is a folder for every tab (and, with
+                                 --train, every tab mid-training in FOLDER/mid-training)
               --tab NAME         tab to show: Data, Augment, Training, Filters, Confusion, Try it,
                                  Runs, Experiments
               --size WxH         window content size in pixels (default 1280x800)
@@ -48,6 +50,16 @@ public record WorkbenchOptions(
               --epochs N         epochs to train (default 5)
               --benchmark        training images/s with the window and charts live against the
                                  training service alone (as the command line), then exit""";
+
+    /**
+     * True when {@code --screenshot} names a folder for a picture of every tab: any path that does
+     * not end in ".png" ({@code Path} drops the trailing "/" of "shots/", so that cannot tell).
+     */
+    public boolean screenshotIsFolder() {
+        return screenshot != null
+                && screenshot.getFileName() != null
+                && !screenshot.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png");
+    }
 
     /** The built-in data sets' choice ids. */
     static final List<String> DATASETS =

@@ -67,4 +67,16 @@ class WorkbenchOptionsTest {
         assertThatThrownBy(() -> WorkbenchOptions.parse(List.of("--fast")))
                 .hasMessage("unknown option '--fast'");
     }
+
+    @Test
+    void aScreenshotPathNotEndingInPngIsAFolderEvenBeforeItExists() {
+        // Path.of("shots/") is "shots": the trailing slash alone cannot say it is a folder
+        assertThat(WorkbenchOptions.parse(List.of("--screenshot", "no-such/shots/")))
+                .matches(WorkbenchOptions::screenshotIsFolder);
+        assertThat(WorkbenchOptions.parse(List.of("--screenshot", "no-such/shots")))
+                .matches(WorkbenchOptions::screenshotIsFolder);
+        assertThat(WorkbenchOptions.parse(List.of("--screenshot", "no-such/window.PNG")))
+                .matches(o -> !o.screenshotIsFolder());
+        assertThat(WorkbenchOptions.defaults().screenshotIsFolder()).isFalse();
+    }
 }

@@ -1,5 +1,6 @@
 package org.dnw.ui.architecture;
 
+import java.util.List;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
@@ -169,6 +170,12 @@ public final class ArchitectureView extends BorderPane {
         networkProblem.visibleProperty().bind(viewModel.networkProblemProperty().isNotEmpty());
         networkProblem.managedProperty().bind(networkProblem.visibleProperty());
 
+        // "Layers 1–3: 832 parameters; the rest is unknown until layer 4 is fixed" is longer
+        // than the panel is wide: every line of the summary wraps rather than ending in "…".
+        for (Label line : List.of(totals, memory)) {
+            line.setWrapText(true);
+            line.setMinHeight(Region.USE_PREF_SIZE);
+        }
         VBox box = new VBox(totals, memory, verdict, networkProblem);
         box.getStyleClass().add("network-summary");
         return box;

@@ -61,7 +61,6 @@ public final class ChartsView extends VBox {
         lossChart = chart(lossEpochAxis, lossAxis, "Loss", "loss-chart");
         NumberAxis accuracyAxis = new NumberAxis();
         accuracyAxis.setLabel("accuracy %");
-        accuracyAxis.setForceZeroInRange(false);
         accuracyChart = chart(accuracyEpochAxis, accuracyAxis, "Accuracy", "accuracy-chart");
 
         // The stylesheet colours series by their index (LineChart resets a series' style classes
@@ -86,7 +85,16 @@ public final class ChartsView extends VBox {
                         .and(javafx.beans.binding.Bindings.isEmpty(model.trainLoss()))
                         .and(javafx.beans.binding.Bindings.isEmpty(model.overlays()));
         fixedWhenEmpty(lossAxis, empty, 0, 2.5, 0.5);
-        fixedWhenEmpty(accuracyAxis, empty, 0, 100, 10);
+        // Accuracy never passes 100 %: the axis stops there rather than auto-ranging to 125.
+        accuracyAxis.setAutoRanging(false);
+        accuracyAxis.setUpperBound(100);
+        Runnable accuracyRange = () -> updateAccuracyRange(accuracyAxis);
+        model.trainAccuracyPercent()
+                .addListener((ListChangeListener<Point2D>) c -> accuracyRange.run());
+        model.validationAccuracyPercent()
+                .addListener((ListChangeListener<Point2D>) c -> accuracyRange.run());
+        model.overlays().addListener((ListChangeListener<ChartOverlay>) c -> accuracyRange.run());
+        accuracyRange.run();
 
         Pane charts =
                 new SideBySideOrStacked(withPlaceholder(lossChart), withPlaceholder(accuracyChart));
@@ -170,6 +178,26 @@ public final class ChartsView extends VBox {
         }
     }
 
+    private void updateAccuracyRange(NumberAxis axis) {
+        List<Double> values = new ArrayList<>();
+        for (Point2D p : model.trainAccuracyPercent()) {
+            values.add(p.getY());
+        }
+        for (Point2D p : model.validationAccuracyPercent()) {
+            values.add(p.getY());
+        }
+        for (ChartOverlay overlay : model.overlays()) {
+            for (EpochPoint p : overlay.points()) {
+                values.add(100 * p.trainAccuracy());
+                values.add(100 * p.validationAccuracy());
+            }
+        }
+        double lower = ChartsViewModel.accuracyAxisLowerBound(values);
+        axis.setLowerBound(lower);
+        axis.setUpperBound(100);
+        axis.setTickUnit(100 - lower > 40 ? 10 : 100 - lower > 10 ? 5 : 1);
+    }
+
     private static void fixedWhenEmpty(
             NumberAxis axis,
             javafx.beans.binding.BooleanBinding empty,
@@ -199,6 +227,12 @@ public final class ChartsView extends VBox {
         chart.setLegendVisible(false);
         chart.getStyleClass().add(styleClass);
         chart.setMinSize(260, 200);
+        // The plot area clips what it draws; a ring on the last epoch or at 100 % would be cut
+        // in half. The axes' ranges hold every point, so nothing else is drawn outside.
+        Node plotContent = chart.lookup(".plot-content");
+        if (plotContent != null && plotContent.getParent() != null) {
+            plotContent.getParent().setClip(null);
+        }
         chart.setPrefSize(520, 320);
         x.setAnimated(false);
         y.setAnimated(false);
@@ -217,6 +251,10 @@ public final class ChartsView extends VBox {
                                 .and(javafx.beans.binding.Bindings.isEmpty(model.batchLoss()))
                                 .and(javafx.beans.binding.Bindings.isEmpty(model.overlays())));
         StackPane pane = new StackPane(chart, hint);
+        // inside the plot, clear of the axis labels, on as many lines as the chart is narrow
+        hint.setWrapText(true);
+        hint.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        hint.maxWidthProperty().bind(pane.widthProperty().multiply(0.6));
         HBox.setHgrow(pane, Priority.ALWAYS);
         pane.setMinWidth(0);
         return pane;

@@ -303,4 +303,22 @@ public final class ChartsViewModel {
     public ReadOnlyStringProperty runNameProperty() {
         return runName.getReadOnlyProperty();
     }
+
+    /**
+     * The accuracy axis's lower bound in percent for {@code percents} (train and validation
+     * accuracies, NaN ignored): a multiple of 10 at least 2 points below the lowest, 0 when there
+     * are none. The upper bound is always 100 %, which no accuracy passes.
+     */
+    public static double accuracyAxisLowerBound(java.util.Collection<Double> percents) {
+        double lowest = Double.POSITIVE_INFINITY;
+        for (double p : percents) {
+            if (Double.isFinite(p)) {
+                lowest = Math.min(lowest, p);
+            }
+        }
+        if (lowest == Double.POSITIVE_INFINITY) {
+            return 0;
+        }
+        return Math.max(0, Math.min(90, Math.floor((lowest - 2) / 10) * 10));
+    }
 }

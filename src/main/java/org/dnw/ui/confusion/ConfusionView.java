@@ -28,6 +28,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.dnw.ui.common.Columns;
 
 /**
  * The confusion matrix heat map beside the per-class metrics table, and below them the gallery of
@@ -99,6 +100,7 @@ public final class ConfusionView extends BorderPane {
         model.rowSharesProperty().addListener((obs, was, now) -> heatMap.redraw());
         model.selectedCellProperty().addListener((obs, was, now) -> heatMap.redraw());
         model.gallery().addListener((ListChangeListener<GalleryItem>) c -> rebuildGallery());
+        rebuildGallery();
         table.setItems(model.metrics());
     }
 
@@ -107,12 +109,13 @@ public final class ConfusionView extends BorderPane {
         table.getStyleClass().add("metrics-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No test results yet"));
-        table.setPrefWidth(430);
-        table.setMinWidth(330);
-        table.setMaxWidth(480);
+        // the columns' minimum widths (whole headers, "weighted avg") and a vertical scroll bar
+        table.setPrefWidth(450);
+        table.setMinWidth(430);
+        table.setMaxWidth(500);
         TableColumn<MetricsRow, String> name = new TableColumn<>("class");
         name.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().label()));
-        name.setPrefWidth(120);
+        name.setPrefWidth(110);
         name.setSortable(false);
         List<TableColumn<MetricsRow, ?>> columns = new ArrayList<>();
         columns.add(name);
@@ -128,6 +131,16 @@ public final class ConfusionView extends BorderPane {
         support.setSortable(false);
         columns.add(support);
         table.getColumns().setAll(columns);
+        Columns.keepHeadersWhole(table);
+        model.metrics()
+                .addListener(
+                        (ListChangeListener<MetricsRow>)
+                                c ->
+                                        Columns.fitTexts(
+                                                name,
+                                                model.metrics().stream()
+                                                        .map(MetricsRow::label)
+                                                        .toList()));
         table.setRowFactory(
                 t ->
                         new TableRow<>() {
@@ -170,6 +183,16 @@ public final class ConfusionView extends BorderPane {
         for (GalleryItem item : model.gallery()) {
             tiles.add(tile(item, names));
         }
+        if (tiles.isEmpty()) {
+            // an empty grey box says nothing: say what fills it
+            Label hint =
+                    new Label(
+                            "Click a cell of the matrix, or press Most confident mistakes, to see"
+                                    + " those test images here.");
+            hint.getStyleClass().add("gallery-hint");
+            hint.setWrapText(true);
+            tiles.add(hint);
+        }
         galleryPane.getChildren().setAll(tiles);
     }
 
@@ -201,27 +224,32 @@ public final class ConfusionView extends BorderPane {
                         "test sample #"
                                 + item.sampleIndex()
                                 + "\n"
-                                + caption(item, names).replace("\n", ", ")));
+                                + caption(item, names).replace('\u00a0', ' ')
+                                + "\n(the percentages: how sure the network was of each class)"));
         return box;
     }
 
+    /**
+     * A tile's caption as a learner reads it: "predicted 5 (87 %)", and for a mistake "— true 6 (0
+     * %)" on the next line, the percentages being what the network gave each class. No-break spaces
+     * keep each half on one line.
+     */
     static String caption(GalleryItem item, List<String> names) {
-        // No-break spaces keep "ship 77 %" on one line when a long class name wraps.
         String predicted = names.get(item.predicted()).replace(' ', '\u00a0');
         if (Double.isNaN(item.predictedProbability())) {
-            return "#" + item.sampleIndex() + " predicted: " + predicted;
+            return "#" + item.sampleIndex() + " predicted\u00a0" + predicted;
         }
         String text =
                 String.format(
                         Locale.ROOT,
-                        "predicted: %s\u00a0%.0f\u00a0%%",
+                        "predicted\u00a0%s\u00a0(%.0f\u00a0%%)",
                         predicted,
                         100 * item.predictedProbability());
         if (item.actual() != item.predicted()) {
             text +=
                     String.format(
                             Locale.ROOT,
-                            "\ntrue: %s\u00a0%.0f\u00a0%%",
+                            " —\u00a0true\u00a0%s\u00a0(%.0f\u00a0%%)",
                             names.get(item.actual()).replace(' ', '\u00a0'),
                             100 * item.actualProbability());
         }

@@ -30,6 +30,7 @@ import javafx.util.StringConverter;
 import org.dnw.spec.ActivationType;
 import org.dnw.train.EngineKind;
 import org.dnw.train.FoldResult;
+import org.dnw.ui.common.Columns;
 import org.dnw.ui.sweep.SweepView;
 
 /**
@@ -349,8 +350,10 @@ public final class CrossValidationView extends ScrollPane {
                                         f -> String.format(Locale.ROOT, "%.3f", f.testLoss()),
                                         64),
                                 column("Time", f -> SweepView.duration(f.durationMillis()), 64)));
-        table.setMaxWidth(470);
-        table.setPrefWidth(470);
+        Columns.keepHeadersWhole(table);
+        // every header whole ("Test accuracy"), and the Time column in view
+        table.setMaxWidth(560);
+        table.setPrefWidth(560);
         foldsBox = new VBox(6, summaryLabel, caption, table);
         foldsBox.setMinWidth(Region.USE_PREF_SIZE);
 

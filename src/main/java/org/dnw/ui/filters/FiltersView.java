@@ -173,7 +173,9 @@ public final class FiltersView extends BorderPane {
             g.setTextAlign(TextAlignment.CENTER);
             g.setFont(Font.font(13));
             g.fillText(
-                    grid == null ? "No weights yet" : "Click a kernel\nto enlarge it",
+                    grid == null
+                            ? "No weights yet"
+                            : FiltersViewModel.clickHint(grid).replace(" to ", "\nto "),
                     ENLARGED / 2,
                     ENLARGED / 2);
             return;

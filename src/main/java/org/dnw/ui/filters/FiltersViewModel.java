@@ -100,14 +100,19 @@ public final class FiltersViewModel {
         selectedIndex.set(g == null || index < 0 || index >= g.kernels().size() ? -1 : index);
     }
 
+    /**
+     * The one wording, in the caption and on the empty enlarged view, for what to do with {@code
+     * grid}: "Click a filter to enlarge it." ("a unit" for a dense layer's weights).
+     */
+    public static String clickHint(FilterGrid grid) {
+        return "Click a " + (grid.dense() ? "unit" : "filter") + " to enlarge it.";
+    }
+
     private void describeSelection() {
         FilterGrid g = grid.get();
         int i = selectedIndex.get();
         if (g == null || i < 0 || i >= g.kernels().size()) {
-            selectedText.set(
-                    g == null
-                            ? ""
-                            : "Click a " + (g.dense() ? "unit" : "filter") + " to enlarge it.");
+            selectedText.set(g == null ? "" : clickHint(g));
             return;
         }
         KernelImage k = g.kernels().get(i);

@@ -25,9 +25,11 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.dnw.data.CorruptionKind;
+import org.dnw.ui.common.Columns;
 
 /**
  * The robustness check: on the left, the runs to check, the corruption and its strengths, Check and
@@ -196,6 +198,7 @@ public final class RobustnessView extends BorderPane {
                                 model.rows()));
         table.setMinHeight(120);
         model.columnTitles().addListener((ListChangeListener<String>) c -> rebuildColumns());
+        model.rows().addListener((ListChangeListener<RobustnessRow>) c -> fitRowLabels());
         rebuildColumns();
 
         chart.setId("robustness-chart");
@@ -264,6 +267,17 @@ public final class RobustnessView extends BorderPane {
             run.getStyleClass().add("robustness-accuracy-column");
             run.setCellValueFactory(row -> cellText(row.getValue(), column));
             table.getColumns().add(run);
+        }
+        Columns.keepHeadersWhole(table);
+        fitRowLabels();
+    }
+
+    /** The corruption column as wide as its longest label ("salt & pepper 1.67 %"). */
+    private void fitRowLabels() {
+        if (!table.getColumns().isEmpty()) {
+            Columns.fitTexts(
+                    table.getColumns().get(0),
+                    model.rows().stream().map(RobustnessRow::label).toList());
         }
     }
 
@@ -392,6 +406,11 @@ public final class RobustnessView extends BorderPane {
             details.getStyleClass().add("robustness-run-details");
             VBox text = new VBox(1, name, details);
             text.setMinWidth(0);
+            // As wide as the list, not as its longest line: the details wrap instead of running
+            // off under a sideways scroll bar ("· 2 epo").
+            setPrefWidth(0);
+            details.setWrapText(true);
+            details.setMinHeight(Region.USE_PREF_SIZE);
             content = new HBox(8, box, text);
             content.setAlignment(Pos.CENTER_LEFT);
             // A click anywhere on the row ticks it, not only on the box.

@@ -32,6 +32,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.dnw.store.RunSummary;
+import org.dnw.ui.common.Columns;
 import org.dnw.ui.runs.RunDetails.Entry;
 import org.dnw.ui.runs.RunDetails.Section;
 
@@ -160,6 +161,20 @@ public final class RunsView extends BorderPane {
             columns.add(column(c));
         }
         table.getColumns().setAll(columns);
+        Columns.keepHeadersWhole(table);
+        // each column as wide as its longest text ("MNIST (sample)", "12 min 05 s"), never cut
+        model.sortedRuns()
+                .addListener(
+                        (ListChangeListener<RunSummary>)
+                                c -> {
+                                    for (RunColumn rc : RunColumn.values()) {
+                                        Columns.fitTexts(
+                                                columns.get(rc.ordinal()),
+                                                model.sortedRuns().stream()
+                                                        .map(run -> rc.text(run, model.zone()))
+                                                        .toList());
+                                    }
+                                });
         double others = 0;
         for (RunColumn c : RunColumn.values()) {
             others += c == RunColumn.NAME ? 0 : c.prefWidth();

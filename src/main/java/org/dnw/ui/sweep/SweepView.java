@@ -36,6 +36,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.dnw.train.SweepSetting;
+import org.dnw.ui.common.Columns;
 
 /**
  * The sweep panel: on top the one or two settings (setting, layer, values), the preview of the runs
@@ -398,6 +399,7 @@ public final class SweepView extends ScrollPane {
             c.setReorderable(false);
         }
         table.getColumns().setAll(columns);
+        Columns.keepHeadersWhole(table);
     }
 
     /** "kernel size (layer 4)" → "kernel size": the layer is in the header's tooltip. */

@@ -9,6 +9,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.dnw.ui.common.Columns;
 
 /**
  * The training panel: Train, Pause/Resume and Stop, a progress bar with epoch, batch, images per
@@ -51,17 +52,26 @@ public final class TrainingView extends VBox {
         progressBar.setMinWidth(120);
         HBox.setHgrow(progressBar, Priority.ALWAYS);
 
+        // The figures change with every batch. Each gets a fixed width, wide enough for its
+        // longest text, on a row of its own: the panel's width never follows the text, so a
+        // growing "about 3 min 20 s left" cannot push the tab wider than the window.
         HBox figures =
                 new HBox(
                         18,
-                        figure(model.epochTextProperty(), "epoch-text"),
-                        figure(model.batchTextProperty(), "batch-text"),
-                        figure(model.throughputTextProperty(), "throughput-text"),
-                        figure(model.timeLeftTextProperty(), "time-left-text"));
+                        figure(model.epochTextProperty(), "epoch-text", "Epoch 100 / 100"),
+                        figure(model.batchTextProperty(), "batch-text", "Batch 99999 / 99999"),
+                        figure(
+                                model.throughputTextProperty(),
+                                "throughput-text",
+                                "99,999 images/s"),
+                        figure(
+                                model.timeLeftTextProperty(),
+                                "time-left-text",
+                                "about 59 min 59 s left"));
         figures.setAlignment(Pos.CENTER_LEFT);
-        figures.setMinWidth(Region.USE_PREF_SIZE);
-        HBox controls = new HBox(8, trainButton, pauseButton, stopButton, progressBar, figures);
-        HBox.setMargin(figures, new Insets(0, 0, 0, 8));
+        figures.setMinWidth(0);
+        figures.getStyleClass().add("training-figures");
+        HBox controls = new HBox(8, trainButton, pauseButton, stopButton, progressBar);
         controls.setAlignment(Pos.CENTER_LEFT);
         controls.getStyleClass().add("training-controls");
 
@@ -100,15 +110,22 @@ public final class TrainingView extends VBox {
         errorBox.managedProperty().bind(model.errorShownProperty());
         errorBox.visibleProperty().bind(model.errorShownProperty());
 
-        getChildren().addAll(controls, statusLabel, lastEpoch, errorBox);
+        getChildren().addAll(controls, figures, statusLabel, lastEpoch, errorBox);
     }
 
     private static Label figure(
-            javafx.beans.value.ObservableValue<String> text, String styleClass) {
+            javafx.beans.value.ObservableValue<String> text, String styleClass, String longest) {
         Label label = new Label();
         label.getStyleClass().addAll("training-figure", styleClass);
         label.textProperty().bind(text);
-        label.setMinWidth(Region.USE_PREF_SIZE);
+        // as wide as its longest text in the font the stylesheet gives it, whatever it shows now
+        label.fontProperty()
+                .addListener(
+                        (obs, was, font) ->
+                                label.setPrefWidth(Columns.textWidth(longest, font) + 4));
+        label.setPrefWidth(Columns.textWidth(longest, label.getFont()) + 4);
+        label.setMinWidth(0);
+        label.setMaxWidth(Region.USE_PREF_SIZE);
         return label;
     }
 

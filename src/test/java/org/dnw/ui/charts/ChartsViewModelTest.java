@@ -40,6 +40,16 @@ class ChartsViewModelTest {
     }
 
     @Test
+    void theAccuracyAxisStartsARoundStepBelowTheLowestAndNeverPasses100() {
+        assertThat(ChartsViewModel.accuracyAxisLowerBound(List.of())).isEqualTo(0);
+        assertThat(ChartsViewModel.accuracyAxisLowerBound(List.of(82.8, 97.2, 100.0)))
+                .isEqualTo(80);
+        // 98.5 and 99.9: the axis still shows 90–100, not 97.5–102.5
+        assertThat(ChartsViewModel.accuracyAxisLowerBound(List.of(99.9, 98.5))).isEqualTo(90);
+        assertThat(ChartsViewModel.accuracyAxisLowerBound(List.of(11.0, Double.NaN))).isEqualTo(0);
+    }
+
+    @Test
     void nonFiniteBatchLossesAreNotPlotted() {
         model.accept(SyntheticRun.started(1, 10));
         model.accept(new BatchCompleted(SyntheticRun.RUN, 1, 1, 10, Double.NaN, 0.1, 1, 1));

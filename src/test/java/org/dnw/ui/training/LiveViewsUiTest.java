@@ -83,6 +83,12 @@ class LiveViewsUiTest {
         assertThat(accuracy.getData().get(1).getData()).hasSize(2);
         assertThat(robot.lookup("#best-epoch-text").queryLabeled().getText())
                 .startsWith("Best validation: epoch 2");
+        // the accuracy axis stops at 100 %, and the plot does not clip the best-epoch ring
+        var percent = (javafx.scene.chart.NumberAxis) accuracy.getYAxis();
+        assertThat(percent.getUpperBound()).isEqualTo(100);
+        assertThat(percent.getLowerBound()).isLessThanOrEqualTo(percent.getUpperBound() - 10);
+        Node plot = accuracy.lookup(".plot-content");
+        assertThat(plot.getParent().getClip()).as("the plot area's clip").isNull();
         assertThat(fixture.trainingView.progressBar().getProgress()).isEqualTo(1.0);
         assertThat(fixture.trainingView.statusLabel().getText()).startsWith("Finished:");
         snapshot(robot, "ui-test-train.png");
