@@ -66,6 +66,10 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        atLeast("--batch-size", batchSize, 1);
+        atLeast("--warmup", warmup, 0);
+        atLeast("--batches", batches, 1);
+        atLeast("--rounds", rounds, 1);
         LoadedDataset data = DataSets.load(dataset, out);
         if (!(data.train() instanceof ImageSamples images)) {
             throw new IllegalArgumentException("the benchmark needs an image data set");
@@ -127,6 +131,13 @@ final class BenchCommand implements Callable<Integer> {
                 r.achievedOverMatmul());
         out.println(r.toJson());
         return ExitCodes.OK;
+    }
+
+    private static void atLeast(String option, int value, int least) {
+        if (value < least) {
+            throw new IllegalArgumentException(
+                    option + " must be at least " + least + ", not " + value);
+        }
     }
 
     private static String rounded(java.util.List<Double> values) {

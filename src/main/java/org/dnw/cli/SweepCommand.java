@@ -1,9 +1,12 @@
 package org.dnw.cli;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -66,13 +69,29 @@ final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        RunStore store = Runs.store(runsDir);
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException(
+                    "the sweep file "
+                            + file
+                            + (Files.isDirectory(file) ? " is a folder" : " does not exist")
+                            + " — name a JSON file (see the README)");
+        }
         JsonNode root;
         ObjectMapper json = SpecJson.mapper();
         try {
             root = json.readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            throw new IllegalArgumentException(
+                    file
+                            + (at == null
+                                    ? ""
+                                    : ": line " + at.getLineNr() + ", column " + at.getColumnNr())
+                            + ": not valid JSON — a sweep is one JSON object (see the README)");
         } catch (IOException e) {
             throw new IllegalArgumentException(
-                    file + " is not a readable JSON sweep (" + e.getMessage() + ")");
+                    "the sweep file " + file + " cannot be read (" + CliFailure.file(e) + ")");
         }
         if (root == null || !root.isObject()) {
             throw new IllegalArgumentException(file + " must hold one JSON object");
@@ -108,7 +127,6 @@ final class SweepCommand implements Callable<Integer> {
                 plan.points().size(),
                 adapted.name(),
                 data.name());
-        RunStore store = new RunStore(runsDir);
         store.cleanStaleDrafts();
         ConsoleProgress progress = new ConsoleProgress(out, System.console() != null, 10_000);
         try (TrainingService service = TrainingServices.withAllEngines()) {

@@ -109,6 +109,11 @@ final class TwoDigitsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         TwoDigitSettings settings = settings();
+        RunStore store = Runs.store(runsDir);
+        if (outDir != null && Files.exists(outDir) && !Files.isDirectory(outDir)) {
+            throw new IllegalArgumentException(
+                    "--out " + outDir + " is a file, not a folder for the two pictures");
+        }
         LoadedDataset data = DataSets.load(dataset, out);
         TrainingRequest request = TwoDigitTask.request(data, settings);
         out.printf(
@@ -121,7 +126,6 @@ final class TwoDigitsCommand implements Callable<Integer> {
                 request.splits().validation().size(),
                 request.splits().test().size());
         Tables.network(out, request.spec());
-        RunStore store = new RunStore(runsDir);
         store.cleanStaleDrafts();
         ConsoleProgress progress = new ConsoleProgress(out, System.console() != null, 5_000);
         List<EpochMetrics> epochs = new ArrayList<>();
