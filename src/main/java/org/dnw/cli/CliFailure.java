@@ -71,9 +71,18 @@ record CliFailure(String message, int exitCode) {
         }
         return new CliFailure(
                 "Unexpected error: "
-                        + text(e)
+                        + (jvmWording(e) ? e.getClass().getSimpleName() : text(e))
                         + " — this is a bug; run with -Ddnw.debug=true to see where",
                 ExitCodes.ERROR);
+    }
+
+    /** Exceptions whose message is the JVM's wording about code, not a sentence for a user. */
+    private static boolean jvmWording(Throwable e) {
+        return e instanceof NullPointerException
+                || e instanceof ClassCastException
+                || e instanceof IndexOutOfBoundsException
+                || e instanceof ArithmeticException
+                || e instanceof ArrayStoreException;
     }
 
     /** An I/O failure in a sentence: the file and the reason, never only a path. */

@@ -17,7 +17,8 @@ final class Runs {
     /**
      * The store at {@code runsDir}, which may not exist yet (nothing saved) but must not be a file.
      *
-     * @throws IllegalArgumentException when {@code runsDir} names a file
+     * @throws IllegalArgumentException when {@code runsDir}, or the nearest existing folder above
+     *     it, is a file
      */
     static RunStore store(Path runsDir) {
         if (Files.exists(runsDir) && !Files.isDirectory(runsDir)) {
@@ -25,6 +26,19 @@ final class Runs {
                     "--runs-dir "
                             + runsDir
                             + " is a file, not a folder — name the folder where runs are saved");
+        }
+        for (Path up = runsDir.toAbsolutePath().getParent(); up != null; up = up.getParent()) {
+            if (Files.exists(up)) {
+                if (!Files.isDirectory(up)) {
+                    throw new IllegalArgumentException(
+                            "--runs-dir "
+                                    + runsDir
+                                    + " cannot be made: "
+                                    + up
+                                    + " is a file, not a folder");
+                }
+                break;
+            }
         }
         return new RunStore(runsDir);
     }

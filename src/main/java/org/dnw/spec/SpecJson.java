@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
@@ -189,15 +190,8 @@ public final class SpecJson {
             JsonToken token;
             while ((token = p.nextToken()) != null) {
                 if (token == JsonToken.VALUE_NULL && p.getParsingContext().getParent() != null) {
-                    String name = p.currentName();
                     throw new NullValueException(
-                            p,
-                            field(p)
-                                    + " must be "
-                                    + (name == null
-                                            ? "a value"
-                                            : FIELD_TYPES.getOrDefault(name, "a value"))
-                                    + ", not null");
+                            p, field(p) + " must be " + nullFieldType(p) + ", not null");
                 }
             }
         } catch (JsonProcessingException e) {
@@ -207,12 +201,24 @@ public final class SpecJson {
         }
     }
 
-    /** An explicit null, with its sentence and location. */
+    private static String nullFieldType(JsonParser p) {
+        JsonStreamContext at = p.getParsingContext();
+        if (at.inArray()) {
+            String list = at.getParent() == null ? null : at.getParent().getCurrentName();
+            return "layers".equals(list)
+                    ? expected(LayerSpec.class)
+                    : "dims".equals(list) ? expected(int.class) : "a value";
+        }
+        String name = at.getCurrentName();
+        return name == null ? "a value" : FIELD_TYPES.getOrDefault(name, "a value");
+    }
+
+    /** An explicit null, with its sentence and the location where it starts. */
     private static final class NullValueException extends JsonParseException {
         private static final long serialVersionUID = 1L;
 
         NullValueException(JsonParser p, String sentence) {
-            super(p, sentence);
+            super(p, sentence, p.currentTokenLocation());
         }
     }
 
