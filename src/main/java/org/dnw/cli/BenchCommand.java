@@ -70,11 +70,12 @@ final class BenchCommand implements Callable<Integer> {
         atLeast("--warmup", warmup, 0);
         atLeast("--batches", batches, 1);
         atLeast("--rounds", rounds, 1);
+        ModelSpec chosen = Presets.load(preset);
         LoadedDataset data = DataSets.load(dataset, out);
         if (!(data.train() instanceof ImageSamples images)) {
             throw new IllegalArgumentException("the benchmark needs an image data set");
         }
-        ModelSpec network = Presets.load(preset).adaptTo(images.inputShape(), images.classCount());
+        ModelSpec network = chosen.adaptTo(images.inputShape(), images.classCount());
         out.printf(
                 Locale.ROOT,
                 "Benchmark: %s on %s, batch %d, %d warm-up + %d measured batches, %d rounds%n",

@@ -88,9 +88,12 @@ final class PredictCommand implements Callable<Integer> {
                 if (image == null) {
                     out.println(
                             file
-                                    + (Files.exists(file)
-                                            ? ": not a readable image (PNG, JPEG, BMP or GIF)"
-                                            : ": does not exist"));
+                                    + (!Files.exists(file)
+                                            ? ": does not exist"
+                                            : Files.isDirectory(file)
+                                                    ? ": is a folder, not an image"
+                                                    : ": not a readable image (PNG, JPEG, BMP or"
+                                                            + " GIF)"));
                     failures++;
                     continue;
                 }

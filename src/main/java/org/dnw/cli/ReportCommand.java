@@ -56,6 +56,9 @@ final class ReportCommand implements Callable<Integer> {
                             + out
                             + " is a folder — name the HTML file to write, e.g. report.html");
         }
+        if (out != null) {
+            CliPaths.requireCreatable("--out", out);
+        }
         RunStore store = Runs.store(runsDir);
         List<SavedRun> saved = new ArrayList<>();
         for (String r : runs) {

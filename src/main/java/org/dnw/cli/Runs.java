@@ -21,25 +21,7 @@ final class Runs {
      *     it, is a file
      */
     static RunStore store(Path runsDir) {
-        if (Files.exists(runsDir) && !Files.isDirectory(runsDir)) {
-            throw new IllegalArgumentException(
-                    "--runs-dir "
-                            + runsDir
-                            + " is a file, not a folder — name the folder where runs are saved");
-        }
-        for (Path up = runsDir.toAbsolutePath().getParent(); up != null; up = up.getParent()) {
-            if (Files.exists(up)) {
-                if (!Files.isDirectory(up)) {
-                    throw new IllegalArgumentException(
-                            "--runs-dir "
-                                    + runsDir
-                                    + " cannot be made: "
-                                    + up
-                                    + " is a file, not a folder");
-                }
-                break;
-            }
-        }
+        CliPaths.requireFolderOrCreatable("--runs-dir", runsDir, "the folder where runs are saved");
         return new RunStore(runsDir);
     }
 

@@ -110,9 +110,8 @@ final class TwoDigitsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         TwoDigitSettings settings = settings();
         RunStore store = Runs.store(runsDir);
-        if (outDir != null && Files.exists(outDir) && !Files.isDirectory(outDir)) {
-            throw new IllegalArgumentException(
-                    "--out " + outDir + " is a file, not a folder for the two pictures");
+        if (outDir != null) {
+            CliPaths.requireFolderOrCreatable("--out", outDir, "a folder for the two pictures");
         }
         LoadedDataset data = DataSets.load(dataset, out);
         TrainingRequest request = TwoDigitTask.request(data, settings);

@@ -282,6 +282,21 @@ class WorkbenchCommandExitCodesTest {
             assertThat(
                             fails(
                                     2,
+                                    "report",
+                                    "x",
+                                    "--out",
+                                    file.resolve("r.html").toString(),
+                                    "--runs-dir",
+                                    runs()))
+                    .isEqualTo(
+                            "--out "
+                                    + file.resolve("r.html")
+                                    + " cannot be made: "
+                                    + file
+                                    + " is a file, not a folder");
+            assertThat(
+                            fails(
+                                    2,
                                     "twodigits",
                                     "3",
                                     "8",
@@ -289,9 +304,20 @@ class WorkbenchCommandExitCodesTest {
                                     file.toString(),
                                     "--runs-dir",
                                     runs()))
-                    .contains("is a file, not a folder for the two pictures");
+                    .contains("is a file, not a folder — name a folder for the two pictures");
             assertThat(fails(2, "sweep", dir.resolve("none.json").toString(), "--runs-dir", runs()))
                     .contains("does not exist");
+            Path lr = write("lr-sweep.json", "{\"hyperparameters\": {\"learningRate\": \"x\"}}");
+            assertThat(fails(2, "sweep", lr.toString(), "--runs-dir", runs()))
+                    .isEqualTo(
+                            "the sweep's hyperparameter \"learningRate\" must be a number, not"
+                                    + " \"x\"");
+            Path optimizer =
+                    write("opt-sweep.json", "{\"hyperparameters\": {\"optimizer\": \"lbfgs\"}}");
+            assertThat(fails(2, "sweep", optimizer.toString(), "--runs-dir", runs()))
+                    .contains("\"optimizer\" must be one of adam, sgd");
+            assertThat(fails(2, "bench", "--preset", "resnet"))
+                    .contains("no preset named 'resnet'");
             Path broken = write("broken-sweep.json", "{\"name\": ");
             assertThat(fails(2, "sweep", broken.toString(), "--runs-dir", runs()))
                     .contains("line 1, column")
