@@ -25,8 +25,8 @@ public final class ExitCodes {
 
     /**
      * The data is missing or malformed: a data set name or path that does not exist, a data file
-     * that cannot be read, an image given to {@code predict} that cannot be read, a saved run whose
-     * files are missing or damaged.
+     * that cannot be read, images given to {@code predict} of which none can be read, a saved run
+     * whose files are missing or damaged.
      */
     public static final int DATA_NOT_FOUND = 3;
 

@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code predict RUN IMAGE...}: the top classes of each image, with probabilities. An image that
- * cannot be read is named on its own line and makes the exit code 3.
+ * cannot be read is named on its own line; when none can be read the exit code is 3.
  */
 @Command(
         name = "predict",
@@ -126,7 +126,7 @@ final class PredictCommand implements Callable<Integer> {
                 out.println(line);
             }
         }
-        // exit 3 when any image could not be used; the others are classified all the same
-        return failures > 0 ? ExitCodes.DATA_NOT_FOUND : ExitCodes.OK;
+        // one unreadable image among good ones is reported on its line; none usable is exit 3
+        return failures == images.size() ? ExitCodes.DATA_NOT_FOUND : ExitCodes.OK;
     }
 }
