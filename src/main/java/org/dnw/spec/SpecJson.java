@@ -52,7 +52,9 @@ import java.util.stream.Collectors;
  * case-insensitively ({@code "relu"}, {@code "same"}) and a UTF-8 byte-order mark is skipped. It
  * fails with {@link SpecFormatException} naming the source, the line and column, the field (e.g.
  * {@code layer 2 → "filters"}) and what is wrong in a sentence, never with a Jackson or Java
- * message.
+ * message. A field left out takes its record's default (0, false, no padding), as before; the shape
+ * inference then names what is missing (e.g. "a convolution needs at least 1 filter"). {@code
+ * "padding"} may also be written {@code "same"}, {@code "valid"} or a number.
  */
 public final class SpecJson {
 
