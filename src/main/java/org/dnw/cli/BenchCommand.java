@@ -66,11 +66,16 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        atLeast("--batch-size", batchSize, 1);
+        atLeast("--warmup", warmup, 0);
+        atLeast("--batches", batches, 1);
+        atLeast("--rounds", rounds, 1);
+        ModelSpec chosen = Presets.load(preset);
         LoadedDataset data = DataSets.load(dataset, out);
         if (!(data.train() instanceof ImageSamples images)) {
             throw new IllegalArgumentException("the benchmark needs an image data set");
         }
-        ModelSpec network = Presets.load(preset).adaptTo(images.inputShape(), images.classCount());
+        ModelSpec network = chosen.adaptTo(images.inputShape(), images.classCount());
         out.printf(
                 Locale.ROOT,
                 "Benchmark: %s on %s, batch %d, %d warm-up + %d measured batches, %d rounds%n",
@@ -127,6 +132,13 @@ final class BenchCommand implements Callable<Integer> {
                 r.achievedOverMatmul());
         out.println(r.toJson());
         return ExitCodes.OK;
+    }
+
+    private static void atLeast(String option, int value, int least) {
+        if (value < least) {
+            throw new IllegalArgumentException(
+                    option + " must be at least " + least + ", not " + value);
+        }
     }
 
     private static String rounded(java.util.List<Double> values) {

@@ -1,11 +1,18 @@
 package org.dnw.cli;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import org.dnw.data.DataFormatException;
 import org.dnw.spec.SpecFormatException;
+import org.dnw.store.RunFormatException;
 
 /**
- * A failure as the user reads it: one sentence and the exit code of its kind.
+ * A failure as the user reads it: one sentence and the exit code of its kind (the README's table).
  *
  * @param message what went wrong and, where possible, what to do
  * @param exitCode one of {@link ExitCodes}
@@ -14,6 +21,8 @@ record CliFailure(String message, int exitCode) {
 
     /** Thrown by commands to end with a sentence and an exit code. */
     static final class Exit extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
         final int code;
 
         Exit(int code, String message) {
@@ -29,23 +38,89 @@ record CliFailure(String message, int exitCode) {
         if (e instanceof DataFormatException) {
             return new CliFailure("Data problem: " + e.getMessage(), ExitCodes.DATA_NOT_FOUND);
         }
+        if (e instanceof RunFormatException) {
+            // a saved run's files are data: the folder was found but a file in it is damaged
+            return new CliFailure("Saved run problem: " + e.getMessage(), ExitCodes.DATA_NOT_FOUND);
+        }
         if (e instanceof SpecFormatException) {
             return new CliFailure(
                     "Network file problem: " + e.getMessage(), ExitCodes.BAD_ARGUMENTS);
         }
-        if (e instanceof IllegalArgumentException) {
-            return new CliFailure(e.getMessage(), ExitCodes.BAD_ARGUMENTS);
+        if (e instanceof InvalidPathException p) {
+            return new CliFailure(
+                    "'" + p.getInput() + "' is not a valid path (" + p.getReason() + ")",
+                    ExitCodes.BAD_ARGUMENTS);
         }
-        if (e instanceof IOException) {
-            return new CliFailure("File problem: " + e.getMessage(), ExitCodes.ERROR);
+        if (e instanceof NumberFormatException n) {
+            return new CliFailure(number(n), ExitCodes.BAD_ARGUMENTS);
+        }
+        if (e instanceof IllegalArgumentException) {
+            return new CliFailure(text(e), ExitCodes.BAD_ARGUMENTS);
+        }
+        if (e instanceof IOException io) {
+            return new CliFailure("File problem: " + file(io), ExitCodes.ERROR);
         }
         if (e instanceof InterruptedException) {
             return new CliFailure("Interrupted.", ExitCodes.CANCELLED);
         }
+        if (e instanceof OutOfMemoryError) {
+            return new CliFailure(
+                    "Out of memory — use a smaller batch or network, or give Java more memory"
+                            + " (e.g. -Dcli.heap=-Xmx8g)",
+                    ExitCodes.ERROR);
+        }
         return new CliFailure(
                 "Unexpected error: "
-                        + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
-                        + " (run with -Ddnw.debug=true for details)",
+                        + (jvmWording(e) ? e.getClass().getSimpleName() : text(e))
+                        + " — this is a bug; run with -Ddnw.debug=true to see where",
                 ExitCodes.ERROR);
+    }
+
+    /** Exceptions whose message is the JVM's wording about code, not a sentence for a user. */
+    private static boolean jvmWording(Throwable e) {
+        return e instanceof NullPointerException
+                || e instanceof ClassCastException
+                || e instanceof IndexOutOfBoundsException
+                || e instanceof ArithmeticException
+                || e instanceof ArrayStoreException;
+    }
+
+    /** An I/O failure in a sentence: the file and the reason, never only a path. */
+    static String file(IOException e) {
+        if (e instanceof FileSystemException f && f.getFile() != null) {
+            String what = f.getFile();
+            if (e instanceof NoSuchFileException) {
+                return what + " does not exist";
+            }
+            if (e instanceof AccessDeniedException) {
+                return what + ": permission denied";
+            }
+            if (e instanceof NotDirectoryException) {
+                return what + " is not a folder";
+            }
+            if (e instanceof FileAlreadyExistsException) {
+                return what + " already exists";
+            }
+            String reason = f.getReason();
+            return what
+                    + (f.getOtherFile() == null ? "" : " → " + f.getOtherFile())
+                    + ": "
+                    + (reason == null ? "cannot be used" : reason);
+        }
+        return text(e);
+    }
+
+    private static String number(NumberFormatException e) {
+        String m = e.getMessage();
+        if (m != null && m.startsWith("For input string: ")) {
+            return m.substring("For input string: ".length()) + " is not a number";
+        }
+        return text(e);
+    }
+
+    private static String text(Throwable e) {
+        return e.getMessage() == null || e.getMessage().isBlank()
+                ? e.getClass().getSimpleName()
+                : e.getMessage();
     }
 }

@@ -39,8 +39,8 @@ final class DataSets {
         } else {
             Path path = Path.of(name);
             if (!Files.exists(path)) {
-                throw new IllegalArgumentException(
-                        "no data set named '" + name + "' and no such file — use " + NAMES);
+                throw new DataFormatException(
+                        null, "no data set named '" + name + "' and no such file — use " + NAMES);
             }
             data = catalog.open(path, progress);
         }

@@ -45,7 +45,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        RunStore store = new RunStore(runsDir);
+        RunStore store = Runs.store(runsDir);
         SavedRun saved = store.load(Runs.resolve(run, store));
         String name = dataset != null ? dataset : saved.manifest().dataset().name();
         LoadedDataset data = DataSets.load(name, out);

@@ -1,17 +1,33 @@
 package org.dnw.cli;
 
-/** Process exit codes of the command line; each failure kind has its own. */
+/**
+ * Process exit codes of the command line; each failure kind has its own. The README's table lists
+ * which mistakes give which code; {@code WorkbenchCommandExitCodesTest} runs each row.
+ */
 public final class ExitCodes {
 
     public static final int OK = 0;
 
-    /** Something unexpected failed (a bug or an I/O error); the message says what. */
+    /**
+     * Something unexpected failed: a bug, or a file that could not be written or read for a reason
+     * outside the user's arguments (disk full, permission denied); the message says what.
+     */
     public static final int ERROR = 1;
 
-    /** Bad arguments, or a spec that cannot work (the problem list is printed). */
+    /**
+     * What the user typed cannot work: an unknown or missing option or argument, a value out of
+     * range, a network or sweep file that is missing or malformed, an impossible network or one too
+     * large for the memory available (the problems are listed), a run name that matches no run (or
+     * several), a folder that is not a saved run, a {@code --runs-dir} or {@code --out} that is the
+     * wrong kind of file.
+     */
     public static final int BAD_ARGUMENTS = 2;
 
-    /** The data set or a file named on the command line was not found or is malformed. */
+    /**
+     * The data is missing or malformed: a data set name or path that does not exist, a data file
+     * that cannot be read, images given to {@code predict} of which none can be read, a saved run
+     * whose files are missing or damaged.
+     */
     public static final int DATA_NOT_FOUND = 3;
 
     /** The loss became NaN or infinite. */

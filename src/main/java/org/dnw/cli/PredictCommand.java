@@ -23,7 +23,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code predict RUN IMAGE...}: the top classes of each image, with probabilities. */
+/**
+ * {@code predict RUN IMAGE...}: the top classes of each image, with probabilities. An image that
+ * cannot be read is named on its own line; when none can be read the exit code is 3.
+ */
 @Command(
         name = "predict",
         mixinStandardHelpOptions = true,
@@ -36,7 +39,11 @@ final class PredictCommand implements Callable<Integer> {
             description = "a run folder, its name under saved-models/, or the start of it")
     String run;
 
-    @Parameters(index = "1..*", paramLabel = "IMAGE", description = "PNG, JPEG, BMP or GIF files")
+    @Parameters(
+            index = "1..*",
+            arity = "1..*",
+            paramLabel = "IMAGE",
+            description = "PNG, JPEG, BMP or GIF files")
     List<Path> images;
 
     @Option(
@@ -56,7 +63,11 @@ final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        RunStore store = new RunStore(runsDir);
+        if (top < 1) {
+            throw new IllegalArgumentException(
+                    "--top must be at least 1 (classes shown per image), not " + top);
+        }
+        RunStore store = Runs.store(runsDir);
         SavedRun saved = store.load(Runs.resolve(run, store));
         Shape input = saved.manifest().spec().input();
         if (!input.isImage()) {
@@ -75,7 +86,14 @@ final class PredictCommand implements Callable<Integer> {
                     image = null;
                 }
                 if (image == null) {
-                    out.println(file + ": not a readable image (PNG, JPEG, BMP or GIF)");
+                    out.println(
+                            file
+                                    + (!Files.exists(file)
+                                            ? ": does not exist"
+                                            : Files.isDirectory(file)
+                                                    ? ": is a folder, not an image"
+                                                    : ": not a readable image (PNG, JPEG, BMP or"
+                                                            + " GIF)"));
                     failures++;
                     continue;
                 }
@@ -108,6 +126,7 @@ final class PredictCommand implements Callable<Integer> {
                 out.println(line);
             }
         }
+        // one unreadable image among good ones is reported on its line; none usable is exit 3
         return failures == images.size() ? ExitCodes.DATA_NOT_FOUND : ExitCodes.OK;
     }
 }

@@ -1,6 +1,7 @@
 package org.dnw.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -49,7 +50,16 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter console = spec.commandLine().getOut();
-        RunStore store = new RunStore(runsDir);
+        if (out != null && Files.isDirectory(out)) {
+            throw new IllegalArgumentException(
+                    "--out "
+                            + out
+                            + " is a folder — name the HTML file to write, e.g. report.html");
+        }
+        if (out != null) {
+            CliPaths.requireCreatable("--out", out);
+        }
+        RunStore store = Runs.store(runsDir);
         List<SavedRun> saved = new ArrayList<>();
         for (String r : runs) {
             saved.add(store.load(Runs.resolve(r, store)));

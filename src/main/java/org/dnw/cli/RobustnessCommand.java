@@ -83,7 +83,7 @@ final class RobustnessCommand implements Callable<Integer> {
             points.add(m);
             labels.add(m.label());
         }
-        RunStore store = new RunStore(runsDir);
+        RunStore store = Runs.store(runsDir);
         List<Path> folders = new ArrayList<>();
         for (String r : runs) {
             folders.add(Runs.resolve(r, store));

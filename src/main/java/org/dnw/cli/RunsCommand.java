@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.dnw.store.RunStore;
 import org.dnw.store.RunSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,7 +28,7 @@ final class RunsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        List<RunSummary> runs = new RunStore(runsDir).list();
+        List<RunSummary> runs = Runs.store(runsDir).list();
         if (runs.isEmpty()) {
             out.println(
                     "No saved runs in "

@@ -1,17 +1,24 @@
 package org.dnw.cli;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.dnw.data.DataSplits;
 import org.dnw.data.DataSplitter;
 import org.dnw.data.LoadedDataset;
@@ -66,13 +73,29 @@ final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        RunStore store = Runs.store(runsDir);
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException(
+                    "the sweep file "
+                            + file
+                            + (Files.isDirectory(file) ? " is a folder" : " does not exist")
+                            + " — name a JSON file (see the README)");
+        }
         JsonNode root;
         ObjectMapper json = SpecJson.mapper();
         try {
             root = json.readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            throw new IllegalArgumentException(
+                    file
+                            + (at == null
+                                    ? ""
+                                    : ": line " + at.getLineNr() + ", column " + at.getColumnNr())
+                            + ": not valid JSON — a sweep is one JSON object (see the README)");
         } catch (IOException e) {
             throw new IllegalArgumentException(
-                    file + " is not a readable JSON sweep (" + e.getMessage() + ")");
+                    "the sweep file " + file + " cannot be read (" + CliFailure.file(e) + ")");
         }
         if (root == null || !root.isObject()) {
             throw new IllegalArgumentException(file + " must hold one JSON object");
@@ -85,7 +108,12 @@ final class SweepCommand implements Callable<Integer> {
         Hyperparameters hp = hyperparameters(json, root.path("hyperparameters"));
         LoadedDataset data = DataSets.load(root.path("dataset").asText("mnist-sample"), out);
         if (root.hasNonNull("trainSubset")) {
-            data = Subsets.firstTraining(data, root.get("trainSubset").asInt());
+            JsonNode subset = root.get("trainSubset");
+            if (!subset.canConvertToInt() || !subset.isIntegralNumber() || subset.asInt() < 1) {
+                throw new IllegalArgumentException(
+                        "the sweep's \"trainSubset\" must be a whole number ≥ 1, not " + subset);
+            }
+            data = Subsets.firstTraining(data, subset.asInt());
         }
         DataSplits splits = new DataSplitter(hp.validationShare(), hp.seed()).split(data);
         ModelSpec adapted =
@@ -108,7 +136,6 @@ final class SweepCommand implements Callable<Integer> {
                 plan.points().size(),
                 adapted.name(),
                 data.name());
-        RunStore store = new RunStore(runsDir);
         store.cleanStaleDrafts();
         ConsoleProgress progress = new ConsoleProgress(out, System.console() != null, 10_000);
         try (TrainingService service = TrainingServices.withAllEngines()) {
@@ -142,11 +169,54 @@ final class SweepCommand implements Callable<Integer> {
             }
             base.put(e.getKey(), json.convertValue(e.getValue(), Object.class));
         }
-        Hyperparameters hp = json.convertValue(base, Hyperparameters.class);
+        Hyperparameters hp;
+        try {
+            hp = json.convertValue(base, Hyperparameters.class);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(wrongHyperparameter(e, overrides));
+        }
         if (!hp.problems().isEmpty()) {
             throw new IllegalArgumentException(String.join("\n", hp.problems()));
         }
         return hp;
+    }
+
+    /**
+     * "the sweep's hyperparameter "learningRate" must be a number, not "x"" from Jackson's error.
+     */
+    private static String wrongHyperparameter(IllegalArgumentException e, JsonNode overrides) {
+        String key = null;
+        if (e.getCause() instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+            key = m.getPath().get(0).getFieldName();
+        }
+        if (key == null || !overrides.has(key)) {
+            return "the sweep's \"hyperparameters\" cannot be read — see the README for their"
+                    + " names and values";
+        }
+        @SuppressWarnings("unchecked")
+        Object example =
+                SpecJson.mapper().convertValue(Hyperparameters.defaults(), Map.class).get(key);
+        String wanted;
+        if (e.getCause() instanceof InvalidFormatException f
+                && f.getTargetType() != null
+                && f.getTargetType().isEnum()) {
+            wanted =
+                    "one of "
+                            + Arrays.stream(f.getTargetType().getEnumConstants())
+                                    .map(c -> ((Enum<?>) c).name().toLowerCase(Locale.ROOT))
+                                    .collect(Collectors.joining(", "));
+        } else {
+            wanted =
+                    example instanceof Integer || example instanceof Long
+                            ? "a whole number"
+                            : example instanceof Number ? "a number" : "a name in quotes";
+        }
+        return "the sweep's hyperparameter \""
+                + key
+                + "\" must be "
+                + wanted
+                + ", not "
+                + overrides.get(key);
     }
 
     private static void show(PrintWriter out, ConsoleProgress progress, SweepEvent event) {

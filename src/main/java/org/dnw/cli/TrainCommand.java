@@ -2,9 +2,11 @@ package org.dnw.cli;
 
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import org.dnw.data.AugmentationSpec;
 import org.dnw.data.DataSplits;
 import org.dnw.data.DataSplitter;
 import org.dnw.data.LoadedDataset;
@@ -14,6 +16,7 @@ import org.dnw.spec.Problem;
 import org.dnw.store.RunLauncher;
 import org.dnw.store.RunSaveOutcome;
 import org.dnw.store.RunStore;
+import org.dnw.train.EngineKind;
 import org.dnw.train.Hyperparameters;
 import org.dnw.train.TrainingEvent;
 import org.dnw.train.TrainingRequest;
@@ -52,7 +55,15 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Hyperparameters hp = options.hyperparameters();
+        if (weightsEvery < 0) {
+            throw new IllegalArgumentException(
+                    "--weights-every must be 0 (epoch ends only) or more, not " + weightsEvery);
+        }
+        options.checkTrainSubset();
+        RunStore store = Runs.store(options.runsDir);
         ModelSpec network = options.spec();
+        AugmentationSpec augmentation = options.augmentation();
+        EngineKind engine = options.engineKind();
         LoadedDataset data = DataSets.load(options.dataset, out);
         if (options.trainSubset != null) {
             data = Subsets.firstTraining(data, options.trainSubset);
@@ -79,18 +90,11 @@ final class TrainCommand implements Callable<Integer> {
         String runName = name != null ? name : adapted.name() + "-" + DataSets.slug(data.name());
         TrainingRequest request =
                 new TrainingRequest(
-                        runName,
-                        adapted,
-                        splits,
-                        hp,
-                        null,
-                        weightsEvery,
-                        options.augmentation(),
-                        options.engineKind());
-        RunStore store = new RunStore(options.runsDir);
-        store.cleanStaleDrafts();
+                        runName, adapted, splits, hp, null, weightsEvery, augmentation, engine);
         ConsoleProgress progress = new ConsoleProgress(out, System.console() != null, 5_000);
         try (TrainingService service = TrainingServices.withAllEngines()) {
+            refuseIfImpossible(service, request, data.name());
+            store.cleanStaleDrafts();
             RunLauncher.LaunchedRun launched =
                     new RunLauncher(store, service, Runnable::run)
                             .launch(request, event -> show(out, progress, event));
@@ -110,6 +114,25 @@ final class TrainCommand implements Callable<Integer> {
             RunSaveOutcome saved = launched.saved().get(10, TimeUnit.MINUTES);
             Runtime.getRuntime().removeShutdownHook(cancelOnInterrupt);
             return finish(out, terminal, saved, splits);
+        }
+    }
+
+    /**
+     * Ends with exit 2 and every problem the training service sees (e.g. a step too large for the
+     * memory available), before a run folder is made or an engine started.
+     */
+    static void refuseIfImpossible(
+            TrainingService service, TrainingRequest request, String dataName) {
+        List<String> problems = service.problems(request);
+        if (!problems.isEmpty()) {
+            throw new CliFailure.Exit(
+                    ExitCodes.BAD_ARGUMENTS,
+                    "Cannot train "
+                            + request.spec().name()
+                            + " on "
+                            + dataName
+                            + ":\n  "
+                            + String.join("\n  ", problems));
         }
     }
 

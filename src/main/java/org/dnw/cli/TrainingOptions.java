@@ -108,6 +108,14 @@ final class TrainingOptions {
             defaultValue = "saved-models")
     Path runsDir;
 
+    /** Refuses a --train-subset below 1 before any data is read. */
+    void checkTrainSubset() {
+        if (trainSubset != null && trainSubset < 1) {
+            throw new IllegalArgumentException(
+                    "--train-subset must be at least 1, not " + trainSubset);
+        }
+    }
+
     /** The network, before it is adapted to the data set. */
     ModelSpec spec() throws SpecFormatException {
         return specFile != null ? SpecJson.read(specFile) : Presets.load(preset);

@@ -109,6 +109,10 @@ final class TwoDigitsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         TwoDigitSettings settings = settings();
+        RunStore store = Runs.store(runsDir);
+        if (outDir != null) {
+            CliPaths.requireFolderOrCreatable("--out", outDir, "a folder for the two pictures");
+        }
         LoadedDataset data = DataSets.load(dataset, out);
         TrainingRequest request = TwoDigitTask.request(data, settings);
         out.printf(
@@ -121,7 +125,6 @@ final class TwoDigitsCommand implements Callable<Integer> {
                 request.splits().validation().size(),
                 request.splits().test().size());
         Tables.network(out, request.spec());
-        RunStore store = new RunStore(runsDir);
         store.cleanStaleDrafts();
         ConsoleProgress progress = new ConsoleProgress(out, System.console() != null, 5_000);
         List<EpochMetrics> epochs = new ArrayList<>();

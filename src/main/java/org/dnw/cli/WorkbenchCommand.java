@@ -30,9 +30,9 @@ import picocli.CommandLine.Command;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:done",
-            "1:unexpected error",
-            "2:bad arguments or an impossible network (the problems are listed)",
-            "3:data not found or malformed",
+            "1:unexpected error (a bug, or a file that cannot be written)",
+            "2:bad arguments, a missing or malformed network file, an impossible network or one too large for memory (the problems are listed)",
+            "3:data not found or malformed (a data set, an image, a damaged saved run)",
             "4:diverged (NaN or exploding loss)",
             "5:cancelled"
         })

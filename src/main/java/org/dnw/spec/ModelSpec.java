@@ -15,6 +15,11 @@ public record ModelSpec(String name, Shape input, List<LayerSpec> layers) {
 
     public ModelSpec {
         name = name == null || name.isBlank() ? "network" : name;
+        if (layers == null) {
+            throw new IllegalArgumentException(
+                    "\"layers\" is missing — a network needs a list of layers, from input to"
+                            + " output");
+        }
         layers = List.copyOf(layers);
     }
 

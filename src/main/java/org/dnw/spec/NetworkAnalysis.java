@@ -31,12 +31,25 @@ public record NetworkAnalysis(List<LayerShape> layers, List<Problem> problems) {
         return problems.stream().filter(p -> p.position() == position).toList();
     }
 
+    /** All layers' parameters; {@link Long#MAX_VALUE} when that does not fit in a long. */
     public long totalParameters() {
-        return layers.stream().mapToLong(LayerShape::parameterCount).sum();
+        return layers.stream()
+                .mapToLong(LayerShape::parameterCount)
+                .reduce(0, ShapeInference::plus);
     }
 
+    /** All layers' multiply-adds per sample; {@link Long#MAX_VALUE} when that does not fit. */
     public long totalMultiplyAdds() {
-        return layers.stream().mapToLong(LayerShape::multiplyAdds).sum();
+        return layers.stream().mapToLong(LayerShape::multiplyAdds).reduce(0, ShapeInference::plus);
+    }
+
+    /** Values per sample of the input and of every layer's output (what the forward pass keeps). */
+    public long activationsPerSample() {
+        long activations = layers.isEmpty() ? 0 : layers.get(0).input().size();
+        for (LayerShape layer : layers) {
+            activations = ShapeInference.plus(activations, layer.output().size());
+        }
+        return activations;
     }
 
     /** Output shape of the last inferred layer, if any. */
@@ -49,16 +62,22 @@ public record NetworkAnalysis(List<LayerShape> layers, List<Problem> problems) {
     /**
      * A rough estimate of the memory one training step needs for a batch, in bytes (FP32): the
      * parameters four times (weights, gradients, two Adam moments) plus every layer's activations
-     * twice (forward values and their gradients) for each sample of the batch.
+     * twice (forward values and their gradients) for each sample of the batch. Saturates at {@link
+     * Long#MAX_VALUE} instead of overflowing. See {@link TrainingMemory} for the check against the
+     * machine.
      */
     public long estimatedTrainingBytes(int batchSize) {
-        long activations = 0;
-        for (LayerShape layer : layers) {
-            activations += layer.output().size();
-        }
-        if (!layers.isEmpty()) {
-            activations += layers.get(0).input().size();
-        }
-        return 4L * (4L * totalParameters() + 2L * activations * Math.max(1, batchSize));
+        return ShapeInference.plus(estimatedParameterBytes(), estimatedActivationBytes(batchSize));
+    }
+
+    /** Bytes of weights, gradients and two Adam moments (FP32): 16 per parameter. */
+    public long estimatedParameterBytes() {
+        return ShapeInference.times(16, totalParameters());
+    }
+
+    /** Bytes of activations and their gradients for a batch (FP32): 8 per value per sample. */
+    public long estimatedActivationBytes(int batchSize) {
+        return ShapeInference.times(
+                ShapeInference.times(8, activationsPerSample()), Math.max(1, batchSize));
     }
 }

@@ -1,5 +1,8 @@
 package org.dnw.spec;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import java.util.Locale;
+
 /**
  * Padding of a convolution.
  *
@@ -10,6 +13,9 @@ package org.dnw.spec;
  *       padding='SAME'}).
  *   <li>{@link Mode#EXPLICIT}: {@code amount} zeros on every side.
  * </ul>
+ *
+ * <p>In JSON it is an object {@code {"mode": "same", "amount": 0}}; a spec written by hand may also
+ * say {@code "padding": "same"}, {@code "valid"} or a number of zeros such as {@code 2}.
  *
  * @param mode how padding is chosen
  * @param amount zeros per side for {@link Mode#EXPLICIT}; ignored otherwise, ≥ 0
@@ -25,6 +31,7 @@ public record Padding(Mode mode, int amount) {
     public static final Padding VALID = new Padding(Mode.VALID, 0);
     public static final Padding SAME = new Padding(Mode.SAME, 0);
 
+    @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
     public Padding {
         if (mode == null) {
             mode = Mode.VALID;
@@ -36,6 +43,32 @@ public record Padding(Mode mode, int amount) {
 
     public static Padding explicit(int amount) {
         return new Padding(Mode.EXPLICIT, amount);
+    }
+
+    /** The JSON shorthand {@code "same"}, {@code "valid"} or a number of zeros ({@code "2"}). */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    static Padding parse(String text) {
+        String t = text.strip().toLowerCase(Locale.ROOT);
+        if (t.equals("same")) {
+            return SAME;
+        }
+        if (t.equals("valid")) {
+            return VALID;
+        }
+        try {
+            return explicit(Integer.parseInt(t));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(
+                    "padding must be \"same\", \"valid\" or a number of zeros per side, not \""
+                            + text
+                            + "\"");
+        }
+    }
+
+    /** The JSON shorthand {@code "padding": 2}: that many zeros on every side. */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    static Padding ofAmount(int amount) {
+        return explicit(amount);
     }
 
     /** Zeros added on each side along an axis whose kernel size is {@code kernel}. */

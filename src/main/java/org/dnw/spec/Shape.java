@@ -14,6 +14,10 @@ import java.util.stream.Collectors;
 public record Shape(List<Integer> dims) {
 
     public Shape {
+        if (dims == null) {
+            throw new IllegalArgumentException(
+                    "a shape needs \"dims\": [channels, height, width] or [features]");
+        }
         dims = List.copyOf(dims);
         if (dims.size() != 1 && dims.size() != 3) {
             throw new IllegalArgumentException("a shape has 1 or 3 dimensions, got " + dims);
@@ -47,11 +51,14 @@ public record Shape(List<Integer> dims) {
         return isImage() ? dims.get(2) : dims.get(0);
     }
 
-    /** Number of values in one sample. */
+    /**
+     * Number of values in one sample; {@link Long#MAX_VALUE} when the product does not fit in a
+     * long (three huge dimensions), so it never wraps round to a small or negative number.
+     */
     public long size() {
         long n = 1;
         for (int d : dims) {
-            n *= d;
+            n = ShapeInference.times(n, d);
         }
         return n;
     }

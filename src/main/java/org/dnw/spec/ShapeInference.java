@@ -2,6 +2,7 @@ package org.dnw.spec;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Pure-Java shape inference: each layer's output shape, parameter count and multiply-adds, and the
@@ -10,10 +11,44 @@ import java.util.List;
  * <p>The rules match DJL's PyTorch layers: convolution output {@code floor((in + 2·pad − k) / s) +
  * 1}, pooling {@code floor((in − k) / s) + 1} without padding, dense layers need a flat input.
  * Stateless and thread-safe.
+ *
+ * <p>All sizes are computed in {@code long} arithmetic that saturates at {@link Long#MAX_VALUE}
+ * instead of wrapping, so an absurd setting (padding 1,500,000,000, 2,147,483,647 filters) is
+ * refused for what it is before anything is allocated: one sample's values at any layer, and one
+ * layer's parameters, must each fit in a Java array ({@value #MAX_VALUES} values), as the engines
+ * and the window copy them into {@code float[]}.
  */
 public final class ShapeInference {
 
+    /** Most values one sample may have at any layer, and most parameters one layer may have. */
+    public static final long MAX_VALUES = Integer.MAX_VALUE;
+
     private ShapeInference() {}
+
+    /** {@code a × b}, or {@link Long#MAX_VALUE} when that overflows; both must be ≥ 0. */
+    static long times(long a, long b) {
+        try {
+            return Math.multiplyExact(a, b);
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    /** {@code a + b}, or {@link Long#MAX_VALUE} when that overflows; both must be ≥ 0. */
+    static long plus(long a, long b) {
+        try {
+            return Math.addExact(a, b);
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    /** A count as a student reads it, e.g. {@code 2,147,483,647}; saturated counts say so. */
+    static String count(long n) {
+        return n == Long.MAX_VALUE
+                ? "more than 9 quintillion"
+                : String.format(Locale.ROOT, "%,d", n);
+    }
 
     /** Analyses {@code spec}; never throws for a non-null spec. */
     public static NetworkAnalysis analyse(ModelSpec spec) {
@@ -27,6 +62,19 @@ public final class ShapeInference {
                             "the input shape "
                                     + current
                                     + " is not valid: every size must be ≥ 1"));
+            return new NetworkAnalysis(shapes, problems);
+        }
+        if (current.size() > MAX_VALUES) {
+            problems.add(
+                    Problem.error(
+                            0,
+                            "the input shape "
+                                    + current
+                                    + " has "
+                                    + count(current.size())
+                                    + " values per sample, more than the "
+                                    + count(MAX_VALUES)
+                                    + " a layer can hold"));
             return new NetworkAnalysis(shapes, problems);
         }
         List<LayerSpec> layers = spec.layers();
@@ -45,7 +93,7 @@ public final class ShapeInference {
                                         + " remove the layers after it"));
             }
             LayerShape shape = infer(position, layer, current, problems);
-            if (shape == null) {
+            if (shape == null || !fits(shape, problems)) {
                 return new NetworkAnalysis(shapes, problems);
             }
             shapes.add(shape);
@@ -59,6 +107,51 @@ public final class ShapeInference {
                                     + layers.size()));
         }
         return new NetworkAnalysis(shapes, problems);
+    }
+
+    /** Checks the limits of {@link #MAX_VALUES}; adds the error and returns false when exceeded. */
+    private static boolean fits(LayerShape shape, List<Problem> problems) {
+        String fewer = fewer(shape.layer());
+        if (shape.output().size() > MAX_VALUES) {
+            problems.add(
+                    Problem.error(
+                            shape.position(),
+                            "its output "
+                                    + shape.output()
+                                    + " has "
+                                    + count(shape.output().size())
+                                    + " values per sample, more than the "
+                                    + count(MAX_VALUES)
+                                    + " a layer can hold"
+                                    + fewer));
+            return false;
+        }
+        if (shape.parameterCount() > MAX_VALUES) {
+            problems.add(
+                    Problem.error(
+                            shape.position(),
+                            "it would have "
+                                    + count(shape.parameterCount())
+                                    + " parameters, more than the "
+                                    + count(MAX_VALUES)
+                                    + " one layer can hold"
+                                    + fewer));
+            return false;
+        }
+        return true;
+    }
+
+    private static String fewer(LayerSpec layer) {
+        if (layer instanceof Conv2dSpec) {
+            return " — use fewer filters or a smaller input";
+        }
+        if (layer instanceof DenseSpec) {
+            return " — use fewer units or a smaller input (e.g. pool before Flatten)";
+        }
+        if (layer instanceof OutputSpec) {
+            return " — pool or shrink the input before the output layer";
+        }
+        return "";
     }
 
     private static LayerShape infer(
@@ -133,10 +226,10 @@ public final class ShapeInference {
             problems.add(Problem.error(position, "padding cannot be negative"));
             return null;
         }
-        int padH = c.padding().perSide(c.kernelHeight());
-        int padW = c.padding().perSide(c.kernelWidth());
-        int paddedH = in.height() + 2 * padH;
-        int paddedW = in.width() + 2 * padW;
+        long padH = c.padding().perSide(c.kernelHeight());
+        long padW = c.padding().perSide(c.kernelWidth());
+        long paddedH = in.height() + 2 * padH;
+        long paddedW = in.width() + 2 * padW;
         if (c.kernelHeight() > paddedH || c.kernelWidth() > paddedW) {
             String kernel = c.kernelHeight() + "×" + c.kernelWidth();
             String input = in.height() + "×" + in.width();
@@ -150,8 +243,36 @@ public final class ShapeInference {
                             "a " + kernel + " kernel does not fit a " + input + " input" + advice));
             return null;
         }
-        int outH = (paddedH - c.kernelHeight()) / c.stride() + 1;
-        int outW = (paddedW - c.kernelWidth()) / c.stride() + 1;
+        long longH = (paddedH - c.kernelHeight()) / c.stride() + 1;
+        long longW = (paddedW - c.kernelWidth()) / c.stride() + 1;
+        if (longH > MAX_VALUES || longW > MAX_VALUES) {
+            problems.add(
+                    Problem.error(
+                            position,
+                            "padding "
+                                    + count(c.padding().amount())
+                                    + " on each side makes the output "
+                                    + count(longH)
+                                    + " × "
+                                    + count(longW)
+                                    + " pixels, more than a layer can hold — padding beyond the"
+                                    + " kernel size minus 1 ("
+                                    + (Math.max(c.kernelHeight(), c.kernelWidth()) - 1)
+                                    + ") only adds zeros"));
+            return null;
+        }
+        int outH = (int) longH;
+        int outW = (int) longW;
+        if (c.padding().mode() == Padding.Mode.EXPLICIT
+                && c.padding().amount() >= Math.max(c.kernelHeight(), c.kernelWidth())) {
+            problems.add(
+                    Problem.warning(
+                            position,
+                            "padding "
+                                    + c.padding().amount()
+                                    + " is not smaller than the kernel, so the outermost outputs"
+                                    + " see only zeros"));
+        }
         if (c.padding().mode() == Padding.Mode.SAME
                 && (c.kernelHeight() % 2 == 0 || c.kernelWidth() % 2 == 0)) {
             problems.add(
@@ -177,9 +298,9 @@ public final class ShapeInference {
                                     + " looked at"));
         }
         Shape out = Shape.image(c.filters(), outH, outW);
-        long perFilter = (long) in.channels() * c.kernelHeight() * c.kernelWidth();
-        long params = c.filters() * perFilter + (c.bias() ? c.filters() : 0);
-        long macs = (long) outH * outW * c.filters() * perFilter;
+        long perFilter = times((long) in.channels() * c.kernelHeight(), c.kernelWidth());
+        long params = plus(times(c.filters(), perFilter), c.bias() ? c.filters() : 0);
+        long macs = times(out.size(), perFilter);
         return new LayerShape(position, c, in, out, params, macs);
     }
 
@@ -217,7 +338,7 @@ public final class ShapeInference {
         int outH = (in.height() - p.kernel()) / p.stride() + 1;
         int outW = (in.width() - p.kernel()) / p.stride() + 1;
         Shape out = Shape.image(in.channels(), outH, outW);
-        long macs = out.size() * p.kernel() * p.kernel();
+        long macs = times(out.size(), (long) p.kernel() * p.kernel());
         return new LayerShape(position, p, in, out, 0, macs);
     }
 
@@ -241,8 +362,8 @@ public final class ShapeInference {
             problems.add(Problem.error(position, "a dense layer needs at least 1 unit"));
             return null;
         }
-        long params = in.size() * units + (bias ? units : 0);
-        long macs = in.size() * units;
+        long params = plus(times(in.size(), units), bias ? units : 0);
+        long macs = times(in.size(), units);
         return new LayerShape(position, layer, in, Shape.flat(units), params, macs);
     }
 

@@ -7,9 +7,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.util.function.ToLongFunction;
 import org.dnw.spec.NetworkAnalysis;
 import org.dnw.spec.Problem;
 import org.dnw.spec.Shape;
+import org.dnw.spec.TrainingMemory;
 
 /**
  * Runs one training at a time, each on its own named thread ({@code training-<run>}), through the
@@ -19,6 +21,7 @@ import org.dnw.spec.Shape;
 public final class TrainingService implements AutoCloseable {
 
     private final Map<EngineKind, TrainingLoop> loops;
+    private final ToLongFunction<EngineKind> availableMemoryBytes;
     private final Object lock = new Object();
     private ActiveRun active;
 
@@ -31,14 +34,26 @@ public final class TrainingService implements AutoCloseable {
      * @param loops the loop of each engine this service offers
      */
     public TrainingService(Map<EngineKind, TrainingLoop> loops) {
+        this(loops, MachineMemory::availableBytes);
+    }
+
+    /**
+     * @param loops the loop of each engine this service offers
+     * @param availableMemoryBytes the memory a run of each engine may use, in bytes (≤ 0: unknown,
+     *     not checked); {@link MachineMemory#availableBytes} by default
+     */
+    public TrainingService(
+            Map<EngineKind, TrainingLoop> loops, ToLongFunction<EngineKind> availableMemoryBytes) {
         this.loops = new EnumMap<>(EngineKind.class);
         this.loops.putAll(loops);
+        this.availableMemoryBytes = Objects.requireNonNull(availableMemoryBytes);
     }
 
     /**
      * Sentences saying why {@code request} cannot run: hyperparameters out of range, network errors
-     * (with layer positions), a network that does not fit the data, an engine that cannot train it.
-     * Empty when it can run.
+     * (with layer positions), a network that does not fit the data, a training step too large for
+     * the memory available ({@link TrainingMemory}), an engine that cannot train it. Empty when it
+     * can run.
      */
     public List<String> problems(TrainingRequest request) {
         List<String> out = new ArrayList<>(request.hyperparameters().problems());
@@ -46,6 +61,13 @@ public final class TrainingService implements AutoCloseable {
         NetworkAnalysis analysis = request.spec().analyse();
         for (Problem p : analysis.errors()) {
             out.add(p.message());
+        }
+        if (analysis.isValid()) {
+            TrainingMemory.check(
+                            analysis,
+                            request.hyperparameters().batchSize(),
+                            availableMemoryBytes.applyAsLong(request.engine()))
+                    .ifPresent(p -> out.add(p.message()));
         }
         Shape dataShape = request.splits().train().inputShape();
         if (!request.spec().input().equals(dataShape)) {

@@ -58,8 +58,10 @@ class WorkbenchCommandTest {
                         dir.resolve("nowhere").toString(),
                         "--runs-dir",
                         dir.toString());
-        assertThat(r.code()).isEqualTo(ExitCodes.BAD_ARGUMENTS);
-        assertThat(r.err()).contains("no data set named").contains("mnist, mnist-sample");
+        assertThat(r.code()).isEqualTo(ExitCodes.DATA_NOT_FOUND);
+        assertThat(r.err())
+                .startsWith("Data problem: no data set named")
+                .contains("mnist, mnist-sample");
     }
 
     @Test

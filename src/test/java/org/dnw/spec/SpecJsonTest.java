@@ -45,8 +45,15 @@ class SpecJsonTest {
                                         "{\"name\": 3, \"layers\": [{\"type\": \"warp\"}]}",
                                         "my.json"))
                 .isInstanceOf(SpecFormatException.class)
-                .hasMessageStartingWith("my.json: not a valid network spec")
-                .hasMessageContaining("warp");
+                .hasMessage("my.json: line 1, column 10: \"name\" must be text in quotes, not 3");
+        assertThatThrownBy(
+                        () ->
+                                SpecJson.read(
+                                        "{\"name\": \"n\", \"layers\": [{\"type\": \"warp\"}]}",
+                                        "my.json"))
+                .hasMessageStartingWith("my.json: line 1, column ")
+                .hasMessageContaining("layer 1 → \"type\" 'warp' is not a layer type")
+                .hasMessageContaining("conv2d, pool2d");
         assertThatThrownBy(() -> SpecJson.read("{\"name\": \"x\", \"layers\": []}", "x.json"))
                 .isInstanceOf(SpecFormatException.class)
                 .hasMessage("x.json: the spec has no \"input\" shape");
@@ -63,7 +70,7 @@ class SpecJsonTest {
     void missingFileIsReportedNotThrownRaw(@TempDir Path dir) {
         assertThatThrownBy(() -> SpecJson.read(dir.resolve("nope.json")))
                 .isInstanceOf(SpecFormatException.class)
-                .hasMessageContaining("nope.json: cannot be read");
+                .hasMessage(dir.resolve("nope.json") + ": does not exist");
     }
 
     @Test
