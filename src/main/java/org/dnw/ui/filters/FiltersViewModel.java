@@ -101,8 +101,8 @@ public final class FiltersViewModel {
     }
 
     /**
-     * The one wording, in the caption and on the empty enlarged view, for what to do with {@code
-     * grid}: "Click a filter to enlarge it." ("a unit" for a dense layer's weights).
+     * The one wording, on the empty enlarged view, for what to do with {@code grid}: "Click a
+     * filter to enlarge it." ("a unit" for a dense layer's weights).
      */
     public static String clickHint(FilterGrid grid) {
         return "Click a " + (grid.dense() ? "unit" : "filter") + " to enlarge it.";
@@ -112,7 +112,8 @@ public final class FiltersViewModel {
         FilterGrid g = grid.get();
         int i = selectedIndex.get();
         if (g == null || i < 0 || i >= g.kernels().size()) {
-            selectedText.set(g == null ? "" : clickHint(g));
+            // the empty enlarged view says it already; the same sentence twice reads as a glitch
+            selectedText.set("");
             return;
         }
         KernelImage k = g.kernels().get(i);
