@@ -116,10 +116,10 @@ public final class CifarBinaryReader {
     }
 
     /**
-     * Reads the CIFAR-10 binary release as downloaded, {@code cifar-10-binary.tar.gz} (a gzip
-     * tar holding {@code cifar-10-batches-bin/}), streaming it: nothing is unpacked to disk. The
-     * batch files may sit in any one folder of the archive; {@code batches.meta.txt} names the
-     * classes when present.
+     * Reads the CIFAR-10 binary release as downloaded, {@code cifar-10-binary.tar.gz} (a gzip tar
+     * holding {@code cifar-10-batches-bin/}), streaming it: nothing is unpacked to disk. The batch
+     * files may sit in any one folder of the archive; {@code batches.meta.txt} names the classes
+     * when present.
      *
      * @throws DataFormatException naming the archive and what it lacks or what is damaged in it
      */
@@ -301,7 +301,12 @@ public final class CifarBinaryReader {
             }
             try (InputStream in = Files.newInputStream(file)) {
                 parts.add(
-                        records(in, Files.size(file), file, file.getFileName().toString(), progress));
+                        records(
+                                in,
+                                Files.size(file),
+                                file,
+                                file.getFileName().toString(),
+                                progress));
             } catch (IOException e) {
                 throw ReadSupport.unreadable(file, e);
             }
@@ -393,8 +398,7 @@ public final class CifarBinaryReader {
             total += p.labels().length;
         }
         int count = (int) total;
-        byte[] pixels =
-                ReadSupport.bytes((long) count * IMAGE_BYTES, file, "the CIFAR-10 images");
+        byte[] pixels = ReadSupport.bytes((long) count * IMAGE_BYTES, file, "the CIFAR-10 images");
         int[] labels = new int[count];
         int at = 0;
         for (Part p : parts) {

@@ -16,8 +16,8 @@ import java.util.zip.GZIPInputStream;
  * files by their magic numbers 0x00000803 (images) and 0x00000801 (labels), raw or inside gzip;
  * CIFAR-10 binary batches by their 3,073-byte records; image files by their magic bytes; archives
  * by theirs; tables by being text. {@link DatasetCatalog#open} asks it first, so that a damaged
- * data set is reported in the terms of its own format ("this folder holds MNIST-style IDX files
- * but the labels file … is missing") and not as some other format's complaint. Stateless and
+ * data set is reported in the terms of its own format ("this folder holds MNIST-style IDX files but
+ * the labels file … is missing") and not as some other format's complaint. Stateless and
  * thread-safe; reads only the first bytes of each file (and, for a gzip tar, its first entry).
  */
 public final class DataFormatDetector {
@@ -171,7 +171,9 @@ public final class DataFormatDetector {
         return new Detection(Format.IMAGE_FOLDER, folder);
     }
 
-    /** True when {@code name} is an IDX file's conventional name, e.g. t10k-labels-idx1-ubyte.gz. */
+    /**
+     * True when {@code name} is an IDX file's conventional name, e.g. t10k-labels-idx1-ubyte.gz.
+     */
     static boolean isIdxName(String name) {
         return name.toLowerCase(Locale.ROOT).matches(".*idx[13]-ubyte(\\.gz)?");
     }
@@ -252,7 +254,10 @@ public final class DataFormatDetector {
     private static boolean isImage(byte[] h) {
         int n = h.length;
         return (n >= 8 && (h[0] & 0xFF) == 0x89 && h[1] == 'P' && h[2] == 'N' && h[3] == 'G')
-                || (n >= 3 && (h[0] & 0xFF) == 0xFF && (h[1] & 0xFF) == 0xD8 && (h[2] & 0xFF) == 0xFF)
+                || (n >= 3
+                        && (h[0] & 0xFF) == 0xFF
+                        && (h[1] & 0xFF) == 0xD8
+                        && (h[2] & 0xFF) == 0xFF)
                 || (n >= 4 && h[0] == 'G' && h[1] == 'I' && h[2] == 'F' && h[3] == '8')
                 || (n >= 2 && h[0] == 'B' && h[1] == 'M' && !isText(h));
     }

@@ -489,11 +489,16 @@ public final class DatasetCatalog {
             IdxPair test = isTestName(pairs.get(0).images()) ? pairs.get(0) : pairs.get(1);
             IdxPair train = test == pairs.get(0) ? pairs.get(1) : pairs.get(0);
             if (isTestName(test.images()) && !isTestName(train.images())) {
-                String name = folder.getFileName() == null ? "IDX" : folder.getFileName().toString();
+                String name =
+                        folder.getFileName() == null ? "IDX" : folder.getFileName().toString();
                 return readIdx(
                         name,
                         new IdxSource(
-                                folder, train.images(), train.labels(), test.images(), test.labels()),
+                                folder,
+                                train.images(),
+                                train.labels(),
+                                test.images(),
+                                test.labels()),
                         null,
                         progress);
             }
@@ -607,7 +612,8 @@ public final class DatasetCatalog {
         if (!problems.isEmpty()) {
             throw new DataFormatException(
                     folder,
-                    "this folder holds MNIST-style IDX files but " + String.join(", and ", problems));
+                    "this folder holds MNIST-style IDX files but "
+                            + String.join(", and ", problems));
         }
         if (pairs.isEmpty()) {
             throw new DataFormatException(folder, "holds no IDX image and label files");

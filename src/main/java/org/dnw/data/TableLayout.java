@@ -6,8 +6,8 @@ import java.util.List;
  * How a table's columns were taken: their names, whether the first row was a header, and which
  * column holds the class label and why. Immutable.
  *
- * @param columnNames one name per column, in file order: the header's cells, or "column 1",
- *     "column 2", … when there is no header
+ * @param columnNames one name per column, in file order: the header's cells, or "column 1", "column
+ *     2", … when there is no header
  * @param header true when the first row was a header
  * @param labelColumn 0-based column of the label
  * @param guessed true when the label column was guessed, false when the user chose it
@@ -25,8 +25,8 @@ public record TableLayout(
     }
 
     /**
-     * The label column as a person reads it: "column 8" without a header, "species (column 5)"
-     * with one.
+     * The label column as a person reads it: "column 8" without a header, "species (column 5)" with
+     * one.
      */
     public String labelName() {
         return header

@@ -42,8 +42,8 @@ public final class TableReader {
      *
      * @param labelColumn which column holds the label: a name from the header (case ignored), a
      *     number counting from 1 (negative counts from the end: -1 = the last column), "first" or
-     *     "last"; null to guess it (a header cell named as in {@link #LABEL_HEADER_NAMES}, else
-     *     the last column)
+     *     "last"; null to guess it (a header cell named as in {@link #LABEL_HEADER_NAMES}, else the
+     *     last column)
      * @param header true or false to say whether the first row is a header, null to detect it
      * @param classNames names to give the classes instead of their labels, in sorted-label order;
      *     null to use the labels themselves; when given, the file must have exactly this many
@@ -52,7 +52,10 @@ public final class TableReader {
      *     "feature 2", …)
      */
     public record Options(
-            String labelColumn, Boolean header, List<String> classNames, List<String> featureNames) {
+            String labelColumn,
+            Boolean header,
+            List<String> classNames,
+            List<String> featureNames) {
 
         /** Label guessed, header detected, names from the file. */
         public static final Options DEFAULT = new Options(null, null, null, null);
@@ -65,12 +68,11 @@ public final class TableReader {
 
         /** These options with the label in {@code column} (0-based; negative from the end). */
         public Options withLabelColumn(int column) {
-            return withLabelColumn(column < 0 ? Integer.toString(column) : Integer.toString(column + 1));
+            return withLabelColumn(
+                    column < 0 ? Integer.toString(column) : Integer.toString(column + 1));
         }
 
-        /**
-         * These options with the label column named as in {@link #labelColumn()} (null: guess).
-         */
+        /** These options with the label column named as in {@link #labelColumn()} (null: guess). */
         public Options withLabelColumn(String column) {
             return new Options(column, header, classNames, featureNames);
         }
@@ -119,9 +121,9 @@ public final class TableReader {
      * Reads {@code file}, saying which column was taken as the label and why.
      *
      * @throws DataFormatException as {@link #read(Path, Options)}; also when the label column was
-     *     guessed and holds fractional numbers or more distinct values than a classification
-     *     table has (more than {@value #MAX_GUESSED_CLASSES}, or fewer than two rows per class in
-     *     a table of 20 rows or more), saying which other column may be the label
+     *     guessed and holds fractional numbers or more distinct values than a classification table
+     *     has (more than {@value #MAX_GUESSED_CLASSES}, or fewer than two rows per class in a table
+     *     of 20 rows or more), saying which other column may be the label
      */
     public static ReadTable readTable(Path file, Options options) throws DataFormatException {
         List<String> lines = readLines(file);
@@ -154,7 +156,8 @@ public final class TableReader {
         boolean header;
         int labelColumn;
         String reason;
-        Integer index = options.labelColumn() == null ? null : index(options.labelColumn(), columns);
+        Integer index =
+                options.labelColumn() == null ? null : index(options.labelColumn(), columns);
         if (index != null) {
             labelColumn = index;
             if (labelColumn < 0 || labelColumn >= columns) {
@@ -374,15 +377,28 @@ public final class TableReader {
         }
         String why;
         if (fraction != null) {
-            why = "holds fractional numbers such as " + shorten(fraction) + ", a measurement rather"
-                    + " than a class";
+            why =
+                    "holds fractional numbers such as "
+                            + shorten(fraction)
+                            + ", a measurement rather"
+                            + " than a class";
         } else if (distinct.size() > MAX_GUESSED_CLASSES) {
-            why = "holds " + distinct.size() + " distinct values, more classes than a"
-                    + " classification table has (at most " + MAX_GUESSED_CLASSES + " are taken"
-                    + " without asking)";
+            why =
+                    "holds "
+                            + distinct.size()
+                            + " distinct values, more classes than a"
+                            + " classification table has (at most "
+                            + MAX_GUESSED_CLASSES
+                            + " are taken"
+                            + " without asking)";
         } else if (rows >= 20 && distinct.size() * 2 > rows) {
-            why = "holds " + distinct.size() + " distinct values in " + rows + " rows, fewer than"
-                    + " two rows per class";
+            why =
+                    "holds "
+                            + distinct.size()
+                            + " distinct values in "
+                            + rows
+                            + " rows, fewer than"
+                            + " two rows per class";
         } else {
             return;
         }
