@@ -9,6 +9,7 @@ import org.dnw.data.DataFormatException;
 import org.dnw.data.DatasetCatalog;
 import org.dnw.data.LoadedDataset;
 import org.dnw.data.ProgressListener;
+import org.dnw.data.TableLayout;
 import org.dnw.engine.DjlDatasetDownloader;
 
 /** Finds the data set a command names: a built-in one by name, or a file or folder. */
@@ -24,17 +25,37 @@ final class DataSets {
         return DatasetCatalog.fromEnvironment(new DjlDatasetDownloader());
     }
 
+    /** Description of the {@code --label-column} option, the same on every command. */
+    static final String LABEL_COLUMN_HELP =
+            "for a table given by its path: the label column, by its header name or its number"
+                    + " counting from 1 (-1 = the last); default: a header cell named class, label,"
+                    + " target, species, type or y, else the last column";
+
+    /** As {@link #load(String, String, PrintWriter)}, the label column of a table guessed. */
+    static LoadedDataset load(String name, PrintWriter out) throws DataFormatException {
+        return load(name, null, out);
+    }
+
     /**
-     * Loads {@code name}, printing where it was found and a line of progress every few seconds.
+     * Loads {@code name}, printing where it was found, a table's label column and a line of
+     * progress every few seconds.
      *
+     * @param labelColumn a table's label column (name or number from 1), null to guess it
      * @throws DataFormatException when it cannot be found or read
      */
-    static LoadedDataset load(String name, PrintWriter out) throws DataFormatException {
+    static LoadedDataset load(String name, String labelColumn, PrintWriter out)
+            throws DataFormatException {
         ProgressListener progress = new ThrottledProgress(out);
         BuiltInDataset builtIn = BuiltInDataset.byName(name);
         DatasetCatalog catalog = catalog();
         LoadedDataset data;
         if (builtIn != null) {
+            if (labelColumn != null) {
+                throw new IllegalArgumentException(
+                        "--label-column is for a table given by its path; "
+                                + builtIn.displayName()
+                                + " has its label column already");
+            }
             data = catalog.load(builtIn, progress);
         } else {
             Path path = Path.of(name);
@@ -42,7 +63,7 @@ final class DataSets {
                 throw new IllegalArgumentException(
                         "no data set named '" + name + "' and no such file — use " + NAMES);
             }
-            data = catalog.open(path, progress);
+            data = catalog.open(path, labelColumn, progress);
         }
         out.printf(
                 Locale.ROOT,
@@ -53,6 +74,15 @@ final class DataSets {
                 data.test().size(),
                 data.train().inputShape(),
                 data.train().classCount());
+        if (data.origin() != null && data.origin().table() != null) {
+            TableLayout layout = data.origin().table();
+            out.printf(
+                    Locale.ROOT,
+                    "Label: %s, %s%s%n",
+                    layout.labelName(),
+                    layout.reason(),
+                    layout.guessed() ? " (choose another with --label-column)" : "");
+        }
         return data;
     }
 

@@ -53,7 +53,7 @@ final class TrainCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Hyperparameters hp = options.hyperparameters();
         ModelSpec network = options.spec();
-        LoadedDataset data = DataSets.load(options.dataset, out);
+        LoadedDataset data = DataSets.load(options.dataset, options.labelColumn, out);
         if (options.trainSubset != null) {
             data = Subsets.firstTraining(data, options.trainSubset);
         }
