@@ -323,6 +323,22 @@ public final class DatasetCatalog {
         }
     }
 
+    /**
+     * The columns of the table at {@code path} and its guessed label column, without reading its
+     * rows; null when {@code path} is not a table. For offering the label-column choice, also when
+     * opening it refused the guess.
+     */
+    public TableLayout tableLayout(Path path) {
+        try {
+            DataFormatDetector.Detection found = DataFormatDetector.detect(path);
+            return found.format() == DataFormatDetector.Format.TABLE
+                    ? TableReader.layout(found.path(), TableReader.Options.DEFAULT)
+                    : null;
+        } catch (DataFormatException | RuntimeException e) {
+            return null;
+        }
+    }
+
     private LoadedDataset openUnguarded(Path path, String labelColumn, ProgressListener progress)
             throws DataFormatException {
         if (Files.isDirectory(path)) {

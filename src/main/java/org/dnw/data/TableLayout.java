@@ -39,6 +39,11 @@ public record TableLayout(
      * when there is a header, else its number counting from 1.
      */
     public String labelColumnOption() {
-        return header ? columnNames.get(labelColumn) : Integer.toString(labelColumn + 1);
+        return optionFor(labelColumn);
+    }
+
+    /** Column {@code column} (0-based) as {@link TableReader.Options#labelColumn()} takes it. */
+    public String optionFor(int column) {
+        return header ? columnNames.get(column) : Integer.toString(column + 1);
     }
 }

@@ -126,6 +126,22 @@ public final class TableReader {
      *     of 20 rows or more), saying which other column may be the label
      */
     public static ReadTable readTable(Path file, Options options) throws DataFormatException {
+        return readTable(file, options, false);
+    }
+
+    /**
+     * The columns of {@code file} and the label column the options pick (or the guess), without
+     * reading the rows: what a window offers for choosing the label column, also when the guess was
+     * refused.
+     *
+     * @throws DataFormatException when the file is not a table or the chosen column is not in it
+     */
+    public static TableLayout layout(Path file, Options options) throws DataFormatException {
+        return readTable(file, options, true).layout();
+    }
+
+    private static ReadTable readTable(Path file, Options options, boolean layoutOnly)
+            throws DataFormatException {
         List<String> lines = readLines(file);
         List<Integer> lineNumbers = new ArrayList<>();
         List<String> content = new ArrayList<>();
@@ -235,6 +251,9 @@ public final class TableReader {
         TableLayout layout =
                 new TableLayout(
                         columnNames, header, labelColumn, options.labelColumn() == null, reason);
+        if (layoutOnly) {
+            return new ReadTable(null, layout);
+        }
         int featureCount = columns - 1;
         List<String> featureNames = new ArrayList<>();
         if (options.featureNames() != null) {
