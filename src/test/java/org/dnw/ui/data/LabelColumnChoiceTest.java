@@ -4,11 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.function.BooleanSupplier;
-import org.dnw.data.DatasetCatalog;
-import org.dnw.data.LoadedDataset;
-import org.dnw.data.TableLayout;
 import org.dnw.ui.common.FakeDialogService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,50 +16,9 @@ class LabelColumnChoiceTest {
 
     @TempDir Path dir;
 
-    /** The catalog behind the port, as the application wires it (without its preferences). */
-    private static final class CatalogSource implements DatasetSource {
-        final DatasetCatalog catalog =
-                new DatasetCatalog(
-                        new DatasetCatalog.Locations(null, null, null, null, List.of(), null),
-                        null);
-
-        @Override
-        public List<DatasetChoice> choices() {
-            return List.of();
-        }
-
-        @Override
-        public DatasetPreview load(String id, ProgressSink p, BooleanSupplier c) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public DatasetPreview loadFrom(String id, Path f, ProgressSink p, BooleanSupplier c) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public DatasetPreview open(Path path, ProgressSink p, BooleanSupplier c) throws Exception {
-            return open(path, null, p, c);
-        }
-
-        @Override
-        public DatasetPreview open(Path path, String column, ProgressSink p, BooleanSupplier c)
-                throws Exception {
-            LoadedDataset d = catalog.open(path, column, (stage, done, total) -> {});
-            return new DatasetPreview(
-                    d.name(), d.source(), d.train(), null, d.test(), d.fileSha256(), d.origin());
-        }
-
-        @Override
-        public TableLayout tableLayout(Path path) {
-            return catalog.tableLayout(path);
-        }
-    }
-
     private DataViewModel model() {
         return new DataViewModel(
-                new CatalogSource(), new FakeDialogService(), Runnable::run, Runnable::run);
+                new CatalogDatasetPort(), new FakeDialogService(), Runnable::run, Runnable::run);
     }
 
     /** 30 rows: a class 1–3, a 0/1 flag, a fractional measurement (last). */
