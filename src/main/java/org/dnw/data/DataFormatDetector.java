@@ -143,6 +143,7 @@ public final class DataFormatDetector {
         }
         boolean idx = false;
         boolean cifar = false;
+        int images = 0;
         List<Path> data = new ArrayList<>();
         for (Path f : files) {
             String name = f.getFileName().toString();
@@ -151,7 +152,10 @@ public final class DataFormatDetector {
                 idx = true;
             } else if (kind == FileKind.CIFAR_BATCH || isCifarBatchName(name)) {
                 cifar = true;
-            } else if (!ImageFolderReader.isDocument(name) && kind != FileKind.IMAGE) {
+            } else if (kind == FileKind.IMAGE) {
+                images++;
+            } else if (!ImageFolderReader.isDocument(name) || kind == FileKind.TEXT) {
+                // a .txt may be a readme or the table itself (seeds_dataset.txt)
                 data.add(f);
             }
         }
@@ -164,7 +168,7 @@ public final class DataFormatDetector {
         if (Files.isDirectory(release) && folders.size() == 1) {
             return new Detection(Format.CIFAR_BINARY_FOLDER, release);
         }
-        if (folders.isEmpty() && data.size() == 1) {
+        if (folders.isEmpty() && images == 0 && data.size() == 1) {
             // e.g. the cifar10/ folder that holds just cifar10-jpg.tar.gz
             return detect(data.get(0));
         }

@@ -176,4 +176,16 @@ class DataFormatDetectorTest {
         assertThatThrownBy(() -> DataFormatDetector.detect(junk))
                 .hasMessageContaining("none of the formats the workbench reads");
     }
+
+    @Test
+    void aFolderHoldingOneTableOpensTheTable() throws Exception {
+        Path folder = dir.resolve("wheat-seeds");
+        Files.createDirectories(folder);
+        Path table =
+                Files.writeString(
+                        folder.resolve("seeds_dataset.txt"), "15.26\t14.84\t1\n14.88 14.57 2\n");
+        assertThat(DataFormatDetector.detect(folder))
+                .isEqualTo(new DataFormatDetector.Detection(Format.TABLE, table));
+        assertThat(catalog().open(folder, ProgressListener.NONE).size()).isEqualTo(2);
+    }
 }
