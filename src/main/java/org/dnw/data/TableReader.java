@@ -18,8 +18,11 @@ import java.util.regex.Pattern;
 /**
  * Reads a table of numeric features with one class label per row from a text file: comma-,
  * semicolon- or tab-delimited, or separated by runs of spaces and tabs (as in the UCI wheat-seeds
- * file). Blank lines and lines starting with {@code #} are skipped. A first row whose feature cells
- * are not all numbers is a header and names the features. Labels may be numbers or words; the class
+ * file). Blank lines and lines starting with {@code #} are skipped. A first row with a word where
+ * the second row has a number (or with only words) is a header and names the columns. The label
+ * column is the one chosen ({@link Options#labelColumn()}), else guessed: a header cell named as in
+ * {@link #LABEL_HEADER_NAMES}, else the last column; a guess that holds fractional numbers or too
+ * many distinct values is refused ({@link #readTable}). Labels may be numbers or words; the class
  * names are the distinct labels, sorted (numerically when every label is a number). With
  * semicolons, a decimal comma ({@code 1,5}) is read as a decimal point. Stateless and thread-safe.
  */
@@ -665,10 +668,6 @@ public final class TableReader {
         } catch (NumberFormatException e) {
             return Double.NaN;
         }
-    }
-
-    private static String describeColumn(int column) {
-        return column < 0 ? (-column) + " from the end" : (column + 1) + " (counting from 1)";
     }
 
     private static String shorten(String s) {

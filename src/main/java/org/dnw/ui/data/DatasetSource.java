@@ -45,8 +45,9 @@ public interface DatasetSource {
 
     /**
      * Opens a data set the user picked: an image folder ({@code <class>/<image>}, optionally under
-     * {@code train/} and {@code test/}), an archive of one (.zip, .tar.gz), one file of an IDX
-     * pair, the CIFAR-10 binary folder, or a table (.csv, .txt).
+     * {@code train/} and {@code test/}), an archive of one (.zip, .tar.gz), a folder or file of IDX
+     * pairs, the CIFAR-10 binary folder or its {@code cifar-10-binary.tar.gz}, or a table (.csv,
+     * .txt) with its label column guessed.
      */
     DatasetPreview open(Path path, ProgressSink progress, BooleanSupplier cancelled)
             throws Exception;
