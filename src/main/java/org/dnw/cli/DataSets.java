@@ -11,6 +11,8 @@ import org.dnw.data.LoadedDataset;
 import org.dnw.data.ProgressListener;
 import org.dnw.data.TableLayout;
 import org.dnw.engine.DjlDatasetDownloader;
+import org.dnw.store.DatasetInfo;
+import org.dnw.store.RunData;
 
 /** Finds the data set a command names: a built-in one by name, or a file or folder. */
 final class DataSets {
@@ -65,6 +67,22 @@ final class DataSets {
             }
             data = catalog.open(path, labelColumn, progress);
         }
+        describe(data, out);
+        return data;
+    }
+
+    /**
+     * Reads the data a saved run was trained on again (its recorded path, else its built-in name)
+     * and prints it as {@link #load} does.
+     */
+    static LoadedDataset loadRun(DatasetInfo trainedOn, PrintWriter out)
+            throws DataFormatException {
+        LoadedDataset data = RunData.load(catalog(), trainedOn, new ThrottledProgress(out));
+        describe(data, out);
+        return data;
+    }
+
+    private static void describe(LoadedDataset data, PrintWriter out) {
         out.printf(
                 Locale.ROOT,
                 "Data: %s from %s — %,d training and %,d test samples of %s, %d classes%n",
@@ -83,7 +101,6 @@ final class DataSets {
                     layout.reason(),
                     layout.guessed() ? " (choose another with --label-column)" : "");
         }
-        return data;
     }
 
     /** A data set's name for run names: "Fashion-MNIST" → "fashion-mnist". */

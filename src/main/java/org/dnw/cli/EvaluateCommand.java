@@ -1,7 +1,6 @@
 package org.dnw.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -43,7 +42,7 @@ final class EvaluateCommand implements Callable<Integer> {
             paramLabel = "NAME|NUMBER",
             description =
                     DataSets.LABEL_COLUMN_HELP
-                            + "; without --dataset, the run's own label column is used")
+                            + "; without --dataset, the run's recorded one unless given")
     String labelColumn;
 
     @Option(
@@ -60,7 +59,27 @@ final class EvaluateCommand implements Callable<Integer> {
         RunStore store = new RunStore(runsDir);
         SavedRun saved = store.load(Runs.resolve(run, store));
         DatasetInfo trainedOn = saved.manifest().dataset();
-        LoadedDataset data = DataSets.load(dataName(trainedOn), labelColumn(trainedOn), out);
+        if (dataset == null && labelColumn != null) {
+            if (trainedOn.path() == null) {
+                throw new IllegalArgumentException(
+                        "--label-column is for a table given by its path; give it with --dataset"
+                                + " PATH");
+            }
+            trainedOn =
+                    new DatasetInfo(
+                            trainedOn.name(),
+                            trainedOn.classNames(),
+                            trainedOn.fileSha256(),
+                            trainedOn.trainSize(),
+                            trainedOn.validationSize(),
+                            trainedOn.testSize(),
+                            trainedOn.path(),
+                            labelColumn);
+        }
+        LoadedDataset data =
+                dataset != null
+                        ? DataSets.load(dataset, labelColumn, out)
+                        : DataSets.loadRun(trainedOn, out);
         String differs = differences(trainedOn, data);
         if (differs != null) {
             out.println(differs);
@@ -92,30 +111,6 @@ final class EvaluateCommand implements Callable<Integer> {
             Tables.confusion(out, e.report().matrix(), test.classNames());
         }
         return ExitCodes.OK;
-    }
-
-    /**
-     * The data set to evaluate on: the one named, else the path the run was trained from (when it
-     * was a path), else its built-in name.
-     */
-    private String dataName(DatasetInfo trainedOn) {
-        if (dataset != null) {
-            return dataset;
-        }
-        if (trainedOn.path() == null) {
-            return trainedOn.name();
-        }
-        if (!Files.exists(Path.of(trainedOn.path()))) {
-            throw new IllegalArgumentException(
-                    "the run was trained on "
-                            + trainedOn.path()
-                            + ", which is no longer there; give its data with --dataset PATH");
-        }
-        return trainedOn.path();
-    }
-
-    private String labelColumn(DatasetInfo trainedOn) {
-        return labelColumn != null || dataset != null ? labelColumn : trainedOn.labelColumn();
     }
 
     /**

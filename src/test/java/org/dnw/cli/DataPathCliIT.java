@@ -70,6 +70,21 @@ class DataPathCliIT {
                 .contains("accuracy " + accuracy.group(1) + "%")
                 .doesNotContain("Note:");
 
+        // robustness and report read the same recorded path
+        WorkbenchCommandTest.Result robust =
+                run(
+                        "robustness",
+                        "path-run",
+                        "--kind",
+                        "gaussian",
+                        "--strengths",
+                        "0",
+                        "--runs-dir",
+                        runs);
+        assertThat(robust.code()).as(robust.err()).isZero();
+        assertThat(robust.out())
+                .containsPattern("clean\\s+" + Pattern.quote(accuracy.group(1)) + "%");
+
         // other test images under the same names: the checksums differ and evaluate says so
         writeIdx(digits, "t10k", test, 200, 200);
         WorkbenchCommandTest.Result changed = run("evaluate", "path-run", "--runs-dir", runs);
