@@ -13,6 +13,7 @@ import org.dnw.data.DatasetCatalog;
 import org.dnw.data.DatasetEntry;
 import org.dnw.data.LoadedDataset;
 import org.dnw.data.ProgressListener;
+import org.dnw.data.TableLayout;
 import org.dnw.ui.data.DatasetChoice;
 import org.dnw.ui.data.DatasetNotFoundException;
 import org.dnw.ui.data.DatasetPreview;
@@ -112,7 +113,19 @@ final class CatalogDatasetSource implements DatasetSource {
     @Override
     public DatasetPreview open(Path path, ProgressSink progress, BooleanSupplier cancelled)
             throws Exception {
-        return preview(catalog.open(path, listener(progress, cancelled)));
+        return open(path, null, progress, cancelled);
+    }
+
+    @Override
+    public DatasetPreview open(
+            Path path, String labelColumn, ProgressSink progress, BooleanSupplier cancelled)
+            throws Exception {
+        return preview(catalog.open(path, labelColumn, listener(progress, cancelled)));
+    }
+
+    @Override
+    public TableLayout tableLayout(Path path) {
+        return catalog.tableLayout(path);
     }
 
     private static List<Path> roots(Path folder, BuiltInDataset dataset) {
@@ -151,7 +164,8 @@ final class CatalogDatasetSource implements DatasetSource {
                 data.train(),
                 null,
                 data.test(),
-                data.fileSha256());
+                data.fileSha256(),
+                data.origin());
     }
 
     private static ProgressListener listener(ProgressSink sink, BooleanSupplier cancelled) {

@@ -135,7 +135,12 @@ final class TrainingController implements TrainingActions {
     static DataSplits splits(DatasetPreview data, Hyperparameters hp) {
         if (data.validation() != null) {
             return new DataSplits(
-                    data.name(), data.train(), data.validation(), data.test(), data.fileSha256());
+                    data.name(),
+                    data.train(),
+                    data.validation(),
+                    data.test(),
+                    data.fileSha256(),
+                    data.dataOrigin());
         }
         return new DataSplitter(hp.validationShare(), hp.seed())
                 .split(
@@ -145,7 +150,8 @@ final class TrainingController implements TrainingActions {
                                 data.test(),
                                 data.fileSha256(),
                                 data.origin(),
-                                false));
+                                false,
+                                data.dataOrigin()));
     }
 
     static String slug(String name) {

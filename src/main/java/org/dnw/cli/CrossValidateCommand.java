@@ -54,6 +54,12 @@ final class CrossValidateCommand implements Callable<Integer> {
     String dataset;
 
     @Option(
+            names = "--label-column",
+            paramLabel = "NAME|NUMBER",
+            description = DataSets.LABEL_COLUMN_HELP)
+    String labelColumn;
+
+    @Option(
             names = {"-k", "--folds"},
             description = "number of folds, 2–10 (default: ${DEFAULT-VALUE})",
             defaultValue = "5")
@@ -130,7 +136,7 @@ final class CrossValidateCommand implements Callable<Integer> {
         if (!hp.problems().isEmpty()) {
             throw new IllegalArgumentException(String.join("\n", hp.problems()));
         }
-        LoadedDataset data = DataSets.load(dataset, out);
+        LoadedDataset data = DataSets.load(dataset, labelColumn, out);
         Samples all = data.all();
         if (!(all instanceof TableSamples table)) {
             throw new IllegalArgumentException(

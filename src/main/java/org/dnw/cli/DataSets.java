@@ -9,7 +9,10 @@ import org.dnw.data.DataFormatException;
 import org.dnw.data.DatasetCatalog;
 import org.dnw.data.LoadedDataset;
 import org.dnw.data.ProgressListener;
+import org.dnw.data.TableLayout;
 import org.dnw.engine.DjlDatasetDownloader;
+import org.dnw.store.DatasetInfo;
+import org.dnw.store.RunData;
 
 /** Finds the data set a command names: a built-in one by name, or a file or folder. */
 final class DataSets {
@@ -24,17 +27,37 @@ final class DataSets {
         return DatasetCatalog.fromEnvironment(new DjlDatasetDownloader());
     }
 
+    /** Description of the {@code --label-column} option, the same on every command. */
+    static final String LABEL_COLUMN_HELP =
+            "for a table given by its path: the label column, by its header name or its number"
+                    + " counting from 1 (-1 = the last); default: a header cell named class, label,"
+                    + " target, species, type or y, else the last column";
+
+    /** As {@link #load(String, String, PrintWriter)}, the label column of a table guessed. */
+    static LoadedDataset load(String name, PrintWriter out) throws DataFormatException {
+        return load(name, null, out);
+    }
+
     /**
-     * Loads {@code name}, printing where it was found and a line of progress every few seconds.
+     * Loads {@code name}, printing where it was found, a table's label column and a line of
+     * progress every few seconds.
      *
+     * @param labelColumn a table's label column (name or number from 1), null to guess it
      * @throws DataFormatException when it cannot be found or read
      */
-    static LoadedDataset load(String name, PrintWriter out) throws DataFormatException {
+    static LoadedDataset load(String name, String labelColumn, PrintWriter out)
+            throws DataFormatException {
         ProgressListener progress = new ThrottledProgress(out);
         BuiltInDataset builtIn = BuiltInDataset.byName(name);
         DatasetCatalog catalog = catalog();
         LoadedDataset data;
         if (builtIn != null) {
+            if (labelColumn != null) {
+                throw new IllegalArgumentException(
+                        "--label-column is for a table given by its path; "
+                                + builtIn.displayName()
+                                + " has its label column already");
+            }
             data = catalog.load(builtIn, progress);
         } else {
             Path path = Path.of(name);
@@ -42,8 +65,24 @@ final class DataSets {
                 throw new DataFormatException(
                         null, "no data set named '" + name + "' and no such file — use " + NAMES);
             }
-            data = catalog.open(path, progress);
+            data = catalog.open(path, labelColumn, progress);
         }
+        describe(data, out);
+        return data;
+    }
+
+    /**
+     * Reads the data a saved run was trained on again (its recorded path, else its built-in name)
+     * and prints it as {@link #load} does.
+     */
+    static LoadedDataset loadRun(DatasetInfo trainedOn, PrintWriter out)
+            throws DataFormatException {
+        LoadedDataset data = RunData.load(catalog(), trainedOn, new ThrottledProgress(out));
+        describe(data, out);
+        return data;
+    }
+
+    private static void describe(LoadedDataset data, PrintWriter out) {
         out.printf(
                 Locale.ROOT,
                 "Data: %s from %s — %,d training and %,d test samples of %s, %d classes%n",
@@ -53,7 +92,15 @@ final class DataSets {
                 data.test().size(),
                 data.train().inputShape(),
                 data.train().classCount());
-        return data;
+        if (data.origin() != null && data.origin().table() != null) {
+            TableLayout layout = data.origin().table();
+            out.printf(
+                    Locale.ROOT,
+                    "Label: %s, %s%s%n",
+                    layout.labelName(),
+                    layout.reason(),
+                    layout.guessed() ? " (choose another with --label-column)" : "");
+        }
     }
 
     /** A data set's name for run names: "Fashion-MNIST" → "fashion-mnist". */

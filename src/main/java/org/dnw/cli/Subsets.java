@@ -25,6 +25,7 @@ final class Subsets {
                 data.test(),
                 data.fileSha256(),
                 data.source(),
-                data.testSplitDrawn());
+                data.testSplitDrawn(),
+                data.origin());
     }
 }

@@ -64,7 +64,7 @@ final class TrainCommand implements Callable<Integer> {
         ModelSpec network = options.spec();
         AugmentationSpec augmentation = options.augmentation();
         EngineKind engine = options.engineKind();
-        LoadedDataset data = DataSets.load(options.dataset, out);
+        LoadedDataset data = DataSets.load(options.dataset, options.labelColumn, out);
         if (options.trainSubset != null) {
             data = Subsets.firstTraining(data, options.trainSubset);
         }

@@ -38,6 +38,12 @@ final class TrainingOptions {
     String dataset;
 
     @Option(
+            names = "--label-column",
+            paramLabel = "NAME|NUMBER",
+            description = DataSets.LABEL_COLUMN_HELP)
+    String labelColumn;
+
+    @Option(
             names = {"-e", "--epochs"},
             description = "passes over the training data (default: 5)")
     Integer epochs;

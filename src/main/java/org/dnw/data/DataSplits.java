@@ -11,15 +11,27 @@ import java.util.Map;
  * @param validation samples held out of the training data; may be empty (size 0)
  * @param test samples never used to tune
  * @param fileSha256 SHA-256 (hex) of every source file, by file name, for provenance
+ * @param origin the path a user opened the data set from, null for a built-in set
  */
 public record DataSplits(
         String datasetName,
         Samples train,
         Samples validation,
         Samples test,
-        Map<String, String> fileSha256) {
+        Map<String, String> fileSha256,
+        DataOrigin origin) {
 
     public DataSplits {
         fileSha256 = Map.copyOf(fileSha256);
+    }
+
+    /** Splits of a built-in data set (no origin). */
+    public DataSplits(
+            String datasetName,
+            Samples train,
+            Samples validation,
+            Samples test,
+            Map<String, String> fileSha256) {
+        this(datasetName, train, validation, test, fileSha256, null);
     }
 }

@@ -55,7 +55,8 @@ public final class DataSplitter {
                 data.train().subset(parts[0]),
                 data.train().subset(parts[1]),
                 data.test(),
-                data.fileSha256());
+                data.fileSha256(),
+                data.origin());
     }
 
     /**

@@ -292,36 +292,56 @@ public final class DatasetCatalog {
     }
 
     /**
-     * Opens a data set the user points at, judged by what the path is: a CIFAR-10 binary folder (or
-     * one of its batch files); a folder holding the four MNIST-style IDX files; one IDX file (its
-     * partner and, when present, the other split's pair are found beside it); an image folder or a
-     * .zip/.tar.gz/.tgz/.tar of one; otherwise a delimited text table. Sets without a test split
-     * get a drawn one.
-     *
-     * @throws DataFormatException naming the file when it is none of these or is damaged
+     * Opens a data set the user points at, the label column of a table guessed; see {@link
+     * #open(Path, String, ProgressListener)}.
      */
     public LoadedDataset open(Path path, ProgressListener progress) throws DataFormatException {
+        return open(path, null, progress);
+    }
+
+    /**
+     * Opens a data set the user points at, judged by its content ({@link DataFormatDetector}): a
+     * CIFAR-10 binary folder (or one of its batch files), or the release's {@code
+     * cifar-10-binary.tar.gz}; a folder holding MNIST-style IDX files (one image/label pair, or a
+     * train and a test pair), or one IDX file (its partner and, when present, the other split's
+     * pair are found beside it); an image folder or a .zip/.tar.gz/.tgz/.tar of one; or a delimited
+     * text table. Sets without a test split get a drawn one. The result's {@link
+     * LoadedDataset#origin()} records the absolute path and a table's label column.
+     *
+     * @param labelColumn for a table, the label column as {@link TableReader.Options#labelColumn()}
+     *     takes it (a header name or a number counting from 1); null to guess it; ignored for
+     *     images
+     * @throws DataFormatException naming the file when it is none of these or is damaged, saying
+     *     what is wrong in the format it was detected as
+     */
+    public LoadedDataset open(Path path, String labelColumn, ProgressListener progress)
+            throws DataFormatException {
         try {
-            return openUnguarded(path, progress);
+            return openUnguarded(path, labelColumn, progress);
         } catch (RuntimeException e) {
             throw new DataFormatException(path, "could not be read (" + e + ")", e);
         }
     }
 
-    private LoadedDataset openUnguarded(Path path, ProgressListener progress)
+    /**
+     * The columns of the table at {@code path} and its guessed label column, without reading its
+     * rows; null when {@code path} is not a table. For offering the label-column choice, also when
+     * opening it refused the guess.
+     */
+    public TableLayout tableLayout(Path path) {
+        try {
+            DataFormatDetector.Detection found = DataFormatDetector.detect(path);
+            return found.format() == DataFormatDetector.Format.TABLE
+                    ? TableReader.layout(found.path(), TableReader.Options.DEFAULT)
+                    : null;
+        } catch (DataFormatException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private LoadedDataset openUnguarded(Path path, String labelColumn, ProgressListener progress)
             throws DataFormatException {
         if (Files.isDirectory(path)) {
-            if (CifarBinaryReader.isCifarFolder(path)) {
-                return CifarBinaryReader.readFolder(path, progress);
-            }
-            Path nested = path.resolve(CIFAR_BINARY_FOLDER);
-            if (CifarBinaryReader.isCifarFolder(nested)) {
-                return CifarBinaryReader.readFolder(nested, progress);
-            }
-            IdxSource idx = idxIn(path);
-            if (idx != null) {
-                return readIdx(path.getFileName().toString(), idx, null, progress);
-            }
             List<String> sets = new ArrayList<>();
             for (BuiltInDataset d : BuiltInDataset.values()) {
                 if (sourceIn(d, path.resolve(d.folderName())) != null) {
@@ -336,36 +356,29 @@ public final class DatasetCatalog {
                                 + ") rather than one: open one of them, or set WORKBENCH_DATA to"
                                 + " this folder to use them as the built-in sets");
             }
-            Path only = onlyFile(path);
-            if (only != null) {
-                // e.g. the cifar10/ folder that holds just cifar10-jpg.tar.gz
-                return openUnguarded(only, progress);
+        }
+        DataFormatDetector.Detection found = DataFormatDetector.detect(path);
+        Path at = found.path();
+        DataOrigin origin = new DataOrigin(path, null);
+        return switch (found.format()) {
+            case IDX -> openIdx(at, progress).withOrigin(origin);
+            case CIFAR_BINARY_FOLDER ->
+                    CifarBinaryReader.readFolder(at, progress).withOrigin(origin);
+            case CIFAR_BINARY_ARCHIVE ->
+                    CifarBinaryReader.readArchive(at, progress).withOrigin(origin);
+            case IMAGE_FOLDER, IMAGE_ARCHIVE -> imageReader().read(at, progress).withOrigin(origin);
+            case TABLE -> {
+                TableReader.ReadTable table =
+                        TableReader.readTable(
+                                at, TableReader.Options.DEFAULT.withLabelColumn(labelColumn));
+                yield drawnSplit(
+                                stripExtension(at.getFileName().toString()),
+                                table.samples(),
+                                Checksums.sha256(at),
+                                at)
+                        .withOrigin(new DataOrigin(path, table.layout()));
             }
-            return imageReader().read(path, progress);
-        }
-        if (!Files.isRegularFile(path)) {
-            throw new DataFormatException(path, "not found at " + path.toAbsolutePath());
-        }
-        String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.matches(".*idx[13]-ubyte(\\.gz)?") || IdxReader.looksLikeIdx(path)) {
-            return openIdx(path, progress);
-        }
-        if (ImageFolderReader.isArchiveName(path) || startsLikeArchive(path)) {
-            return imageReader().read(path, progress);
-        }
-        if (name.endsWith(".bin")) {
-            Path parent = path.toAbsolutePath().getParent();
-            if (parent != null && CifarBinaryReader.isCifarFolder(parent)) {
-                return CifarBinaryReader.readFolder(parent, progress);
-            }
-            throw new DataFormatException(
-                    path,
-                    "looks like one CIFAR-10 batch; open the folder cifar-10-batches-bin that"
-                            + " holds all of data_batch_1.bin … data_batch_5.bin and test_batch.bin");
-        }
-        TableSamples table = TableReader.read(path);
-        return drawnSplit(
-                stripExtension(path.getFileName().toString()), table, Checksums.sha256(path), path);
+        };
     }
 
     private ImageFolderReader imageReader() {
@@ -477,68 +490,169 @@ public final class DatasetCatalog {
         return new LoadedDataset(name, train, test, sums, idx.folder().toString(), false);
     }
 
+    /**
+     * Reads the IDX files of a folder, or the pair (and, when it is one half of a train/test set,
+     * the whole set) of one picked IDX file. Files are told apart by their magic numbers, paired by
+     * name (…-images-idx3… with …-labels-idx1…), and the pair whose name starts with "t10k" or
+     * "test" is the test split.
+     */
     private LoadedDataset openIdx(Path picked, ProgressListener progress)
             throws DataFormatException {
-        Path folder = picked.toAbsolutePath().getParent();
-        String file = picked.getFileName().toString();
-        String images;
-        String labels;
-        if (file.contains("labels") && file.contains("idx1")) {
-            labels = file;
-            images = file.replace("labels", "images").replace("idx1", "idx3");
-        } else if (file.contains("images") && file.contains("idx3")) {
-            images = file;
-            labels = file.replace("images", "labels").replace("idx3", "idx1");
-        } else {
-            throw new DataFormatException(
-                    picked,
-                    "is an IDX file but its name does not say whether it holds images or labels;"
-                            + " name the pair like train-images-idx3-ubyte.gz and"
-                            + " train-labels-idx1-ubyte.gz");
-        }
-        Path imagesFile = folder.resolve(images);
-        Path labelsFile = folder.resolve(labels);
-        for (Path p : List.of(imagesFile, labelsFile)) {
-            if (!Files.isRegularFile(p)) {
+        boolean folderGiven = Files.isDirectory(picked);
+        Path folder = folderGiven ? picked : picked.toAbsolutePath().getParent();
+        List<IdxPair> pairs = idxPairs(folder, folderGiven ? null : picked);
+        if (pairs.size() == 2) {
+            IdxPair test = isTestName(pairs.get(0).images()) ? pairs.get(0) : pairs.get(1);
+            IdxPair train = test == pairs.get(0) ? pairs.get(1) : pairs.get(0);
+            if (isTestName(test.images()) && !isTestName(train.images())) {
+                String name =
+                        folder.getFileName() == null ? "IDX" : folder.getFileName().toString();
+                return readIdx(
+                        name,
+                        new IdxSource(
+                                folder,
+                                train.images(),
+                                train.labels(),
+                                test.images(),
+                                test.labels()),
+                        null,
+                        progress);
+            }
+            if (folderGiven) {
                 throw new DataFormatException(
-                        picked, "needs its partner " + p.getFileName() + " beside it in " + folder);
+                        folder,
+                        "this folder holds two pairs of MNIST-style IDX files ("
+                                + pairs.get(0).images().getFileName()
+                                + " and "
+                                + pairs.get(1).images().getFileName()
+                                + "), but the name of neither says it is the test split: name the"
+                                + " test pair t10k-… or test-…");
             }
         }
-        IdxSource whole = idxIn(folder);
-        if (whole != null
-                && (whole.trainImages().equals(imagesFile)
-                        || whole.testImages().equals(imagesFile))) {
-            return readIdx(folder.getFileName().toString(), whole, null, progress);
+        if (pairs.size() > 2 && folderGiven) {
+            throw new DataFormatException(
+                    folder,
+                    "this folder holds "
+                            + pairs.size()
+                            + " pairs of MNIST-style IDX files; it should hold one pair, or a"
+                            + " training pair and a test pair (t10k-…)");
         }
+        IdxPair pair = pairs.get(0);
+        if (!folderGiven) {
+            Path p = picked.toAbsolutePath();
+            for (IdxPair candidate : pairs) {
+                if (candidate.images().equals(p) || candidate.labels().equals(p)) {
+                    pair = candidate;
+                }
+            }
+        }
+        String images = pair.images().getFileName().toString();
         String name = stripExtension(images).replace("-images", "").replace("-idx3-ubyte", "");
         return readIdx(
-                name, new IdxSource(folder, imagesFile, labelsFile, null, null), null, progress);
+                name,
+                new IdxSource(folder, pair.images(), pair.labels(), null, null),
+                null,
+                progress);
     }
 
-    /** The single visible file of a folder that has no subfolders; null otherwise. */
-    private static Path onlyFile(Path folder) {
+    /** An IDX image file and its label file. */
+    private record IdxPair(Path images, Path labels) {}
+
+    /**
+     * The IDX pairs in {@code folder}, each image file with its label file. A file counts as IDX by
+     * its magic number, or by its name when it is damaged.
+     *
+     * @param picked the file the user picked, or null for the whole folder
+     * @throws DataFormatException saying which partner file is missing
+     */
+    private static List<IdxPair> idxPairs(Path folder, Path picked) throws DataFormatException {
+        Map<String, Path> images = new java.util.TreeMap<>();
+        Map<String, Path> labels = new java.util.TreeMap<>();
         try (var entries = Files.list(folder)) {
-            List<Path> visible =
-                    entries.filter(p -> !ReadSupport.isHidden(p.getFileName().toString()))
-                            .limit(2)
-                            .toList();
-            return visible.size() == 1 && Files.isRegularFile(visible.get(0))
-                    ? visible.get(0)
-                    : null;
-        } catch (IOException | RuntimeException e) {
-            return null;
+            for (Path p : entries.sorted().toList()) {
+                String file = p.getFileName().toString();
+                if (!Files.isRegularFile(p) || ReadSupport.isHidden(file)) {
+                    continue;
+                }
+                DataFormatDetector.FileKind kind = DataFormatDetector.sniff(p);
+                String stem = stripGz(file);
+                boolean image =
+                        kind == DataFormatDetector.FileKind.IDX_IMAGES
+                                || (kind != DataFormatDetector.FileKind.IDX_LABELS
+                                        && DataFormatDetector.isIdxName(file)
+                                        && file.contains("idx3"));
+                boolean label =
+                        kind == DataFormatDetector.FileKind.IDX_LABELS
+                                || (kind != DataFormatDetector.FileKind.IDX_IMAGES
+                                        && DataFormatDetector.isIdxName(file)
+                                        && file.contains("idx1"));
+                if (image) {
+                    images.put(stem, p.toAbsolutePath());
+                } else if (label) {
+                    labels.put(stem, p.toAbsolutePath());
+                }
+            }
+        } catch (IOException e) {
+            throw ReadSupport.unreadable(folder, e);
         }
+        List<IdxPair> pairs = new ArrayList<>();
+        List<String> lonelyImages = new ArrayList<>();
+        for (Map.Entry<String, Path> e : images.entrySet()) {
+            Path partner = labels.remove(partnerName(e.getKey(), true));
+            if (partner != null) {
+                pairs.add(new IdxPair(e.getValue(), partner));
+            } else {
+                lonelyImages.add(e.getKey());
+            }
+        }
+        if (lonelyImages.size() == 1 && labels.size() == 1) {
+            // One pair named some other way: the content says which is which.
+            pairs.add(
+                    new IdxPair(
+                            images.get(lonelyImages.get(0)), labels.values().iterator().next()));
+            lonelyImages.clear();
+            labels.clear();
+        }
+        String pickedStem = picked == null ? null : stripGz(picked.getFileName().toString());
+        List<String> problems = new ArrayList<>();
+        for (String stem : lonelyImages) {
+            if (pickedStem == null || pickedStem.equals(stem)) {
+                problems.add("the labels file " + partnerName(stem, true) + " is missing");
+            }
+        }
+        for (String stem : labels.keySet()) {
+            if (pickedStem == null || pickedStem.equals(stem)) {
+                problems.add("the images file " + partnerName(stem, false) + " is missing");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new DataFormatException(
+                    folder,
+                    "this folder holds MNIST-style IDX files but "
+                            + String.join(", and ", problems));
+        }
+        if (pairs.isEmpty()) {
+            throw new DataFormatException(folder, "holds no IDX image and label files");
+        }
+        return pairs;
     }
 
-    private static boolean startsLikeArchive(Path file) {
-        try (var in = Files.newInputStream(file)) {
-            byte[] head = in.readNBytes(2);
-            return head.length == 2
-                    && ((head[0] == 'P' && head[1] == 'K')
-                            || ((head[0] & 0xFF) == 0x1f && (head[1] & 0xFF) == 0x8b));
-        } catch (IOException e) {
-            return false;
-        }
+    /** The partner's name (without .gz) of an IDX images file ({@code ofImages}) or labels file. */
+    private static String partnerName(String stem, boolean ofImages) {
+        return ofImages
+                ? stem.replace("images", "labels").replace("idx3", "idx1")
+                : stem.replace("labels", "images").replace("idx1", "idx3");
+    }
+
+    private static String stripGz(String name) {
+        return name.toLowerCase(Locale.ROOT).endsWith(".gz")
+                ? name.substring(0, name.length() - 3)
+                : name;
+    }
+
+    private static boolean isTestName(Path file) {
+        String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return n.startsWith("t10k") || n.startsWith("test");
     }
 
     private static String stripExtension(String name) {

@@ -62,6 +62,21 @@ public record ImageSamples(
         return new ImageSamples(channels, height, width, p, l, classNames);
     }
 
+    /**
+     * These samples with other class names (the same count), sharing the arrays. Returns this when
+     * the names are equal.
+     */
+    public ImageSamples withClassNames(List<String> names) {
+        if (names.equals(classNames)) {
+            return this;
+        }
+        if (names.size() != classNames.size()) {
+            throw new IllegalArgumentException(
+                    names.size() + " class names given for " + classNames.size() + " classes");
+        }
+        return new ImageSamples(channels, height, width, pixels, labels, names);
+    }
+
     /** Unsigned value of channel {@code c}, row {@code y}, column {@code x} of image {@code i}. */
     public int pixel(int i, int c, int y, int x) {
         return pixels[i * imageBytes() + (c * height + y) * width + x] & 0xFF;

@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param source where it was read from, for a person, e.g. "/data/mnist" or "assets/mnist-sample"
  * @param testSplitDrawn true when the source had no test split of its own and {@code test} was
  *     drawn from it (seeded, stratified), false when the source gave it
+ * @param origin the path a user opened it from (and a table's label column), null for a built-in
+ *     set
  */
 public record LoadedDataset(
         String name,
@@ -22,7 +24,24 @@ public record LoadedDataset(
         Samples test,
         Map<String, String> fileSha256,
         String source,
-        boolean testSplitDrawn) {
+        boolean testSplitDrawn,
+        DataOrigin origin) {
+
+    /** A data set with no origin: a built-in one. */
+    public LoadedDataset(
+            String name,
+            Samples train,
+            Samples test,
+            Map<String, String> fileSha256,
+            String source,
+            boolean testSplitDrawn) {
+        this(name, train, test, fileSha256, source, testSplitDrawn, null);
+    }
+
+    /** This data set, opened from {@code origin}. */
+    public LoadedDataset withOrigin(DataOrigin origin) {
+        return new LoadedDataset(name, train, test, fileSha256, source, testSplitDrawn, origin);
+    }
 
     public LoadedDataset {
         Objects.requireNonNull(name, "name");

@@ -7,17 +7,19 @@ import org.dnw.data.DatasetCatalog;
 import org.dnw.data.ImageSamples;
 import org.dnw.data.ProgressListener;
 import org.dnw.data.Samples;
+import org.dnw.store.DatasetInfo;
+import org.dnw.store.RunData;
 import org.dnw.store.SavedRun;
 
 /**
- * Test images for reports, read again through the catalog when a run's data set is a built-in image
- * set found on this computer; each data set is read once per source. Not thread-safe: one report at
- * a time.
+ * Test images for reports, read again through the catalog when a run's data set is an image set
+ * found on this computer (a built-in one, or the path it was trained from); each data set is read
+ * once per source. Not thread-safe: one report at a time.
  */
 public final class CatalogTestImages implements TestImageSource {
 
     private final DatasetCatalog catalog;
-    private final Map<BuiltInDataset, Samples> read = new HashMap<>();
+    private final Map<String, Samples> read = new HashMap<>();
 
     public CatalogTestImages(DatasetCatalog catalog) {
         this.catalog = catalog;
@@ -25,24 +27,30 @@ public final class CatalogTestImages implements TestImageSource {
 
     @Override
     public TestImages imagesFor(SavedRun run) {
-        String name = run.manifest().dataset().name();
+        DatasetInfo info = run.manifest().dataset();
+        String name = info.name();
         BuiltInDataset dataset = BuiltInDataset.byName(name);
-        if (dataset == null) {
+        if (dataset == null && info.path() == null) {
             return TestImages.missing(
                     "the run's data set ("
                             + name
-                            + ") is not a built-in one, so its images are not read again");
+                            + ") is not a built-in one and its path was not recorded, so its"
+                            + " images are not read again");
         }
-        if (!dataset.isImages()) {
+        if (dataset != null && info.path() == null && !dataset.isImages()) {
             return TestImages.missing("the data set is a table, not images");
         }
         try {
-            Samples test = read.get(dataset);
+            String key = RunData.key(info);
+            Samples test = read.get(key);
             if (test == null) {
-                test = catalog.load(dataset, ProgressListener.NONE).test();
-                read.put(dataset, test);
+                test = RunData.load(catalog, info, ProgressListener.NONE).test();
+                read.put(key, test);
             }
-            return TestImages.of((ImageSamples) test);
+            if (!(test instanceof ImageSamples images)) {
+                return TestImages.missing("the data set is a table, not images");
+            }
+            return TestImages.of(images);
         } catch (Exception e) {
             return TestImages.missing(name + " could not be read here (" + e.getMessage() + ")");
         }

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleConsumer;
-import org.dnw.data.BuiltInDataset;
 import org.dnw.data.CorruptionSpec;
 import org.dnw.data.Corruptions;
 import org.dnw.data.DataFormatException;
@@ -57,7 +56,7 @@ public final class CorruptedEvaluation implements AutoCloseable {
             BooleanSupplier cancelled)
             throws IOException {
         SavedRun run = open(runFolder);
-        ImageSamples test = testSplit(run.manifest().dataset().name());
+        ImageSamples test = testSplit(run.manifest().dataset());
         if (!test.inputShape().equals(network.spec().input())) {
             throw new IllegalArgumentException(
                     "its network takes "
@@ -108,21 +107,15 @@ public final class CorruptedEvaluation implements AutoCloseable {
         return run;
     }
 
-    private ImageSamples testSplit(String datasetName) throws IOException {
-        ImageSamples cached = testSplits.get(datasetName);
+    private ImageSamples testSplit(DatasetInfo info) throws IOException {
+        String key = RunData.key(info);
+        ImageSamples cached = testSplits.get(key);
         if (cached != null) {
             return cached;
         }
-        BuiltInDataset dataset = BuiltInDataset.byName(datasetName);
-        if (dataset == null) {
-            throw new IllegalArgumentException(
-                    "it was trained on '"
-                            + datasetName
-                            + "', which is not a built-in data set the check can reload");
-        }
         Samples test;
         try {
-            test = catalog.load(dataset, ProgressListener.NONE).test();
+            test = RunData.load(catalog, info, ProgressListener.NONE).test();
         } catch (DataFormatException e) {
             throw new IOException(e.getMessage(), e);
         }
@@ -130,7 +123,7 @@ public final class CorruptedEvaluation implements AutoCloseable {
             throw new IllegalArgumentException(
                     "its data set is a table; noise and blur apply to images only");
         }
-        testSplits.put(datasetName, images);
+        testSplits.put(key, images);
         return images;
     }
 

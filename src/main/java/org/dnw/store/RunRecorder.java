@@ -142,7 +142,9 @@ public final class RunRecorder implements Consumer<TrainingEvent> {
                         dataset.fileSha256(),
                         s.trainSize(),
                         s.validationSize(),
-                        s.testSize());
+                        s.testSize(),
+                        dataset.path(),
+                        dataset.labelColumn());
         RunManifest manifest =
                 new RunManifest(
                         RunManifest.FORMAT_VERSION,

@@ -196,4 +196,23 @@ class TrainingControllerTest {
                 .contains("expects inputs of 3 × 32 × 32");
         assertThat(started).isEmpty();
     }
+
+    @Test
+    void aDataSetOpenedByPathKeepsItsPathForTheRunsManifest() {
+        DatasetPreview plain = preview();
+        org.dnw.data.DataOrigin origin = new org.dnw.data.DataOrigin(Path.of("/data/digits"), null);
+        DatasetPreview opened =
+                new DatasetPreview(
+                        "digits",
+                        "read from /data/digits",
+                        plain.train(),
+                        null,
+                        plain.test(),
+                        Map.of(),
+                        origin);
+        DataSplits splits = TrainingController.splits(opened, Hyperparameters.defaults());
+        assertThat(splits.origin()).isEqualTo(origin);
+        assertThat(org.dnw.store.DatasetInfo.of(splits).path()).isEqualTo("/data/digits");
+        assertThat(TrainingController.splits(plain, Hyperparameters.defaults()).origin()).isNull();
+    }
 }

@@ -86,8 +86,8 @@ class CifarBinaryReaderTest {
         assertThatThrownBy(() -> CifarBinaryReader.readFolder(folder, ProgressListener.NONE))
                 .isInstanceOf(DataFormatException.class)
                 .hasMessageStartingWith(
-                        "cifar-10-batches-bin: is not a complete CIFAR-10 binary folder:")
-                .hasMessageContaining("data_batch_3.bin, test_batch.bin are missing");
+                        "cifar-10-batches-bin: this CIFAR-10 binary folder lacks data_batch_3.bin,"
+                                + " test_batch.bin");
     }
 
     @Test

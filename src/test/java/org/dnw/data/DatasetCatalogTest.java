@@ -336,8 +336,9 @@ class DatasetCatalogTest {
                                 catalog.open(
                                         pair.resolve("letters-images-idx3-ubyte"),
                                         ProgressListener.NONE))
-                .hasMessageStartingWith(
-                        "letters-images-idx3-ubyte: needs its partner letters-labels-idx1-ubyte");
+                .hasMessage(
+                        "pair: this folder holds MNIST-style IDX files but the labels file"
+                                + " letters-labels-idx1-ubyte is missing");
 
         Path cifar = CifarBinaryReaderTest.officialFolder(dir.resolve("dl"));
         assertThat(catalog.open(cifar, ProgressListener.NONE).train().size()).isEqualTo(10);

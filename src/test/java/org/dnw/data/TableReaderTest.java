@@ -142,4 +142,113 @@ class TableReaderTest {
                                         TableReader.Options.DEFAULT.withHeader(false)))
                 .hasMessage("forced.txt: line 1, column 1: \"x\" is not a number");
     }
+
+    /** 30 rows: class 1–3 first, then three fractional measurements (15 distinct values last). */
+    private static String labelFirst(boolean header) {
+        StringBuilder b = new StringBuilder(header ? "class,area,width,groove\n" : "");
+        for (int r = 0; r < 30; r++) {
+            b.append(1 + r % 3)
+                    .append(',')
+                    .append(10 + r * 0.5)
+                    .append(',')
+                    .append(3 + r * 0.1)
+                    .append(',')
+                    .append(5 + (r % 15) * 0.25)
+                    .append('\n');
+        }
+        return b.toString();
+    }
+
+    @Test
+    void aHeaderNamedClassIsTheLabelWhereverItStands() throws Exception {
+        TableReader.ReadTable t =
+                TableReader.readTable(
+                        file("first.csv", labelFirst(true)), TableReader.Options.DEFAULT);
+        assertThat(t.samples().classNames()).containsExactly("1", "2", "3");
+        assertThat(t.samples().featureNames()).containsExactly("area", "width", "groove");
+        assertThat(t.layout().labelColumn()).isZero();
+        assertThat(t.layout().guessed()).isTrue();
+        assertThat(t.layout().reason()).isEqualTo("guessed: the header names it \"class\"");
+        assertThat(t.layout().labelName()).isEqualTo("class (column 1)");
+        for (String other : List.of("Species", "TARGET", "y", "label", "type")) {
+            Path p = file(other + ".csv", "a," + other + "\n1,x\n2,z\n");
+            assertThat(TableReader.readTable(p, TableReader.Options.DEFAULT).layout().labelColumn())
+                    .as(other)
+                    .isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aGuessedLabelColumnOfMeasurementsIsRefusedAndTheLikelyOneNamed() throws Exception {
+        Path p = file("nohead.csv", labelFirst(false));
+        assertThatThrownBy(() -> TableReader.read(p))
+                .isInstanceOf(DataFormatException.class)
+                .hasMessageStartingWith(
+                        "nohead.csv: the label column was guessed: the last column (column 4),"
+                                + " but it holds fractional numbers such as 5.25, a measurement"
+                                + " rather than a class.")
+                .hasMessageContaining(
+                        "Column 1 holds 3 distinct whole numbers or words and may be the label.")
+                .hasMessageContaining("--label-column");
+        TableReader.ReadTable chosen =
+                TableReader.readTable(p, TableReader.Options.DEFAULT.withLabelColumn("1"));
+        assertThat(chosen.samples().classNames()).containsExactly("1", "2", "3");
+        assertThat(chosen.layout().guessed()).isFalse();
+        assertThat(chosen.layout().labelColumnOption()).isEqualTo("1");
+    }
+
+    @Test
+    void tooManyDistinctWholeNumbersAreRefusedWhenGuessed() throws Exception {
+        StringBuilder b = new StringBuilder();
+        for (int r = 0; r < 40; r++) {
+            b.append(r % 2).append(' ').append(r * 0.5).append(' ').append(r).append('\n');
+        }
+        Path p = file("ids.txt", b.toString());
+        assertThatThrownBy(() -> TableReader.read(p))
+                .hasMessageContaining(
+                        "holds 40 distinct values in 40 rows, fewer than two rows per class")
+                .hasMessageContaining("Column 1 holds 2 distinct");
+        // chosen by the user, the same column is taken as asked
+        assertThat(
+                        TableReader.read(p, TableReader.Options.DEFAULT.withLabelColumn("last"))
+                                .classCount())
+                .isEqualTo(40);
+    }
+
+    @Test
+    void theLabelColumnIsChosenByNameOrNumber() throws Exception {
+        Path p = file("named.csv", "Kind,x,y,z\nb,1,2,3\na,4,5,6\nb,7,8,9\n");
+        // "y" is a label name, but the user's choice wins
+        TableReader.ReadTable byName =
+                TableReader.readTable(p, TableReader.Options.DEFAULT.withLabelColumn("kind"));
+        assertThat(byName.samples().classNames()).containsExactly("a", "b");
+        assertThat(byName.layout().labelColumnOption()).isEqualTo("Kind");
+        assertThat(byName.layout().reason()).isEqualTo("chosen");
+        Path numbers = file("numbers.csv", "k,x,y,z\n1,1,2,3\n0,4,5,6\n1,7,8,9\n");
+        assertThat(TableReader.readTable(numbers, TableReader.Options.DEFAULT).layout().labelName())
+                .isEqualTo("y (column 3)");
+        assertThat(
+                        TableReader.read(numbers, TableReader.Options.DEFAULT.withLabelColumn("-1"))
+                                .featureNames())
+                .containsExactly("k", "x", "y");
+        assertThatThrownBy(
+                        () -> TableReader.read(p, TableReader.Options.DEFAULT.withLabelColumn("w")))
+                .hasMessage(
+                        "named.csv: has no column named \"w\"; its columns are Kind, x, y, z (or"
+                                + " give the label column's number, 1 to 4)");
+        assertThatThrownBy(
+                        () -> TableReader.read(p, TableReader.Options.DEFAULT.withLabelColumn("9")))
+                .hasMessageContaining("there is no label column 9 (give 1 to 4");
+    }
+
+    @Test
+    void theWheatLayoutStaysLabelLast() throws Exception {
+        Path p =
+                file("seeds.txt", "15.26\t14.84\t1\n14.88 14.57 1\n13.84 13.94 2\n16.14 14.99 3\n");
+        TableReader.ReadTable t = TableReader.readTable(p, TableReader.Options.DEFAULT);
+        assertThat(t.layout().header()).isFalse();
+        assertThat(t.layout().labelColumn()).isEqualTo(2);
+        assertThat(t.layout().reason()).isEqualTo("guessed: the last column");
+        assertThat(t.layout().columnNames()).containsExactly("column 1", "column 2", "column 3");
+    }
 }

@@ -101,4 +101,47 @@ class ManifestJsonTest {
     private static RunManifest read(String json) throws RunFormatException {
         return ManifestJson.read(json.getBytes(StandardCharsets.UTF_8), FILE);
     }
+
+    @Test
+    void thePathAndLabelColumnOfAUsersDataSetRoundTripAndOldManifestsStillRead() throws Exception {
+        RunManifest m = manifest(0.8);
+        DatasetInfo d = m.dataset();
+        RunManifest withPath =
+                new RunManifest(
+                        m.formatVersion(),
+                        m.runName(),
+                        m.spec(),
+                        m.hyperparameters(),
+                        m.seed(),
+                        new DatasetInfo(
+                                d.name(),
+                                d.classNames(),
+                                d.fileSha256(),
+                                d.trainSize(),
+                                d.validationSize(),
+                                d.testSize(),
+                                "/data/plants.csv",
+                                "species"),
+                        m.environment(),
+                        m.device(),
+                        m.parameterCount(),
+                        m.startedAt(),
+                        m.finishedAt(),
+                        m.durationMillis(),
+                        m.results(),
+                        m.firstLayerParameter(),
+                        m.modelFiles());
+        String json = new String(ManifestJson.write(withPath), StandardCharsets.UTF_8);
+        assertThat(json).contains("\"path\" : \"/data/plants.csv\"");
+        RunManifest back = ManifestJson.read(json.getBytes(StandardCharsets.UTF_8), FILE);
+        assertThat(back.dataset().path()).isEqualTo("/data/plants.csv");
+        assertThat(back.dataset().labelColumn()).isEqualTo("species");
+
+        // a built-in set writes neither, and a manifest without them reads as before
+        String builtIn = new String(ManifestJson.write(m), StandardCharsets.UTF_8);
+        assertThat(builtIn).doesNotContain("\"path\"").doesNotContain("labelColumn");
+        RunManifest old = ManifestJson.read(builtIn.getBytes(StandardCharsets.UTF_8), FILE);
+        assertThat(old.dataset().path()).isNull();
+        assertThat(old).isEqualTo(m);
+    }
 }

@@ -84,7 +84,13 @@ public final class DataView extends ScrollPane {
         content.getStyleClass().add("data-content");
         content.setPadding(new Insets(14, 18, 18, 18));
         content.getChildren()
-                .addAll(chooserRow(), availability, loadingRow(), errorBox(), statusLine());
+                .addAll(
+                        chooserRow(),
+                        availability,
+                        loadingRow(),
+                        errorBox(),
+                        labelColumnRow(),
+                        statusLine());
 
         VBox preview = new VBox(10);
         preview.getStyleClass().add("data-preview");
@@ -338,6 +344,54 @@ public final class DataView extends ScrollPane {
         box.managedProperty().bind(model.errorShownProperty());
         box.visibleProperty().bind(model.errorShownProperty());
         return box;
+    }
+
+    /** The label column of a table opened by path: chosen here, the guess shown beside it. */
+    private HBox labelColumnRow() {
+        Label title = new Label("Label column");
+        title.getStyleClass().add("data-title");
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        ComboBox<String> columns = new ComboBox<>(model.labelColumnChoices());
+        columns.setId("label-column");
+        columns.setPrefWidth(220);
+        columns.setVisibleRowCount(10);
+        columns.setTooltip(
+                new Tooltip(
+                        "The column that holds each row's class; the other columns are the"
+                                + " features. Choosing another reads the table again."));
+        Runnable showIndex =
+                () -> {
+                    int i = model.labelColumnIndexProperty().get();
+                    if (columns.getSelectionModel().getSelectedIndex() != i) {
+                        if (i < 0) {
+                            columns.getSelectionModel().clearSelection();
+                        } else {
+                            columns.getSelectionModel().select(i);
+                        }
+                    }
+                };
+        model.labelColumnIndexProperty().addListener((obs, old, now) -> showIndex.run());
+        model.labelColumnChoices().addListener((ListChangeListener<String>) c -> showIndex.run());
+        columns.getSelectionModel()
+                .selectedIndexProperty()
+                .addListener(
+                        (obs, old, now) -> {
+                            int i = now.intValue();
+                            if (i >= 0 && i != model.labelColumnIndexProperty().get()) {
+                                model.chooseLabelColumn(i);
+                            }
+                        });
+        columns.disableProperty().bind(model.loadingProperty());
+        Label note = new Label();
+        note.setId("label-column-note");
+        note.getStyleClass().add("data-availability");
+        note.setWrapText(true);
+        note.textProperty().bind(model.labelColumnNoteProperty());
+        HBox row = new HBox(10, title, columns, note);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.managedProperty().bind(Bindings.isNotEmpty(model.labelColumnChoices()));
+        row.visibleProperty().bind(row.managedProperty());
+        return row;
     }
 
     private Label statusLine() {

@@ -24,6 +24,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.dnw.data.ImageSamples;
 import org.dnw.data.Samples;
+import org.dnw.data.TableLayout;
 import org.dnw.data.TableSamples;
 import org.dnw.ui.common.DialogService;
 import org.dnw.ui.common.Quantities;
@@ -96,6 +97,20 @@ public final class DataViewModel {
     private final ObservableList<ClassCountRow> classCounts = FXCollections.observableArrayList();
     private final ObservableList<String> tableColumns = FXCollections.observableArrayList();
     private final ObservableList<List<String>> tableRows = FXCollections.observableArrayList();
+    private final ObservableList<String> labelColumnChoices = FXCollections.observableArrayList();
+    private final javafx.beans.property.ReadOnlyIntegerWrapper labelColumnIndex =
+            new javafx.beans.property.ReadOnlyIntegerWrapper(this, "labelColumnIndex", -1);
+    private final ReadOnlyStringWrapper labelColumnNote =
+            new ReadOnlyStringWrapper(this, "labelColumnNote", "");
+
+    /** The load started last, finished or not. */
+    private Load lastStarted;
+
+    /** The file or folder last opened by path; null after a built-in set was loaded. */
+    private Path openedPath;
+
+    /** The columns of the table at {@link #openedPath}; null when it is no table. */
+    private TableLayout openedLayout;
 
     /** The load whose results may still show; null when none runs. */
     private Load current;
@@ -213,8 +228,59 @@ public final class DataViewModel {
     public void open(Path path) {
         Objects.requireNonNull(path, "path");
         chosen.set(null);
+        openedLayout = null;
+        labelColumnChoices.clear();
+        labelColumnIndex.set(-1);
+        labelColumnNote.set("");
         String name = path.getFileName() == null ? path.toString() : path.getFileName().toString();
-        start(name, null, (sink, cancelled) -> source.open(path, sink, cancelled));
+        start(name, null, path, (sink, cancelled) -> source.open(path, null, sink, cancelled));
+    }
+
+    // ---- a table's label column
+
+    /**
+     * The columns of the table opened last, for choosing its label column; empty when no table was
+     * opened by path (images, built-in sets).
+     */
+    public ObservableList<String> labelColumnChoices() {
+        return labelColumnChoices;
+    }
+
+    /** Index into {@link #labelColumnChoices()} of the label column in use; -1 when none. */
+    public javafx.beans.property.ReadOnlyIntegerProperty labelColumnIndexProperty() {
+        return labelColumnIndex.getReadOnlyProperty();
+    }
+
+    /** How the label column was taken: "guessed: the header names it …", "chosen". */
+    public ReadOnlyStringProperty labelColumnNoteProperty() {
+        return labelColumnNote.getReadOnlyProperty();
+    }
+
+    /** Opens the table opened last again with its label in column {@code index} (0-based). */
+    public void chooseLabelColumn(int index) {
+        Path path = openedPath;
+        TableLayout layout = openedLayout;
+        if (path == null
+                || layout == null
+                || index < 0
+                || index >= layout.columnNames().size()
+                || index == labelColumnIndex.get()) {
+            return;
+        }
+        labelColumnIndex.set(index);
+        labelColumnNote.set("chosen");
+        String column = layout.optionFor(index);
+        String name = path.getFileName() == null ? path.toString() : path.getFileName().toString();
+        start(name, null, path, (sink, cancelled) -> source.open(path, column, sink, cancelled));
+    }
+
+    private void showLabelColumns(TableLayout layout, String note) {
+        openedLayout = layout;
+        if (!labelColumnChoices.equals(layout.columnNames())) {
+            labelColumnChoices.setAll(layout.columnNames());
+        }
+        labelColumnIndex.set(layout.labelColumn());
+        labelColumnNote.set(note);
     }
 
     /**
@@ -264,21 +330,28 @@ public final class DataViewModel {
     private static final class Load {
         final String name;
         final DatasetChoice choice;
+        final Path path;
         final AtomicBoolean cancelled = new AtomicBoolean();
         final AtomicReference<String[]> pendingProgress = new AtomicReference<>();
 
-        Load(String name, DatasetChoice choice) {
+        Load(String name, DatasetChoice choice, Path path) {
             this.name = name;
             this.choice = choice;
+            this.path = path;
         }
     }
 
     private void start(String name, DatasetChoice choice, Loader loader) {
+        start(name, choice, null, loader);
+    }
+
+    private void start(String name, DatasetChoice choice, Path path, Loader loader) {
         if (current != null) {
             current.cancelled.set(true);
         }
-        Load load = new Load(name, choice);
+        Load load = new Load(name, choice, path);
         current = load;
+        lastStarted = load;
         missingChoice = null;
         loading.set(true);
         progress.set(-1);
@@ -360,6 +433,16 @@ public final class DataViewModel {
         shuffled.set(false);
         noticeText.set("");
         loadedChoice = load.choice;
+        openedPath = load.path;
+        TableLayout layout = preview.dataOrigin() == null ? null : preview.dataOrigin().table();
+        if (load.path != null && layout != null) {
+            showLabelColumns(layout, layout.reason());
+        } else {
+            openedLayout = null;
+            labelColumnChoices.clear();
+            labelColumnIndex.set(-1);
+            labelColumnNote.set("");
+        }
         loaded.set(preview);
         summaryText.set(summary(preview));
         classCounts.setAll(classCountRows(preview));
@@ -382,6 +465,23 @@ public final class DataViewModel {
         errorText.set(message);
         errorShown.set(true);
         missingChoice = notFound ? load.choice : null;
+        if (load.path != null && openedLayout == null) {
+            // A refused guess leaves the table unloaded: offer its columns to choose from.
+            Path path = load.path;
+            background.execute(
+                    () -> {
+                        TableLayout layout = source.tableLayout(path);
+                        if (layout != null) {
+                            ui.execute(
+                                    () -> {
+                                        if (current == null && lastStarted == load) {
+                                            openedPath = path;
+                                            showLabelColumns(layout, "choose the label column");
+                                        }
+                                    });
+                        }
+                    });
+        }
         folderChoiceOffered.set(notFound && load.choice != null);
         statusText.set("Could not load " + load.name + "." + stillUsing());
         noticeText.set(stillUsing().strip());

@@ -3,6 +3,7 @@ package org.dnw.ui.data;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.dnw.data.DataOrigin;
 import org.dnw.data.DataSplits;
 import org.dnw.data.ImageSamples;
 import org.dnw.data.Samples;
@@ -22,6 +23,7 @@ import org.dnw.spec.Shape;
  * @param test samples kept for the final figures; may be empty (size 0), never null
  * @param fileSha256 SHA-256 (hex) of every source file, by file name, for the run's provenance; may
  *     be empty
+ * @param dataOrigin the path the user opened it from and a table's columns; null for a built-in set
  */
 public record DatasetPreview(
         String name,
@@ -29,7 +31,19 @@ public record DatasetPreview(
         Samples train,
         Samples validation,
         Samples test,
-        Map<String, String> fileSha256) {
+        Map<String, String> fileSha256,
+        DataOrigin dataOrigin) {
+
+    /** A preview of a built-in data set (no origin path). */
+    public DatasetPreview(
+            String name,
+            String origin,
+            Samples train,
+            Samples validation,
+            Samples test,
+            Map<String, String> fileSha256) {
+        this(name, origin, train, validation, test, fileSha256, null);
+    }
 
     public DatasetPreview {
         Objects.requireNonNull(name, "name");
@@ -51,7 +65,8 @@ public record DatasetPreview(
                 splits.train(),
                 splits.validation(),
                 splits.test(),
-                splits.fileSha256());
+                splits.fileSha256(),
+                splits.origin());
     }
 
     private static void check(Samples train, Samples other, String what) {

@@ -3,6 +3,7 @@ package org.dnw.ui.data;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import org.dnw.data.TableLayout;
 
 /**
  * The Data tab's port to the data: which built-in data sets there are and where, and loading one.
@@ -44,9 +45,28 @@ public interface DatasetSource {
 
     /**
      * Opens a data set the user picked: an image folder ({@code <class>/<image>}, optionally under
-     * {@code train/} and {@code test/}), an archive of one (.zip, .tar.gz), one file of an IDX
-     * pair, the CIFAR-10 binary folder, or a table (.csv, .txt).
+     * {@code train/} and {@code test/}), an archive of one (.zip, .tar.gz), a folder or file of IDX
+     * pairs, the CIFAR-10 binary folder or its {@code cifar-10-binary.tar.gz}, or a table (.csv,
+     * .txt) with its label column guessed.
      */
     DatasetPreview open(Path path, ProgressSink progress, BooleanSupplier cancelled)
             throws Exception;
+
+    /**
+     * Opens a table the user picked with the label in {@code labelColumn} (a header name or a
+     * number counting from 1; null to guess it). Other data sets ignore it.
+     */
+    default DatasetPreview open(
+            Path path, String labelColumn, ProgressSink progress, BooleanSupplier cancelled)
+            throws Exception {
+        return open(path, progress, cancelled);
+    }
+
+    /**
+     * The columns of the table at {@code path} and its guessed label column; null when it is not a
+     * table. Read from the file; may block.
+     */
+    default TableLayout tableLayout(Path path) {
+        return null;
+    }
 }
