@@ -34,7 +34,7 @@ public final class SavedNetworks {
                     "the run " + run.folder().getFileName() + " has no network in its manifest");
         }
         if (!isScratch(run.manifest())) {
-            return TrainedNetwork.of(LoadedNetwork.load(spec, run.folder()));
+            return LoadedNetwork.load(spec, run.folder());
         }
         Path file = run.folder().resolve(ParamsArchive.FILE_NAME);
         if (!Files.isRegularFile(file)) {

@@ -12,6 +12,7 @@ import org.dnw.data.DataSplits;
 import org.dnw.data.ImageSamples;
 import org.dnw.data.LoadedDataset;
 import org.dnw.data.TableSamples;
+import org.dnw.engine.TrainingServices;
 import org.dnw.eval.ClassificationReport;
 import org.dnw.spec.ActivationSpec;
 import org.dnw.spec.ActivationType;

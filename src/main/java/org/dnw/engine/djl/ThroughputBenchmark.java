@@ -1,4 +1,4 @@
-package org.dnw.train;
+package org.dnw.engine.djl;
 
 import ai.djl.Device;
 import ai.djl.Model;
@@ -26,6 +26,12 @@ import org.dnw.engine.BatchFiller;
 import org.dnw.engine.BlockFactory;
 import org.dnw.engine.EngineSetup;
 import org.dnw.spec.ModelSpec;
+import org.dnw.train.EngineKind;
+import org.dnw.train.Hyperparameters;
+import org.dnw.train.TrainingEvent;
+import org.dnw.train.TrainingRequest;
+import org.dnw.train.TrainingRun;
+import org.dnw.train.TrainingService;
 
 /**
  * Measures training throughput of a network on real images: (a) the {@link TrainingService}'s full
@@ -223,7 +229,8 @@ public final class ThroughputBenchmark {
                 new DataSplits("benchmark", images, one.subset(new int[0]), one, Map.of());
         AtomicLong startNanos = new AtomicLong();
         AtomicLong endNanos = new AtomicLong();
-        try (TrainingService service = new TrainingService()) {
+        try (TrainingService service =
+                new TrainingService(Map.of(EngineKind.DJL, DjlEngine.loop()))) {
             TrainingRun run =
                     service.start(
                             new TrainingRequest(

@@ -1,4 +1,4 @@
-package org.dnw.train;
+package org.dnw.engine.djl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

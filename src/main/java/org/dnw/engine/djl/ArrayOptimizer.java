@@ -1,4 +1,4 @@
-package org.dnw.train;
+package org.dnw.engine.djl;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
