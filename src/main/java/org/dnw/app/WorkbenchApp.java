@@ -25,6 +25,7 @@ import org.dnw.data.ImageSamples;
 import org.dnw.engine.DjlDatasetDownloader;
 import org.dnw.engine.EngineSetup;
 import org.dnw.engine.TrainingServices;
+import org.dnw.engine.scratch.ScratchEngine;
 import org.dnw.spec.ModelSpec;
 import org.dnw.spec.Presets;
 import org.dnw.store.RunLauncher;
@@ -33,7 +34,6 @@ import org.dnw.store.RunStore;
 import org.dnw.store.SavedRun;
 import org.dnw.train.TrainingEvent;
 import org.dnw.train.TrainingService;
-import org.dnw.train.scratch.ScratchTrainingLoop;
 import org.dnw.ui.architecture.ArchitectureViewModel;
 import org.dnw.ui.augment.AugmentationView;
 import org.dnw.ui.augment.AugmentationViewModel;
@@ -244,7 +244,7 @@ public final class WorkbenchApp extends Application {
         }
         data.validationShareProperty().bind(hyper.validationShareProperty());
         hyper.networkProperty().bind(editor.specProperty());
-        hyper.setScratchEngineCheck(spec -> ScratchTrainingLoop.problems(spec, null).isEmpty());
+        hyper.setScratchEngineCheck(spec -> ScratchEngine.problems(spec, null).isEmpty());
         augment = new AugmentationViewModel(dataLoads, Platform::runLater);
         data.loadedProperty().addListener((obs, old, now) -> dataChanged(now));
 

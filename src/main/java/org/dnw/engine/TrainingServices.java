@@ -2,10 +2,10 @@ package org.dnw.engine;
 
 import java.util.Map;
 import org.dnw.engine.djl.DjlEngine;
+import org.dnw.engine.scratch.ScratchEngine;
 import org.dnw.train.EngineKind;
 import org.dnw.train.TrainingLoop;
 import org.dnw.train.TrainingService;
-import org.dnw.train.scratch.ScratchTrainingLoop;
 
 /** The training service and loops as the application and the command line use them. */
 public final class TrainingServices {
@@ -32,6 +32,6 @@ public final class TrainingServices {
 
     /** The one training loop with {@code engine}'s engine, on every available processor. */
     public static TrainingLoop loop(EngineKind engine) {
-        return engine == EngineKind.DJL ? DjlEngine.loop() : new ScratchTrainingLoop();
+        return engine == EngineKind.DJL ? DjlEngine.loop() : ScratchEngine.loop();
     }
 }

@@ -1,4 +1,4 @@
-package org.dnw.train.scratch;
+package org.dnw.engine.scratch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

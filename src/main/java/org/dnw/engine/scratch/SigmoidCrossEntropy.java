@@ -1,4 +1,4 @@
-package org.dnw.train.scratch;
+package org.dnw.engine.scratch;
 
 /**
  * Binary cross-entropy of a single sigmoid unit, on its score {@code z} and the 0/1 label {@code

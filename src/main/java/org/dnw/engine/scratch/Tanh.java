@@ -1,10 +1,7 @@
-package org.dnw.train.scratch;
+package org.dnw.engine.scratch;
 
-/**
- * The logistic function {@code y = 1 / (1 + e^−x)} element-wise, computed without overflow for
- * large |x|; {@code dy/dx = y · (1 − y)}. Not thread-safe.
- */
-public final class Sigmoid implements Layer {
+/** {@code y = tanh(x)} element-wise; {@code dy/dx = 1 − y²}. Not thread-safe. */
+public final class Tanh implements Layer {
 
     private final int width;
     private double[] lastOutput;
@@ -12,22 +9,13 @@ public final class Sigmoid implements Layer {
     /**
      * @param width values per sample
      */
-    public Sigmoid(int width) {
+    public Tanh(int width) {
         this.width = width;
-    }
-
-    /** σ(x), in [0, 1]; exp is only ever taken of a non-positive number. */
-    public static double of(double x) {
-        if (x >= 0) {
-            return 1 / (1 + Math.exp(-x));
-        }
-        double e = Math.exp(x);
-        return e / (1 + e);
     }
 
     @Override
     public String kind() {
-        return "Sigmoid";
+        return "Tanh";
     }
 
     @Override
@@ -45,7 +33,7 @@ public final class Sigmoid implements Layer {
         Linear.check(input, n, width, "input");
         double[] out = new double[input.length];
         for (int i = 0; i < input.length; i++) {
-            out[i] = of(input[i]);
+            out[i] = Math.tanh(input[i]);
         }
         lastOutput = out;
         return out;
@@ -60,7 +48,7 @@ public final class Sigmoid implements Layer {
         double[] dx = new double[outputGradient.length];
         for (int i = 0; i < dx.length; i++) {
             double y = lastOutput[i];
-            dx[i] = outputGradient[i] * y * (1 - y);
+            dx[i] = outputGradient[i] * (1 - y * y);
         }
         return dx;
     }

@@ -1,21 +1,24 @@
-package org.dnw.train.scratch;
+package org.dnw.engine.scratch;
 
-/** {@code y = tanh(x)} element-wise; {@code dy/dx = 1 − y²}. Not thread-safe. */
-public final class Tanh implements Layer {
+/**
+ * {@code y = max(0, x)} element-wise; the gradient passes where {@code x > 0} (at exactly 0 it is
+ * taken as 0, as PyTorch does). Not thread-safe.
+ */
+public final class ReLU implements Layer {
 
     private final int width;
-    private double[] lastOutput;
+    private double[] lastInput;
 
     /**
      * @param width values per sample
      */
-    public Tanh(int width) {
+    public ReLU(int width) {
         this.width = width;
     }
 
     @Override
     public String kind() {
-        return "Tanh";
+        return "ReLU";
     }
 
     @Override
@@ -31,11 +34,11 @@ public final class Tanh implements Layer {
     @Override
     public double[] forward(double[] input, int n) {
         Linear.check(input, n, width, "input");
+        lastInput = input;
         double[] out = new double[input.length];
         for (int i = 0; i < input.length; i++) {
-            out[i] = Math.tanh(input[i]);
+            out[i] = input[i] > 0 ? input[i] : 0;
         }
-        lastOutput = out;
         return out;
     }
 
@@ -47,8 +50,7 @@ public final class Tanh implements Layer {
         }
         double[] dx = new double[outputGradient.length];
         for (int i = 0; i < dx.length; i++) {
-            double y = lastOutput[i];
-            dx[i] = outputGradient[i] * (1 - y * y);
+            dx[i] = lastInput[i] > 0 ? outputGradient[i] : 0;
         }
         return dx;
     }

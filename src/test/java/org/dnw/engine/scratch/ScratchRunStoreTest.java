@@ -1,4 +1,4 @@
-package org.dnw.train.scratch;
+package org.dnw.engine.scratch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,7 +41,7 @@ class ScratchRunStoreTest {
                                 0)
                         .withEngine(EngineKind.SCRATCH);
 
-        new ScratchTrainingLoop(1).run(request, new RunControl(), recorder);
+        ScratchEngine.loop(1).run(request, new RunControl(), recorder);
 
         RunSaveOutcome outcome = recorder.outcome().get(10, TimeUnit.SECONDS);
         assertThat(outcome.isSaved()).as(outcome.message()).isTrue();
@@ -51,7 +51,7 @@ class ScratchRunStoreTest {
         SavedRun saved = store.load(runs.get(0).folder());
         assertThat(saved.manifest().modelFiles()).containsExactly(ParamsArchive.FILE_NAME);
         assertThat(saved.manifest().environment().get("engine"))
-                .isEqualTo(ScratchTrainingLoop.ENGINE_NAME);
+                .isEqualTo(ScratchEngine.ENGINE_NAME);
         assertThat(saved.firstLayer().name()).isEqualTo("02Linear_weight");
         try (ScratchNetwork net =
                 ScratchNetwork.load(

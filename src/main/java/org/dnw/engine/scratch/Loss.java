@@ -1,4 +1,4 @@
-package org.dnw.train.scratch;
+package org.dnw.engine.scratch;
 
 /**
  * A training loss over a batch: the mean over the {@code n} samples of a per-sample loss between

@@ -1,4 +1,4 @@
-package org.dnw.train.scratch;
+package org.dnw.engine.scratch;
 
 /**
  * The quadratic cost of the course: {@code L = (1/n) Σ_i ½ Σ_j (y_ij − t_ij)²} between the

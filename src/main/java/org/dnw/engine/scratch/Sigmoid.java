@@ -1,24 +1,33 @@
-package org.dnw.train.scratch;
+package org.dnw.engine.scratch;
 
 /**
- * {@code y = max(0, x)} element-wise; the gradient passes where {@code x > 0} (at exactly 0 it is
- * taken as 0, as PyTorch does). Not thread-safe.
+ * The logistic function {@code y = 1 / (1 + e^−x)} element-wise, computed without overflow for
+ * large |x|; {@code dy/dx = y · (1 − y)}. Not thread-safe.
  */
-public final class ReLU implements Layer {
+public final class Sigmoid implements Layer {
 
     private final int width;
-    private double[] lastInput;
+    private double[] lastOutput;
 
     /**
      * @param width values per sample
      */
-    public ReLU(int width) {
+    public Sigmoid(int width) {
         this.width = width;
+    }
+
+    /** σ(x), in [0, 1]; exp is only ever taken of a non-positive number. */
+    public static double of(double x) {
+        if (x >= 0) {
+            return 1 / (1 + Math.exp(-x));
+        }
+        double e = Math.exp(x);
+        return e / (1 + e);
     }
 
     @Override
     public String kind() {
-        return "ReLU";
+        return "Sigmoid";
     }
 
     @Override
@@ -34,11 +43,11 @@ public final class ReLU implements Layer {
     @Override
     public double[] forward(double[] input, int n) {
         Linear.check(input, n, width, "input");
-        lastInput = input;
         double[] out = new double[input.length];
         for (int i = 0; i < input.length; i++) {
-            out[i] = input[i] > 0 ? input[i] : 0;
+            out[i] = of(input[i]);
         }
+        lastOutput = out;
         return out;
     }
 
@@ -50,7 +59,8 @@ public final class ReLU implements Layer {
         }
         double[] dx = new double[outputGradient.length];
         for (int i = 0; i < dx.length; i++) {
-            dx[i] = lastInput[i] > 0 ? outputGradient[i] : 0;
+            double y = lastOutput[i];
+            dx[i] = outputGradient[i] * y * (1 - y);
         }
         return dx;
     }

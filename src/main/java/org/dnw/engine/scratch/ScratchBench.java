@@ -1,4 +1,4 @@
-package org.dnw.train.scratch;
+package org.dnw.engine.scratch;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +35,7 @@ import org.dnw.train.TrainingRequest;
  * <pre>{@code
  * mvn -o -q compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
  * WORKBENCH_DATA=../shared/datasets java -cp target/classes:$(cat target/cp.txt) \
- *     org.dnw.train.scratch.ScratchBench [--images 10000] [--batch 64] [--threads 1,2]
+ *     org.dnw.engine.scratch.ScratchBench [--images 10000] [--batch 64] [--threads 1,2]
  * }</pre>
  */
 public final class ScratchBench {
@@ -106,7 +106,7 @@ public final class ScratchBench {
                     new TrainingRequest("bench", spec, splits, hp, null, 0)
                             .withEngine(EngineKind.SCRATCH);
             List<TrainingEvent> events = new ArrayList<>();
-            new ScratchTrainingLoop(t).run(request, new RunControl(), events::add);
+            ScratchEngine.loop(t).run(request, new RunControl(), events::add);
             TrainingEvent last = events.get(events.size() - 1);
             if (!(last instanceof TrainingEvent.RunFinished finished)) {
                 System.out.println("  " + t + " threads: the run did not finish: " + last);
@@ -140,7 +140,7 @@ public final class ScratchBench {
             ModelSpec spec, Hyperparameters hp, ImageSamples train, ImageSamples empty) {
         ImageSamples part = train.subset(range(Math.min(3_000, train.size())));
         DataSplits splits = new DataSplits("warm-up", part, empty, empty, Map.of());
-        new ScratchTrainingLoop()
+        ScratchEngine.loop()
                 .run(
                         new TrainingRequest("warm-up", spec, splits, hp, null, 0),
                         new RunControl(),

@@ -1,4 +1,4 @@
-package org.dnw.train.scratch;
+package org.dnw.engine.scratch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -115,7 +115,7 @@ class ScratchEngineIT {
 
     private static List<TrainingEvent> train(TrainingRequest request) {
         List<TrainingEvent> events = new ArrayList<>();
-        new ScratchTrainingLoop()
+        ScratchEngine.loop()
                 .run(request.withEngine(EngineKind.SCRATCH), new RunControl(), events::add);
         return events;
     }
@@ -246,7 +246,7 @@ class ScratchEngineIT {
             Hyperparameters hp =
                     sgd(0.1, 1, 100, 1).withSchedule(ScheduleKind.DECAY).withDecayRate(0.01);
             CrossValidationResult r =
-                    new CrossValidation(new ScratchTrainingLoop())
+                    new CrossValidation(ScratchEngine.loop())
                             .run(CrossValidationRequest.of("seeds", spec, wheat, hp), null, null);
 
             StringBuilder folds = new StringBuilder();

@@ -1,4 +1,4 @@
-package org.dnw.train.scratch;
+package org.dnw.engine.scratch;
 
 /**
  * Softmax over each sample's values: {@code y_j = e^(x_j − m) / Σ_k e^(x_k − m)} with {@code m =

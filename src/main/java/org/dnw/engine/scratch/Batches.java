@@ -1,4 +1,4 @@
-package org.dnw.train.scratch;
+package org.dnw.engine.scratch;
 
 import org.dnw.data.ImageSamples;
 import org.dnw.data.Samples;

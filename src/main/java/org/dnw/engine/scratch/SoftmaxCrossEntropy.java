@@ -1,4 +1,4 @@
-package org.dnw.train.scratch;
+package org.dnw.engine.scratch;
 
 /**
  * Softmax followed by cross-entropy, on the scores (logits) {@code z}: {@code L = (1/n) Σ_i (log
