@@ -92,7 +92,7 @@ final class WindowBenchmark {
 
     /** The median of {@code values}. */
     static double median(java.util.List<Double> values) {
-        return org.dnw.train.ThroughputBenchmark.median(values);
+        return org.dnw.engine.djl.ThroughputBenchmark.median(values);
     }
 
     /** Waits for a latch without throwing. */

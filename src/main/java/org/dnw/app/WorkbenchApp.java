@@ -24,6 +24,8 @@ import org.dnw.data.DatasetCatalog;
 import org.dnw.data.ImageSamples;
 import org.dnw.engine.DjlDatasetDownloader;
 import org.dnw.engine.EngineSetup;
+import org.dnw.engine.TrainingServices;
+import org.dnw.engine.scratch.ScratchEngine;
 import org.dnw.spec.ModelSpec;
 import org.dnw.spec.Presets;
 import org.dnw.store.RunLauncher;
@@ -32,8 +34,6 @@ import org.dnw.store.RunStore;
 import org.dnw.store.SavedRun;
 import org.dnw.train.TrainingEvent;
 import org.dnw.train.TrainingService;
-import org.dnw.train.TrainingServices;
-import org.dnw.train.scratch.ScratchTrainingLoop;
 import org.dnw.ui.architecture.ArchitectureViewModel;
 import org.dnw.ui.augment.AugmentationView;
 import org.dnw.ui.augment.AugmentationViewModel;
@@ -244,7 +244,7 @@ public final class WorkbenchApp extends Application {
         }
         data.validationShareProperty().bind(hyper.validationShareProperty());
         hyper.networkProperty().bind(editor.specProperty());
-        hyper.setScratchEngineCheck(spec -> ScratchTrainingLoop.problems(spec, null).isEmpty());
+        hyper.setScratchEngineCheck(spec -> ScratchEngine.problems(spec, null).isEmpty());
         augment = new AugmentationViewModel(dataLoads, Platform::runLater);
         data.loadedProperty().addListener((obs, old, now) -> dataChanged(now));
 
@@ -630,7 +630,7 @@ public final class WorkbenchApp extends Application {
                                         catalog.load(
                                                 org.dnw.data.BuiltInDataset.WHEAT_SEEDS,
                                                 org.dnw.data.ProgressListener.NONE)),
-                        org.dnw.ui.course.CrossValidator.withEngines(),
+                        org.dnw.ui.course.CrossValidator.withLoops(TrainingServices::loop),
                         executors.get(3),
                         Platform::runLater);
         Tab sweepTab = new Tab("Sweep", new org.dnw.ui.sweep.SweepView(sweep));

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.dnw.data.LoadedDataset;
 import org.dnw.data.Samples;
 import org.dnw.data.TableSamples;
+import org.dnw.engine.TrainingServices;
 import org.dnw.spec.ActivationSpec;
 import org.dnw.spec.ActivationType;
 import org.dnw.spec.DenseSpec;
@@ -15,7 +16,6 @@ import org.dnw.spec.OutputSpec;
 import org.dnw.train.CrossValidation;
 import org.dnw.train.CrossValidationRequest;
 import org.dnw.train.CrossValidationResult;
-import org.dnw.train.DjlTrainingLoop;
 import org.dnw.train.EngineKind;
 import org.dnw.train.FoldProgress;
 import org.dnw.train.FoldResult;
@@ -26,7 +26,6 @@ import org.dnw.train.RunControl;
 import org.dnw.train.ScheduleKind;
 import org.dnw.train.TrainingEvent;
 import org.dnw.train.TrainingLoop;
-import org.dnw.train.scratch.ScratchTrainingLoop;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -214,7 +213,7 @@ final class CrossValidateCommand implements Callable<Integer> {
     }
 
     private static TrainingLoop loop(EngineKind kind) {
-        return kind == EngineKind.DJL ? new DjlTrainingLoop() : new ScratchTrainingLoop();
+        return TrainingServices.loop(kind);
     }
 
     private static void show(PrintWriter out, FoldProgress p) {

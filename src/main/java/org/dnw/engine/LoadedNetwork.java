@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.dnw.data.Samples;
 import org.dnw.spec.ModelSpec;
+import org.dnw.train.TrainedNetwork;
 
 /**
  * A trained network loaded back from the DJL params in a run folder, for prediction. The block is
@@ -21,7 +22,7 @@ import org.dnw.spec.ModelSpec;
  * Methods are synchronized: use it from any thread, one call at a time. Close it to free its native
  * memory.
  */
-public final class LoadedNetwork implements AutoCloseable {
+public final class LoadedNetwork implements TrainedNetwork {
 
     /** Prefix of the params file the training loop writes: {@code model-0000.params}. */
     public static final String MODEL_NAME = "model";

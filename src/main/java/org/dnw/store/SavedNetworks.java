@@ -5,11 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.dnw.data.Samples;
 import org.dnw.engine.LoadedNetwork;
+import org.dnw.engine.scratch.ParamsArchive;
+import org.dnw.engine.scratch.ScratchEngine;
+import org.dnw.engine.scratch.ScratchNetwork;
 import org.dnw.spec.ModelSpec;
 import org.dnw.train.TrainedNetwork;
-import org.dnw.train.scratch.ParamsArchive;
-import org.dnw.train.scratch.ScratchNetwork;
-import org.dnw.train.scratch.ScratchTrainingLoop;
 
 /** Opens the trained network of a saved run, whichever engine trained it. */
 public final class SavedNetworks {
@@ -19,7 +19,7 @@ public final class SavedNetworks {
     /** True when the run was trained by the from-scratch engine. */
     public static boolean isScratch(RunManifest manifest) {
         return manifest.environment() != null
-                && ScratchTrainingLoop.ENGINE_NAME.equals(manifest.environment().get("engine"));
+                && ScratchEngine.ENGINE_NAME.equals(manifest.environment().get("engine"));
     }
 
     /**
@@ -34,7 +34,7 @@ public final class SavedNetworks {
                     "the run " + run.folder().getFileName() + " has no network in its manifest");
         }
         if (!isScratch(run.manifest())) {
-            return TrainedNetwork.of(LoadedNetwork.load(spec, run.folder()));
+            return LoadedNetwork.load(spec, run.folder());
         }
         Path file = run.folder().resolve(ParamsArchive.FILE_NAME);
         if (!Files.isRegularFile(file)) {

@@ -5,7 +5,7 @@ public enum EngineKind {
     /** PyTorch through DJL: every layer type, CPU or GPU. */
     DJL("PyTorch (DJL)"),
     /**
-     * The plain-Java engine of {@code org.dnw.train.scratch}: only dense layers, activations and
+     * The plain-Java engine of {@code org.dnw.engine.scratch}: only dense layers, activations and
      * the output; plain SGD with optional per-epoch decay; CPU.
      */
     SCRATCH("From scratch (Java)");

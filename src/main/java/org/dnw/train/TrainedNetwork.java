@@ -34,29 +34,4 @@ public interface TrainedNetwork extends AutoCloseable {
 
     @Override
     void close();
-
-    /** The DJL network loaded from a run folder's params, as a {@link TrainedNetwork}. */
-    static TrainedNetwork of(org.dnw.engine.LoadedNetwork network) {
-        return new TrainedNetwork() {
-            @Override
-            public ModelSpec spec() {
-                return network.spec();
-            }
-
-            @Override
-            public float[] probabilities(float[] inputs, int count) {
-                return network.probabilities(inputs, count);
-            }
-
-            @Override
-            public float[] probabilities(Samples samples) {
-                return network.probabilities(samples);
-            }
-
-            @Override
-            public void close() {
-                network.close();
-            }
-        };
-    }
 }

@@ -25,11 +25,6 @@ public final class TrainingService implements AutoCloseable {
     private final Object lock = new Object();
     private ActiveRun active;
 
-    /** A service with the DJL loop only. */
-    public TrainingService() {
-        this(Map.of(EngineKind.DJL, new DjlTrainingLoop()));
-    }
-
     /**
      * @param loops the loop of each engine this service offers
      */

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The from-scratch engine is plain Java: {@code org.dnw.train.scratch} never touches DJL or the DJL
- * boundary ({@code org.dnw.engine}), so it builds, runs and can be read without them.
+ * The from-scratch engine is plain Java: {@code org.dnw.engine.scratch} never touches DJL or the
+ * DJL boundary ({@code org.dnw.engine}), so it builds, runs and can be read without them.
  */
 class ScratchRulesTest {
 
@@ -29,10 +29,10 @@ class ScratchRulesTest {
     void scratchEngineUsesNeitherDjlNorTheEngine() {
         noClasses()
                 .that()
-                .resideInAPackage("org.dnw.train.scratch..")
+                .resideInAPackage("org.dnw.engine.scratch..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage("ai.djl..", "org.dnw.engine..")
+                .resideInAnyPackage("ai.djl..", "org.dnw.engine", "org.dnw.engine.djl..")
                 .check(classes);
     }
 
@@ -40,7 +40,7 @@ class ScratchRulesTest {
     void scratchEngineDependsOnlyOnTheJdkAndTheCore() {
         classes()
                 .that()
-                .resideInAPackage("org.dnw.train.scratch..")
+                .resideInAPackage("org.dnw.engine.scratch..")
                 .should()
                 .onlyDependOnClassesThat()
                 .resideInAnyPackage(
@@ -48,7 +48,8 @@ class ScratchRulesTest {
                         "org.dnw.spec..",
                         "org.dnw.data..",
                         "org.dnw.eval..",
-                        "org.dnw.train..")
+                        "org.dnw.train..",
+                        "org.dnw.engine.scratch..")
                 .check(classes);
     }
 }

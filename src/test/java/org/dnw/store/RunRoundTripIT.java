@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.dnw.data.DataSplits;
 import org.dnw.engine.LoadedNetwork;
+import org.dnw.engine.TrainingServices;
 import org.dnw.spec.Presets;
 import org.dnw.train.Hyperparameters;
 import org.dnw.train.LossKind;
@@ -27,7 +28,7 @@ class RunRoundTripIT {
     void aSavedRunReloadsToTheSameTestAccuracy() throws Exception {
         DataSplits splits = RealData.mnist(5_000, 500, 1_000);
         RunStore store = new RunStore(root);
-        try (TrainingService service = new TrainingService()) {
+        try (TrainingService service = TrainingServices.withDjl()) {
             RunLauncher launcher = new RunLauncher(store, service, Runnable::run);
             RunLauncher.LaunchedRun launched =
                     launcher.launch(
@@ -57,10 +58,7 @@ class RunRoundTripIT {
             try (LoadedNetwork network =
                     LoadedNetwork.load(saved.manifest().spec(), outcome.folder())) {
                 TestEvaluation again =
-                        ModelEvaluation.evaluate(
-                                org.dnw.train.TrainedNetwork.of(network),
-                                splits.test(),
-                                LossKind.CROSS_ENTROPY);
+                        ModelEvaluation.evaluate(network, splits.test(), LossKind.CROSS_ENTROPY);
                 assertThat(again.accuracy()).isEqualTo(recorded);
                 assertThat(again.predicted()).isEqualTo(saved.test().predicted());
                 assertThat(again.loss())

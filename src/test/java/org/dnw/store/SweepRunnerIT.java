@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.dnw.data.DataSplits;
+import org.dnw.engine.TrainingServices;
 import org.dnw.spec.Presets;
 import org.dnw.train.Hyperparameters;
 import org.dnw.train.RealData;
@@ -26,7 +27,7 @@ class SweepRunnerIT {
         DataSplits splits = RealData.mnist(3_000, 300, 500);
         RunStore store = new RunStore(root);
         List<SweepEvent> events = new CopyOnWriteArrayList<>();
-        try (TrainingService service = new TrainingService()) {
+        try (TrainingService service = TrainingServices.withDjl()) {
             SweepRunner runner = new SweepRunner(new RunLauncher(store, service, Runnable::run));
             SweepPlan plan =
                     new SweepPlan(

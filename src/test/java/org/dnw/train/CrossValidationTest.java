@@ -12,13 +12,13 @@ import java.util.Set;
 import org.dnw.data.DataSplits;
 import org.dnw.data.Standardizer;
 import org.dnw.data.TableSamples;
+import org.dnw.engine.scratch.ScratchEngine;
 import org.dnw.eval.ClassificationReport;
 import org.dnw.spec.ActivationSpec;
 import org.dnw.spec.DenseSpec;
 import org.dnw.spec.ModelSpec;
 import org.dnw.spec.OutputSpec;
 import org.dnw.spec.Shape;
-import org.dnw.train.scratch.ScratchTrainingLoop;
 import org.junit.jupiter.api.Test;
 
 class CrossValidationTest {
@@ -223,7 +223,7 @@ class CrossValidationTest {
     void withTheScratchEngineEveryFoldLearnsAndProgressIsTaggedByFold() {
         List<FoldProgress> progress = new ArrayList<>();
         CrossValidationResult result =
-                new CrossValidation(new ScratchTrainingLoop(1))
+                new CrossValidation(ScratchEngine.loop(1))
                         .run(
                                 CrossValidationRequest.of("cv", spec(), table(), hp(0.1)),
                                 null,
@@ -252,7 +252,7 @@ class CrossValidationTest {
         RunControl control = new RunControl();
         List<FoldProgress> progress = new ArrayList<>();
         CrossValidationResult result =
-                new CrossValidation(new ScratchTrainingLoop(1))
+                new CrossValidation(ScratchEngine.loop(1))
                         .run(
                                 CrossValidationRequest.of("cv", spec(), table(), hp(0)),
                                 control,

@@ -10,6 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.dnw.data.DataSplits;
+import org.dnw.engine.TrainingServices;
 import org.dnw.spec.ModelSpec;
 import org.dnw.spec.Presets;
 import org.dnw.train.TrainingEvent.BatchCompleted;
@@ -30,7 +31,7 @@ class TrainingServiceIT {
     @BeforeAll
     static void load() throws Exception {
         small = RealData.mnist(10_000, 1_000, 2_000);
-        service = new TrainingService();
+        service = TrainingServices.withDjl();
     }
 
     @AfterAll

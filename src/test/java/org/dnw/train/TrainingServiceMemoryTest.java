@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Map;
 import org.dnw.data.DataSplits;
 import org.dnw.data.TableSamples;
+import org.dnw.engine.scratch.ScratchEngine;
 import org.dnw.spec.DenseSpec;
 import org.dnw.spec.ModelSpec;
 import org.dnw.spec.OutputSpec;
 import org.dnw.spec.Shape;
-import org.dnw.train.scratch.ScratchTrainingLoop;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -53,7 +53,7 @@ class TrainingServiceMemoryTest {
 
     private static TrainingService service(long availableBytes) {
         return new TrainingService(
-                Map.of(EngineKind.SCRATCH, new ScratchTrainingLoop()), engine -> availableBytes);
+                Map.of(EngineKind.SCRATCH, ScratchEngine.loop()), engine -> availableBytes);
     }
 
     @Test

@@ -12,6 +12,8 @@ import org.dnw.data.DataSplits;
 import org.dnw.data.ImageSamples;
 import org.dnw.data.LoadedDataset;
 import org.dnw.data.TableSamples;
+import org.dnw.engine.TrainingServices;
+import org.dnw.engine.scratch.ScratchEngine;
 import org.dnw.eval.ClassificationReport;
 import org.dnw.spec.ActivationSpec;
 import org.dnw.spec.ActivationType;
@@ -21,7 +23,6 @@ import org.dnw.spec.ModelSpec;
 import org.dnw.spec.OutputActivation;
 import org.dnw.spec.OutputSpec;
 import org.dnw.spec.Shape;
-import org.dnw.train.scratch.ScratchTrainingLoop;
 import org.junit.jupiter.api.Test;
 
 class TwoDigitTaskTest {
@@ -195,7 +196,7 @@ class TwoDigitTaskTest {
                                 .withEpochCount(3)
                                 .withHiddenUnits(4));
         List<TrainingEvent> events = new ArrayList<>();
-        new ScratchTrainingLoop(1).run(request, new RunControl(), events::add);
+        ScratchEngine.loop(1).run(request, new RunControl(), events::add);
 
         TrainingEvent last = events.get(events.size() - 1);
         assertThat(last).isInstanceOf(TrainingEvent.RunFinished.class);

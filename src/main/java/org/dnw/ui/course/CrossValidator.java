@@ -1,14 +1,14 @@
 package org.dnw.ui.course;
 
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.dnw.train.CrossValidation;
 import org.dnw.train.CrossValidationRequest;
 import org.dnw.train.CrossValidationResult;
-import org.dnw.train.DjlTrainingLoop;
 import org.dnw.train.EngineKind;
 import org.dnw.train.FoldProgress;
 import org.dnw.train.RunControl;
-import org.dnw.train.scratch.ScratchTrainingLoop;
+import org.dnw.train.TrainingLoop;
 
 /**
  * Runs a k-fold cross-validation to its end on the calling thread (the panel's background
@@ -26,15 +26,12 @@ public interface CrossValidator {
             CrossValidationRequest request, RunControl control, Consumer<FoldProgress> listener);
 
     /**
-     * Each engine's own loop: the from-scratch engine's, or DJL's. DJL trains one network at a time
-     * per process: the application must not run this while its training service trains with DJL.
+     * Through the loop {@code loops} gives for the engine the request names. DJL trains one network
+     * at a time per process: the application must not run this while its training service trains
+     * with DJL.
      */
-    static CrossValidator withEngines() {
+    static CrossValidator withLoops(Function<EngineKind, TrainingLoop> loops) {
         return (request, control, listener) ->
-                new CrossValidation(
-                                request.engine() == EngineKind.DJL
-                                        ? new DjlTrainingLoop()
-                                        : new ScratchTrainingLoop())
-                        .run(request, control, listener);
+                new CrossValidation(loops.apply(request.engine())).run(request, control, listener);
     }
 }

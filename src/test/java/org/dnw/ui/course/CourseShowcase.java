@@ -14,12 +14,12 @@ import org.dnw.data.BuiltInDataset;
 import org.dnw.data.DatasetCatalog;
 import org.dnw.data.LoadedDataset;
 import org.dnw.data.ProgressListener;
+import org.dnw.engine.TrainingServices;
+import org.dnw.engine.scratch.ScratchEngine;
 import org.dnw.train.CrossValidation;
 import org.dnw.train.TrainingRequest;
 import org.dnw.train.TrainingRun;
 import org.dnw.train.TrainingService;
-import org.dnw.train.TrainingServices;
-import org.dnw.train.scratch.ScratchTrainingLoop;
 import org.dnw.ui.HeadlessFx;
 import org.dnw.ui.Showcases;
 
@@ -70,7 +70,7 @@ public final class CourseShowcase {
                 new CrossValidationViewModel(
                         CourseShowcase::seeds,
                         (request, control, listener) ->
-                                new CrossValidation(new ScratchTrainingLoop())
+                                new CrossValidation(ScratchEngine.loop())
                                         .run(request, control, listener),
                         background,
                         Platform::runLater);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.ArrayList;
 import java.util.List;
 import org.dnw.data.LoadedDataset;
+import org.dnw.engine.scratch.ScratchEngine;
 import org.dnw.spec.ActivationSpec;
 import org.dnw.spec.ActivationType;
 import org.dnw.spec.DenseSpec;
@@ -17,7 +18,6 @@ import org.dnw.train.FoldResult;
 import org.dnw.train.Hyperparameters;
 import org.dnw.train.OptimizerKind;
 import org.dnw.train.ScheduleKind;
-import org.dnw.train.scratch.ScratchTrainingLoop;
 import org.junit.jupiter.api.Test;
 
 class CrossValidationViewModelTest {
@@ -175,7 +175,7 @@ class CrossValidationViewModelTest {
                 new CrossValidationViewModel(
                         CourseFakes::seeds,
                         (request, control, listener) ->
-                                new CrossValidation(new ScratchTrainingLoop(1))
+                                new CrossValidation(ScratchEngine.loop(1))
                                         .run(request, control, listener),
                         Runnable::run,
                         Runnable::run);

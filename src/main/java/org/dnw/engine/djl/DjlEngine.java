@@ -1,0 +1,375 @@
+package org.dnw.engine.djl;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.engine.EngineException;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import ai.djl.util.Pair;
+import java.io.IOException;
+import java.nio.FloatBuffer;
+import java.nio.LongBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ObjIntConsumer;
+import org.dnw.data.Samples;
+import org.dnw.engine.BatchFiller;
+import org.dnw.engine.BlockFactory;
+import org.dnw.engine.EngineSetup;
+import org.dnw.engine.LoadedNetwork;
+import org.dnw.engine.Logits;
+import org.dnw.spec.ModelSpec;
+import org.dnw.train.EngineTrainingLoop;
+import org.dnw.train.Hyperparameters;
+import org.dnw.train.LossKind;
+import org.dnw.train.ParameterValues;
+import org.dnw.train.TrainingEngine;
+import org.dnw.train.TrainingLoop;
+
+/**
+ * The PyTorch (DJL) engine behind the one {@link EngineTrainingLoop}: one device, data kept as
+ * uint8 and converted per batch, every batch's arrays in a sub-manager closed at once; a training
+ * step is forward in a {@link GradientCollector}, loss, backward, optimiser step. Reads the loss
+ * and the number of correct predictions once per batch. Confined to the training thread that builds
+ * it.
+ */
+public final class DjlEngine implements TrainingEngine {
+
+    private Device device;
+    private Model model;
+    private Trainer trainer;
+    private RateTracker rate;
+    private LossKind lossKind;
+    private boolean sigmoid;
+    private int classCount;
+    private int batchSize;
+    private Shape full;
+    private float[] buffer = new float[0];
+    private long[] labels = new long[0];
+
+    /** An engine to build; one per run. */
+    public DjlEngine() {}
+
+    /** The one loop with this engine, a fresh one per run. */
+    public static TrainingLoop loop() {
+        return new EngineTrainingLoop(DjlEngine::new, request -> List.of());
+    }
+
+    @Override
+    public void build(ModelSpec spec, Hyperparameters hp, int batchSize) {
+        Engine engine = EngineSetup.engine();
+        // Grad mode is per thread and DJL switches it off only on the thread that started the
+        // engine; evaluation passes here must not build autograd graphs.
+        ai.djl.pytorch.jni.JniUtils.setGradMode(false);
+        engine.setRandomSeed((int) hp.seed());
+        device = EngineSetup.device();
+        lossKind = hp.loss();
+        sigmoid = Logits.isSigmoid(spec);
+        classCount = spec.output().classes();
+        this.batchSize = batchSize;
+        model = Model.newInstance(spec.name(), device, "PyTorch");
+        model.setBlock(BlockFactory.build(spec));
+        rate = new RateTracker((float) hp.learningRateAt(0));
+        DefaultTrainingConfig config =
+                new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+                        .optOptimizer(optimizer(hp, rate))
+                        .optDevices(new Device[] {device});
+        trainer = model.newTrainer(config);
+        full = BlockFactory.batchShape(spec.input(), batchSize);
+        trainer.initialize(full);
+    }
+
+    @Override
+    public long parameterCount() {
+        long count = 0;
+        for (Pair<String, Parameter> p : model.getBlock().getParameters()) {
+            if (p.getValue().requiresGradient()) {
+                count += p.getValue().getArray().size();
+            }
+        }
+        return count;
+    }
+
+    @Override
+    public String device() {
+        return EngineSetup.describe(device);
+    }
+
+    @Override
+    public Map<String, String> environment() {
+        return EngineSetup.environment();
+    }
+
+    @Override
+    public long shuffleSeed(long seed) {
+        return seed;
+    }
+
+    @Override
+    public int classCount() {
+        return classCount;
+    }
+
+    @Override
+    public BatchResult trainBatch(
+            Samples samples,
+            int[] order,
+            int from,
+            int count,
+            ObjIntConsumer<float[]> augment,
+            double learningRate) {
+        int sampleSize = BatchFiller.sampleSize(samples);
+        ensureBuffers(batchSize, sampleSize);
+        rate.value = (float) learningRate;
+        BatchFiller.fill(samples, order, from, count, buffer, labels);
+        if (augment != null) {
+            augment.accept(buffer, count);
+        }
+        try (NDManager bm = trainer.getManager().newSubManager()) {
+            Shape shape = count == batchSize ? full : withBatch(full, count);
+            NDArray x =
+                    bm.create(
+                            FloatBuffer.wrap(buffer, 0, count * sampleSize),
+                            shape,
+                            DataType.FLOAT32);
+            NDArray y =
+                    bm.create(LongBuffer.wrap(labels, 0, count), new Shape(count), DataType.INT64);
+            NDArray logits;
+            NDArray lossArray;
+            try (GradientCollector collector = trainer.newGradientCollector()) {
+                logits = trainer.forward(new NDList(x)).singletonOrThrow();
+                lossArray = loss(logits, y, lossKind, sigmoid, classCount);
+                collector.backward(lossArray);
+            }
+            trainer.step();
+            float loss = lossArray.getFloat();
+            return new BatchResult(loss, correct(logits, y, sigmoid));
+        }
+    }
+
+    @Override
+    public EvaluatedBatch evaluateBatch(Samples samples, int from, int count, boolean details) {
+        int sampleSize = BatchFiller.sampleSize(samples);
+        ensureBuffers(count, sampleSize);
+        BatchFiller.fill(samples, null, from, count, buffer, labels);
+        try (NDManager bm = trainer.getManager().newSubManager()) {
+            NDArray x =
+                    bm.create(
+                            FloatBuffer.wrap(buffer, 0, count * sampleSize),
+                            BlockFactory.batchShape(samples.inputShape(), count),
+                            DataType.FLOAT32);
+            NDArray y =
+                    bm.create(LongBuffer.wrap(labels, 0, count), new Shape(count), DataType.INT64);
+            NDArray logits = trainer.evaluate(new NDList(x)).singletonOrThrow();
+            double loss = loss(logits, y, lossKind, sigmoid, classCount).getFloat();
+            long right = correct(logits, y, sigmoid);
+            if (!details) {
+                return new EvaluatedBatch(loss, right, null, null);
+            }
+            NDArray p = Logits.probabilities(logits, sigmoid);
+            float[] probabilities = p.toFloatArray();
+            long[] classes = p.argMax(1).toLongArray();
+            int[] predicted = new int[count];
+            for (int i = 0; i < count; i++) {
+                predicted[i] = (int) classes[i];
+            }
+            return new EvaluatedBatch(loss, right, predicted, probabilities);
+        }
+    }
+
+    @Override
+    public ParameterValues firstWeights() {
+        for (Pair<String, Parameter> p : model.getBlock().getParameters()) {
+            if (p.getKey().endsWith("_weight")) {
+                NDArray w = p.getValue().getArray();
+                return new ParameterValues(p.getKey(), intShape(w.getShape()), w.toFloatArray());
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public List<ParameterValues> parameters() {
+        List<ParameterValues> out = new ArrayList<>();
+        for (Pair<String, Parameter> p : model.getBlock().getParameters()) {
+            NDArray a = p.getValue().getArray();
+            out.add(new ParameterValues(p.getKey(), intShape(a.getShape()), a.toFloatArray()));
+        }
+        return out;
+    }
+
+    @Override
+    public void save(Path folder) throws IOException {
+        Files.createDirectories(folder);
+        model.save(folder, LoadedNetwork.MODEL_NAME);
+    }
+
+    @Override
+    public Failure failure(Throwable e, int epoch, int batch) {
+        if (e instanceof EngineSetup.EngineUnavailableException) {
+            return new Failure(e.getMessage(), "");
+        }
+        if (e instanceof OutOfMemoryError) {
+            return new Failure(
+                    "the computer ran out of memory at epoch " + epoch + ", batch " + batch,
+                    "use a smaller batch size, fewer features or units, or a smaller data set");
+        }
+        if (e instanceof EngineException) {
+            return new Failure(
+                    "PyTorch stopped the run at epoch "
+                            + epoch
+                            + ", batch "
+                            + batch
+                            + " ("
+                            + firstLine(e.getMessage())
+                            + ")",
+                    "if it ran out of memory, use a smaller batch size or network");
+        }
+        if (e instanceof RuntimeException || e instanceof IOException) {
+            return new Failure(
+                    "the run stopped at epoch "
+                            + epoch
+                            + ", batch "
+                            + batch
+                            + " ("
+                            + (e.getMessage() == null
+                                    ? e.getClass().getSimpleName()
+                                    : firstLine(e.getMessage()))
+                            + ")",
+                    "");
+        }
+        return null;
+    }
+
+    @Override
+    public void close() {
+        if (trainer != null) {
+            trainer.close();
+            trainer = null;
+        }
+        if (model != null) {
+            model.close();
+            model = null;
+        }
+    }
+
+    private void ensureBuffers(int samples, int sampleSize) {
+        if (buffer.length < samples * sampleSize) {
+            buffer = new float[samples * sampleSize];
+        }
+        if (labels.length < samples) {
+            labels = new long[samples];
+        }
+    }
+
+    /**
+     * The batch's mean loss: softmax cross-entropy, or the quadratic cost ½·Σ_k (p_k − t_k)²
+     * between the probabilities and the one-hot targets (as the from-scratch engine); for a single
+     * sigmoid unit, binary cross-entropy or ½·(sigmoid(z) − y)².
+     */
+    static NDArray loss(
+            NDArray logits, NDArray labels, LossKind kind, boolean sigmoid, int classCount) {
+        if (sigmoid) {
+            NDArray z = logits.reshape(-1);
+            NDArray target = labels.toType(DataType.FLOAT32, false);
+            if (kind == LossKind.SQUARED_ERROR) {
+                return z.getNDArrayInternal().sigmoid().sub(target).square().mean().mul(0.5f);
+            }
+            // log(1 + e^z) − z·y, written stably as max(z, 0) − z·y + log(1 + e^−|z|)
+            return z.maximum(0).sub(z.mul(target)).add(z.abs().neg().exp().add(1).log()).mean();
+        }
+        if (kind == LossKind.SQUARED_ERROR) {
+            NDArray oneHot = labels.oneHot(classCount);
+            return logits.softmax(1).sub(oneHot).square().sum(new int[] {1}).mean().mul(0.5f);
+        }
+        NDArray logp = logits.logSoftmax(1);
+        return logp.get(new NDIndex().addAllDim().addPickDim(labels.reshape(-1, 1))).neg().mean();
+    }
+
+    private static long correct(NDArray logits, NDArray labels, boolean sigmoid) {
+        NDArray predicted =
+                sigmoid ? logits.reshape(-1).gt(0).toType(DataType.INT64, false) : logits.argMax(1);
+        return predicted.eq(labels).sum().getLong();
+    }
+
+    private static Optimizer optimizer(Hyperparameters hp, Tracker rate) {
+        float wd = (float) hp.weightDecay();
+        return switch (hp.optimizer()) {
+            case ADAM -> Optimizer.adam().optLearningRateTracker(rate).optWeightDecays(wd).build();
+            case SGD -> Optimizer.sgd().setLearningRateTracker(rate).optWeightDecays(wd).build();
+            case MOMENTUM ->
+                    Optimizer.sgd()
+                            .setLearningRateTracker(rate)
+                            .optMomentum(0.9f)
+                            .optWeightDecays(wd)
+                            .build();
+            case NESTEROV ->
+                    ArrayOptimizer.builder(ArrayOptimizer.Rule.NESTEROV)
+                            .setLearningRateTracker(rate)
+                            .setMomentum(0.9f)
+                            .optWeightDecays(wd)
+                            .build();
+            case RMSPROP ->
+                    ArrayOptimizer.builder(ArrayOptimizer.Rule.RMSPROP)
+                            .setLearningRateTracker(rate)
+                            .optWeightDecays(wd)
+                            .build();
+            case ADAGRAD ->
+                    ArrayOptimizer.builder(ArrayOptimizer.Rule.ADAGRAD)
+                            .setLearningRateTracker(rate)
+                            .optWeightDecays(wd)
+                            .build();
+        };
+    }
+
+    private static int[] intShape(Shape shape) {
+        int[] dims = new int[shape.dimension()];
+        for (int i = 0; i < dims.length; i++) {
+            dims[i] = (int) shape.get(i);
+        }
+        return dims;
+    }
+
+    private static Shape withBatch(Shape full, int count) {
+        long[] dims = full.getShape().clone();
+        dims[0] = count;
+        return new Shape(dims);
+    }
+
+    private static String firstLine(String text) {
+        if (text == null) {
+            return "";
+        }
+        int nl = text.indexOf('\n');
+        return (nl < 0 ? text : text.substring(0, nl)).strip();
+    }
+
+    /** The learning rate the optimiser reads; the loop sets it for each batch. */
+    private static final class RateTracker implements Tracker {
+        volatile float value;
+
+        RateTracker(float value) {
+            this.value = value;
+        }
+
+        @Override
+        public float getNewValue(int numUpdate) {
+            return value;
+        }
+    }
+}

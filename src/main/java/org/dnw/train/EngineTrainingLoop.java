@@ -1,0 +1,366 @@
+package org.dnw.train;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.ObjIntConsumer;
+import java.util.function.Supplier;
+import org.dnw.data.Augmenter;
+import org.dnw.data.Samples;
+import org.dnw.eval.ClassificationReport;
+import org.dnw.spec.ModelSpec;
+import org.dnw.train.TrainingEngine.BatchResult;
+import org.dnw.train.TrainingEngine.EvaluatedBatch;
+import org.dnw.train.TrainingEvent.TestEvaluation;
+
+/**
+ * The one training loop, for every engine: epochs, batches, shuffling, augmentation,
+ * pause/resume/cancel, divergence, weight captures, validation, test evaluation and the order of
+ * the events. The engine ({@link TrainingEngine}) only builds the network, trains and evaluates a
+ * batch, reads weights and saves them.
+ *
+ * <p>Events, in order:
+ *
+ * <ol>
+ *   <li>{@link TrainingEvent.RunStarted} once the network is built;
+ *   <li>per batch {@link TrainingEvent.BatchCompleted} (the batch's mean loss, the epoch's running
+ *       accuracy, samples/s and milliseconds since the epoch began); every {@link
+ *       TrainingRequest#weightsEveryBatches()} batches, except the epoch's last, {@link
+ *       TrainingEvent.WeightsCaptured} of the first weight matrix; then {@link
+ *       RunControl#checkpoint} (pause, resume, cancel: a flag read between batches);
+ *   <li>per epoch, after validation: {@link TrainingEvent.EpochCompleted}, then {@link
+ *       TrainingEvent.WeightsCaptured} at the epoch's last batch, then a checkpoint. (The two
+ *       engines' loops used to differ here; the DJL order, epoch first, is the one kept.)
+ *   <li>exactly one terminal event, after the engine has been closed: {@link
+ *       TrainingEvent.RunFinished} with the test evaluation and every parameter, {@link
+ *       TrainingEvent.RunFailed} with a sentence (the engine refused the request, the loss diverged
+ *       by {@link Divergence}'s rule, the engine stopped), or {@link TrainingEvent.RunCancelled}.
+ * </ol>
+ *
+ * <p>The training order is shuffled every epoch (Fisher–Yates) by a generator seeded with {@link
+ * TrainingEngine#shuffleSeed}; augmentation draws from its own generator, seeded from the run's
+ * seed, so that switching it on leaves the shuffling as it was. A listener that throws is skipped
+ * (reported once on standard error) and the run goes on. {@link #run} never throws for a failure an
+ * engine describes. One instance may run many requests, one after the other.
+ */
+public final class EngineTrainingLoop implements TrainingLoop {
+
+    /** Samples per forward pass when evaluating. */
+    private static final int EVALUATION_BATCH = 512;
+
+    private final Supplier<? extends TrainingEngine> engines;
+    private final Function<TrainingRequest, List<String>> problems;
+
+    /**
+     * @param engines a fresh engine for each run
+     * @param problems what the engine cannot do with a request, in sentences (see {@link
+     *     TrainingLoop#problems})
+     */
+    public EngineTrainingLoop(
+            Supplier<? extends TrainingEngine> engines,
+            Function<TrainingRequest, List<String>> problems) {
+        this.engines = engines;
+        this.problems = problems;
+    }
+
+    @Override
+    public List<String> problems(TrainingRequest request) {
+        return problems.apply(request);
+    }
+
+    @Override
+    public void run(TrainingRequest request, RunControl control, Consumer<TrainingEvent> sink) {
+        Consumer<TrainingEvent> events = SafeListener.wrap(sink == null ? e -> {} : sink);
+        if (request == null) {
+            events.accept(
+                    new TrainingEvent.RunFailed(
+                            "run", "there is no training request", "try again", 0, 0));
+            return;
+        }
+        Position at = new Position();
+        TrainingEvent terminal;
+        try (TrainingEngine engine = engines.get()) {
+            try {
+                terminal =
+                        new Session(
+                                        request,
+                                        control == null ? new RunControl() : control,
+                                        events,
+                                        engine,
+                                        at)
+                                .train();
+            } catch (Diverged d) {
+                terminal =
+                        new TrainingEvent.RunFailed(
+                                request.runName(), d.getMessage(), d.advice, d.epoch, d.batch);
+            } catch (TrainingEngine.Refused r) {
+                terminal =
+                        new TrainingEvent.RunFailed(
+                                request.runName(), r.getMessage(), r.advice(), at.epoch, at.batch);
+            } catch (Throwable e) {
+                TrainingEngine.Failure f = engine.failure(e, at.epoch, at.batch);
+                if (f == null) {
+                    if (e instanceof Error error) {
+                        throw error;
+                    }
+                    throw new IllegalStateException(e);
+                }
+                terminal =
+                        new TrainingEvent.RunFailed(
+                                request.runName(), f.reason(), f.advice(), at.epoch, at.batch);
+            }
+        }
+        events.accept(terminal);
+    }
+
+    /** Where the run is, for the failure report. */
+    private static final class Position {
+        int epoch;
+        int batch;
+    }
+
+    /** One run's state. */
+    private static final class Session {
+        private final TrainingRequest request;
+        private final RunControl control;
+        private final Consumer<TrainingEvent> events;
+        private final TrainingEngine engine;
+        private final Position at;
+        private final String name;
+
+        Session(
+                TrainingRequest request,
+                RunControl control,
+                Consumer<TrainingEvent> events,
+                TrainingEngine engine,
+                Position at) {
+            this.request = request;
+            this.control = control;
+            this.events = events;
+            this.engine = engine;
+            this.at = at;
+            this.name = request.runName();
+        }
+
+        TrainingEvent train() throws IOException {
+            ModelSpec spec = request.spec();
+            Hyperparameters hp = request.hyperparameters();
+            engine.check(request);
+            Samples train = request.splits().train();
+            Samples validation = request.splits().validation();
+            Samples test = request.splits().test();
+            int batchSize = Math.min(hp.batchSize(), Math.max(1, train.size()));
+            int batchesPerEpoch = (train.size() + batchSize - 1) / batchSize;
+
+            engine.build(spec, hp, batchSize);
+            Random random = new Random(engine.shuffleSeed(hp.seed()));
+            ObjIntConsumer<float[]> augment = null;
+            if (request.augmentation().isActive() && spec.input().isImage()) {
+                Augmenter augmenter =
+                        new Augmenter(
+                                request.augmentation(),
+                                spec.input().channels(),
+                                spec.input().height(),
+                                spec.input().width());
+                // its own stream, so that switching augmentation on leaves the shuffling as it was
+                Random augmentRandom = new Random(hp.seed() * 31 + 17);
+                augment = (buffer, count) -> augmenter.apply(buffer, count, augmentRandom);
+            }
+            events.accept(
+                    new TrainingEvent.RunStarted(
+                            name,
+                            spec,
+                            hp,
+                            request.splits().datasetName(),
+                            engine.parameterCount(),
+                            engine.device(),
+                            train.size(),
+                            validation.size(),
+                            test.size(),
+                            batchesPerEpoch,
+                            engine.environment(),
+                            Instant.now()));
+
+            long runStart = System.nanoTime();
+            int[] order = new int[train.size()];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            int every = request.weightsEveryBatches();
+            int epochsDone = 0;
+            boolean first = true;
+            double firstLoss = 0;
+            for (int epoch = 1; epoch <= hp.epochCount(); epoch++) {
+                at.epoch = epoch;
+                at.batch = 0;
+                double lr = hp.learningRateAt(epoch - 1);
+                shuffle(order, random);
+                long epochStart = System.nanoTime();
+                double lossSum = 0;
+                long correct = 0;
+                int seen = 0;
+                for (int b = 1; b <= batchesPerEpoch; b++) {
+                    at.batch = b;
+                    int from = (b - 1) * batchSize;
+                    int count = Math.min(batchSize, train.size() - from);
+                    BatchResult result = engine.trainBatch(train, order, from, count, augment, lr);
+                    double loss = result.meanLoss();
+                    if (first) {
+                        first = false;
+                        firstLoss = loss;
+                    }
+                    Optional<String> diverged =
+                            Divergence.check(loss, firstLoss, hp.loss(), epoch, b);
+                    if (diverged.isPresent()) {
+                        throw new Diverged(diverged.get(), epoch, b, lr);
+                    }
+                    lossSum += loss * count;
+                    correct += result.correct();
+                    seen += count;
+                    long elapsedNanos = System.nanoTime() - epochStart;
+                    events.accept(
+                            new TrainingEvent.BatchCompleted(
+                                    name,
+                                    epoch,
+                                    b,
+                                    batchesPerEpoch,
+                                    loss,
+                                    (double) correct / seen,
+                                    seen / Math.max(1e-9, elapsedNanos / 1e9),
+                                    elapsedNanos / 1_000_000));
+                    if (every > 0 && b % every == 0 && b != batchesPerEpoch) {
+                        captureWeights(epoch, b);
+                    }
+                    if (control.checkpoint(name, epoch, b, events)) {
+                        return new TrainingEvent.RunCancelled(name, epochsDone, epoch, b);
+                    }
+                }
+                Figures val = evaluate(validation, false);
+                if (val == null) {
+                    return new TrainingEvent.RunCancelled(name, epochsDone, epoch, batchesPerEpoch);
+                }
+                epochsDone = epoch;
+                events.accept(
+                        new TrainingEvent.EpochCompleted(
+                                name,
+                                epoch,
+                                hp.epochCount(),
+                                lossSum / seen,
+                                (double) correct / seen,
+                                val.loss,
+                                val.accuracy,
+                                lr,
+                                (System.nanoTime() - epochStart) / 1_000_000));
+                captureWeights(epoch, batchesPerEpoch);
+                if (control.checkpoint(name, epoch, batchesPerEpoch, events)) {
+                    return new TrainingEvent.RunCancelled(name, epochsDone, epoch, batchesPerEpoch);
+                }
+            }
+
+            Figures figures = evaluate(test, true);
+            if (figures == null) {
+                return new TrainingEvent.RunCancelled(
+                        name, epochsDone, epochsDone, batchesPerEpoch);
+            }
+            int[] actual = test.labels().clone();
+            TestEvaluation evaluation =
+                    new TestEvaluation(
+                            figures.accuracy,
+                            figures.loss,
+                            ClassificationReport.of(actual, figures.predicted, engine.classCount()),
+                            actual,
+                            figures.predicted,
+                            figures.probabilities);
+            List<ParameterValues> parameters = engine.parameters();
+            if (request.artifactsFolder() != null) {
+                engine.save(request.artifactsFolder());
+            }
+            return new TrainingEvent.RunFinished(
+                    name,
+                    evaluation,
+                    epochsDone,
+                    (System.nanoTime() - runStart) / 1_000_000,
+                    request.artifactsFolder(),
+                    parameters,
+                    Instant.now());
+        }
+
+        private void captureWeights(int epoch, int batch) {
+            ParameterValues w = engine.firstWeights();
+            if (w != null) {
+                events.accept(
+                        new TrainingEvent.WeightsCaptured(
+                                name, epoch, batch, w.shape(), w.values()));
+            }
+        }
+
+        /**
+         * Mean loss and accuracy over {@code samples} without training, in batches of {@value
+         * #EVALUATION_BATCH}; NaN figures for an empty split; null when cancel was requested
+         * meanwhile.
+         *
+         * @param details also collect the predictions and probabilities
+         */
+        private Figures evaluate(Samples samples, boolean details) {
+            int n = samples.size();
+            int classes = details ? engine.classCount() : 0;
+            int[] predicted = new int[details ? n : 0];
+            float[] probabilities = new float[details ? n * classes : 0];
+            if (n == 0) {
+                return new Figures(Double.NaN, Double.NaN, predicted, probabilities);
+            }
+            double lossSum = 0;
+            long correct = 0;
+            for (int from = 0; from < n; from += EVALUATION_BATCH) {
+                if (control.isCancelRequested()) {
+                    return null;
+                }
+                int count = Math.min(EVALUATION_BATCH, n - from);
+                EvaluatedBatch e = engine.evaluateBatch(samples, from, count, details);
+                lossSum += e.meanLoss() * count;
+                correct += e.correct();
+                if (details) {
+                    System.arraycopy(e.predicted(), 0, predicted, from, count);
+                    System.arraycopy(
+                            e.probabilities(),
+                            0,
+                            probabilities,
+                            from * classes,
+                            e.probabilities().length);
+                }
+            }
+            return new Figures(lossSum / n, (double) correct / n, predicted, probabilities);
+        }
+    }
+
+    private record Figures(double loss, double accuracy, int[] predicted, float[] probabilities) {}
+
+    /** Fisher–Yates with the run's generator. */
+    private static void shuffle(int[] order, Random random) {
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+    }
+
+    /** A diverged loss: the run ends with a failure that says what to try. */
+    private static final class Diverged extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final int epoch;
+        final int batch;
+        final String advice;
+
+        Diverged(String reason, int epoch, int batch, double learningRate) {
+            super(reason);
+            this.epoch = epoch;
+            this.batch = batch;
+            this.advice = Divergence.advice(learningRate);
+        }
+    }
+}

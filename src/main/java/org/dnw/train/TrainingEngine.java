@@ -1,0 +1,145 @@
+package org.dnw.train;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ObjIntConsumer;
+import org.dnw.data.Samples;
+import org.dnw.spec.ModelSpec;
+
+/**
+ * What the one {@link EngineTrainingLoop} needs from an engine: build a network, train one batch,
+ * evaluate one batch, read weights, save the parameters, free what it holds. The loop owns
+ * everything else (epochs, batches, shuffling, augmentation, pause/cancel, divergence, weight
+ * captures, evaluation and the order of events).
+ *
+ * <p>The implementations live side by side in {@code org.dnw.engine.djl} and {@code
+ * org.dnw.engine.scratch}. This contract lives here, below them, because its vocabulary ({@link
+ * Hyperparameters}, {@link ParameterValues}) is the training layer's, which the user interface
+ * shares; the engines depend on it and {@code train} never imports an engine.
+ *
+ * <p>One instance trains one run: created, used and closed on the run's own thread, in this order:
+ * {@link #build}, then any number of {@link #trainBatch}/{@link #evaluateBatch}/weight reads, then
+ * at most one {@link #save}, then {@link #close}. Not thread-safe.
+ */
+public interface TrainingEngine extends AutoCloseable {
+
+    /**
+     * Refuses a request this engine cannot train, before anything is built.
+     *
+     * @throws Refused with the sentence for the user; nothing when it can train it
+     */
+    default void check(TrainingRequest request) {}
+
+    /**
+     * Builds and initialises the network on the calling (training) thread, its weights drawn from
+     * {@code hyperparameters.seed()}.
+     *
+     * @param batchSize the largest batch {@link #trainBatch} will see, ≥ 1
+     * @throws IOException or a runtime exception when the engine cannot start; {@link #failure}
+     *     says why
+     */
+    void build(ModelSpec spec, Hyperparameters hyperparameters, int batchSize) throws IOException;
+
+    /** Trainable values in the built network. */
+    long parameterCount();
+
+    /** The device, in words, for {@link TrainingEvent.RunStarted#device()}. */
+    String device();
+
+    /** Library and machine versions for {@link TrainingEvent.RunStarted#environment()}. */
+    Map<String, String> environment();
+
+    /**
+     * The seed of the generator that shuffles the training order each epoch; each engine keeps its
+     * own, so that a run gives the same numbers as before the loop was shared.
+     */
+    long shuffleSeed(long seed);
+
+    /** Classes the network tells apart: the length of one row of probabilities. */
+    int classCount();
+
+    /**
+     * One optimiser step on the samples {@code order[from] .. order[from + count - 1]}.
+     *
+     * @param augment applied to the engine's input buffer (NCHW floats in [0, 1], {@code count}
+     *     images) before the step; null for none
+     * @param learningRate the step size for this batch
+     * @return the batch's mean loss (before the step) and its correct predictions
+     */
+    BatchResult trainBatch(
+            Samples samples,
+            int[] order,
+            int from,
+            int count,
+            ObjIntConsumer<float[]> augment,
+            double learningRate);
+
+    /**
+     * Loss and predictions for the samples {@code from .. from + count - 1} without training.
+     *
+     * @param details also return each sample's predicted class and class probabilities
+     */
+    EvaluatedBatch evaluateBatch(Samples samples, int from, int count, boolean details);
+
+    /** The first weight matrix (a dense layer's (units, inputs), a convolution's kernels). */
+    ParameterValues firstWeights();
+
+    /** Every parameter, in the network's order. */
+    List<ParameterValues> parameters();
+
+    /** Saves the trained parameters in {@code folder}, in the engine's own format. */
+    void save(Path folder) throws IOException;
+
+    /**
+     * The sentence for a run that stopped on {@code error} at {@code epoch}, {@code batch}; null
+     * when the error is not the engine's to describe (the loop then rethrows it).
+     */
+    Failure failure(Throwable error, int epoch, int batch);
+
+    /** Frees native memory and threads; the loop calls it before the terminal event. */
+    @Override
+    void close();
+
+    /**
+     * @param meanLoss the batch's mean loss
+     * @param correct samples whose predicted class was the true class
+     */
+    record BatchResult(double meanLoss, long correct) {}
+
+    /**
+     * @param meanLoss the mean loss over the batch
+     * @param correct correct predictions
+     * @param predicted each sample's predicted class, or null without details
+     * @param probabilities {@code count × classCount()} probabilities, or null without details
+     */
+    record EvaluatedBatch(double meanLoss, long correct, int[] predicted, float[] probabilities) {}
+
+    /** Why a run failed and what to try, for {@link TrainingEvent.RunFailed}. */
+    record Failure(String reason, String advice) {}
+
+    /**
+     * What an engine cannot do with a request, said before the run starts.
+     *
+     * @see TrainingLoop#problems(TrainingRequest)
+     */
+    final class Refused extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final String advice;
+
+        /**
+         * @param reason the sentence shown as the failure's reason
+         * @param advice what to try
+         */
+        public Refused(String reason, String advice) {
+            super(reason);
+            this.advice = advice;
+        }
+
+        /** What to try. */
+        public String advice() {
+            return advice;
+        }
+    }
+}

@@ -1,0 +1,541 @@
+package org.dnw.engine.scratch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.dnw.data.AugmentationSpec;
+import org.dnw.data.DataSplits;
+import org.dnw.data.ImageSamples;
+import org.dnw.data.TableSamples;
+import org.dnw.eval.ConfusionMatrix;
+import org.dnw.spec.ActivationSpec;
+import org.dnw.spec.ActivationType;
+import org.dnw.spec.BatchNormSpec;
+import org.dnw.spec.Conv2dSpec;
+import org.dnw.spec.DenseSpec;
+import org.dnw.spec.DropoutSpec;
+import org.dnw.spec.FlattenSpec;
+import org.dnw.spec.ModelSpec;
+import org.dnw.spec.OutputSpec;
+import org.dnw.spec.Padding;
+import org.dnw.spec.Pool2dSpec;
+import org.dnw.spec.PoolType;
+import org.dnw.spec.Presets;
+import org.dnw.spec.Shape;
+import org.dnw.train.Divergence;
+import org.dnw.train.EngineKind;
+import org.dnw.train.Hyperparameters;
+import org.dnw.train.LossKind;
+import org.dnw.train.OptimizerKind;
+import org.dnw.train.ParameterValues;
+import org.dnw.train.RunControl;
+import org.dnw.train.ScheduleKind;
+import org.dnw.train.TrainingEvent;
+import org.dnw.train.TrainingEvent.BatchCompleted;
+import org.dnw.train.TrainingEvent.EpochCompleted;
+import org.dnw.train.TrainingEvent.RunCancelled;
+import org.dnw.train.TrainingEvent.RunFailed;
+import org.dnw.train.TrainingEvent.RunFinished;
+import org.dnw.train.TrainingEvent.RunPaused;
+import org.dnw.train.TrainingEvent.RunResumed;
+import org.dnw.train.TrainingEvent.RunStarted;
+import org.dnw.train.TrainingEvent.WeightsCaptured;
+import org.dnw.train.TrainingRequest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ScratchEngineTest {
+
+    private static TrainingRequest request(
+            ModelSpec spec, DataSplits splits, Hyperparameters hp, Path folder, int every) {
+        return new TrainingRequest("t", spec, splits, hp, folder, every)
+                .withEngine(EngineKind.SCRATCH);
+    }
+
+    private static List<TrainingEvent> run(TrainingRequest request) {
+        return run(request, new RunControl(), null);
+    }
+
+    private static List<TrainingEvent> run(
+            TrainingRequest request, RunControl control, Consumer<TrainingEvent> also) {
+        List<TrainingEvent> events = new CopyOnWriteArrayList<>();
+        ScratchEngine.loop(2)
+                .run(
+                        request,
+                        control,
+                        e -> {
+                            events.add(e);
+                            if (also != null) {
+                                also.accept(e);
+                            }
+                        });
+        return events;
+    }
+
+    private static <T> List<T> of(List<TrainingEvent> events, Class<T> type) {
+        return events.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    @Test
+    void emitsTheEventsOfTheContractInOrderAndLearns() {
+        DataSplits splits = ScratchFixtures.imageSplits(3);
+        Hyperparameters hp = ScratchFixtures.sgd(0.5, 32, 3);
+        List<TrainingEvent> events = run(request(ScratchFixtures.imageNet(3), splits, hp, null, 3));
+
+        // 240 samples in batches of 32: 8 batches per epoch
+        RunStarted started = (RunStarted) events.get(0);
+        assertThat(started.device()).isEqualTo("CPU (plain Java, 2 threads)");
+        assertThat(started.environment()).containsOnlyKeys("java", "os", "engine");
+        assertThat(started.environment().get("engine")).isEqualTo(EngineKind.SCRATCH.label());
+        assertThat(started.batchesPerEpoch()).isEqualTo(8);
+        assertThat(started.trainSize()).isEqualTo(240);
+        assertThat(started.validationSize()).isEqualTo(60);
+        assertThat(started.testSize()).isEqualTo(90);
+        // 36·8 + 8 + 8·3 + 3
+        assertThat(started.parameterCount()).isEqualTo(323);
+        assertThat(events.stream().filter(TrainingEvent::isTerminal)).hasSize(1);
+        assertThat(events.get(events.size() - 1)).isInstanceOf(RunFinished.class);
+
+        List<BatchCompleted> batches = of(events, BatchCompleted.class);
+        assertThat(batches).hasSize(24);
+        assertThat(batches.get(9).epoch()).isEqualTo(2);
+        assertThat(batches.get(9).batch()).isEqualTo(2);
+        assertThat(batches).allMatch(b -> b.batchesPerEpoch() == 8 && b.loss() > 0);
+        assertThat(batches).allMatch(b -> b.runningAccuracy() >= 0 && b.runningAccuracy() <= 1);
+        assertThat(batches).allMatch(b -> b.samplesPerSecond() > 0);
+
+        // every 3 batches (3, 6) and at each epoch end (8)
+        List<WeightsCaptured> weights = of(events, WeightsCaptured.class);
+        assertThat(weights).hasSize(9);
+        assertThat(weights.subList(0, 3))
+                .extracting(WeightsCaptured::batch)
+                .containsExactly(3, 6, 8);
+        assertThat(weights.get(0).shape()).containsExactly(8, 36);
+        assertThat(weights.get(0).values()).hasSize(8 * 36);
+
+        List<EpochCompleted> epochs = of(events, EpochCompleted.class);
+        assertThat(epochs).extracting(EpochCompleted::epoch).containsExactly(1, 2, 3);
+        assertThat(epochs).allMatch(e -> e.epochCount() == 3 && e.learningRate() == 0.5);
+        assertThat(epochs.get(2).trainLoss()).isLessThan(epochs.get(0).trainLoss());
+        assertThat(epochs.get(2).validationAccuracy()).isGreaterThan(0.9);
+        // the epoch's weights come right after its EpochCompleted (the one loop's order)
+        int firstEpochAt = events.indexOf(epochs.get(0));
+        assertThat(events.get(firstEpochAt + 1)).isInstanceOf(WeightsCaptured.class);
+
+        RunFinished finished = (RunFinished) events.get(events.size() - 1);
+        assertThat(finished.epochsCompleted()).isEqualTo(3);
+        assertThat(finished.artifacts()).isNull();
+        TrainingEvent.TestEvaluation test = finished.test();
+        assertThat(test.accuracy()).isGreaterThan(0.9);
+        assertThat(test.actual()).containsExactly(splits.test().labels());
+        assertThat(test.report().matrix())
+                .isEqualTo(ConfusionMatrix.of(test.actual(), test.predicted(), 3));
+        assertThat(test.report().accuracy()).isEqualTo(test.accuracy());
+        assertThat(test.probabilities()).hasSize(90 * 3);
+        for (int i = 0; i < 90; i++) {
+            float[] p = test.probabilities();
+            assertThat(p[3 * i] + p[3 * i + 1] + p[3 * i + 2]).isCloseTo(1f, within(1e-5f));
+            int best =
+                    p[3 * i] >= p[3 * i + 1] && p[3 * i] >= p[3 * i + 2]
+                            ? 0
+                            : p[3 * i + 1] >= p[3 * i + 2] ? 1 : 2;
+            assertThat(test.predicted()[i]).isEqualTo(best);
+        }
+        assertThat(finished.parameters())
+                .extracting(ParameterValues::name)
+                .containsExactly(
+                        "02Linear_weight", "02Linear_bias", "04Linear_weight", "04Linear_bias");
+        assertThat(finished.parameters().get(2).shape()).containsExactly(3, 8);
+        // the last epoch's captured weights are the trained first-layer weights
+        assertThat(weights.get(8).values()).containsExactly(finished.parameters().get(0).values());
+    }
+
+    @Test
+    void theSameSeedGivesTheSameNumbersOnAnyThreadCount() {
+        DataSplits splits = ScratchFixtures.imageSplits(3);
+        TrainingRequest r =
+                request(
+                        ScratchFixtures.imageNet(3),
+                        splits,
+                        ScratchFixtures.sgd(0.3, 16, 2),
+                        null,
+                        0);
+        List<TrainingEvent> a = new ArrayList<>();
+        List<TrainingEvent> b = new ArrayList<>();
+        ScratchEngine.loop(1).run(r, new RunControl(), a::add);
+        ScratchEngine.loop(3).run(r, new RunControl(), b::add);
+        List<ParameterValues> pa = ((RunFinished) a.get(a.size() - 1)).parameters();
+        List<ParameterValues> pb = ((RunFinished) b.get(b.size() - 1)).parameters();
+        for (int i = 0; i < pa.size(); i++) {
+            assertThat(pb.get(i).values()).containsExactly(pa.get(i).values());
+        }
+        assertThat(of(b, BatchCompleted.class))
+                .extracting(BatchCompleted::loss)
+                .containsExactlyElementsOf(
+                        of(a, BatchCompleted.class).stream().map(BatchCompleted::loss).toList());
+
+        List<TrainingEvent> other =
+                run(
+                        request(
+                                ScratchFixtures.imageNet(3),
+                                splits,
+                                ScratchFixtures.sgd(0.3, 16, 2).withSeed(43),
+                                null,
+                                0));
+        List<ParameterValues> pc = ((RunFinished) other.get(other.size() - 1)).parameters();
+        assertThat(pc.get(0).values()).isNotEqualTo(pa.get(0).values());
+    }
+
+    @Test
+    void decayLowersTheRatePerEpochAsHyperparametersSay() {
+        Hyperparameters hp =
+                ScratchFixtures.sgd(0.1, 32, 4).withSchedule(ScheduleKind.DECAY).withDecayRate(0.5);
+        List<TrainingEvent> events =
+                run(
+                        request(
+                                ScratchFixtures.imageNet(3),
+                                ScratchFixtures.imageSplits(3),
+                                hp,
+                                null,
+                                0));
+
+        assertThat(of(events, EpochCompleted.class))
+                .extracting(EpochCompleted::learningRate)
+                .containsExactly(0.1, 0.1 / 1.5, 0.1 / 2.0, 0.1 / 2.5);
+    }
+
+    @Test
+    void oneSigmoidUnitWithSquaredErrorOnATable() {
+        DataSplits splits =
+                new DataSplits(
+                        "blobs",
+                        ScratchFixtures.blobs(200, 2, 1),
+                        ScratchFixtures.blobs(0, 2, 2),
+                        ScratchFixtures.blobs(80, 2, 3),
+                        Map.of());
+        Hyperparameters hp = ScratchFixtures.sgd(1.0, 10, 20).withLoss(LossKind.SQUARED_ERROR);
+        List<TrainingEvent> events =
+                run(request(ScratchFixtures.tableSigmoidNet(), splits, hp, null, 0));
+
+        RunFinished f = (RunFinished) events.get(events.size() - 1);
+        assertThat(f.test().accuracy()).isGreaterThan(0.95);
+        float[] p = f.test().probabilities();
+        assertThat(p).hasSize(160);
+        for (int i = 0; i < 80; i++) {
+            assertThat(p[2 * i] + p[2 * i + 1]).isCloseTo(1f, within(1e-6f));
+            assertThat(f.test().predicted()[i]).isEqualTo(p[2 * i + 1] >= 0.5f ? 1 : 0);
+        }
+        // no validation split: NaN, as the event's contract says
+        assertThat(of(events, EpochCompleted.class))
+                .allMatch(
+                        e ->
+                                Double.isNaN(e.validationLoss())
+                                        && Double.isNaN(e.validationAccuracy()));
+        assertThat(f.parameters())
+                .extracting(ParameterValues::name)
+                .containsExactly(
+                        "01Linear_weight", "01Linear_bias", "03Linear_weight", "03Linear_bias");
+        assertThat(f.parameters().get(2).shape()).containsExactly(1, 6);
+    }
+
+    @Test
+    void savesTheParametersAndASavedRunPredictsTheSame(@TempDir Path dir) throws Exception {
+        DataSplits splits = ScratchFixtures.imageSplits(3);
+        ModelSpec spec = ScratchFixtures.imageNet(3);
+        List<TrainingEvent> events =
+                run(request(spec, splits, ScratchFixtures.sgd(0.5, 32, 2), dir, 0));
+
+        RunFinished f = (RunFinished) events.get(events.size() - 1);
+        Path file = dir.resolve(ParamsArchive.FILE_NAME);
+        assertThat(f.artifacts()).isEqualTo(dir);
+        assertThat(file).isRegularFile();
+        try (ScratchNetwork loaded = ScratchNetwork.load(spec, file);
+                ScratchNetwork fromEvent = ScratchNetwork.fromParameters(spec, f.parameters())) {
+            ImageSamples test = (ImageSamples) splits.test();
+            float[] x = new float[test.size() * 36];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = (test.pixels()[i] & 0xFF) / 255f;
+            }
+            float[] a = loaded.predict(x, test.size());
+            float[] b = fromEvent.predict(test);
+            assertThat(a).hasSize(f.test().probabilities().length);
+            for (int i = 0; i < a.length; i++) {
+                assertThat(a[i]).isCloseTo(f.test().probabilities()[i], within(1e-5f));
+                assertThat(b[i]).isCloseTo(f.test().probabilities()[i], within(1e-5f));
+            }
+        }
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactly(ParamsArchive.FILE_NAME);
+        }
+    }
+
+    @Test
+    void anUnwritableArtifactsFolderFailsWithASentence(@TempDir Path dir) throws Exception {
+        Path notAFolder = dir.resolve("file");
+        Files.writeString(notAFolder, "x");
+        List<TrainingEvent> events =
+                run(
+                        request(
+                                ScratchFixtures.imageNet(3),
+                                ScratchFixtures.imageSplits(3),
+                                ScratchFixtures.sgd(0.5, 64, 1),
+                                notAFolder,
+                                0));
+
+        RunFailed failed = (RunFailed) events.get(events.size() - 1);
+        assertThat(failed.reason()).startsWith("the trained network could not be saved in");
+        assertThat(failed.advice()).contains("writable");
+        assertThat(events).noneMatch(RunFinished.class::isInstance);
+    }
+
+    @Test
+    void saysWhatTheEngineCannotDo() {
+        ModelSpec cnn = Presets.load("seed-cnn");
+        List<String> cnnProblems = ScratchEngine.problems(cnn, null);
+        assertThat(cnnProblems)
+                .contains(
+                        "layer 1: the from-scratch engine has no convolutions — choose 'PyTorch"
+                                + " (DJL)' or use dense layers only");
+        assertThat(cnnProblems).anyMatch(s -> s.contains("has no pooling"));
+
+        ModelSpec withExtras =
+                new ModelSpec(
+                        "x",
+                        Shape.flat(4),
+                        List.of(
+                                DenseSpec.of(4),
+                                new BatchNormSpec(),
+                                ActivationSpec.of(ActivationType.GELU),
+                                new DropoutSpec(0.5),
+                                OutputSpec.softmax(3)));
+        Hyperparameters adam = ScratchFixtures.sgd(0.1, 8, 1).withOptimizer(OptimizerKind.ADAM);
+        assertThat(ScratchEngine.problems(withExtras, adam))
+                .containsExactly(
+                        "layer 2: the from-scratch engine has no batch normalisation — remove the"
+                                + " BatchNorm layer or choose 'PyTorch (DJL)'",
+                        "layer 3: the from-scratch engine has no GELU activation — use ReLU,"
+                                + " sigmoid or tanh, or choose 'PyTorch (DJL)'",
+                        "layer 4: the from-scratch engine has no dropout — remove the dropout"
+                                + " layer or choose 'PyTorch (DJL)'",
+                        "the from-scratch engine trains with plain SGD only — choose SGD as the"
+                                + " optimiser, or 'PyTorch (DJL)'");
+        assertThat(ScratchEngine.problems(Presets.load("mlp"), ScratchFixtures.sgd(0.1, 8, 1)))
+                .isEmpty();
+        assertThat(ScratchEngine.problems(Presets.load("mlp-15"), null)).isEmpty();
+        assertThat(ScratchEngine.problems(Presets.load("fcnet"), null)).isEmpty();
+    }
+
+    @Test
+    void aRequestItCannotTrainEndsWithOneRunFailedAndNothingElse() {
+        ModelSpec conv =
+                new ModelSpec(
+                        "c",
+                        Shape.image(1, 6, 6),
+                        List.of(
+                                Conv2dSpec.of(2, 3, 1, Padding.VALID),
+                                new Pool2dSpec(PoolType.MAX, 2, 2),
+                                new FlattenSpec(),
+                                OutputSpec.softmax(3)));
+        List<TrainingEvent> events =
+                run(
+                        request(
+                                conv,
+                                ScratchFixtures.imageSplits(3),
+                                ScratchFixtures.sgd(0.1, 8, 1),
+                                null,
+                                0));
+
+        assertThat(events).hasSize(1);
+        RunFailed failed = (RunFailed) events.get(0);
+        assertThat(failed.reason())
+                .contains("layer 1: the from-scratch engine has no convolutions");
+        assertThat(failed.advice()).contains("'PyTorch (DJL)'");
+    }
+
+    @Test
+    void dataThatDoesNotFitTheNetworkIsReported() {
+        DataSplits tables =
+                new DataSplits(
+                        "blobs",
+                        ScratchFixtures.blobs(20, 3, 1),
+                        ScratchFixtures.blobs(0, 3, 1),
+                        ScratchFixtures.blobs(5, 3, 1),
+                        Map.of());
+        TrainingRequest r =
+                request(
+                        ScratchFixtures.imageNet(3),
+                        tables,
+                        ScratchFixtures.sgd(0.1, 8, 1),
+                        null,
+                        0);
+        assertThat(ScratchEngine.requestProblems(r))
+                .containsExactly(
+                        "the network expects inputs of 1 × 6 × 6 but the data set's"
+                                + " samples are 4 — adapt the network to the data set");
+
+        TrainingRequest augmented =
+                request(
+                                ScratchFixtures.imageNet(3),
+                                ScratchFixtures.imageSplits(3),
+                                ScratchFixtures.sgd(0.1, 8, 1),
+                                null,
+                                0)
+                        .withAugmentation(AugmentationSpec.NONE.withGaussianNoiseSigma(0.1));
+        assertThat(ScratchEngine.requestProblems(augmented))
+                .containsExactly(
+                        "the from-scratch engine does not augment images — turn"
+                                + " augmentation off or choose 'PyTorch (DJL)'");
+
+        TrainingRequest threeClassesOneUnit =
+                request(
+                        ScratchFixtures.tableSigmoidNet(),
+                        tables,
+                        ScratchFixtures.sgd(0.1, 8, 1),
+                        null,
+                        0);
+        assertThat(ScratchEngine.requestProblems(threeClassesOneUnit))
+                .anyMatch(s -> s.startsWith("a single sigmoid output unit separates exactly 2"));
+    }
+
+    @Test
+    void aLossThatBlowsUpEndsTheRunWithAdvice() {
+        TableSamples big = ScratchFixtures.blobs(64, 3, 1);
+        float[] values = big.values().clone();
+        for (int i = 0; i < values.length; i++) {
+            values[i] *= 1e30f;
+        }
+        TableSamples huge =
+                new TableSamples(4, values, big.labels(), big.classNames(), big.featureNames());
+        ModelSpec spec =
+                new ModelSpec(
+                        "t",
+                        Shape.flat(4),
+                        List.of(DenseSpec.of(5), ActivationSpec.relu(), OutputSpec.softmax(3)));
+        DataSplits splits = new DataSplits("huge", huge, huge.subset(new int[0]), huge, Map.of());
+        List<TrainingEvent> events =
+                run(request(spec, splits, ScratchFixtures.sgd(1e30, 16, 3), null, 0));
+
+        RunFailed failed = (RunFailed) events.get(events.size() - 1);
+        assertThat(failed.reason())
+                .matches(
+                        "the loss (became (NaN|infinite)|exploded from \\S+ to \\S+) at epoch 1,"
+                                + " batch \\d — the training diverged");
+        assertThat(failed.advice()).isEqualTo(Divergence.advice(1e30));
+        assertThat(failed.epoch()).isEqualTo(1);
+        assertThat(events.stream().filter(TrainingEvent::isTerminal)).hasSize(1);
+    }
+
+    @Test
+    void cancelBetweenBatchesEndsWithRunCancelled() {
+        RunControl control = new RunControl();
+        List<TrainingEvent> events =
+                run(
+                        request(
+                                ScratchFixtures.imageNet(3),
+                                ScratchFixtures.imageSplits(3),
+                                ScratchFixtures.sgd(0.5, 32, 3),
+                                null,
+                                0),
+                        control,
+                        e -> {
+                            if (e instanceof BatchCompleted b && b.epoch() == 2 && b.batch() == 3) {
+                                control.requestCancel();
+                            }
+                        });
+
+        RunCancelled c = (RunCancelled) events.get(events.size() - 1);
+        assertThat(c.epochsCompleted()).isEqualTo(1);
+        assertThat(c.epoch()).isEqualTo(2);
+        assertThat(c.batch()).isEqualTo(3);
+        assertThat(of(events, BatchCompleted.class)).hasSize(8 + 3);
+        assertThat(events.stream().filter(TrainingEvent::isTerminal)).hasSize(1);
+    }
+
+    @Test
+    void pauseWaitsUntilResumedThenFinishes() throws Exception {
+        RunControl control = new RunControl();
+        List<TrainingEvent> events =
+                run(
+                        request(
+                                ScratchFixtures.imageNet(3),
+                                ScratchFixtures.imageSplits(3),
+                                ScratchFixtures.sgd(0.5, 32, 1),
+                                null,
+                                0),
+                        control,
+                        e -> {
+                            if (e instanceof BatchCompleted b && b.batch() == 2) {
+                                control.requestPause();
+                            }
+                            if (e instanceof RunPaused) {
+                                // resume from another thread, as the UI would
+                                new Thread(
+                                                () -> {
+                                                    sleep(150);
+                                                    control.requestResume();
+                                                })
+                                        .start();
+                            }
+                        });
+
+        int paused = indexOf(events, RunPaused.class);
+        int resumed = indexOf(events, RunResumed.class);
+        assertThat(paused).isPositive();
+        assertThat(resumed).isEqualTo(paused + 1);
+        assertThat(((RunPaused) events.get(paused)).batch()).isEqualTo(2);
+        assertThat(events.get(paused - 1)).isInstanceOf(BatchCompleted.class);
+        assertThat(events.get(events.size() - 1)).isInstanceOf(RunFinished.class);
+    }
+
+    @Test
+    void aListenerThatThrowsIsSkippedAndTheRunGoesOn() {
+        List<TrainingEvent> events = new ArrayList<>();
+        ScratchEngine.loop(1)
+                .run(
+                        request(
+                                ScratchFixtures.imageNet(3),
+                                ScratchFixtures.imageSplits(3),
+                                ScratchFixtures.sgd(0.5, 32, 1),
+                                null,
+                                0),
+                        new RunControl(),
+                        e -> {
+                            events.add(e);
+                            if (e instanceof BatchCompleted b && b.batch() == 4) {
+                                throw new IllegalStateException("listener broke");
+                            }
+                        });
+
+        // the one loop's rule, as DJL's always was: a broken view neither stops nor fails a run
+        assertThat(events.stream().filter(TrainingEvent::isTerminal)).hasSize(1);
+        assertThat(events.get(events.size() - 1)).isInstanceOf(RunFinished.class);
+    }
+
+    private static int indexOf(List<TrainingEvent> events, Class<?> type) {
+        for (int i = 0; i < events.size(); i++) {
+            if (type.isInstance(events.get(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static org.assertj.core.data.Offset<Float> within(float d) {
+        return org.assertj.core.data.Offset.offset(d);
+    }
+}
