@@ -11,6 +11,7 @@ import javax.imageio.ImageIO;
 import org.dnw.eval.ClassMetrics;
 import org.dnw.eval.ClassificationReport;
 import org.dnw.eval.ConfusionMatrix;
+import org.dnw.figures.KernelGridImage;
 import org.dnw.train.ParameterValues;
 import org.dnw.train.TrainingEvent.TestEvaluation;
 

@@ -46,6 +46,17 @@ class LayerRulesTest {
     }
 
     @Test
+    void figuresDependOnlyOnSpecEvalAndData() {
+        onlyOn(
+                "figures",
+                "java..",
+                "javax.imageio..",
+                "org.dnw.spec..",
+                "org.dnw.eval..",
+                "org.dnw.data..");
+    }
+
+    @Test
     void coreNeverTouchesJavaFx() {
         ArchRule rule =
                 noClasses()
@@ -56,6 +67,7 @@ class LayerRulesTest {
                                 "org.dnw.engine..",
                                 "org.dnw.train..",
                                 "org.dnw.eval..",
+                                "org.dnw.figures..",
                                 "org.dnw.store..",
                                 "org.dnw.cli..")
                         .should()
@@ -72,6 +84,7 @@ class LayerRulesTest {
                         "org.dnw.spec..",
                         "org.dnw.data..",
                         "org.dnw.eval..",
+                        "org.dnw.figures..",
                         "org.dnw.store..",
                         "org.dnw.ui..",
                         "org.dnw.cli..")

@@ -1,4 +1,4 @@
-package org.dnw.report;
+package org.dnw.figures;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

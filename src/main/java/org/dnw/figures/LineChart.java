@@ -1,4 +1,4 @@
-package org.dnw.report;
+package org.dnw.figures;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +18,7 @@ import java.util.Locale;
  * @param markX x of the vertical marker; NaN for none
  * @param markLabel the marker's label, e.g. "best: epoch 4"; also its legend entry
  */
-record LineChart(
+public record LineChart(
         String title,
         String xLabel,
         String yLabel,
@@ -28,7 +28,7 @@ record LineChart(
         String markLabel) {
 
     /** Width of every chart, in CSS pixels; the height follows from the legend. */
-    static final int WIDTH = 520;
+    public static final int WIDTH = 520;
 
     private static final int LEFT = 58;
     private static final int RIGHT = 16;
@@ -50,7 +50,7 @@ record LineChart(
      * @param dash SVG dash pattern, "" for solid
      * @param ringX x of a point to circle (the best epoch), NaN for none
      */
-    record Series(
+    public record Series(
             String id,
             String label,
             double[] x,
@@ -60,7 +60,7 @@ record LineChart(
             double ringX) {
 
         /** Number of points that will be drawn (the finite ones). */
-        int drawnPoints() {
+        public int drawnPoints() {
             int n = 0;
             for (int i = 0; i < Math.min(x.length, y.length); i++) {
                 if (Double.isFinite(x[i]) && Double.isFinite(y[i])) {
@@ -71,12 +71,12 @@ record LineChart(
         }
     }
 
-    LineChart {
+    public LineChart {
         series = List.copyOf(series);
     }
 
     /** The chart as an {@code <svg>} element. */
-    String toSvg() {
+    public String toSvg() {
         double plotWidth = WIDTH - LEFT - RIGHT;
         double xMin = Double.POSITIVE_INFINITY;
         double xMax = Double.NEGATIVE_INFINITY;
@@ -136,9 +136,9 @@ record LineChart(
                 .append(height)
                 .append("\" font-family=\"DejaVu Sans, Segoe UI, Helvetica, Arial, sans-serif\"")
                 .append(" font-size=\"11\" role=\"img\" aria-label=\"")
-                .append(Html.esc(title))
+                .append(Xml.esc(title))
                 .append("\">\n<title>")
-                .append(Html.esc(title))
+                .append(Xml.esc(title))
                 .append("</title>\n");
         svg.append("<rect x=\"0\" y=\"0\" width=\"")
                 .append(WIDTH)
@@ -148,7 +148,7 @@ record LineChart(
         svg.append("<text x=\"")
                 .append(LEFT)
                 .append("\" y=\"16\" font-size=\"13\" font-weight=\"bold\" fill=\"#222222\">")
-                .append(Html.esc(title))
+                .append(Xml.esc(title))
                 .append("</text>\n");
 
         // grid and y ticks
@@ -195,12 +195,12 @@ record LineChart(
                 .append("\" y=\"")
                 .append(TOP + PLOT_HEIGHT + 32)
                 .append("\" text-anchor=\"middle\" fill=\"#222222\">")
-                .append(Html.esc(xLabel))
+                .append(Xml.esc(xLabel))
                 .append("</text>\n");
         svg.append("<text transform=\"translate(14,")
                 .append(num(TOP + PLOT_HEIGHT / 2.0))
                 .append(") rotate(-90)\" text-anchor=\"middle\" fill=\"#222222\">")
-                .append(Html.esc(yLabel))
+                .append(Xml.esc(yLabel))
                 .append("</text>\n");
 
         if (empty) {
@@ -224,7 +224,7 @@ record LineChart(
                         .append("\" text-anchor=\"")
                         .append(right ? "end" : "start")
                         .append("\" fill=\"#444444\">")
-                        .append(Html.esc(markLabel))
+                        .append(Xml.esc(markLabel))
                         .append("</text>\n");
             }
         }
@@ -249,7 +249,7 @@ record LineChart(
                 }
             }
             svg.append("<polyline data-series=\"")
-                    .append(Html.esc(s.id))
+                    .append(Xml.esc(s.id))
                     .append("\" points=\"")
                     .append(points)
                     .append("\" fill=\"none\" stroke=\"")
@@ -290,7 +290,7 @@ record LineChart(
                         .append("\" y=\"")
                         .append(num(y))
                         .append("\" fill=\"#222222\">")
-                        .append(Html.esc(item[0]))
+                        .append(Xml.esc(item[0]))
                         .append("</text>\n");
                 x += itemWidth(item[0]);
             }

@@ -1,4 +1,4 @@
-package org.dnw.store;
+package org.dnw.figures;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -52,14 +52,14 @@ public final class CurvePicture {
     private CurvePicture() {}
 
     /** The curves of a run's epochs (as {@code metrics.csv} holds them). */
-    public static BufferedImage render(List<EpochMetrics> epochs, String title) {
+    public static BufferedImage render(List<? extends EpochPoint> epochs, String title) {
         int n = epochs.size();
         double[] tl = new double[n];
         double[] vl = new double[n];
         double[] ta = new double[n];
         double[] va = new double[n];
         for (int i = 0; i < n; i++) {
-            EpochMetrics e = epochs.get(i);
+            EpochPoint e = epochs.get(i);
             tl[i] = e.trainLoss();
             vl[i] = e.validationLoss();
             ta[i] = e.trainAccuracy();
@@ -103,7 +103,7 @@ public final class CurvePicture {
     }
 
     /** Writes the curves of {@code epochs} to {@code file} as a PNG, atomically. */
-    public static void write(Path file, List<EpochMetrics> epochs, String title)
+    public static void write(Path file, List<? extends EpochPoint> epochs, String title)
             throws IOException {
         writePng(render(epochs, title), file);
     }

@@ -1,4 +1,4 @@
-package org.dnw.store;
+package org.dnw.figures;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
