@@ -69,6 +69,7 @@ class LayerRulesTest {
                                 "org.dnw.eval..",
                                 "org.dnw.figures..",
                                 "org.dnw.store..",
+                                "org.dnw.runs..",
                                 "org.dnw.cli..")
                         .should()
                         .dependOnClassesThat()
@@ -86,6 +87,7 @@ class LayerRulesTest {
                         "org.dnw.eval..",
                         "org.dnw.figures..",
                         "org.dnw.store..",
+                        "org.dnw.runs..",
                         "org.dnw.ui..",
                         "org.dnw.cli..")
                 .should()
@@ -125,6 +127,36 @@ class LayerRulesTest {
                 .resideInAnyPackage("org.dnw.store..")
                 .allowEmptyShould(true)
                 .check(classes);
+    }
+
+    @Test
+    void nothingBelowRunsImportsThem() {
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "org.dnw.spec..",
+                        "org.dnw.data..",
+                        "org.dnw.eval..",
+                        "org.dnw.engine..",
+                        "org.dnw.train..",
+                        "org.dnw.figures..",
+                        "org.dnw.store..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.dnw.runs..")
+                .check(classes);
+    }
+
+    @Test
+    void runsDependOnlyOnTheCoreAndTheStore() {
+        onlyOn(
+                "runs",
+                "java..",
+                "org.dnw.spec..",
+                "org.dnw.data..",
+                "org.dnw.eval..",
+                "org.dnw.train..",
+                "org.dnw.store..");
     }
 
     @Test

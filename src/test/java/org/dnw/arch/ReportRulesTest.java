@@ -75,7 +75,8 @@ class ReportRulesTest {
                         "org.dnw.train..",
                         "org.dnw.eval..",
                         "org.dnw.figures..",
-                        "org.dnw.store..")
+                        "org.dnw.store..",
+                        "org.dnw.runs..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("org.dnw.report..")
