@@ -1,14 +1,16 @@
 package org.dnw.figures;
 
+import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * A line chart as inline SVG: one polyline (with a dot per point) per series, axes with "nice"
- * ticks, axis labels, a title, a legend under the plot and an optional vertical marker (the best
- * epoch). Only SVG presentation attributes are used, no CSS, so that a browser and the PDF
- * renderer's SVG engine draw it alike. Immutable and thread-safe.
+ * A line chart: one polyline (with a dot per point) per series, axes with "nice" ticks, axis
+ * labels, a title, a legend and an optional vertical marker (the best epoch). The one model of a
+ * chart in the workbench, drawn by one routine either as inline SVG ({@link #toSvg()}, for the
+ * reports) or on an image ({@link #toImage()}; {@link CurvePicture} draws two as the panels of a
+ * run's learning curves). Immutable and thread-safe.
  *
  * @param title drawn above the plot and used as the SVG's accessible name
  * @param xLabel e.g. "epoch"
@@ -27,17 +29,21 @@ public record LineChart(
         double markX,
         String markLabel) {
 
-    /** Width of every chart, in CSS pixels; the height follows from the legend. */
+    /** Width of every chart on a report page, in CSS pixels; the height follows from the legend. */
     public static final int WIDTH = 520;
 
-    private static final int LEFT = 58;
-    private static final int RIGHT = 16;
-    private static final int TOP = 30;
-    private static final int PLOT_HEIGHT = 200;
     private static final int LEGEND_ROW = 16;
-    private static final double CHAR_WIDTH = 6.2;
     private static final int MAX_DOTS = 60;
     private static final String MARK_COLOUR = "#666666";
+    private static final String BACKGROUND = "#ffffff";
+    private static final String GRID = "#e4e4e4";
+    private static final String AXIS = "#444444";
+    private static final String TICK_TEXT = "#333333";
+    private static final String TEXT = "#222222";
+    private static final String NOTE = "#777777";
+    private static final String LEGEND_FRAME = "#9e9e9e";
+    private static final double INSIDE_LEGEND_SIZE = 14;
+    private static final int INSIDE_LEGEND_ROW = 22;
 
     /**
      * One line.
@@ -71,24 +77,216 @@ public record LineChart(
         }
     }
 
+    /**
+     * Where the plot lies and what its axes span: maps data to pixels.
+     *
+     * @param plotLeft x of the y axis
+     * @param plotTop y of the top of the plot
+     * @param plotWidth width of the plot, the x padding included
+     * @param plotHeight height of the plot
+     * @param pad room kept free at each end of the x axis
+     * @param xMin x value at the left end (after the padding)
+     * @param xMax x value at the right end (before the padding)
+     * @param yLo y value at the bottom, as drawn (percent when the chart is)
+     * @param yHi y value at the top
+     * @param yStep y tick step
+     * @param empty whether no series has a point to draw
+     */
+    record Frame(
+            double plotLeft,
+            double plotTop,
+            double plotWidth,
+            double plotHeight,
+            double pad,
+            double xMin,
+            double xMax,
+            double yLo,
+            double yHi,
+            double yStep,
+            boolean empty) {
+
+        double x(double v) {
+            return plotLeft + pad + (v - xMin) / (xMax - xMin) * (plotWidth - 2 * pad);
+        }
+
+        double y(double v) {
+            return plotTop + (1 - (v - yLo) / (yHi - yLo)) * plotHeight;
+        }
+
+        double plotRight() {
+            return plotLeft + plotWidth;
+        }
+
+        double plotBottom() {
+            return plotTop + plotHeight;
+        }
+    }
+
     public LineChart {
         series = List.copyOf(series);
     }
 
-    /** The chart as an {@code <svg>} element. */
+    /** The chart as an {@code <svg>} element, {@link #WIDTH} wide. */
     public String toSvg() {
-        double plotWidth = WIDTH - LEFT - RIGHT;
+        SvgCanvas svg = new SvgCanvas(WIDTH, height(ChartStyle.REPORT, WIDTH), title);
+        draw(svg, ChartStyle.REPORT, 0, 0, WIDTH);
+        return svg.finish();
+    }
+
+    /** The chart drawn as {@link #toSvg()} draws it, on an image {@link #WIDTH} pixels wide. */
+    public BufferedImage toImage() {
+        int height = (int) Math.ceil(height(ChartStyle.REPORT, WIDTH));
+        BufferedImage image = new BufferedImage(WIDTH, height, BufferedImage.TYPE_INT_RGB);
+        ImageCanvas canvas = new ImageCanvas(image);
+        try {
+            draw(canvas, ChartStyle.REPORT, 0, 0, WIDTH);
+        } finally {
+            canvas.dispose();
+        }
+        return image;
+    }
+
+    /** The height of the chart in {@code style} when it is {@code width} wide. */
+    double height(ChartStyle style, double width) {
+        double height = style.top() + style.plotHeight() + style.bottom();
+        if (!style.legendInside()) {
+            height +=
+                    legendRows(legend(false), width - style.left() - style.right()).size()
+                                    * LEGEND_ROW
+                            + 4;
+        }
+        return height;
+    }
+
+    /** Draws the chart in the box of {@code width} whose top left corner is (ox, oy). */
+    void draw(Canvas c, ChartStyle s, double ox, double oy, double width) {
+        Frame f = frame(s, ox, oy, width);
+        c.rect(ox, oy, width, height(s, width), BACKGROUND, 1, null);
+        if (s.titleSize() > 0) {
+            c.text(ox + s.left(), oy + s.titleY(), title, s.titleSize(), true, null, TEXT);
+        }
+
+        // grid and y ticks
+        int decimals = f.yStep >= 1 ? 0 : (int) Math.ceil(-Math.log10(f.yStep) - 1e-9);
+        for (double t = f.yLo; t <= f.yHi + f.yStep * 1e-6; t += f.yStep) {
+            double y = f.y(t);
+            c.line(f.plotLeft, y, f.plotRight(), y, GRID, 1, "");
+            c.line(f.plotLeft - s.tickLength(), y, f.plotLeft, y, AXIS, 1, "");
+            c.text(
+                    f.plotLeft - s.tickGap(),
+                    y + s.tickDy(),
+                    String.format(Locale.ROOT, "%." + decimals + "f", t),
+                    s.tickSize(),
+                    false,
+                    "end",
+                    TICK_TEXT);
+        }
+        // x ticks at whole epochs
+        double xStep = Math.max(1, Math.ceil(niceStep((f.xMax - f.xMin) / 8)));
+        double firstTick = Math.ceil(f.xMin / xStep) * xStep;
+        for (double t = firstTick; t <= f.xMax + 1e-9; t += xStep) {
+            double x = f.x(t);
+            c.line(x, f.plotBottom(), x, f.plotBottom() + s.tickLength(), AXIS, 1, "");
+            c.text(
+                    x,
+                    f.plotBottom() + s.xTickDy(),
+                    String.format(Locale.ROOT, "%.0f", t),
+                    s.tickSize(),
+                    false,
+                    "middle",
+                    TICK_TEXT);
+        }
+        // axes
+        c.line(f.plotLeft, f.plotTop, f.plotLeft, f.plotBottom(), AXIS, s.axisWidth(), "");
+        c.line(f.plotLeft, f.plotBottom(), f.plotRight(), f.plotBottom(), AXIS, s.axisWidth(), "");
+        c.text(
+                f.plotLeft + f.plotWidth / 2,
+                f.plotBottom() + s.xLabelDy(),
+                xLabel,
+                s.labelSize(),
+                false,
+                "middle",
+                TEXT);
+        if (s.yLabelAbove()) {
+            c.text(f.plotLeft, f.plotTop - 12, yLabel, s.labelSize(), false, null, TEXT);
+        } else {
+            c.verticalText(ox + 14, f.plotTop + f.plotHeight / 2.0, yLabel, s.labelSize(), TEXT);
+        }
+
+        if (f.empty) {
+            c.text(
+                    f.plotLeft + f.plotWidth / 2,
+                    f.plotTop + f.plotHeight / 2.0,
+                    "no figures recorded",
+                    s.tickSize(),
+                    false,
+                    "middle",
+                    NOTE);
+        }
+
+        if (Double.isFinite(markX) && markX >= f.xMin && markX <= f.xMax) {
+            double x = f.x(markX);
+            c.line(x, f.plotTop, x, f.plotBottom(), MARK_COLOUR, 1, "2,3");
+            if (markLabel != null) {
+                boolean right = x > f.plotLeft + f.plotWidth * 0.7;
+                c.text(
+                        right ? x - 4 : x + 4,
+                        f.plotTop + 11,
+                        markLabel,
+                        s.tickSize(),
+                        false,
+                        right ? "end" : "start",
+                        AXIS);
+            }
+        }
+
+        List<Series> order = new ArrayList<>(series);
+        if (s.firstSeriesOnTop()) {
+            java.util.Collections.reverse(order);
+        }
+        for (Series line : order) {
+            List<double[]> points = points(line, f);
+            double[] ring = null;
+            for (int i = 0, p = 0; i < Math.min(line.x.length, line.y.length); i++) {
+                if (Double.isFinite(line.x[i]) && Double.isFinite(line.y[i])) {
+                    if (line.x[i] == line.ringX) {
+                        ring = points.get(p);
+                    }
+                    p++;
+                }
+            }
+            c.polyline(line.id, points, line.colour, s.lineWidth(), line.dash);
+            if (points.size() <= MAX_DOTS) {
+                for (double[] d : points) {
+                    c.dot(d[0], d[1], s.dotRadius(), line.colour);
+                }
+            }
+            if (ring != null) {
+                c.ring(ring[0], ring[1], 6, line.colour, 1.5);
+            }
+        }
+
+        if (s.legendInside()) {
+            insideLegend(c, f);
+        } else {
+            legendBelow(c, s, f, oy);
+        }
+    }
+
+    /** The plot's place and the span of its axes, from the data. */
+    Frame frame(ChartStyle s, double ox, double oy, double width) {
+        double plotWidth = width - s.left() - s.right();
         double xMin = Double.POSITIVE_INFINITY;
         double xMax = Double.NEGATIVE_INFINITY;
         double yMin = Double.POSITIVE_INFINITY;
         double yMax = Double.NEGATIVE_INFINITY;
-        for (Series s : series) {
-            for (int i = 0; i < Math.min(s.x.length, s.y.length); i++) {
-                if (Double.isFinite(s.x[i]) && Double.isFinite(s.y[i])) {
-                    xMin = Math.min(xMin, s.x[i]);
-                    xMax = Math.max(xMax, s.x[i]);
-                    yMin = Math.min(yMin, scale(s.y[i]));
-                    yMax = Math.max(yMax, scale(s.y[i]));
+        for (Series line : series) {
+            for (int i = 0; i < Math.min(line.x.length, line.y.length); i++) {
+                if (Double.isFinite(line.x[i]) && Double.isFinite(line.y[i])) {
+                    xMin = Math.min(xMin, line.x[i]);
+                    xMax = Math.max(xMax, line.x[i]);
+                    yMin = Math.min(yMin, scale(line.y[i]));
+                    yMax = Math.max(yMax, scale(line.y[i]));
                 }
             }
         }
@@ -103,208 +301,43 @@ public record LineChart(
             xMin -= 0.5;
             xMax += 0.5;
         }
-        double[] yRange = yRange(yMin, yMax);
-        double yLo = yRange[0];
-        double yHi = yRange[1];
-        double yStep = yRange[2];
-
-        List<String[]> legend = new ArrayList<>();
-        for (Series s : series) {
-            legend.add(new String[] {s.label, s.colour, s.dash});
+        if (s.yFromZero() && !percent) {
+            yMin = 0;
         }
-        if (Double.isFinite(markX) && markLabel != null) {
-            legend.add(new String[] {markLabel, MARK_COLOUR, "2,3"});
-        }
-        List<List<Integer>> legendRows = legendRows(legend, plotWidth);
-        int legendTop = TOP + PLOT_HEIGHT + 46;
-        int height = legendTop + legendRows.size() * LEGEND_ROW + 4;
+        double[] y = yRange(yMin, yMax, percent);
+        return new Frame(
+                ox + s.left(),
+                oy + s.top(),
+                plotWidth,
+                s.plotHeight(),
+                s.xPadding() * plotWidth,
+                xMin,
+                xMax,
+                y[0],
+                y[1],
+                y[2],
+                empty);
+    }
 
-        final double x0 = xMin;
-        final double x1 = xMax;
-        java.util.function.DoubleUnaryOperator px = x -> LEFT + (x - x0) / (x1 - x0) * plotWidth;
-        java.util.function.DoubleUnaryOperator py =
-                y -> TOP + (1 - (y - yLo) / (yHi - yLo)) * PLOT_HEIGHT;
-
-        StringBuilder svg = new StringBuilder(4096);
-        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" width=\"")
-                .append(WIDTH)
-                .append("\" height=\"")
-                .append(height)
-                .append("\" viewBox=\"0 0 ")
-                .append(WIDTH)
-                .append(' ')
-                .append(height)
-                .append("\" font-family=\"DejaVu Sans, Segoe UI, Helvetica, Arial, sans-serif\"")
-                .append(" font-size=\"11\" role=\"img\" aria-label=\"")
-                .append(Xml.esc(title))
-                .append("\">\n<title>")
-                .append(Xml.esc(title))
-                .append("</title>\n");
-        svg.append("<rect x=\"0\" y=\"0\" width=\"")
-                .append(WIDTH)
-                .append("\" height=\"")
-                .append(height)
-                .append("\" fill=\"#ffffff\"/>\n");
-        svg.append("<text x=\"")
-                .append(LEFT)
-                .append("\" y=\"16\" font-size=\"13\" font-weight=\"bold\" fill=\"#222222\">")
-                .append(Xml.esc(title))
-                .append("</text>\n");
-
-        // grid and y ticks
-        int decimals = yStep >= 1 ? 0 : (int) Math.ceil(-Math.log10(yStep) - 1e-9);
-        for (double t = yLo; t <= yHi + yStep * 1e-6; t += yStep) {
-            double y = py.applyAsDouble(t);
-            svg.append(line(LEFT, y, LEFT + plotWidth, y, "#e4e4e4", 1, ""));
-            svg.append(line(LEFT - 4, y, LEFT, y, "#444444", 1, ""));
-            svg.append("<text x=\"")
-                    .append(num(LEFT - 7))
-                    .append("\" y=\"")
-                    .append(num(y + 3.5))
-                    .append("\" text-anchor=\"end\" fill=\"#333333\">")
-                    .append(String.format(Locale.ROOT, "%." + decimals + "f", t))
-                    .append("</text>\n");
-        }
-        // x ticks at whole epochs
-        double xStep = Math.max(1, Math.ceil(niceStep((xMax - xMin) / 8)));
-        double firstTick = Math.ceil(xMin / xStep) * xStep;
-        for (double t = firstTick; t <= xMax + 1e-9; t += xStep) {
-            double x = px.applyAsDouble(t);
-            svg.append(line(x, TOP + PLOT_HEIGHT, x, TOP + PLOT_HEIGHT + 4, "#444444", 1, ""));
-            svg.append("<text x=\"")
-                    .append(num(x))
-                    .append("\" y=\"")
-                    .append(TOP + PLOT_HEIGHT + 16)
-                    .append("\" text-anchor=\"middle\" fill=\"#333333\">")
-                    .append(String.format(Locale.ROOT, "%.0f", t))
-                    .append("</text>\n");
-        }
-        // axes
-        svg.append(line(LEFT, TOP, LEFT, TOP + PLOT_HEIGHT, "#444444", 1, ""));
-        svg.append(
-                line(
-                        LEFT,
-                        TOP + PLOT_HEIGHT,
-                        LEFT + plotWidth,
-                        TOP + PLOT_HEIGHT,
-                        "#444444",
-                        1,
-                        ""));
-        svg.append("<text x=\"")
-                .append(num(LEFT + plotWidth / 2))
-                .append("\" y=\"")
-                .append(TOP + PLOT_HEIGHT + 32)
-                .append("\" text-anchor=\"middle\" fill=\"#222222\">")
-                .append(Xml.esc(xLabel))
-                .append("</text>\n");
-        svg.append("<text transform=\"translate(14,")
-                .append(num(TOP + PLOT_HEIGHT / 2.0))
-                .append(") rotate(-90)\" text-anchor=\"middle\" fill=\"#222222\">")
-                .append(Xml.esc(yLabel))
-                .append("</text>\n");
-
-        if (empty) {
-            svg.append("<text x=\"")
-                    .append(num(LEFT + plotWidth / 2))
-                    .append("\" y=\"")
-                    .append(num(TOP + PLOT_HEIGHT / 2.0))
-                    .append(
-                            "\" text-anchor=\"middle\" fill=\"#777777\">no figures recorded</text>\n");
-        }
-
-        if (Double.isFinite(markX) && markX >= xMin && markX <= xMax) {
-            double x = px.applyAsDouble(markX);
-            svg.append(line(x, TOP, x, TOP + PLOT_HEIGHT, MARK_COLOUR, 1, "2,3"));
-            if (markLabel != null) {
-                boolean right = x > LEFT + plotWidth * 0.7;
-                svg.append("<text x=\"")
-                        .append(num(right ? x - 4 : x + 4))
-                        .append("\" y=\"")
-                        .append(TOP + 11)
-                        .append("\" text-anchor=\"")
-                        .append(right ? "end" : "start")
-                        .append("\" fill=\"#444444\">")
-                        .append(Xml.esc(markLabel))
-                        .append("</text>\n");
+    private List<double[]> points(Series line, Frame f) {
+        List<double[]> points = new ArrayList<>();
+        for (int i = 0; i < Math.min(line.x.length, line.y.length); i++) {
+            if (Double.isFinite(line.x[i]) && Double.isFinite(line.y[i])) {
+                points.add(new double[] {f.x(line.x[i]), f.y(scale(line.y[i]))});
             }
         }
-
-        for (Series s : series) {
-            StringBuilder points = new StringBuilder();
-            List<double[]> dots = new ArrayList<>();
-            double[] ring = null;
-            for (int i = 0; i < Math.min(s.x.length, s.y.length); i++) {
-                if (!Double.isFinite(s.x[i]) || !Double.isFinite(s.y[i])) {
-                    continue;
-                }
-                double x = px.applyAsDouble(s.x[i]);
-                double y = py.applyAsDouble(scale(s.y[i]));
-                if (points.length() > 0) {
-                    points.append(' ');
-                }
-                points.append(num(x)).append(',').append(num(y));
-                dots.add(new double[] {x, y});
-                if (s.x[i] == s.ringX) {
-                    ring = new double[] {x, y};
-                }
-            }
-            svg.append("<polyline data-series=\"")
-                    .append(Xml.esc(s.id))
-                    .append("\" points=\"")
-                    .append(points)
-                    .append("\" fill=\"none\" stroke=\"")
-                    .append(s.colour)
-                    .append("\" stroke-width=\"2\" stroke-linejoin=\"round\"")
-                    .append(s.dash.isEmpty() ? "" : " stroke-dasharray=\"" + s.dash + "\"")
-                    .append("/>\n");
-            if (dots.size() <= MAX_DOTS) {
-                for (double[] d : dots) {
-                    svg.append("<circle cx=\"")
-                            .append(num(d[0]))
-                            .append("\" cy=\"")
-                            .append(num(d[1]))
-                            .append("\" r=\"2.6\" fill=\"")
-                            .append(s.colour)
-                            .append("\"/>\n");
-                }
-            }
-            if (ring != null) {
-                svg.append("<circle cx=\"")
-                        .append(num(ring[0]))
-                        .append("\" cy=\"")
-                        .append(num(ring[1]))
-                        .append("\" r=\"6\" fill=\"none\" stroke=\"")
-                        .append(s.colour)
-                        .append("\" stroke-width=\"1.5\"/>\n");
-            }
-        }
-
-        for (int r = 0; r < legendRows.size(); r++) {
-            double x = LEFT;
-            double y = legendTop + r * LEGEND_ROW;
-            for (int index : legendRows.get(r)) {
-                String[] item = legend.get(index);
-                svg.append(line(x, y - 4, x + 20, y - 4, item[1], 2, item[2]));
-                svg.append("<text x=\"")
-                        .append(num(x + 25))
-                        .append("\" y=\"")
-                        .append(num(y))
-                        .append("\" fill=\"#222222\">")
-                        .append(Xml.esc(item[0]))
-                        .append("</text>\n");
-                x += itemWidth(item[0]);
-            }
-        }
-        svg.append("</svg>");
-        return svg.toString();
+        return points;
     }
 
     private double scale(double y) {
         return percent ? y * 100 : y;
     }
 
-    /** [low, high, step] of the y axis: nice ticks around the data, percentages in 0–100. */
-    private double[] yRange(double min, double max) {
+    /**
+     * [low, high, step] of a y axis from {@code min} to {@code max}: nice ticks around the data,
+     * percentages in 0–100.
+     */
+    static double[] yRange(double min, double max, boolean percent) {
         double span = max - min;
         if (span <= 0) {
             span = Math.max(Math.abs(max) * 0.1, percent ? 1 : 0.01);
@@ -337,6 +370,112 @@ public record LineChart(
         return nice * magnitude;
     }
 
+    /** Legend entries {label, colour, dash}: every series (or only the drawn ones), the marker. */
+    private List<String[]> legend(boolean drawnOnly) {
+        List<String[]> legend = new ArrayList<>();
+        for (Series line : series) {
+            if (!drawnOnly || line.drawnPoints() > 0) {
+                legend.add(new String[] {line.label, line.colour, line.dash});
+            }
+        }
+        if (Double.isFinite(markX) && markLabel != null) {
+            legend.add(new String[] {markLabel, MARK_COLOUR, "2,3"});
+        }
+        return legend;
+    }
+
+    private void legendBelow(Canvas c, ChartStyle s, Frame f, double oy) {
+        List<String[]> legend = legend(false);
+        List<List<Integer>> rows = legendRows(legend, f.plotWidth);
+        double legendTop = oy + s.top() + s.plotHeight() + s.bottom();
+        for (int r = 0; r < rows.size(); r++) {
+            double x = f.plotLeft;
+            double y = legendTop + r * LEGEND_ROW;
+            for (int index : rows.get(r)) {
+                String[] item = legend.get(index);
+                c.line(x, y - 4, x + 20, y - 4, item[1], 2, item[2]);
+                c.text(x + 25, y, item[0], s.tickSize(), false, null, TEXT);
+                x += itemWidth(item[0]);
+            }
+        }
+    }
+
+    /** A framed legend in the corner of the plot that the lines cross least. */
+    private void insideLegend(Canvas c, Frame f) {
+        List<String[]> legend = legend(true);
+        if (legend.isEmpty()) {
+            return;
+        }
+        double widest = 0;
+        for (String[] item : legend) {
+            widest = Math.max(widest, c.textWidth(item[0], INSIDE_LEGEND_SIZE));
+        }
+        int width = (int) Math.round(36 + widest + 12);
+        int height = legend.size() * INSIDE_LEGEND_ROW + 8;
+        List<List<double[]>> lines = new ArrayList<>();
+        for (Series line : series) {
+            lines.add(points(line, f));
+        }
+        int[] box = legendCorner(f, lines, width, height);
+        c.rect(box[0], box[1], width, height, BACKGROUND, 230 / 255.0, LEGEND_FRAME);
+        for (int i = 0; i < legend.size(); i++) {
+            String[] item = legend.get(i);
+            double x = box[0] + 8;
+            double y = box[1] + 18 + i * INSIDE_LEGEND_ROW;
+            c.line(x, y - 5, x + 22, y - 5, item[1], 2.5, item[2]);
+            c.text(x + 28, y, item[0], INSIDE_LEGEND_SIZE, false, null, TEXT);
+        }
+    }
+
+    /**
+     * The top-left corner of an inside legend of {@code width} × {@code height}: of the corners top
+     * right, bottom right, top left and bottom left (in that order of preference), the one with the
+     * fewest points of the lines (sampled every 2 px or so along their segments) in it.
+     */
+    static int[] legendCorner(Frame f, List<List<double[]>> lines, int width, int height) {
+        int left = (int) Math.round(f.plotLeft) + 10;
+        int right = (int) Math.round(f.plotRight()) - width - 10;
+        int top = (int) Math.round(f.plotTop) + 8;
+        int bottom = (int) Math.round(f.plotBottom()) - height - 10;
+        int[][] corners = {{right, top}, {right, bottom}, {left, top}, {left, bottom}};
+        int[] best = corners[0];
+        int fewest = Integer.MAX_VALUE;
+        for (int[] corner : corners) {
+            int hits = 0;
+            for (List<double[]> points : lines) {
+                hits += samplesInside(points, corner, width, height);
+            }
+            if (hits < fewest) {
+                fewest = hits;
+                best = corner;
+            }
+        }
+        return best;
+    }
+
+    private static int samplesInside(List<double[]> points, int[] c, int w, int h) {
+        int hits = 0;
+        double[] previous = null;
+        for (double[] p : points) {
+            double[] from = previous == null ? p : previous;
+            int steps =
+                    (int)
+                            Math.max(
+                                    1,
+                                    Math.max(Math.abs(p[0] - from[0]), Math.abs(p[1] - from[1]))
+                                            / 2);
+            for (int s = 0; s <= steps; s++) {
+                double x = from[0] + (p[0] - from[0]) * s / steps;
+                double y = from[1] + (p[1] - from[1]) * s / steps;
+                if (x >= c[0] - 6 && x <= c[0] + w + 6 && y >= c[1] - 6 && y <= c[1] + h + 6) {
+                    hits++;
+                }
+            }
+            previous = p;
+        }
+        return hits;
+    }
+
     private static List<List<Integer>> legendRows(List<String[]> items, double width) {
         List<List<Integer>> rows = new ArrayList<>();
         List<Integer> row = new ArrayList<>();
@@ -358,30 +497,6 @@ public record LineChart(
     }
 
     private static double itemWidth(String label) {
-        return 25 + label.length() * CHAR_WIDTH + 18;
-    }
-
-    private static String line(
-            double x1, double y1, double x2, double y2, String colour, double width, String dash) {
-        return "<line x1=\""
-                + num(x1)
-                + "\" y1=\""
-                + num(y1)
-                + "\" x2=\""
-                + num(x2)
-                + "\" y2=\""
-                + num(y2)
-                + "\" stroke=\""
-                + colour
-                + "\" stroke-width=\""
-                + num(width)
-                + "\""
-                + (dash.isEmpty() ? "" : " stroke-dasharray=\"" + dash + "\"")
-                + "/>\n";
-    }
-
-    private static String num(double v) {
-        String s = String.format(Locale.ROOT, "%.1f", v);
-        return s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;
+        return 25 + label.length() * SvgCanvas.CHAR_WIDTH + 18;
     }
 }
