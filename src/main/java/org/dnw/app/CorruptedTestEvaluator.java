@@ -4,7 +4,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.DoubleConsumer;
 import org.dnw.data.CorruptionSpec;
 import org.dnw.data.DatasetCatalog;
-import org.dnw.store.CorruptedEvaluation;
+import org.dnw.runs.CorruptedEvaluation;
 import org.dnw.store.RunStore;
 import org.dnw.store.RunSummary;
 import org.dnw.ui.robustness.RobustnessEvaluator;

@@ -26,10 +26,10 @@ import org.dnw.engine.DjlDatasetDownloader;
 import org.dnw.engine.EngineSetup;
 import org.dnw.engine.TrainingServices;
 import org.dnw.engine.scratch.ScratchEngine;
+import org.dnw.runs.RunLauncher;
+import org.dnw.runs.RunSaveOutcome;
 import org.dnw.spec.ModelSpec;
 import org.dnw.spec.Presets;
-import org.dnw.store.RunLauncher;
-import org.dnw.store.RunSaveOutcome;
 import org.dnw.store.RunStore;
 import org.dnw.store.SavedRun;
 import org.dnw.train.TrainingEvent;
@@ -593,7 +593,7 @@ public final class WorkbenchApp extends Application {
         sweep =
                 new org.dnw.ui.sweep.SweepViewModel(
                         org.dnw.ui.sweep.SweepStarter.of(
-                                new org.dnw.store.SweepRunner(launcher),
+                                new org.dnw.runs.SweepRunner(launcher),
                                 () ->
                                         data.getLoaded() == null
                                                 ? null

@@ -9,7 +9,7 @@ import java.util.concurrent.Callable;
 import org.dnw.data.CorruptionKind;
 import org.dnw.data.CorruptionSpec;
 import org.dnw.data.CorruptionSweep;
-import org.dnw.store.CorruptedEvaluation;
+import org.dnw.runs.CorruptedEvaluation;
 import org.dnw.store.RunStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -6,7 +6,7 @@ import org.dnw.train.TrainingEvent.TestEvaluation;
 
 /**
  * Everything {@link RunStore#commit} writes besides the engine's params: what a finished run
- * reported. {@link RunRecorder} builds it from the run's events.
+ * reported. {@code org.dnw.runs.RunRecorder} builds it from the run's events.
  *
  * @param manifest provenance and final figures ({@code modelFiles} is filled in by the commit)
  * @param epochs one entry per completed epoch, in order

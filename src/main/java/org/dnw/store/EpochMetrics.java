@@ -1,5 +1,6 @@
 package org.dnw.store;
 
+import org.dnw.figures.EpochPoint;
 import org.dnw.train.TrainingEvent;
 
 /**
@@ -17,7 +18,8 @@ public record EpochMetrics(
         double validationLoss,
         double validationAccuracy,
         double learningRate,
-        double seconds) {
+        double seconds)
+        implements EpochPoint {
 
     /** The figures of a completed epoch. */
     public static EpochMetrics from(TrainingEvent.EpochCompleted e) {

@@ -7,10 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import javax.imageio.ImageIO;
 import org.dnw.eval.ClassMetrics;
 import org.dnw.eval.ClassificationReport;
 import org.dnw.eval.ConfusionMatrix;
+import org.dnw.figures.KernelGridImage;
+import org.dnw.figures.Png;
 import org.dnw.train.ParameterValues;
 import org.dnw.train.TrainingEvent.TestEvaluation;
 
@@ -65,12 +66,7 @@ final class RunWriter {
                         KernelGridImage.render(
                                 first.shape(), first.values(), run.manifest().spec().input());
                 RunFiles.write(
-                        folder.resolve(RunFiles.FIRST_LAYER_PNG),
-                        out -> {
-                            if (!ImageIO.write(image, "png", out)) {
-                                throw new IOException("no PNG writer in this Java runtime");
-                            }
-                        });
+                        folder.resolve(RunFiles.FIRST_LAYER_PNG), out -> Png.write(image, out));
             }
         }
         RunFiles.write(

@@ -9,9 +9,9 @@
  * <p>A run is written into a hidden draft folder ({@code .tmp-*}) inside the store and moved into
  * place with one atomic rename, so a killed process leaves a draft that {@link
  * org.dnw.store.RunStore#cleanStaleDrafts()} removes, never a half-written run. Folders whose name
- * starts with a dot are never listed as runs. {@link org.dnw.store.RunRecorder} turns the {@link
- * org.dnw.train.TrainingEvent}s of one run into a saved folder without ever throwing into the
- * training loop.
+ * starts with a dot are never listed as runs. Running and recording runs (launching, sweeping,
+ * robustness) lives above this package, in {@code org.dnw.runs}; the PNGs are drawn by {@code
+ * org.dnw.figures}.
  *
  * <p>Confusion matrices are oriented as everywhere in the workbench: rows = true class, columns =
  * predicted class. Weights are float32, row-major, in the engine's NCHW layout. No DJL, no JavaFX.

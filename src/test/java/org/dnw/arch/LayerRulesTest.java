@@ -46,6 +46,17 @@ class LayerRulesTest {
     }
 
     @Test
+    void figuresDependOnlyOnSpecEvalAndData() {
+        onlyOn(
+                "figures",
+                "java..",
+                "javax.imageio..",
+                "org.dnw.spec..",
+                "org.dnw.eval..",
+                "org.dnw.data..");
+    }
+
+    @Test
     void coreNeverTouchesJavaFx() {
         ArchRule rule =
                 noClasses()
@@ -56,7 +67,9 @@ class LayerRulesTest {
                                 "org.dnw.engine..",
                                 "org.dnw.train..",
                                 "org.dnw.eval..",
+                                "org.dnw.figures..",
                                 "org.dnw.store..",
+                                "org.dnw.runs..",
                                 "org.dnw.cli..")
                         .should()
                         .dependOnClassesThat()
@@ -73,7 +86,9 @@ class LayerRulesTest {
                         "org.dnw.train..",
                         "org.dnw.data..",
                         "org.dnw.eval..",
+                        "org.dnw.figures..",
                         "org.dnw.store..",
+                        "org.dnw.runs..",
                         "org.dnw.ui..",
                         "org.dnw.cli..")
                 .should()
@@ -113,6 +128,36 @@ class LayerRulesTest {
                 .resideInAnyPackage("org.dnw.store..", "org.dnw.engine..")
                 .allowEmptyShould(true)
                 .check(classes);
+    }
+
+    @Test
+    void nothingBelowRunsImportsThem() {
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "org.dnw.spec..",
+                        "org.dnw.data..",
+                        "org.dnw.eval..",
+                        "org.dnw.engine..",
+                        "org.dnw.train..",
+                        "org.dnw.figures..",
+                        "org.dnw.store..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.dnw.runs..")
+                .check(classes);
+    }
+
+    @Test
+    void runsDependOnlyOnTheCoreAndTheStore() {
+        onlyOn(
+                "runs",
+                "java..",
+                "org.dnw.spec..",
+                "org.dnw.data..",
+                "org.dnw.eval..",
+                "org.dnw.train..",
+                "org.dnw.store..");
     }
 
     @Test

@@ -40,6 +40,7 @@ class ReportRulesTest {
                         "org.dnw.spec..",
                         "org.dnw.data..",
                         "org.dnw.eval..",
+                        "org.dnw.figures..",
                         "org.dnw.store..",
                         "org.dnw.train..",
                         "com.openhtmltopdf..")
@@ -73,7 +74,9 @@ class ReportRulesTest {
                         "org.dnw.engine..",
                         "org.dnw.train..",
                         "org.dnw.eval..",
-                        "org.dnw.store..")
+                        "org.dnw.figures..",
+                        "org.dnw.store..",
+                        "org.dnw.runs..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("org.dnw.report..")

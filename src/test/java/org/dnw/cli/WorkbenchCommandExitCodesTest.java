@@ -9,7 +9,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import org.dnw.store.RunSaveOutcome;
+import org.dnw.runs.RunSaveOutcome;
 import org.dnw.train.TrainingEvent;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;

@@ -32,7 +32,7 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.dnw.store.KernelGridImage;
+import org.dnw.figures.KernelGridImage;
 import org.dnw.store.RunStore;
 import org.dnw.store.SavedRun;
 import org.junit.jupiter.api.BeforeEach;

@@ -7,7 +7,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.dnw.eval.ClassificationReport;
+import org.dnw.runs.RunRecorder;
 import org.dnw.spec.ActivationSpec;
 import org.dnw.spec.Conv2dSpec;
 import org.dnw.spec.FlattenSpec;
@@ -21,24 +23,24 @@ import org.dnw.train.TrainingEvent;
 import org.dnw.train.TrainingEvent.TestEvaluation;
 
 /** Synthetic events of a tiny, three-epoch run on 6×6 grey images of 3 classes; no DJL. */
-final class FakeRun {
+public final class FakeRun {
 
-    static final String RUN_NAME = "tiny run/1";
-    static final Instant STARTED = Instant.parse("2026-03-04T05:06:07Z");
-    static final Instant FINISHED = Instant.parse("2026-03-04T05:07:08Z");
+    public static final String RUN_NAME = "tiny run/1";
+    public static final Instant STARTED = Instant.parse("2026-03-04T05:06:07Z");
+    public static final Instant FINISHED = Instant.parse("2026-03-04T05:07:08Z");
     // Class names that need CSV quoting.
-    static final List<String> CLASS_NAMES = List.of("cat, the first", "dog \"2\"", "bird");
-    static final DatasetInfo DATASET =
+    public static final List<String> CLASS_NAMES = List.of("cat, the first", "dog \"2\"", "bird");
+    public static final DatasetInfo DATASET =
             new DatasetInfo(
                     "Toy", CLASS_NAMES, Map.of("test.idx", "bb", "train.idx", "aa"), 0, 0, 0);
-    static final String PARAMS_FILE = "tiny-cnn-0003.params";
+    public static final String PARAMS_FILE = "tiny-cnn-0003.params";
 
-    static final int[] ACTUAL = {0, 0, 0, 1, 1, 1, 2, 2, 2};
-    static final int[] PREDICTED = {0, 0, 1, 1, 1, 1, 2, 0, 2};
+    public static final int[] ACTUAL = {0, 0, 0, 1, 1, 1, 2, 2, 2};
+    public static final int[] PREDICTED = {0, 0, 1, 1, 1, 1, 2, 0, 2};
 
     private FakeRun() {}
 
-    static ModelSpec spec() {
+    public static ModelSpec spec() {
         return new ModelSpec(
                 "tiny-cnn",
                 Shape.image(1, 6, 6),
@@ -49,11 +51,11 @@ final class FakeRun {
                         OutputSpec.softmax(3)));
     }
 
-    static Hyperparameters hyperparameters() {
+    public static Hyperparameters hyperparameters() {
         return Hyperparameters.defaults().withEpochCount(3).withSeed(7);
     }
 
-    static TrainingEvent.RunStarted started() {
+    public static TrainingEvent.RunStarted started() {
         return new TrainingEvent.RunStarted(
                 RUN_NAME,
                 spec(),
@@ -69,7 +71,7 @@ final class FakeRun {
                 STARTED);
     }
 
-    static List<TrainingEvent> epochs() {
+    public static List<TrainingEvent> epochs() {
         double[] validation = {0.5, 0.8, 0.7};
         List<TrainingEvent> out = new ArrayList<>();
         for (int e = 1; e <= 3; e++) {
@@ -89,7 +91,7 @@ final class FakeRun {
         return out;
     }
 
-    static TestEvaluation test() {
+    public static TestEvaluation test() {
         float[] probs = new float[ACTUAL.length * 3];
         for (int i = 0; i < ACTUAL.length; i++) {
             probs[i * 3 + PREDICTED[i]] = 0.75f;
@@ -105,7 +107,7 @@ final class FakeRun {
     }
 
     /** conv weight (4, 1, 3, 3) with values 0..35, conv bias, output weight (3, 64), bias. */
-    static List<ParameterValues> parameters() {
+    public static List<ParameterValues> parameters() {
         return List.of(
                 new ParameterValues("01Conv2d_weight", new int[] {4, 1, 3, 3}, ramp(36)),
                 new ParameterValues("01Conv2d_bias", new int[] {4}, ramp(4)),
@@ -113,13 +115,13 @@ final class FakeRun {
                 new ParameterValues("04Linear_bias", new int[] {3}, ramp(3)));
     }
 
-    static TrainingEvent.RunFinished finished(Path artifacts) {
+    public static TrainingEvent.RunFinished finished(Path artifacts) {
         return new TrainingEvent.RunFinished(
                 RUN_NAME, test(), 3, 61_000, artifacts, parameters(), FINISHED);
     }
 
     /** Every event of a successful run, the engine's params written into the draft first. */
-    static void playFinished(RunRecorder recorder) throws IOException {
+    public static void playFinished(RunRecorder recorder) throws IOException {
         recorder.accept(started());
         epochs().forEach(recorder);
         Files.writeString(recorder.draft().folder().resolve(PARAMS_FILE), "djl params");
@@ -132,5 +134,17 @@ final class FakeRun {
             v[i] = i * 0.5f - 3;
         }
         return v;
+    }
+
+    /** The names in {@code folder}, sorted. */
+    public static List<String> fileNames(Path folder) throws IOException {
+        try (Stream<Path> s = Files.list(folder)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    /** The manifest in {@code file}, read as the store reads it. */
+    public static RunManifest readManifest(Path file) throws IOException {
+        return ManifestJson.read(file);
     }
 }

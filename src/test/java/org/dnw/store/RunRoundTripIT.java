@@ -8,6 +8,8 @@ import java.time.Duration;
 import org.dnw.data.DataSplits;
 import org.dnw.engine.LoadedNetwork;
 import org.dnw.engine.TrainingServices;
+import org.dnw.runs.RunLauncher;
+import org.dnw.runs.RunSaveOutcome;
 import org.dnw.spec.Presets;
 import org.dnw.train.Hyperparameters;
 import org.dnw.train.LossKind;

@@ -15,6 +15,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.dnw.eval.ClassificationReport;
+import org.dnw.runs.RunRecorder;
+import org.dnw.runs.RunSaveOutcome;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -352,7 +354,7 @@ class RunStoreTest {
         store.delete(summary);
 
         assertThat(folder).doesNotExist();
-        assertThat(RunRecorderTest.fileNames(root)).isEmpty();
+        assertThat(FakeRun.fileNames(root)).isEmpty();
         assertThatThrownBy(() -> store.delete(outside))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(outside).isDirectory();

@@ -3,7 +3,7 @@ package org.dnw.ui.course;
 import java.io.IOException;
 import java.util.Objects;
 import java.util.function.Consumer;
-import org.dnw.store.RunLauncher;
+import org.dnw.runs.RunLauncher;
 import org.dnw.train.TrainingEvent;
 import org.dnw.train.TrainingRequest;
 

@@ -1,6 +1,6 @@
 package org.dnw.ui.sweep;
 
-import org.dnw.store.SweepResult;
+import org.dnw.runs.SweepResult;
 
 /** What the sweep's chart plots against the first setting. */
 public enum ChartMetric {

@@ -10,7 +10,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import org.dnw.store.SweepResult;
+import org.dnw.runs.SweepResult;
 
 /**
  * One point of a sweep in the results table: its values, and, as the sweep gets there, its outcome

@@ -4,8 +4,8 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.dnw.data.DataSplits;
-import org.dnw.store.SweepEvent;
-import org.dnw.store.SweepRunner;
+import org.dnw.runs.SweepEvent;
+import org.dnw.runs.SweepRunner;
 import org.dnw.train.SweepPlan;
 
 /**

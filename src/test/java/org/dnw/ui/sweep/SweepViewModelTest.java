@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.dnw.store.SweepEvent;
+import org.dnw.runs.SweepEvent;
 import org.dnw.train.SweepPlan;
 import org.dnw.train.SweepSetting;
 import org.junit.jupiter.api.Test;

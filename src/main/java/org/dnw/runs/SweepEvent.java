@@ -1,4 +1,4 @@
-package org.dnw.store;
+package org.dnw.runs;
 
 import org.dnw.train.TrainingEvent;
 

@@ -1,4 +1,4 @@
-package org.dnw.store;
+package org.dnw.figures;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;

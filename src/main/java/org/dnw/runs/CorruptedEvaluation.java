@@ -1,4 +1,4 @@
-package org.dnw.store;
+package org.dnw.runs;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -14,6 +14,11 @@ import org.dnw.data.DatasetCatalog;
 import org.dnw.data.ImageSamples;
 import org.dnw.data.ProgressListener;
 import org.dnw.data.Samples;
+import org.dnw.store.DatasetInfo;
+import org.dnw.store.RunData;
+import org.dnw.store.RunStore;
+import org.dnw.store.SavedNetworks;
+import org.dnw.store.SavedRun;
 import org.dnw.train.TrainedNetwork;
 
 /**

@@ -1,4 +1,4 @@
-package org.dnw.store;
+package org.dnw.runs;
 
 import java.io.IOException;
 import java.util.Objects;
@@ -7,6 +7,9 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import org.dnw.data.DataSplits;
 import org.dnw.spec.ModelSpec;
+import org.dnw.store.DatasetInfo;
+import org.dnw.store.RunDraft;
+import org.dnw.store.RunStore;
 import org.dnw.train.Hyperparameters;
 import org.dnw.train.TrainingEvent;
 import org.dnw.train.TrainingRequest;

@@ -1,4 +1,4 @@
-package org.dnw.store;
+package org.dnw.figures;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -115,7 +115,7 @@ public final class TwoDigitPicture {
 
     /** Writes the picture to {@code file} as a PNG, atomically. */
     public static void write(Path file, ImageSamples images, float[] outputs) throws IOException {
-        CurvePicture.writePng(render(images, outputs), file);
+        Png.write(render(images, outputs), file);
     }
 
     /** The title: the pair, the accuracy, the number of mistakes. */

@@ -1,4 +1,4 @@
-package org.dnw.store;
+package org.dnw.runs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -11,7 +11,11 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
+import org.dnw.store.DatasetInfo;
+import org.dnw.store.FakeRun;
+import org.dnw.store.RunManifest;
+import org.dnw.store.RunResults;
+import org.dnw.store.RunStore;
 import org.dnw.train.TrainingEvent;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +42,7 @@ class RunRecorderTest {
         assertThat(outcome.kind()).isEqualTo(RunSaveOutcome.Kind.SAVED);
         assertThat(outcome.folder()).isEqualTo(root.resolve("20260304-050607-tiny-run-1"));
         assertThat(outcome.message()).contains("20260304-050607-tiny-run-1");
-        assertThat(fileNames(outcome.folder()))
+        assertThat(FakeRun.fileNames(outcome.folder()))
                 .containsExactlyInAnyOrder(
                         "manifest.json",
                         "metrics.csv",
@@ -49,7 +53,7 @@ class RunRecorderTest {
                         "first-layer.png",
                         "weights.npz",
                         FakeRun.PARAMS_FILE);
-        assertThat(fileNames(root)).containsExactly("20260304-050607-tiny-run-1");
+        assertThat(FakeRun.fileNames(root)).containsExactly("20260304-050607-tiny-run-1");
     }
 
     @Test
@@ -57,7 +61,7 @@ class RunRecorderTest {
         FakeRun.playFinished(recorder);
         Path folder = recorder.outcome().getNow(null).folder();
 
-        RunManifest m = ManifestJson.read(folder.resolve("manifest.json"));
+        RunManifest m = FakeRun.readManifest(folder.resolve("manifest.json"));
 
         assertThat(m.formatVersion()).isEqualTo(1);
         assertThat(m.runName()).isEqualTo(FakeRun.RUN_NAME);
@@ -100,7 +104,7 @@ class RunRecorderTest {
         RunSaveOutcome outcome = recorder.outcome().getNow(null);
         assertThat(outcome.kind()).isEqualTo(RunSaveOutcome.Kind.DISCARDED);
         assertThat(outcome.message()).contains("the loss became NaN").contains("nothing was saved");
-        assertThat(fileNames(root)).isEmpty();
+        assertThat(FakeRun.fileNames(root)).isEmpty();
         assertThat(store.list()).isEmpty();
     }
 
@@ -113,7 +117,7 @@ class RunRecorderTest {
         RunSaveOutcome outcome = recorder.outcome().getNow(null);
         assertThat(outcome.kind()).isEqualTo(RunSaveOutcome.Kind.DISCARDED);
         assertThat(outcome.message()).contains("cancelled after 2 epochs");
-        assertThat(fileNames(root)).isEmpty();
+        assertThat(FakeRun.fileNames(root)).isEmpty();
     }
 
     @Test
@@ -123,7 +127,7 @@ class RunRecorderTest {
         RunSaveOutcome outcome = recorder.outcome().getNow(null);
         assertThat(outcome.kind()).isEqualTo(RunSaveOutcome.Kind.SAVE_FAILED);
         assertThat(outcome.message()).contains("finished without having started");
-        assertThat(fileNames(root)).isEmpty();
+        assertThat(FakeRun.fileNames(root)).isEmpty();
     }
 
     @Test
@@ -137,7 +141,7 @@ class RunRecorderTest {
         assertThat(outcome.kind()).isEqualTo(RunSaveOutcome.Kind.SAVE_FAILED);
         assertThat(outcome.folder()).isNull();
         assertThat(outcome.message()).startsWith("The run could not be saved in " + root);
-        assertThat(fileNames(root)).isEmpty();
+        assertThat(FakeRun.fileNames(root)).isEmpty();
     }
 
     @Test
@@ -162,7 +166,7 @@ class RunRecorderTest {
 
         assertThat(recorder.outcome().getNow(null).kind())
                 .isEqualTo(RunSaveOutcome.Kind.SAVE_FAILED);
-        assertThat(fileNames(root)).isEmpty();
+        assertThat(FakeRun.fileNames(root)).isEmpty();
     }
 
     @Test
@@ -202,12 +206,6 @@ class RunRecorderTest {
             assertThat(outcome.folder().getFileName().toString()).endsWith("-async");
         } finally {
             io.shutdownNow();
-        }
-    }
-
-    static List<String> fileNames(Path folder) throws IOException {
-        try (Stream<Path> s = Files.list(folder)) {
-            return s.map(p -> p.getFileName().toString()).sorted().toList();
         }
     }
 }

@@ -1,4 +1,4 @@
-package org.dnw.store;
+package org.dnw.runs;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -11,6 +11,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
+import org.dnw.store.CompletedRun;
+import org.dnw.store.DatasetInfo;
+import org.dnw.store.EpochMetrics;
+import org.dnw.store.RunDraft;
+import org.dnw.store.RunManifest;
+import org.dnw.store.RunResults;
+import org.dnw.store.RunStore;
 import org.dnw.train.TrainingEvent;
 import org.dnw.train.TrainingEvent.EpochCompleted;
 import org.dnw.train.TrainingEvent.RunCancelled;

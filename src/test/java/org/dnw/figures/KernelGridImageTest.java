@@ -1,4 +1,4 @@
-package org.dnw.store;
+package org.dnw.figures;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -101,8 +101,7 @@ class KernelGridImageTest {
 
     @Test
     void denseWeightsOnTableInputAreStackedStrips() {
-        BufferedImage img =
-                KernelGridImage.render(new int[] {3, 7}, FakeRun.ramp(21), Shape.flat(7));
+        BufferedImage img = KernelGridImage.render(new int[] {3, 7}, ramp(21), Shape.flat(7));
 
         // 10 px per weight (7 × 10 ≥ 64), 5 px gaps, 3 strips of 70 × 10 in one column
         assertThat(img.getWidth()).isEqualTo(70 + 2 * 5);
@@ -168,5 +167,13 @@ class KernelGridImageTest {
 
     private static int rgb(int r, int g, int b) {
         return r << 16 | g << 8 | b;
+    }
+
+    private static float[] ramp(int n) {
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = i * 0.5f - 3;
+        }
+        return v;
     }
 }

@@ -1,7 +1,8 @@
-package org.dnw.report;
+package org.dnw.figures;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.image.BufferedImage;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,6 +98,31 @@ class LineChartTest {
                 new LineChart("Empty", "epoch", "loss", false, List.of(), Double.NaN, null).toSvg();
 
         assertThat(svg).contains("no figures recorded").startsWith("<svg").endsWith("</svg>");
+    }
+
+    @Test
+    void theSameChartDrawsOnAnImageWhereTheSvgPutsIt() {
+        System.setProperty("java.awt.headless", "true");
+        LineChart chart =
+                new LineChart(
+                        "Loss",
+                        "epoch",
+                        "loss",
+                        false,
+                        List.of(series("a", new double[] {2, 1, 0.5}, Double.NaN)),
+                        2,
+                        "best: epoch 2");
+
+        BufferedImage img = chart.toImage();
+
+        assertThat(img.getWidth()).isEqualTo(LineChart.WIDTH);
+        Matcher height = Pattern.compile("height=\"([0-9]+)\"").matcher(chart.toSvg());
+        assertThat(height.find()).isTrue();
+        assertThat(img.getHeight()).isEqualTo(Integer.parseInt(height.group(1)));
+        for (double[] p : points(chart.toSvg(), "a")) {
+            int rgb = img.getRGB((int) Math.round(p[0]), (int) Math.round(p[1])) & 0xFFFFFF;
+            assertThat(rgb).isEqualTo(0x123456);
+        }
     }
 
     static List<double[]> points(String svg, String id) {

@@ -1,4 +1,4 @@
-package org.dnw.store;
+package org.dnw.runs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,6 +9,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.dnw.data.DataSplits;
 import org.dnw.engine.TrainingServices;
 import org.dnw.spec.Presets;
+import org.dnw.store.RunStore;
+import org.dnw.store.RunSummary;
 import org.dnw.train.Hyperparameters;
 import org.dnw.train.RealData;
 import org.dnw.train.SweepPlan;
