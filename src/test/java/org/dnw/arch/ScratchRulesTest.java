@@ -48,7 +48,8 @@ class ScratchRulesTest {
                         "org.dnw.spec..",
                         "org.dnw.data..",
                         "org.dnw.eval..",
-                        "org.dnw.train..")
+                        "org.dnw.train..",
+                        "org.slf4j..")
                 .check(classes);
     }
 }
