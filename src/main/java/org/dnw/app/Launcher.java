@@ -63,7 +63,7 @@ public final class Launcher {
         try {
             WorkbenchOptions.parse(List.of(args));
         } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage() + "\n" + WorkbenchOptions.USAGE);
+            Console.err(e.getMessage() + "\n" + WorkbenchOptions.USAGE);
             System.exit(ExitCodes.BAD_ARGUMENTS);
         }
         chooseRenderer();
@@ -74,7 +74,7 @@ public final class Launcher {
             if (sentence.isEmpty()) {
                 throw e;
             }
-            System.err.println(sentence.get());
+            Console.err(sentence.get());
             System.exit(ExitCodes.NO_WINDOW);
         }
     }

@@ -10,9 +10,13 @@ import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Writes a scene as a PNG, a few pulses after it was shown, so that CSS and layout are done. */
 final class ScreenshotWriter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ScreenshotWriter.class);
 
     private ScreenshotWriter() {}
 
@@ -32,10 +36,9 @@ final class ScreenshotWriter {
                 stop();
                 try {
                     write(scene, file);
-                    System.out.println("Screenshot written to " + file.toAbsolutePath());
+                    Console.out("Screenshot written to " + file.toAbsolutePath());
                 } catch (IOException e) {
-                    System.err.println(
-                            "Cannot write the screenshot " + file + ": " + e.getMessage());
+                    LOG.error("Cannot write the screenshot {}: {}", file, e.getMessage(), e);
                 }
                 then.run();
             }

@@ -65,6 +65,8 @@ import org.dnw.ui.tryit.TryItViewModel;
 import org.dnw.ui.workbench.WorkbenchTab;
 import org.dnw.ui.workbench.WorkbenchView;
 import org.dnw.ui.workbench.WorkbenchViewModel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The workbench window: builds the services (data catalog, training service, run store) and the
@@ -72,6 +74,8 @@ import org.dnw.ui.workbench.WorkbenchViewModel;
  * laid-out window as a PNG and exits (after training first, with {@code --train}).
  */
 public final class WorkbenchApp extends Application {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WorkbenchApp.class);
 
     /** Stylesheets of the feature views, besides the window's own. */
     private static final List<String> STYLESHEETS =
@@ -133,14 +137,14 @@ public final class WorkbenchApp extends Application {
         try {
             options = WorkbenchOptions.parse(getParameters().getRaw());
         } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage() + "\n" + WorkbenchOptions.USAGE);
+            Console.err(e.getMessage() + "\n" + WorkbenchOptions.USAGE);
             Platform.exit();
             return;
         }
         Scene scene = createScene(stage, options);
         Thread.setDefaultUncaughtExceptionHandler(
                 (thread, error) -> {
-                    System.err.println("Unexpected error on " + thread.getName() + ": " + error);
+                    LOG.error("Unexpected error on {}", thread.getName(), error);
                     String sentence =
                             "Something went wrong ("
                                     + (error.getMessage() == null
@@ -466,11 +470,11 @@ public final class WorkbenchApp extends Application {
                                                 WindowBenchmark.median(alone),
                                                 WindowBenchmark.median(window),
                                                 batches);
-                                System.out.println("service alone, images/s: " + alone);
-                                System.out.println("window, images/s:        " + window);
-                                System.out.println(result.report());
+                                Console.out("service alone, images/s: " + alone);
+                                Console.out("window, images/s:        " + window);
+                                Console.out(result.report());
                             } catch (Exception e) {
-                                System.err.println("The benchmark failed: " + e.getMessage());
+                                LOG.error("The benchmark failed: {}", e.getMessage(), e);
                             }
                             Platform.runLater(Platform::exit);
                         },

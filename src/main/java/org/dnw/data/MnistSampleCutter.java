@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Random;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Cuts the stratified MNIST sample of {@code assets/mnist-sample/} from the full MNIST IDX files:
@@ -26,6 +28,8 @@ import java.util.zip.GZIPOutputStream;
  * </pre>
  */
 public final class MnistSampleCutter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MnistSampleCutter.class);
 
     /** The seed the shipped sample was cut with. */
     public static final long SEED = 42;
@@ -43,7 +47,7 @@ public final class MnistSampleCutter {
     /** {@code source target [seed trainPerClass testPerClass]}. */
     public static void main(String[] args) throws Exception {
         if (args.length != 2 && args.length != 5) {
-            System.err.println(
+            LOG.error(
                     "usage: MnistSampleCutter <mnist folder> <target folder> [seed trainPerClass"
                             + " testPerClass]");
             System.exit(2);
@@ -54,10 +58,10 @@ public final class MnistSampleCutter {
         try {
             cut(Path.of(args[0]), Path.of(args[1]), seed, train, test);
         } catch (DataFormatException e) {
-            System.err.println(e.getMessage());
+            LOG.error(e.getMessage());
             System.exit(1);
         }
-        System.out.println("Wrote " + (10 * train) + " + " + (10 * test) + " images to " + args[1]);
+        LOG.info("Wrote {} + {} images to {}", 10 * train, 10 * test, args[1]);
     }
 
     /**

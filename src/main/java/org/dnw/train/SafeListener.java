@@ -1,13 +1,17 @@
 package org.dnw.train;
 
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A listener that never lets an exception thrown by the consumer it wraps reach the training loop:
  * a broken view must not leave a batch's native memory unreleased or stop a run. The first failure
- * is printed once to standard error; later events still go to the consumer.
+ * is logged once, as a warning with its stack trace; later events still go to the consumer.
  */
 final class SafeListener implements Consumer<TrainingEvent> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SafeListener.class);
 
     private final Consumer<TrainingEvent> target;
     private boolean reported;
@@ -27,11 +31,10 @@ final class SafeListener implements Consumer<TrainingEvent> {
         } catch (RuntimeException e) {
             if (!reported) {
                 reported = true;
-                System.err.println(
-                        "A training listener failed on "
-                                + event.getClass().getSimpleName()
-                                + " and was skipped: "
-                                + e);
+                LOG.warn(
+                        "A training listener failed on {} and was skipped",
+                        event.getClass().getSimpleName(),
+                        e);
             }
         }
     }

@@ -37,6 +37,7 @@ class LayerRulesTest {
                 "javax.annotation..",
                 "org.dnw.spec..",
                 "org.apache.commons.compress..",
+                "org.slf4j..",
                 "org.dnw.data..");
     }
 

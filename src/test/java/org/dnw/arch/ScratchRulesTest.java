@@ -49,7 +49,8 @@ class ScratchRulesTest {
                         "org.dnw.data..",
                         "org.dnw.eval..",
                         "org.dnw.train..",
-                        "org.dnw.engine.scratch..")
+                        "org.dnw.engine.scratch..",
+                        "org.slf4j..")
                 .check(classes);
     }
 }

@@ -4,21 +4,15 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
+import org.dnw.data.NumpyArrays;
 import org.dnw.train.ParameterValues;
 
 /**
@@ -28,18 +22,13 @@ import org.dnw.train.ParameterValues;
  * Python reads it with {@code numpy.load(path)}. Its {@code .params} suffix makes the run store
  * list it as the run's model file. Stateless and thread-safe.
  *
- * <p>This duplicates a little of {@code org.dnw.store.NpyWriter} on purpose: {@code train} may not
- * import {@code store}, and the engine must save its model before it reports the run finished.
+ * <p>The arrays are written and read by the one NumPy reader and writer, {@link NumpyArrays}, as
+ * the run folders' are; this class adds the atomic file write and the archive's error messages.
  */
 public final class ParamsArchive {
 
     /** The file name inside a run's artifacts folder. */
     public static final String FILE_NAME = "scratch.params";
-
-    private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
-    private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([^']*)'");
-    private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(\\w+)");
-    private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
 
     private ParamsArchive() {}
 
@@ -70,25 +59,13 @@ public final class ParamsArchive {
         }
     }
 
-    /** Writes the archive to {@code out} (left open). */
+    /** Writes the archive to {@code out} (left open), through the one NumPy writer. */
     static void writeTo(OutputStream out, List<ParameterValues> parameters) throws IOException {
-        ZipOutputStream zip = new ZipOutputStream(out);
+        List<NumpyArrays.Entry> entries = new ArrayList<>(parameters.size());
         for (ParameterValues p : parameters) {
-            byte[] bytes = npy(p.shape(), p.values());
-            ZipEntry entry = new ZipEntry(p.name() + ".npy");
-            CRC32 crc = new CRC32();
-            crc.update(bytes);
-            entry.setMethod(ZipEntry.STORED);
-            entry.setSize(bytes.length);
-            entry.setCompressedSize(bytes.length);
-            entry.setCrc(crc.getValue());
-            entry.setTime(0);
-            zip.putNextEntry(entry);
-            zip.write(bytes);
-            zip.closeEntry();
+            entries.add(new NumpyArrays.Entry(p.name(), p.shape(), p.values()));
         }
-        zip.finish();
-        zip.flush();
+        NumpyArrays.writeNpz(out, entries);
     }
 
     /**
@@ -128,77 +105,16 @@ public final class ParamsArchive {
     }
 
     static byte[] npy(int[] shape, float[] values) {
-        StringBuilder dims = new StringBuilder("(");
-        for (int i = 0; i < shape.length; i++) {
-            dims.append(shape[i])
-                    .append(shape.length == 1 ? "," : i < shape.length - 1 ? ", " : "");
-        }
-        dims.append(')');
-        String dict = "{'descr': '<f4', 'fortran_order': False, 'shape': " + dims + ", }";
-        int unpadded = MAGIC.length + 4 + dict.length() + 1;
-        String header = dict + " ".repeat((64 - unpadded % 64) % 64) + "\n";
-        ByteBuffer b = ByteBuffer.allocate(MAGIC.length + 4 + header.length() + 4 * values.length);
-        b.order(ByteOrder.LITTLE_ENDIAN);
-        b.put(MAGIC).put((byte) 1).put((byte) 0).putShort((short) header.length());
-        b.put(header.getBytes(StandardCharsets.US_ASCII));
-        for (float v : values) {
-            b.putFloat(v);
-        }
-        return b.array();
+        return NumpyArrays.toBytes(shape, values);
     }
 
     static ParameterValues parse(byte[] bytes, Path file, String name) throws IOException {
-        String where = file.getFileName() + ": entry " + name + ".npy ";
-        ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        if (bytes.length < 10) {
-            throw new IOException(where + "is truncated");
-        }
-        for (byte m : MAGIC) {
-            if (b.get() != m) {
-                throw new IOException(where + "is not a .npy array");
-            }
-        }
-        int major = b.get();
-        b.get();
-        int headerLength = major == 1 ? Short.toUnsignedInt(b.getShort()) : b.getInt();
-        if (headerLength < 0 || b.position() + headerLength > bytes.length) {
-            throw new IOException(where + "is truncated inside its header");
-        }
-        String header = new String(bytes, b.position(), headerLength, StandardCharsets.ISO_8859_1);
-        b.position(b.position() + headerLength);
-        Matcher descr = DESCR.matcher(header);
-        Matcher fortran = FORTRAN.matcher(header);
-        Matcher shapeText = SHAPE.matcher(header);
-        if (!descr.find() || !fortran.find() || !shapeText.find()) {
-            throw new IOException(where + "has an unreadable header");
-        }
-        if (!descr.group(1).equals("<f4")) {
-            throw new IOException(where + "holds '" + descr.group(1) + "', not float32 ('<f4')");
-        }
-        if (!fortran.group(1).equals("False")) {
-            throw new IOException(where + "is in Fortran order");
-        }
-        List<Integer> dims = new ArrayList<>();
-        long count = 1;
-        for (String part : shapeText.group(1).split(",")) {
-            if (!part.isBlank()) {
-                int d = Integer.parseInt(part.trim());
-                dims.add(d);
-                count *= d;
-            }
-        }
-        if (count * 4 != bytes.length - b.position()) {
+        try {
+            NumpyArrays.Entry a = NumpyArrays.parse(bytes, name);
+            return new ParameterValues(a.name(), a.shape(), a.values());
+        } catch (NumpyArrays.FormatException e) {
             throw new IOException(
-                    where
-                            + "holds "
-                            + (bytes.length - b.position())
-                            + " data bytes for "
-                            + count
-                            + " floats");
+                    file.getFileName() + ": entry " + name + ".npy " + e.getMessage(), e);
         }
-        float[] values = new float[(int) count];
-        b.asFloatBuffer().get(values);
-        return new ParameterValues(
-                name, dims.stream().mapToInt(Integer::intValue).toArray(), values);
     }
 }

@@ -22,13 +22,15 @@ import org.dnw.train.RunControl;
 import org.dnw.train.ScheduleKind;
 import org.dnw.train.TrainingEvent;
 import org.dnw.train.TrainingRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Prints the training and prediction speed of the from-scratch engine on the {@code mlp} preset
- * (784-128-10, ReLU, softmax, cross-entropy, SGD 0.1, batch 64): one epoch over 10,000 MNIST
- * training images from {@code WORKBENCH_DATA} (or the {@code workbench.data} property), or over
- * synthetic 28×28 images with MNIST's share of zero pixels when that is not set. Measures one
- * thread and all processors, after a warm-up epoch for the JIT.
+ * Logs (at INFO, to standard error) the training and prediction speed of the from-scratch engine on
+ * the {@code mlp} preset (784-128-10, ReLU, softmax, cross-entropy, SGD 0.1, batch 64): one epoch
+ * over 10,000 MNIST training images from {@code WORKBENCH_DATA} (or the {@code workbench.data}
+ * property), or over synthetic 28×28 images with MNIST's share of zero pixels when that is not set.
+ * Measures one thread and all processors, after a warm-up epoch for the JIT.
  *
  * <p>Run it (the pom's exec configuration is the CLI's, so start Java directly):
  *
@@ -39,6 +41,8 @@ import org.dnw.train.TrainingRequest;
  * }</pre>
  */
 public final class ScratchBench {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ScratchBench.class);
 
     private ScratchBench() {}
 
@@ -95,9 +99,10 @@ public final class ScratchBench {
                         .withEpochCount(1)
                         .withValidationShare(0)
                         .withLoss(LossKind.CROSS_ENTROPY);
-        System.out.printf(
-                "from-scratch engine, mlp 784-128-10, batch %d, %,d training images, %s%n",
-                batch, train.size(), source);
+        LOG.info(
+                String.format(
+                        "from-scratch engine, mlp 784-128-10, batch %d, %,d training images, %s",
+                        batch, train.size(), source));
         ImageSamples empty = train.subset(new int[0]);
         warmUp(spec, hp, train, empty);
         for (int t : threads) {
@@ -109,7 +114,7 @@ public final class ScratchBench {
             ScratchEngine.loop(t).run(request, new RunControl(), events::add);
             TrainingEvent last = events.get(events.size() - 1);
             if (!(last instanceof TrainingEvent.RunFinished finished)) {
-                System.out.println("  " + t + " threads: the run did not finish: " + last);
+                LOG.info("  {} threads: the run did not finish: {}", t, last);
                 continue;
             }
             TrainingEvent.EpochCompleted epoch =
@@ -125,14 +130,15 @@ public final class ScratchBench {
                 net.predict(test);
                 predictPerSecond = test.size() / ((System.nanoTime() - start) / 1e9);
             }
-            System.out.printf(
-                    "  %2d thread%s: training %,8.0f images/s, prediction %,9.0f images/s,"
-                            + " test accuracy after 1 epoch %.2f %%%n",
-                    t,
-                    t == 1 ? " " : "s",
-                    trainPerSecond,
-                    predictPerSecond,
-                    100 * finished.test().accuracy());
+            LOG.info(
+                    String.format(
+                            "  %2d thread%s: training %,8.0f images/s, prediction %,9.0f images/s,"
+                                    + " test accuracy after 1 epoch %.2f %%",
+                            t,
+                            t == 1 ? " " : "s",
+                            trainPerSecond,
+                            predictPerSecond,
+                            100 * finished.test().accuracy()));
         }
     }
 

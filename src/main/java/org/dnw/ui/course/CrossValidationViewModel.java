@@ -28,6 +28,7 @@ import org.dnw.spec.ActivationType;
 import org.dnw.spec.DenseSpec;
 import org.dnw.spec.ModelSpec;
 import org.dnw.spec.OutputSpec;
+import org.dnw.spec.Sentence;
 import org.dnw.train.CrossValidationRequest;
 import org.dnw.train.CrossValidationResult;
 import org.dnw.train.EngineKind;
@@ -135,11 +136,11 @@ public final class CrossValidationViewModel {
     /** The settings as typed; null when they have a problem (see {@link #problemProperty()}). */
     public Settings settings() {
         Integer k = foldCount.get();
-        Integer units = Sentences.wholeNumber(unitsText.get(), 1, 10_000);
-        double rate = Sentences.number(learningRateText.get());
-        double decay = Sentences.number(decayText.get());
-        Integer epochs = Sentences.wholeNumber(epochsText.get(), 1, 10_000);
-        Integer batch = Sentences.wholeNumber(batchSizeText.get(), 1, 100_000);
+        Integer units = TypedNumbers.wholeNumber(unitsText.get(), 1, 10_000);
+        double rate = TypedNumbers.number(learningRateText.get());
+        double decay = TypedNumbers.number(decayText.get());
+        Integer epochs = TypedNumbers.wholeNumber(epochsText.get(), 1, 10_000);
+        Integer batch = TypedNumbers.wholeNumber(batchSizeText.get(), 1, 100_000);
         if (k == null || k < MIN_FOLDS || k > MAX_FOLDS) {
             return invalid("Choose from " + MIN_FOLDS + " to " + MAX_FOLDS + " folds.");
         }
@@ -284,7 +285,7 @@ public final class CrossValidationViewModel {
                             s.engine());
             result = validator.run(request, ctl, pump);
         } catch (Exception e) {
-            String why = Sentences.of(e);
+            String why = Sentence.of(e);
             ui.execute(() -> failed(mine, why));
             return;
         }
@@ -390,12 +391,12 @@ public final class CrossValidationViewModel {
             }
             case CANCELLED -> {
                 progress.set(0);
-                status.set(Sentences.of(result.message(), "Cancelled."));
+                status.set(Sentence.of(result.message(), "Cancelled."));
             }
             case FAILED -> {
                 progress.set(0);
                 status.set("The cross-validation stopped.");
-                error.set(Sentences.of(result.message(), "A fold failed."));
+                error.set(Sentence.of(result.message(), "A fold failed."));
             }
         }
     }

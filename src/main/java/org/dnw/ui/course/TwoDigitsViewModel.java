@@ -32,6 +32,7 @@ import org.dnw.data.ImageSamples;
 import org.dnw.data.LoadedDataset;
 import org.dnw.figures.CurvePicture;
 import org.dnw.figures.TwoDigitPicture;
+import org.dnw.spec.Sentence;
 import org.dnw.store.EpochMetrics;
 import org.dnw.train.EngineKind;
 import org.dnw.train.TrainingEvent;
@@ -178,17 +179,17 @@ public final class TwoDigitsViewModel {
             return;
         }
         List<String> problems = s.problems();
-        problem.set(problems.isEmpty() ? "" : Sentences.of(problems.get(0), ""));
+        problem.set(problems.isEmpty() ? "" : Sentence.of(problems.get(0), ""));
     }
 
     /** The settings as typed, or null after setting {@link #problemProperty()}. */
     private TwoDigitSettings settingsOrNull() {
         Integer units =
-                Sentences.wholeNumber(unitsText.get(), 1, TwoDigitSettings.MAX_HIDDEN_UNITS);
-        double rate = Sentences.number(learningRateText.get());
+                TypedNumbers.wholeNumber(unitsText.get(), 1, TwoDigitSettings.MAX_HIDDEN_UNITS);
+        double rate = TypedNumbers.number(learningRateText.get());
         Integer epochCountValue =
-                Sentences.wholeNumber(epochsText.get(), 1, TwoDigitSettings.MAX_EPOCHS);
-        Integer batch = Sentences.wholeNumber(batchSizeText.get(), 1, 100_000);
+                TypedNumbers.wholeNumber(epochsText.get(), 1, TwoDigitSettings.MAX_EPOCHS);
+        Integer batch = TypedNumbers.wholeNumber(batchSizeText.get(), 1, 100_000);
         if (digitA.get() == null || digitB.get() == null) {
             problem.set("Choose two digits.");
         } else if (units == null) {
@@ -278,7 +279,7 @@ public final class TwoDigitsViewModel {
                 started.run().cancel();
             }
         } catch (Exception e) {
-            String why = Sentences.of(e);
+            String why = Sentence.of(e);
             ui.execute(() -> notStarted(run, why));
         }
     }
@@ -365,10 +366,10 @@ public final class TwoDigitsViewModel {
             progressText.set("");
             status.set("Training failed; nothing was saved.");
             error.set(
-                    Sentences.of(f.reason(), "The training failed.")
+                    Sentence.of(f.reason(), "The training failed.")
                             + (f.advice() == null || f.advice().isBlank()
                                     ? ""
-                                    : " Try this: " + Sentences.of(f.advice(), "")));
+                                    : " Try this: " + Sentence.of(f.advice(), "")));
         } else if (event instanceof TrainingEvent.RunCancelled c) {
             running.set(false);
             progress.set(0);
@@ -410,7 +411,7 @@ public final class TwoDigitsViewModel {
             drawn = TwoDigitPicture.render(test, outputs);
             drawnCurves = CurvePicture.render(curve, title);
         } catch (RuntimeException e) {
-            String why = Sentences.of(e);
+            String why = Sentence.of(e);
             ui.execute(() -> done(run, null, null, "The pictures could not be drawn: " + why));
             return;
         }
@@ -439,7 +440,7 @@ public final class TwoDigitsViewModel {
                 | RuntimeException
                 | java.util.concurrent.ExecutionException
                 | java.util.concurrent.TimeoutException e) {
-            saved = "The pictures are shown here but were not saved: " + Sentences.of(e);
+            saved = "The pictures are shown here but were not saved: " + Sentence.of(e);
         }
         String message = saved;
         ui.execute(() -> done(run, drawn, drawnCurves, message));

@@ -26,6 +26,7 @@ import org.dnw.data.ImageSamples;
 import org.dnw.data.Samples;
 import org.dnw.data.TableLayout;
 import org.dnw.data.TableSamples;
+import org.dnw.spec.Sentence;
 import org.dnw.ui.common.DialogService;
 import org.dnw.ui.common.Quantities;
 
@@ -151,7 +152,7 @@ public final class DataViewModel {
                     try {
                         found = List.copyOf(source.choices());
                     } catch (RuntimeException e) {
-                        String reason = sentence(e, "the list of data sets could not be read");
+                        String reason = Sentence.of(e, "the list of data sets could not be read");
                         ui.execute(() -> statusText.set(reason));
                         return;
                     }
@@ -370,13 +371,13 @@ public final class DataViewModel {
                         }
                         ui.execute(() -> succeeded(load, preview));
                     } catch (DatasetNotFoundException e) {
-                        String message = sentence(e, name + " was not found");
+                        String message = Sentence.of(e, name + " was not found");
                         ui.execute(() -> failed(load, message, true));
                     } catch (CancellationException e) {
                         ui.execute(
                                 () -> failed(load, "Loading " + name + " was cancelled.", false));
                     } catch (Exception e) {
-                        String message = sentence(e, name + " could not be loaded");
+                        String message = Sentence.of(e, name + " could not be loaded");
                         ui.execute(() -> failed(load, message, false));
                     } catch (OutOfMemoryError e) {
                         ui.execute(
@@ -496,18 +497,6 @@ public final class DataViewModel {
     private String stillUsing() {
         DatasetPreview was = loaded.get();
         return was == null ? "" : " Still using " + was.name() + ".";
-    }
-
-    /** The exception's message as a sentence; {@code fallback} when it has none. */
-    static String sentence(Throwable e, String fallback) {
-        String message = e.getMessage();
-        String text =
-                message == null || message.isBlank()
-                        ? fallback + " (" + e.getClass().getSimpleName() + ")"
-                        : message.strip();
-        // Not capitalised: messages often start with a file name ("t10k-labels…: truncated").
-        char last = text.charAt(text.length() - 1);
-        return last == '.' || last == '!' || last == '?' ? text : text + ".";
     }
 
     // ---- preview

@@ -30,6 +30,7 @@ import javafx.collections.ObservableList;
 import org.dnw.data.CorruptionKind;
 import org.dnw.data.CorruptionSpec;
 import org.dnw.data.CorruptionSweep;
+import org.dnw.spec.Sentence;
 import org.dnw.store.RunSummary;
 
 /**
@@ -283,7 +284,7 @@ public final class RobustnessViewModel {
         try {
             sweep = sweep();
         } catch (IllegalArgumentException e) {
-            strengthsProblem.set(sentence(e.getMessage()));
+            strengthsProblem.set(Sentence.of(e.getMessage()));
             return;
         }
         List<RunSummary> chosen = new ArrayList<>();
@@ -483,7 +484,7 @@ public final class RobustnessViewModel {
                 showOnChart(typed);
             }
         } catch (IllegalArgumentException e) {
-            strengthsProblem.set(sentence(e.getMessage()));
+            strengthsProblem.set(Sentence.of(e.getMessage()));
         }
     }
 
@@ -562,13 +563,5 @@ public final class RobustnessViewModel {
             message = message.substring(0, message.length() - 1);
         }
         return message;
-    }
-
-    private static String sentence(String message) {
-        if (message == null || message.isEmpty()) {
-            return "";
-        }
-        String s = Character.toUpperCase(message.charAt(0)) + message.substring(1);
-        return s.endsWith(".") ? s : s + ".";
     }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.dnw.spec.LayerShape;
 import org.dnw.spec.ModelSpec;
 import org.dnw.spec.NetworkAnalysis;
+import org.dnw.spec.Sentence;
 import org.dnw.spec.ShapeInference;
 import org.dnw.store.DatasetInfo;
 import org.dnw.store.EpochMetrics;
@@ -62,7 +63,7 @@ final class RunDescriptions {
         return new RunDetails(
                 m.runName() == null ? summary.runName() : m.runName(),
                 subtitle(summary),
-                summary.isDamaged() ? sentence(summary.problem()) : null,
+                summary.isDamaged() ? Sentence.of(summary.problem()) : null,
                 sections);
     }
 
@@ -75,11 +76,13 @@ final class RunDescriptions {
             }
         }
         String problem =
-                summary.problem() != null ? sentence(summary.problem()) : sentence(whyNotLoaded);
+                summary.problem() != null
+                        ? Sentence.of(summary.problem())
+                        : Sentence.of(whyNotLoaded);
         if (summary.problem() != null
                 && whyNotLoaded != null
                 && !whyNotLoaded.equals(summary.problem())) {
-            problem += " Opening it failed: " + sentence(whyNotLoaded);
+            problem += " Opening it failed: " + Sentence.of(whyNotLoaded);
         }
         return new RunDetails(
                 summary.runName(),
@@ -271,14 +274,5 @@ final class RunDescriptions {
 
     private static String time(Instant t, ZoneId zone) {
         return t == null ? "—" : TIME.format(t.atZone(zone));
-    }
-
-    static String sentence(String s) {
-        if (s == null || s.isBlank()) {
-            return "";
-        }
-        String t = s.strip();
-        t = Character.toUpperCase(t.charAt(0)) + t.substring(1);
-        return t.endsWith(".") ? t : t + ".";
     }
 }

@@ -31,6 +31,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
+import org.dnw.spec.Sentence;
 import org.dnw.store.RunSummary;
 import org.dnw.ui.common.Columns;
 import org.dnw.ui.runs.RunDetails.Entry;
@@ -267,7 +268,7 @@ public final class RunsView extends BorderPane {
             }
             if (item.isDamaged()) {
                 getStyleClass().add("damaged-run");
-                Tooltip tip = new Tooltip("Damaged: " + RunDescriptions.sentence(item.problem()));
+                Tooltip tip = new Tooltip("Damaged: " + Sentence.of(item.problem()));
                 tip.setShowDelay(Duration.millis(300));
                 tip.setWrapText(true);
                 tip.setMaxWidth(520);

@@ -21,6 +21,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.SortedList;
+import org.dnw.spec.Sentence;
 import org.dnw.store.RunManifest;
 import org.dnw.store.RunStore;
 import org.dnw.store.RunSummary;
@@ -468,8 +469,7 @@ public final class RunsViewModel {
                                     () -> {
                                         busy.set(false);
                                         status.set(why);
-                                        dialogs.showError(
-                                                errorTitle, RunDescriptions.sentence(why));
+                                        dialogs.showError(errorTitle, Sentence.of(why));
                                     });
                             return;
                         }

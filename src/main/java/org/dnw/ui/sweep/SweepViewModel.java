@@ -26,6 +26,7 @@ import javafx.collections.ObservableList;
 import org.dnw.runs.SweepEvent;
 import org.dnw.runs.SweepResult;
 import org.dnw.runs.SweepRunner;
+import org.dnw.spec.Sentence;
 import org.dnw.train.SweepPlan;
 import org.dnw.train.SweepSetting;
 import org.dnw.train.TrainingEvent;
@@ -162,7 +163,7 @@ public final class SweepViewModel {
                             : "";
         } catch (RuntimeException e) {
             current = null;
-            baseProblem = sentence(e.getMessage(), "The current network cannot be read.");
+            baseProblem = Sentence.of(e.getMessage(), "The current network cannot be read.");
         }
         first.network(current == null ? null : current.spec());
         second.network(current == null ? null : current.spec());
@@ -207,7 +208,7 @@ public final class SweepViewModel {
             plan = candidate;
         } catch (IllegalArgumentException e) {
             preview.set("");
-            problems.set(sentence(e.getMessage(), "These settings cannot be swept."));
+            problems.set(Sentence.of(e.getMessage(), "These settings cannot be swept."));
             return;
         }
         StringBuilder text =
@@ -328,9 +329,7 @@ public final class SweepViewModel {
             generation++;
             running.set(false);
             status.set("");
-            error.set(
-                    "The sweep did not start: "
-                            + sentence(e.getMessage(), e.getClass().getSimpleName() + "."));
+            error.set("The sweep did not start: " + Sentence.of(e));
         }
     }
 
@@ -537,19 +536,6 @@ public final class SweepViewModel {
             out.append('-').append(a.setting().key());
         }
         return out.toString();
-    }
-
-    /** A message as a sentence: capital first letter, full stop at the end. */
-    static String sentence(String message, String fallback) {
-        if (message == null || message.isBlank()) {
-            return fallback;
-        }
-        String s = message.strip().replace('\n', ' ');
-        // a plain word is capitalised; a file name ("seeds.txt: …") or a symbol stays as it is
-        if (s.matches("[a-z]+\\b.*") && !s.matches("[a-z]+[._/\\\\].*")) {
-            s = Character.toUpperCase(s.charAt(0)) + s.substring(1);
-        }
-        return s.endsWith(".") || s.endsWith("!") || s.endsWith("?") ? s : s + ".";
     }
 
     // ---- properties

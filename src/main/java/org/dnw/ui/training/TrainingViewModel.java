@@ -14,6 +14,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import org.dnw.spec.Sentence;
 import org.dnw.train.TrainingEvent;
 import org.dnw.train.TrainingEvent.BatchCompleted;
 import org.dnw.train.TrainingEvent.EpochCompleted;
@@ -104,7 +105,7 @@ public final class TrainingViewModel {
             showError(
                     e.getMessage() == null || e.getMessage().isBlank()
                             ? "Training could not start (" + e.getClass().getSimpleName() + ")."
-                            : sentence(e.getMessage()),
+                            : Sentence.of(e.getMessage()),
                     "");
         }
     }
@@ -178,7 +179,7 @@ public final class TrainingViewModel {
                     e.epoch() > 0
                             ? "Training failed at epoch " + e.epoch() + ", batch " + e.batch() + "."
                             : "Training failed before the first batch.");
-            showError("Training failed: " + sentence(e.reason()), sentence(e.advice()));
+            showError("Training failed: " + Sentence.of(e.reason()), Sentence.of(e.advice()));
         } else if (event instanceof RunCancelled e) {
             state.set(TrainingState.IDLE);
             timeLeftText.set("");
@@ -313,17 +314,6 @@ public final class TrainingViewModel {
         pauseDisabled.set(s != TrainingState.RUNNING && s != TrainingState.PAUSED);
         stopDisabled.set(s != TrainingState.RUNNING && s != TrainingState.PAUSED);
         pauseText.set(s == TrainingState.PAUSED ? "Resume" : "Pause");
-    }
-
-    /** Capitalised, with a final full stop, whatever the core's style. */
-    static String sentence(String text) {
-        if (text == null || text.isBlank()) {
-            return "";
-        }
-        String t = text.strip();
-        t = Character.toUpperCase(t.charAt(0)) + t.substring(1);
-        char last = t.charAt(t.length() - 1);
-        return last == '.' || last == '!' || last == '?' ? t : t + ".";
     }
 
     /** A duration as a person says it: "42 s", "3 min 05 s", "1 h 02 min". */

@@ -20,6 +20,7 @@ import javafx.collections.ObservableList;
 import org.dnw.data.DigitPreprocessor;
 import org.dnw.data.DigitPreprocessor.Mode;
 import org.dnw.data.DigitPreprocessor.Prepared;
+import org.dnw.spec.Sentence;
 import org.dnw.spec.Shape;
 import org.dnw.store.SavedRun;
 import org.dnw.ui.common.DialogService;
@@ -142,7 +143,7 @@ public final class TryItViewModel {
                     try {
                         made = factory.open(run);
                     } catch (Exception e) {
-                        String why = sentence(e);
+                        String why = Sentence.of(e);
                         ui.execute(() -> networkFailed(request, name, why));
                         return;
                     }
@@ -329,7 +330,7 @@ public final class TryItViewModel {
                         Picture p = PictureReader.read(file);
                         ui.execute(() -> showPicture(p));
                     } catch (IOException e) {
-                        String why = sentence(e);
+                        String why = Sentence.of(e);
                         ui.execute(
                                 () -> {
                                     message.set(why);
@@ -379,7 +380,7 @@ public final class TryItViewModel {
                             try {
                                 o = compute(input, use, shape, mode);
                             } catch (Exception e) {
-                                o = new Outcome(null, null, sentence(e));
+                                o = new Outcome(null, null, Sentence.of(e));
                             }
                             Outcome done = o;
                             ui.execute(() -> finish(reset, use, done));
@@ -503,15 +504,6 @@ public final class TryItViewModel {
             // the window is closing: nothing more to compute
             return false;
         }
-    }
-
-    private static String sentence(Exception e) {
-        String m = e.getMessage();
-        if (m == null || m.isBlank()) {
-            return e.getClass().getSimpleName() + ".";
-        }
-        m = m.strip();
-        return m.endsWith(".") ? m : m + ".";
     }
 
     // ---- properties

@@ -1,0 +1,254 @@
+package org.dnw.data;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * NumPy's {@code .npy} format for float32 arrays, and {@code .npz} archives of them: the one reader
+ * and writer both engines and the run folders use, so that {@code numpy.load} reads every array the
+ * workbench writes. Stateless and thread-safe.
+ *
+ * <p>Layout of a {@code .npy} file as written: the magic {@code \x93NUMPY}, version bytes 1 and 0,
+ * the header length as a little-endian uint16, an ASCII header {@code {'descr': '<f4',
+ * 'fortran_order': False, 'shape': (d0, d1, ), }} padded with spaces and ended by a newline so that
+ * the data starts at a multiple of 64 bytes, then the values as little-endian float32 in row-major
+ * (C) order. An {@code .npz} is a zip of {@code <name>.npy} entries, stored uncompressed with a
+ * zero time stamp, as {@code numpy.savez} does (so numpy can memory-map them and the same arrays
+ * give the same bytes). The reader takes versions 1.0–3.0, dtype {@code <f4}, C order.
+ */
+public final class NumpyArrays {
+
+    /**
+     * One named array: {@code values} in row-major order, their count the product of {@code shape}.
+     */
+    public record Entry(String name, int[] shape, float[] values) {}
+
+    /**
+     * Bytes that are not a float32 C-order {@code .npy} array. The message is a predicate that
+     * reads after the file's or entry's name: "is truncated inside its header", "holds '<f8', not
+     * float32 ('<f4')".
+     */
+    public static final class FormatException extends IOException {
+
+        private static final long serialVersionUID = 1L;
+
+        FormatException(String problem) {
+            super(problem);
+        }
+
+        FormatException(String problem, Throwable cause) {
+            super(problem, cause);
+        }
+    }
+
+    private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
+
+    /** numpy aligns the data to 64 bytes. */
+    public static final int ALIGNMENT = 64;
+
+    private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([^']*)'");
+    private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(\\w+)");
+    private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
+
+    private NumpyArrays() {}
+
+    /**
+     * The complete header, magic to newline, for a little-endian float32 array.
+     *
+     * @param shape dimensions, each ≥ 0; empty for a scalar
+     * @return bytes whose length is a multiple of {@value #ALIGNMENT}
+     */
+    public static byte[] header(int[] shape) {
+        StringBuilder dims = new StringBuilder("(");
+        for (int i = 0; i < shape.length; i++) {
+            dims.append(shape[i]);
+            // A 1-tuple needs its comma in Python: (5,)
+            dims.append(shape.length == 1 ? "," : i < shape.length - 1 ? ", " : "");
+        }
+        dims.append(')');
+        String dict = "{'descr': '<f4', 'fortran_order': False, 'shape': " + dims + ", }";
+        int unpadded = MAGIC.length + 2 + 2 + dict.length() + 1;
+        int padding = (ALIGNMENT - unpadded % ALIGNMENT) % ALIGNMENT;
+        String text = dict + " ".repeat(padding) + "\n";
+        if (text.length() > 0xFFFF) {
+            throw new IllegalArgumentException("shape too long for a .npy 1.0 header");
+        }
+        ByteBuffer b = ByteBuffer.allocate(MAGIC.length + 4 + text.length());
+        b.order(ByteOrder.LITTLE_ENDIAN);
+        b.put(MAGIC).put((byte) 1).put((byte) 0).putShort((short) text.length());
+        b.put(text.getBytes(StandardCharsets.US_ASCII));
+        return b.array();
+    }
+
+    /**
+     * Writes one array as a complete {@code .npy} file to {@code out} (left open).
+     *
+     * @param shape dimensions whose product is {@code values.length}
+     * @param values row-major values
+     * @throws IllegalArgumentException when the shape has a negative size or does not fit the
+     *     values
+     */
+    public static void write(OutputStream out, int[] shape, float[] values) throws IOException {
+        checkShape(shape, values);
+        out.write(header(shape));
+        ByteBuffer b = ByteBuffer.allocate(Math.min(values.length, 1 << 16) * Float.BYTES);
+        b.order(ByteOrder.LITTLE_ENDIAN);
+        for (int start = 0; start < values.length; start += 1 << 16) {
+            int end = Math.min(values.length, start + (1 << 16));
+            b.clear();
+            b.asFloatBuffer().put(values, start, end - start);
+            out.write(b.array(), 0, (end - start) * Float.BYTES);
+        }
+    }
+
+    /** The complete {@code .npy} bytes of one array; see {@link #write}. */
+    public static byte[] toBytes(int[] shape, float[] values) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(128 + values.length * Float.BYTES);
+        try {
+            write(out, shape, values);
+        } catch (IOException e) {
+            throw new IllegalStateException("writing to memory cannot fail", e);
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * Writes an {@code .npz} archive to {@code out} (flushed, left open): one stored entry {@code
+     * <name>.npy} per array, in order. Names are used as given; the caller makes them unique.
+     */
+    public static void writeNpz(OutputStream out, List<Entry> arrays) throws IOException {
+        ZipOutputStream zip = new ZipOutputStream(out);
+        for (Entry a : arrays) {
+            byte[] bytes = toBytes(a.shape(), a.values());
+            ZipEntry entry = new ZipEntry(a.name() + ".npy");
+            // STORED, as numpy.savez writes, so numpy can memory-map the entries.
+            CRC32 crc = new CRC32();
+            crc.update(bytes);
+            entry.setMethod(ZipEntry.STORED);
+            entry.setSize(bytes.length);
+            entry.setCompressedSize(bytes.length);
+            entry.setCrc(crc.getValue());
+            entry.setTime(0);
+            zip.putNextEntry(entry);
+            zip.write(bytes);
+            zip.closeEntry();
+        }
+        zip.finish();
+        zip.flush();
+    }
+
+    /**
+     * Reads the complete bytes of one {@code .npy} file.
+     *
+     * @param name the name the returned entry carries
+     * @throws FormatException when the bytes are not a float32 C-order {@code .npy} array of
+     *     version 1.0–3.0, or hold more or fewer values than the shape needs
+     */
+    public static Entry parse(byte[] bytes, String name) throws FormatException {
+        ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        if (bytes.length < 10
+                || (bytes[0] & 0xFF) != 0x93
+                || !new String(bytes, 1, 5, StandardCharsets.US_ASCII).equals("NUMPY")) {
+            throw new FormatException("is not a NumPy .npy array (the magic bytes are wrong)");
+        }
+        int major = bytes[6];
+        int headerLength;
+        int dataStart;
+        if (major == 1) {
+            headerLength = Short.toUnsignedInt(b.getShort(8));
+            dataStart = 10 + headerLength;
+        } else if ((major == 2 || major == 3) && bytes.length >= 12) {
+            headerLength = b.getInt(8);
+            dataStart = 12 + headerLength;
+        } else {
+            throw new FormatException("has the unsupported .npy version " + major);
+        }
+        if (headerLength < 0 || dataStart < 0 || dataStart > bytes.length) {
+            throw new FormatException("is truncated inside its header");
+        }
+        String header =
+                new String(
+                        bytes,
+                        dataStart - headerLength,
+                        headerLength,
+                        major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+        Matcher descr = DESCR.matcher(header);
+        if (!descr.find()) {
+            throw new FormatException("holds values of an unknown type, not float32 ('<f4')");
+        }
+        if (!descr.group(1).equals("<f4")) {
+            throw new FormatException("holds '" + descr.group(1) + "', not float32 ('<f4')");
+        }
+        Matcher fortran = FORTRAN.matcher(header);
+        if (fortran.find() && !fortran.group(1).equals("False")) {
+            throw new FormatException("is in Fortran order; only C order is read");
+        }
+        Matcher shapeMatch = SHAPE.matcher(header);
+        if (!shapeMatch.find()) {
+            throw new FormatException("has no shape in its header");
+        }
+        int[] shape;
+        long count = 1;
+        try {
+            List<Integer> dims = new ArrayList<>();
+            for (String part : shapeMatch.group(1).split(",")) {
+                if (!part.isBlank()) {
+                    dims.add(Integer.parseInt(part.strip().replaceAll("L$", "")));
+                }
+            }
+            shape = dims.stream().mapToInt(Integer::intValue).toArray();
+            for (int d : shape) {
+                if (d < 0) {
+                    throw new NumberFormatException("negative");
+                }
+                count *= d;
+            }
+        } catch (NumberFormatException e) {
+            throw new FormatException("has a shape that is not a list of sizes", e);
+        }
+        long expected = dataStart + count * Float.BYTES;
+        if (bytes.length != expected) {
+            throw new FormatException(
+                    "holds "
+                            + (bytes.length - dataStart)
+                            + " data bytes, expected "
+                            + count * Float.BYTES
+                            + " for its shape (the file looks truncated)");
+        }
+        float[] values = new float[(int) count];
+        b.position(dataStart);
+        b.asFloatBuffer().get(values);
+        return new Entry(name, shape, values);
+    }
+
+    private static void checkShape(int[] shape, float[] values) {
+        long n = 1;
+        for (int d : shape) {
+            if (d < 0) {
+                throw new IllegalArgumentException("negative dimension in shape");
+            }
+            n *= d;
+        }
+        if (n != values.length) {
+            throw new IllegalArgumentException(
+                    "shape "
+                            + Arrays.toString(shape)
+                            + " needs "
+                            + n
+                            + " values, got "
+                            + values.length);
+        }
+    }
+}
