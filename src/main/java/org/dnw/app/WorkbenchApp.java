@@ -40,6 +40,7 @@ import org.dnw.ui.augment.AugmentationViewModel;
 import org.dnw.ui.charts.ChartsView;
 import org.dnw.ui.charts.ChartsViewModel;
 import org.dnw.ui.common.DialogService;
+import org.dnw.ui.common.EventPump;
 import org.dnw.ui.common.FxDialogService;
 import org.dnw.ui.confusion.ConfusionView;
 import org.dnw.ui.confusion.ConfusionViewModel;
@@ -118,7 +119,7 @@ public final class WorkbenchApp extends Application {
     private RobustnessViewModel robustness;
     private DatasetCatalog catalog;
     private ExecutorService io;
-    private TrainingEventPump pump;
+    private EventPump<TrainingEvent> pump;
     private org.dnw.ui.sweep.SweepViewModel sweep;
     private TabPane experimentTabs;
 
@@ -271,7 +272,7 @@ public final class WorkbenchApp extends Application {
                         this::runSaved);
         trainingModel = new TrainingViewModel(training);
         pump =
-                new TrainingEventPump(
+                TrainingEventPump.create(
                         Platform::runLater,
                         event -> {
                             trainingModel.accept(event);
