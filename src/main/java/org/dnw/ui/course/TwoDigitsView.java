@@ -27,6 +27,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.dnw.train.EngineKind;
 import org.dnw.ui.charts.EpochPoint;
+import org.dnw.ui.common.ActionStrip;
 import org.dnw.ui.sweep.SweepView;
 
 /**
@@ -41,10 +42,7 @@ public final class TwoDigitsView extends ScrollPane {
     private final ComboBox<Integer> digitA = digits();
     private final ComboBox<Integer> digitB = digits();
     private final ComboBox<EngineKind> engine = new ComboBox<>();
-    private final Button trainButton = new Button("Train");
-    private final Button stopButton = new Button("Stop");
-    private final ProgressBar progressBar = new ProgressBar(0);
-    private final Label errorLabel = Forms.wrapping("course-error");
+    private final ActionStrip actions;
     private final Label accuracyLabel = Forms.wrapping("course-result");
     private final ImageView pictureView = new ImageView();
     private final ImageView curvesView = new ImageView();
@@ -57,6 +55,14 @@ public final class TwoDigitsView extends ScrollPane {
 
     public TwoDigitsView(TwoDigitsViewModel model) {
         this.model = model;
+        actions =
+                new ActionStrip(
+                        model.job(),
+                        "Train",
+                        "Stop",
+                        model.canTrainBinding(),
+                        model::train,
+                        model::stop);
         getStyleClass().addAll("course-view", "two-digits-view");
         getStylesheets().add(SweepView.STYLESHEET);
         setFitToWidth(true);
@@ -158,42 +164,26 @@ public final class TwoDigitsView extends ScrollPane {
         problem.setId("two-digits-problem");
         problem.textProperty().bind(model.problemProperty());
 
+        Button trainButton = actions.startButton();
         trainButton.setId("two-digits-train");
-        trainButton.getStyleClass().add("accent-button");
-        trainButton.setMinWidth(Region.USE_PREF_SIZE);
-        trainButton.disableProperty().bind(model.canTrainBinding().not());
-        trainButton.setOnAction(e -> model.train());
         trainButton.setTooltip(
                 Forms.tooltip(
                         "Trains the network on the two digits' training images and tests it on"
                                 + " their test images; the run is saved like any other."));
+        Button stopButton = actions.cancelButton();
         stopButton.setId("two-digits-stop");
-        stopButton.setMinWidth(Region.USE_PREF_SIZE);
-        stopButton.disableProperty().bind(model.runningProperty().not());
-        stopButton.setOnAction(e -> model.stop());
         stopButton.setTooltip(Forms.tooltip("Stops after the current batch; nothing is saved."));
+        ProgressBar progressBar = actions.progressBar();
         progressBar.setId("two-digits-progress");
-        progressBar.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(progressBar, Priority.ALWAYS);
-        progressBar.progressProperty().bind(model.progressProperty());
         progressBar.setTooltip(Forms.tooltip("How much of the training is done."));
-        HBox actions = new HBox(10, trainButton, stopButton, progressBar);
-        actions.setAlignment(Pos.CENTER_LEFT);
-        Label progressText = Forms.shownWhenNotEmpty(Forms.wrapping("course-status"));
+        HBox row = actions.row();
+        row.setAlignment(Pos.CENTER_LEFT);
+        Label progressText = actions.statusLabel();
+        progressText.getStyleClass().add("course-status");
         progressText.setId("two-digits-status");
-        progressText
-                .textProperty()
-                .bind(
-                        Bindings.createStringBinding(
-                                () ->
-                                        model.progressTextProperty().get().isEmpty()
-                                                ? model.statusProperty().get()
-                                                : model.progressTextProperty().get(),
-                                model.progressTextProperty(),
-                                model.statusProperty()));
+        Label errorLabel = actions.errorLabel();
+        errorLabel.getStyleClass().add("course-error");
         errorLabel.setId("two-digits-error");
-        errorLabel.textProperty().bind(model.errorProperty());
-        Forms.shownWhenNotEmpty(errorLabel);
 
         VBox box =
                 new VBox(
@@ -202,7 +192,7 @@ public final class TwoDigitsView extends ScrollPane {
                         subtitle,
                         grid,
                         problem,
-                        Forms.spaced(actions),
+                        Forms.spaced(row),
                         progressText,
                         errorLabel);
         box.getStyleClass().add("course-side");
@@ -397,15 +387,15 @@ public final class TwoDigitsView extends ScrollPane {
     // ---- for tests
 
     public Button trainButton() {
-        return trainButton;
+        return actions.startButton();
     }
 
     public Button stopButton() {
-        return stopButton;
+        return actions.cancelButton();
     }
 
     public Label errorLabel() {
-        return errorLabel;
+        return actions.errorLabel();
     }
 
     public Label accuracyLabel() {
