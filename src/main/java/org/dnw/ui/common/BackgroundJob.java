@@ -60,6 +60,20 @@ public final class BackgroundJob {
         status.set(Objects.requireNonNull(idleStatus, "idleStatus"));
     }
 
+    /**
+     * A job whose work starts its own thread (e.g. a sweep runner): {@link #execute} is not used.
+     *
+     * @param ui where its results are published (the FX thread)
+     */
+    public BackgroundJob(Executor ui, String idleStatus) {
+        this(
+                work -> {
+                    throw new IllegalStateException("this job starts its own thread");
+                },
+                ui,
+                idleStatus);
+    }
+
     // ---- the owner's side
 
     /**
