@@ -8,8 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.beans.Observable;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -31,6 +34,7 @@ import org.dnw.store.CurvePicture;
 import org.dnw.store.EpochMetrics;
 import org.dnw.store.TwoDigitPicture;
 import org.dnw.train.EngineKind;
+import org.dnw.train.Hyperparameters;
 import org.dnw.train.TrainingEvent;
 import org.dnw.train.TrainingRequest;
 import org.dnw.train.TwoDigitSettings;
@@ -136,7 +140,7 @@ public final class TwoDigitsViewModel {
                         engineDefaults(now);
                     }
                 });
-        List<javafx.beans.Observable> inputs =
+        List<Observable> inputs =
                 List.of(
                         digitA,
                         digitB,
@@ -145,7 +149,7 @@ public final class TwoDigitsViewModel {
                         learningRateText,
                         epochsText,
                         batchSizeText);
-        for (javafx.beans.Observable p : inputs) {
+        for (Observable p : inputs) {
             p.addListener(o -> validate());
         }
         canTrain = job.canStart(problem.isEmpty());
@@ -156,8 +160,7 @@ public final class TwoDigitsViewModel {
      * Each engine starts from its own usual rate and batch size (3.0 and 10 for SGD from scratch).
      */
     private void engineDefaults(EngineKind kind) {
-        learningRateText.set(
-                org.dnw.train.Hyperparameters.formatRate(TwoDigitTask.defaultLearningRate(kind)));
+        learningRateText.set(Hyperparameters.formatRate(TwoDigitTask.defaultLearningRate(kind)));
         batchSizeText.set(String.valueOf(TwoDigitTask.defaultBatchSize(kind)));
     }
 
@@ -420,10 +423,7 @@ public final class TwoDigitsViewModel {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             saved = "The pictures were not saved (interrupted).";
-        } catch (IOException
-                | RuntimeException
-                | java.util.concurrent.ExecutionException
-                | java.util.concurrent.TimeoutException e) {
+        } catch (IOException | RuntimeException | ExecutionException | TimeoutException e) {
             saved = "The pictures are shown here but were not saved: " + Sentences.of(e);
         }
         String message = saved;
