@@ -6,7 +6,6 @@ import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.StackedBarChart;
@@ -215,27 +214,16 @@ public final class CrossValidationView extends ScrollPane {
         problem.setId("crossval-problem");
         problem.textProperty().bind(model.problemProperty());
 
-        Button runButton = actions.startButton();
-        runButton.setId("crossval-run");
-        runButton.setTooltip(
-                Forms.tooltip(
+        HBox row =
+                Forms.actions(
+                        actions,
+                        "crossval",
+                        "run",
+                        "cancel",
                         "Trains and tests one network per fold, one after another, in the"
-                                + " background."));
-        Button cancelButton = actions.cancelButton();
-        cancelButton.setId("crossval-cancel");
-        cancelButton.setTooltip(
-                Forms.tooltip("Stops after the current batch; the folds done so far stay shown."));
-        ProgressBar progressBar = actions.progressBar();
-        progressBar.setId("crossval-progress");
-        progressBar.setTooltip(Forms.tooltip("How much of all the folds is done."));
-        HBox row = actions.row();
-        row.setAlignment(Pos.CENTER_LEFT);
-        Label progressText = actions.statusLabel();
-        progressText.getStyleClass().add("course-status");
-        progressText.setId("crossval-status");
-        Label errorLabel = actions.errorLabel();
-        errorLabel.getStyleClass().add("course-error");
-        errorLabel.setId("crossval-error");
+                                + " background.",
+                        "Stops after the current batch; the folds done so far stay shown.",
+                        "How much of all the folds is done.");
 
         VBox box =
                 new VBox(
@@ -246,8 +234,8 @@ public final class CrossValidationView extends ScrollPane {
                         grid,
                         problem,
                         Forms.spaced(row),
-                        progressText,
-                        errorLabel);
+                        actions.statusLabel(),
+                        actions.errorLabel());
         box.getStyleClass().add("course-side");
         return box;
     }

@@ -494,11 +494,6 @@ public final class CrossValidationViewModel {
         return job.progressProperty();
     }
 
-    /** e.g. "Fold 2 of 5: epoch 40 of 100". */
-    public ReadOnlyStringProperty progressTextProperty() {
-        return job.progressTextProperty();
-    }
-
     public ReadOnlyStringProperty statusProperty() {
         return job.statusProperty();
     }

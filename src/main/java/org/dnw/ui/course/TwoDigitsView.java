@@ -13,7 +13,6 @@ import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
@@ -164,26 +163,16 @@ public final class TwoDigitsView extends ScrollPane {
         problem.setId("two-digits-problem");
         problem.textProperty().bind(model.problemProperty());
 
-        Button trainButton = actions.startButton();
-        trainButton.setId("two-digits-train");
-        trainButton.setTooltip(
-                Forms.tooltip(
+        HBox row =
+                Forms.actions(
+                        actions,
+                        "two-digits",
+                        "train",
+                        "stop",
                         "Trains the network on the two digits' training images and tests it on"
-                                + " their test images; the run is saved like any other."));
-        Button stopButton = actions.cancelButton();
-        stopButton.setId("two-digits-stop");
-        stopButton.setTooltip(Forms.tooltip("Stops after the current batch; nothing is saved."));
-        ProgressBar progressBar = actions.progressBar();
-        progressBar.setId("two-digits-progress");
-        progressBar.setTooltip(Forms.tooltip("How much of the training is done."));
-        HBox row = actions.row();
-        row.setAlignment(Pos.CENTER_LEFT);
-        Label progressText = actions.statusLabel();
-        progressText.getStyleClass().add("course-status");
-        progressText.setId("two-digits-status");
-        Label errorLabel = actions.errorLabel();
-        errorLabel.getStyleClass().add("course-error");
-        errorLabel.setId("two-digits-error");
+                                + " their test images; the run is saved like any other.",
+                        "Stops after the current batch; nothing is saved.",
+                        "How much of the training is done.");
 
         VBox box =
                 new VBox(
@@ -193,8 +182,8 @@ public final class TwoDigitsView extends ScrollPane {
                         grid,
                         problem,
                         Forms.spaced(row),
-                        progressText,
-                        errorLabel);
+                        actions.statusLabel(),
+                        actions.errorLabel());
         box.getStyleClass().add("course-side");
         return box;
     }

@@ -495,11 +495,6 @@ public final class TwoDigitsViewModel {
         return job.progressProperty();
     }
 
-    /** e.g. "Epoch 2 of 10, batch 300 of 1,079 — loss 0.0213". */
-    public ReadOnlyStringProperty progressTextProperty() {
-        return job.progressTextProperty();
-    }
-
     public ReadOnlyStringProperty statusProperty() {
         return job.statusProperty();
     }
