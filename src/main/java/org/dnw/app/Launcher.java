@@ -1,6 +1,7 @@
 package org.dnw.app;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import javafx.application.Application;
 import org.dnw.cli.ExitCodes;
@@ -22,9 +23,7 @@ public final class Launcher {
      */
     static void chooseRenderer() {
         boolean linux =
-                System.getProperty("os.name", "")
-                        .toLowerCase(java.util.Locale.ROOT)
-                        .contains("linux");
+                System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux");
         if (linux
                 && System.getProperty("prism.order") == null
                 && !java.nio.file.Files.isDirectory(java.nio.file.Path.of("/dev/dri"))) {

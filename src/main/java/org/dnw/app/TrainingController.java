@@ -2,6 +2,7 @@ package org.dnw.app;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -155,7 +156,7 @@ final class TrainingController implements TrainingActions {
     }
 
     static String slug(String name) {
-        String s = name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+        String s = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
         return s.replaceAll("^-+|-+$", "");
     }
 

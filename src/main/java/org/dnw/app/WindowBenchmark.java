@@ -1,17 +1,24 @@
 package org.dnw.app;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import javafx.application.Platform;
 import org.dnw.data.DataSplits;
+import org.dnw.engine.djl.ThroughputBenchmark;
 import org.dnw.spec.ModelSpec;
 import org.dnw.train.Hyperparameters;
 import org.dnw.train.TrainingEvent;
 import org.dnw.train.TrainingRequest;
 import org.dnw.train.TrainingRun;
 import org.dnw.train.TrainingService;
+import org.dnw.ui.data.DatasetPreview;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Training throughput with the window open and its charts live, against the training service alone
@@ -20,6 +27,8 @@ import org.dnw.train.TrainingService;
  * batch to the last batch on the training thread. Off the FX thread.
  */
 final class WindowBenchmark {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WindowBenchmark.class);
 
     /** Images/s of the two paths. */
     record Result(double serviceImagesPerSecond, double windowImagesPerSecond, int batches) {
@@ -47,6 +56,77 @@ final class WindowBenchmark {
     static final int WARMUP_BATCHES = 20;
 
     private WindowBenchmark() {}
+
+    /**
+     * The window benchmark ({@code --benchmark}): one epoch through the service alone, one through
+     * the window with {@code window} (the pump feeding every view), alternately; prints the figures
+     * and exits. Runs on a thread of its own.
+     *
+     * @param runStarting told of the splits, as a run of the window tells the views
+     */
+    static void start(
+            TrainingService service,
+            ModelSpec spec,
+            Hyperparameters hp,
+            DatasetPreview loaded,
+            Consumer<DataSplits> runStarting,
+            Consumer<TrainingEvent> window) {
+        Thread bench =
+                new Thread(
+                        () -> {
+                            try {
+                                run(service, spec, hp, loaded, runStarting, window);
+                            } catch (Exception e) {
+                                LOG.error("The benchmark failed: {}", e.getMessage(), e);
+                            }
+                            Platform.runLater(Platform::exit);
+                        },
+                        "window-benchmark");
+        bench.setDaemon(true);
+        bench.start();
+    }
+
+    private static void run(
+            TrainingService service,
+            ModelSpec spec,
+            Hyperparameters hp,
+            DatasetPreview loaded,
+            Consumer<DataSplits> runStarting,
+            Consumer<TrainingEvent> sink)
+            throws InterruptedException {
+        DataSplits all = TrainingController.splits(loaded, hp);
+        // 600 batches a run: long enough for the JIT to have compiled the views' code, ten runs in
+        // about five minutes
+        int n = Math.min(all.train().size(), 600 * hp.batchSize());
+        int[] first = new int[n];
+        for (int i = 0; i < n; i++) {
+            first[i] = i;
+        }
+        DataSplits splits =
+                new DataSplits(
+                        all.datasetName(),
+                        all.train().subset(first),
+                        all.validation(),
+                        all.test(),
+                        all.fileSha256());
+        runStarting.accept(splits);
+        // one warm-up run each way (the JIT compiles the views' code for a while), then ABBA order
+        // three times, so that drift from run to run cancels out
+        measure(service, spec, splits, hp, e -> {});
+        measure(service, spec, splits, hp, sink);
+        boolean[] windowRun = {false, true, true, false, false, true, true, false};
+        List<Double> alone = new ArrayList<>();
+        List<Double> window = new ArrayList<>();
+        for (boolean w : windowRun) {
+            double rate = measure(service, spec, splits, hp, w ? sink : e -> {});
+            (w ? window : alone).add(rate);
+        }
+        int batches = (splits.train().size() / hp.batchSize()) - WARMUP_BATCHES - 1;
+        Result result = new Result(median(alone), median(window), batches);
+        Console.out("service alone, images/s: " + alone);
+        Console.out("window, images/s:        " + window);
+        Console.out(result.report());
+    }
 
     /** Images/s of a one-epoch run through {@code service} with {@code listener} attached. */
     static double measure(
@@ -91,8 +171,8 @@ final class WindowBenchmark {
     }
 
     /** The median of {@code values}. */
-    static double median(java.util.List<Double> values) {
-        return org.dnw.engine.djl.ThroughputBenchmark.median(values);
+    static double median(List<Double> values) {
+        return ThroughputBenchmark.median(values);
     }
 
     /** Waits for a latch without throwing. */

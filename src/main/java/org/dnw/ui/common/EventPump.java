@@ -10,16 +10,21 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 
 /**
- * Carries events of any type from background threads to the FX thread without flooding it, as
- * {@code ui.training.TrainingEventPump} does for a single run's events: events are queued and
- * handed to the sink in arrival order by flushes on the injected executor, at most one outstanding
- * at a time. Events with a non-null {@code coalescingKind} (batch progress) are coalesced — among
- * those queued since the last kept event only the latest of each kind stays — and a flush for them
- * alone starts at most once per {@code minInterval}; every other event is kept and flushes at once,
- * after the coalesced ones before it. A throttled event is delivered by the next event, and every
- * run sends one (an epoch end or its terminal event).
+ * Carries events of any type from background threads to the FX thread without flooding it: the one
+ * event pump of the window (training runs, sweeps, cross-validation, the two-digit lesson).
+ *
+ * <p>Events are queued and handed to the sink in arrival order by flushes on the injected executor
+ * ({@code Platform::runLater} in the app, {@code Runnable::run} in tests), at most one outstanding
+ * at a time. The {@link Policy} sorts events in three: a <em>throttled</em> event (batch progress)
+ * starts a flush at most once per {@code minInterval}; a throttled event with a non-null
+ * <em>coalescing kind</em> is also coalesced — among those queued since the last kept event only
+ * the latest of each kind stays; every other event (epoch ends, terminal events) is kept and
+ * flushes at once, after the throttled ones before it, so a learner always sees the last batch of
+ * an epoch before the epoch's summary. A throttled event is delivered by the next event, and every
+ * run sends one (an epoch end or its terminal event), so no timer is needed.
  *
  * <p>{@link #accept} may be called on any thread and never blocks on the FX side.
  *
@@ -30,9 +35,31 @@ public final class EventPump<T> implements Consumer<T> {
     /** 20 Hz: smooth enough for a progress bar, cheap for the FX thread. */
     public static final Duration DEFAULT_INTERVAL = Duration.ofMillis(50);
 
+    /**
+     * Which events wait for the next throttled flush, and which of those only the latest counts.
+     *
+     * @param throttled events that start a flush at most once per interval (must hold for every
+     *     event with a coalescing kind)
+     * @param coalescingKind the kind under which a throttled event replaces an earlier one of the
+     *     same kind, or null for one that is delivered
+     * @param <T> the event type
+     */
+    public record Policy<T>(Predicate<T> throttled, Function<T, Object> coalescingKind) {
+
+        public Policy {
+            Objects.requireNonNull(throttled, "throttled");
+            Objects.requireNonNull(coalescingKind, "coalescingKind");
+        }
+
+        /** Every event with a non-null kind is throttled and coalesced; the others are kept. */
+        public static <T> Policy<T> coalesceBy(Function<T, Object> coalescingKind) {
+            return new Policy<>(e -> coalescingKind.apply(e) != null, coalescingKind);
+        }
+    }
+
     private final Executor ui;
     private final Consumer<T> sink;
-    private final Function<T, Object> coalescingKind;
+    private final Policy<T> policy;
     private final long minIntervalNanos;
     private final LongSupplier nanoClock;
 
@@ -43,17 +70,17 @@ public final class EventPump<T> implements Consumer<T> {
     private boolean throttledOnce;
 
     /**
-     * A pump at {@link #DEFAULT_INTERVAL}.
+     * A pump at {@link #DEFAULT_INTERVAL} that coalesces every event with a kind.
      *
      * @param coalescingKind the kind under which an event may replace an earlier one of the same
      *     kind (e.g. its class), or null for an event that must be delivered
      */
     public EventPump(Executor ui, Consumer<T> sink, Function<T, Object> coalescingKind) {
-        this(ui, sink, coalescingKind, DEFAULT_INTERVAL, System::nanoTime);
+        this(ui, sink, Policy.coalesceBy(coalescingKind), DEFAULT_INTERVAL, System::nanoTime);
     }
 
     /**
-     * @param minInterval least time between two flushes caused by coalescable events alone
+     * @param minInterval least time between two flushes caused by throttled events alone
      * @param nanoClock monotonic time in nanoseconds (tests pass a fake)
      */
     public EventPump(
@@ -62,9 +89,22 @@ public final class EventPump<T> implements Consumer<T> {
             Function<T, Object> coalescingKind,
             Duration minInterval,
             LongSupplier nanoClock) {
+        this(ui, sink, Policy.coalesceBy(coalescingKind), minInterval, nanoClock);
+    }
+
+    /**
+     * @param minInterval least time between two flushes caused by throttled events alone
+     * @param nanoClock monotonic time in nanoseconds (tests pass a fake)
+     */
+    public EventPump(
+            Executor ui,
+            Consumer<T> sink,
+            Policy<T> policy,
+            Duration minInterval,
+            LongSupplier nanoClock) {
         this.ui = Objects.requireNonNull(ui, "ui");
         this.sink = Objects.requireNonNull(sink, "sink");
-        this.coalescingKind = Objects.requireNonNull(coalescingKind, "coalescingKind");
+        this.policy = Objects.requireNonNull(policy, "policy");
         this.minIntervalNanos = minInterval.toNanos();
         this.nanoClock = Objects.requireNonNull(nanoClock, "nanoClock");
     }
@@ -72,7 +112,8 @@ public final class EventPump<T> implements Consumer<T> {
     @Override
     public void accept(T event) {
         Objects.requireNonNull(event, "event");
-        Object kind = coalescingKind.apply(event);
+        boolean throttled = policy.throttled().test(event);
+        Object kind = throttled ? policy.coalescingKind().apply(event) : null;
         boolean schedule;
         synchronized (lock) {
             if (kind != null) {
@@ -81,10 +122,11 @@ public final class EventPump<T> implements Consumer<T> {
             queue.addLast(event);
             long now = nanoClock.getAsLong();
             boolean due = !throttledOnce || now - lastThrottledFlushNanos >= minIntervalNanos;
-            schedule = !flushScheduled && (kind == null || due);
+            schedule = !flushScheduled && (!throttled || due);
             if (schedule) {
                 flushScheduled = true;
-                if (kind != null) {
+                if (throttled) {
+                    // Only throttled flushes count towards the rate: the others are rare.
                     throttledOnce = true;
                     lastThrottledFlushNanos = now;
                 }
@@ -99,11 +141,11 @@ public final class EventPump<T> implements Consumer<T> {
     private void dropEarlier(Object kind) {
         Iterator<T> it = queue.descendingIterator();
         while (it.hasNext()) {
-            Object queuedKind = coalescingKind.apply(it.next());
-            if (queuedKind == null) {
+            T queued = it.next();
+            if (!policy.throttled().test(queued)) {
                 return;
             }
-            if (queuedKind.equals(kind)) {
+            if (kind.equals(policy.coalescingKind().apply(queued))) {
                 it.remove();
                 return;
             }

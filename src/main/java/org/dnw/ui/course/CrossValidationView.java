@@ -6,7 +6,6 @@ import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.StackedBarChart;
@@ -30,6 +29,7 @@ import javafx.util.StringConverter;
 import org.dnw.spec.ActivationType;
 import org.dnw.train.EngineKind;
 import org.dnw.train.FoldResult;
+import org.dnw.ui.common.ActionStrip;
 import org.dnw.ui.common.Columns;
 import org.dnw.ui.sweep.SweepView;
 
@@ -50,10 +50,7 @@ public final class CrossValidationView extends ScrollPane {
     private final Spinner<Integer> folds =
             new Spinner<>(
                     CrossValidationViewModel.MIN_FOLDS, CrossValidationViewModel.MAX_FOLDS, 5);
-    private final Button runButton = new Button("Run");
-    private final Button cancelButton = new Button("Cancel");
-    private final ProgressBar progressBar = new ProgressBar(0);
-    private final Label errorLabel = Forms.wrapping("course-error");
+    private final ActionStrip actions;
     private final Label summaryLabel = Forms.wrapping("course-result");
     private final TableView<FoldResult> table = new TableView<>();
     private final CategoryAxis foldAxis = new CategoryAxis();
@@ -66,6 +63,14 @@ public final class CrossValidationView extends ScrollPane {
 
     public CrossValidationView(CrossValidationViewModel model) {
         this.model = model;
+        actions =
+                new ActionStrip(
+                        model.job(),
+                        "Run",
+                        "Cancel",
+                        model.canRunBinding(),
+                        model::run,
+                        model::cancel);
         getStyleClass().addAll("course-view", "cross-validation-view");
         getStylesheets().add(SweepView.STYLESHEET);
         setFitToWidth(true);
@@ -209,43 +214,16 @@ public final class CrossValidationView extends ScrollPane {
         problem.setId("crossval-problem");
         problem.textProperty().bind(model.problemProperty());
 
-        runButton.setId("crossval-run");
-        runButton.getStyleClass().add("accent-button");
-        runButton.setMinWidth(Region.USE_PREF_SIZE);
-        runButton.disableProperty().bind(model.canRunBinding().not());
-        runButton.setOnAction(e -> model.run());
-        runButton.setTooltip(
-                Forms.tooltip(
+        HBox row =
+                Forms.actions(
+                        actions,
+                        "crossval",
+                        "run",
+                        "cancel",
                         "Trains and tests one network per fold, one after another, in the"
-                                + " background."));
-        cancelButton.setId("crossval-cancel");
-        cancelButton.setMinWidth(Region.USE_PREF_SIZE);
-        cancelButton.disableProperty().bind(model.runningProperty().not());
-        cancelButton.setOnAction(e -> model.cancel());
-        cancelButton.setTooltip(
-                Forms.tooltip("Stops after the current batch; the folds done so far stay shown."));
-        progressBar.setId("crossval-progress");
-        progressBar.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(progressBar, Priority.ALWAYS);
-        progressBar.progressProperty().bind(model.progressProperty());
-        progressBar.setTooltip(Forms.tooltip("How much of all the folds is done."));
-        HBox actions = new HBox(10, runButton, cancelButton, progressBar);
-        actions.setAlignment(Pos.CENTER_LEFT);
-        Label progressText = Forms.shownWhenNotEmpty(Forms.wrapping("course-status"));
-        progressText.setId("crossval-status");
-        progressText
-                .textProperty()
-                .bind(
-                        Bindings.createStringBinding(
-                                () ->
-                                        model.progressTextProperty().get().isEmpty()
-                                                ? model.statusProperty().get()
-                                                : model.progressTextProperty().get(),
-                                model.progressTextProperty(),
-                                model.statusProperty()));
-        errorLabel.setId("crossval-error");
-        errorLabel.textProperty().bind(model.errorProperty());
-        Forms.shownWhenNotEmpty(errorLabel);
+                                + " background.",
+                        "Stops after the current batch; the folds done so far stay shown.",
+                        "How much of all the folds is done.");
 
         VBox box =
                 new VBox(
@@ -255,9 +233,9 @@ public final class CrossValidationView extends ScrollPane {
                         dataLabel,
                         grid,
                         problem,
-                        Forms.spaced(actions),
-                        progressText,
-                        errorLabel);
+                        Forms.spaced(row),
+                        actions.statusLabel(),
+                        actions.errorLabel());
         box.getStyleClass().add("course-side");
         return box;
     }
@@ -437,15 +415,15 @@ public final class CrossValidationView extends ScrollPane {
     }
 
     public Button runButton() {
-        return runButton;
+        return actions.startButton();
     }
 
     public Button cancelButton() {
-        return cancelButton;
+        return actions.cancelButton();
     }
 
     public Label errorLabel() {
-        return errorLabel;
+        return actions.errorLabel();
     }
 
     public Label summaryLabel() {
@@ -453,6 +431,6 @@ public final class CrossValidationView extends ScrollPane {
     }
 
     public ProgressBar progressBar() {
-        return progressBar;
+        return actions.progressBar();
     }
 }

@@ -6,11 +6,9 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import javafx.beans.Observable;
-import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -40,6 +38,7 @@ import org.dnw.train.OptimizerKind;
 import org.dnw.train.RunControl;
 import org.dnw.train.ScheduleKind;
 import org.dnw.train.TrainingEvent;
+import org.dnw.ui.common.BackgroundJob;
 import org.dnw.ui.common.EventPump;
 
 /**
@@ -79,14 +78,8 @@ public final class CrossValidationViewModel {
     private final StringProperty epochsText = new SimpleStringProperty(this, "epochs", "100");
     private final StringProperty batchSizeText = new SimpleStringProperty(this, "batch", "1");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
-    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
+    private final BackgroundJob job;
     private final BooleanBinding canRun;
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
-    private final ReadOnlyStringWrapper progressText =
-            new ReadOnlyStringWrapper(this, "progressText", "");
-    private final ReadOnlyStringWrapper status =
-            new ReadOnlyStringWrapper(this, "status", "Press Run to cross-validate the network.");
-    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyStringWrapper dataText = new ReadOnlyStringWrapper(this, "data", "");
     private final ReadOnlyStringWrapper summaryText =
             new ReadOnlyStringWrapper(this, "summary", "");
@@ -96,7 +89,6 @@ public final class CrossValidationViewModel {
             new ReadOnlyDoubleWrapper(this, "std", Double.NaN);
     private final ObservableList<FoldResult> folds = FXCollections.observableArrayList();
 
-    private int generation;
     private RunControl control;
     private int epochCountOfRun = 1;
     private final List<Integer> trainSizes = new ArrayList<>();
@@ -114,6 +106,7 @@ public final class CrossValidationViewModel {
         this.validator = Objects.requireNonNull(validator, "validator");
         this.background = Objects.requireNonNull(background, "background");
         this.ui = Objects.requireNonNull(ui, "ui");
+        job = new BackgroundJob(background, ui, "Press Run to cross-validate the network.");
         List<Observable> inputs =
                 List.of(
                         foldCount,
@@ -127,9 +120,7 @@ public final class CrossValidationViewModel {
         for (Observable o : inputs) {
             o.addListener(x -> validate());
         }
-        canRun =
-                Bindings.createBooleanBinding(
-                        () -> !running.get() && problem.get().isEmpty(), running, problem);
+        canRun = job.canStart(problem.isEmpty());
         validate();
     }
 
@@ -224,14 +215,12 @@ public final class CrossValidationViewModel {
     /** Starts the cross-validation; does nothing while one runs or the settings have a problem. */
     public void run() {
         Settings s = settings();
-        if (running.get() || s == null) {
+        if (job.isRunning() || s == null) {
             if (s == null) {
-                error.set(problem.get());
+                job.setError(problem.get());
             }
             return;
         }
-        generation++;
-        int mine = generation;
         RunControl ctl = new RunControl();
         control = ctl;
         folds.clear();
@@ -239,22 +228,18 @@ public final class CrossValidationViewModel {
         meanAccuracy.set(Double.NaN);
         accuracyStd.set(Double.NaN);
         summaryText.set("");
-        error.set("");
-        progress.set(-1);
-        progressText.set("");
         epochCountOfRun = s.epochCount();
-        status.set("Reading the table…");
-        running.set(true);
+        int mine = job.start(-1, "Reading the table…", ctl::requestCancel);
         EventPump<FoldProgress> pump =
                 new EventPump<>(
                         ui,
                         p -> {
-                            if (mine == generation) {
+                            if (job.isCurrent(mine)) {
                                 onProgress(p);
                             }
                         },
                         CrossValidationViewModel::coalescingKind);
-        background.execute(() -> work(mine, s, ctl, pump));
+        job.execute(() -> work(mine, s, ctl, pump));
     }
 
     private void work(int mine, Settings s, RunControl ctl, EventPump<FoldProgress> pump) {
@@ -270,7 +255,7 @@ public final class CrossValidationViewModel {
                                 + " use the wheat seeds");
             }
             String described = describe(d.name(), table);
-            ui.execute(() -> showData(mine, described, s));
+            job.publish(mine, () -> showData(described, s));
             CrossValidationRequest request =
                     new CrossValidationRequest(
                             "crossval-" + slug(d.name()),
@@ -286,18 +271,17 @@ public final class CrossValidationViewModel {
             result = validator.run(request, ctl, pump);
         } catch (Exception e) {
             String why = Sentence.of(e);
-            ui.execute(() -> failed(mine, why));
+            job.publish(mine, () -> failed(why));
             return;
         }
         CrossValidationResult r = result;
-        ui.execute(() -> finished(mine, r));
+        job.publish(mine, () -> finished(r));
     }
 
     /** Asks the folds to stop after the current batch. */
     public void cancel() {
-        if (running.get() && control != null && !control.isCancelRequested()) {
-            control.requestCancel();
-            status.set("Stopping after this batch…");
+        if (control != null) {
+            job.cancel("Stopping after this batch…");
         }
     }
 
@@ -308,13 +292,10 @@ public final class CrossValidationViewModel {
                 : null;
     }
 
-    private void showData(int mine, String described, Settings s) {
-        if (mine != generation) {
-            return;
-        }
+    private void showData(String described, Settings s) {
         dataText.set(described);
         if (!control.isCancelRequested()) {
-            status.set(
+            job.setStatus(
                     "Cross-validating with "
                             + s.foldCount()
                             + " folds on "
@@ -328,8 +309,8 @@ public final class CrossValidationViewModel {
         if (e instanceof TrainingEvent.RunStarted s) {
             epochCountOfRun = Math.max(1, s.hyperparameters().epochCount());
             trainSizes.add(s.trainSize());
-            progress.set((double) (p.fold() - 1) / p.foldCount());
-            progressText.set(
+            job.setProgress((double) (p.fold() - 1) / p.foldCount());
+            job.setProgressText(
                     String.format(
                             Locale.ROOT,
                             "Fold %d of %d: training on %,d rows, testing on %,d",
@@ -341,8 +322,8 @@ public final class CrossValidationViewModel {
             double within =
                     ((b.epoch() - 1) + (double) b.batch() / Math.max(1, b.batchesPerEpoch()))
                             / epochCountOfRun;
-            progress.set((p.fold() - 1 + Math.min(1, within)) / p.foldCount());
-            progressText.set(
+            job.setProgress((p.fold() - 1 + Math.min(1, within)) / p.foldCount());
+            job.setProgressText(
                     String.format(
                             Locale.ROOT,
                             "Fold %d of %d: epoch %d of %d",
@@ -351,7 +332,7 @@ public final class CrossValidationViewModel {
                             b.epoch(),
                             epochCountOfRun));
         } else if (e instanceof TrainingEvent.EpochCompleted ep) {
-            progress.set((p.fold() - 1 + (double) ep.epoch() / epochCountOfRun) / p.foldCount());
+            job.setProgress((p.fold() - 1 + (double) ep.epoch() / epochCountOfRun) / p.foldCount());
         } else if (e instanceof TrainingEvent.RunFinished f) {
             int train = trainSizes.isEmpty() ? 0 : trainSizes.get(trainSizes.size() - 1);
             folds.add(
@@ -363,26 +344,23 @@ public final class CrossValidationViewModel {
                             f.test().accuracy(),
                             f.test().loss(),
                             f.durationMillis()));
-            progress.set((double) p.fold() / p.foldCount());
+            job.setProgress((double) p.fold() / p.foldCount());
             updateSummary(folds.stream().mapToDouble(FoldResult::testAccuracy).toArray());
         }
     }
 
-    private void finished(int mine, CrossValidationResult result) {
-        if (mine != generation) {
-            return;
-        }
-        running.set(false);
+    private void finished(CrossValidationResult result) {
+        job.finish();
         folds.setAll(result.folds());
         meanAccuracy.set(result.meanAccuracy());
         accuracyStd.set(result.accuracyStd());
         summaryText.set(
                 summary(result.meanAccuracy(), result.accuracyStd(), result.folds().size()));
-        progressText.set("");
+        job.setProgressText("");
         switch (result.status()) {
             case COMPLETED -> {
-                progress.set(1);
-                status.set(
+                job.setProgress(1);
+                job.setStatus(
                         String.format(
                                 Locale.ROOT,
                                 "Done: every row was tested once, by a network trained on the"
@@ -390,26 +368,23 @@ public final class CrossValidationViewModel {
                                 result.foldCount() - 1));
             }
             case CANCELLED -> {
-                progress.set(0);
-                status.set(Sentence.of(result.message(), "Cancelled."));
+                job.setProgress(0);
+                job.setStatus(Sentence.of(result.message(), "Cancelled."));
             }
             case FAILED -> {
-                progress.set(0);
-                status.set("The cross-validation stopped.");
-                error.set(Sentence.of(result.message(), "A fold failed."));
+                job.setProgress(0);
+                job.setStatus("The cross-validation stopped.");
+                job.setError(Sentence.of(result.message(), "A fold failed."));
             }
         }
     }
 
-    private void failed(int mine, String why) {
-        if (mine != generation) {
-            return;
-        }
-        running.set(false);
-        progress.set(0);
-        progressText.set("");
-        status.set("The cross-validation did not run.");
-        error.set(why);
+    private void failed(String why) {
+        job.finish();
+        job.setProgress(0);
+        job.setProgressText("");
+        job.setStatus("The cross-validation did not run.");
+        job.setError(why);
     }
 
     private void updateSummary(double[] accuracies) {
@@ -506,27 +481,27 @@ public final class CrossValidationViewModel {
         return canRun;
     }
 
+    /** Run's job: running, progress, status and error; Cancel cancels it. */
+    public BackgroundJob job() {
+        return job;
+    }
+
     public ReadOnlyBooleanProperty runningProperty() {
-        return running.getReadOnlyProperty();
+        return job.runningProperty();
     }
 
     /** Share of all folds done, in [0, 1]; −1 while the table is read. */
     public ReadOnlyDoubleProperty progressProperty() {
-        return progress.getReadOnlyProperty();
-    }
-
-    /** e.g. "Fold 2 of 5: epoch 40 of 100". */
-    public ReadOnlyStringProperty progressTextProperty() {
-        return progressText.getReadOnlyProperty();
+        return job.progressProperty();
     }
 
     public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
+        return job.statusProperty();
     }
 
     /** Why it did not run or stopped, in sentences; empty otherwise. */
     public ReadOnlyStringProperty errorProperty() {
-        return error.getReadOnlyProperty();
+        return job.errorProperty();
     }
 
     /** The table cross-validated, e.g. "Wheat seeds (UCI): 210 rows, 7 features, 3 classes …". */

@@ -1,14 +1,17 @@
 package org.dnw.ui.course;
 
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.util.Duration;
+import org.dnw.ui.common.ActionStrip;
 
 /** Small pieces the course panels build their forms from. */
 final class Forms {
@@ -73,6 +76,30 @@ final class Forms {
         l.visibleProperty().bind(l.textProperty().isNotEmpty());
         l.managedProperty().bind(l.visibleProperty());
         return l;
+    }
+
+    /**
+     * Names and styles a course panel's action strip: ids {@code prefix-startId}, {@code
+     * prefix-cancelId}, {@code prefix-progress}, {@code prefix-status} and {@code prefix-error}.
+     *
+     * @param tips the tooltips of the start button, Cancel and the progress bar
+     * @return the strip's row of buttons and bar
+     */
+    static HBox actions(
+            ActionStrip strip, String prefix, String startId, String cancelId, String... tips) {
+        strip.startButton().setId(prefix + "-" + startId);
+        strip.startButton().setTooltip(tooltip(tips[0]));
+        strip.cancelButton().setId(prefix + "-" + cancelId);
+        strip.cancelButton().setTooltip(tooltip(tips[1]));
+        strip.progressBar().setId(prefix + "-progress");
+        strip.progressBar().setTooltip(tooltip(tips[2]));
+        strip.statusLabel().getStyleClass().add("course-status");
+        strip.statusLabel().setId(prefix + "-status");
+        strip.errorLabel().getStyleClass().add("course-error");
+        strip.errorLabel().setId(prefix + "-error");
+        HBox row = strip.row();
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
     }
 
     static Node spaced(Node n) {

@@ -13,7 +13,6 @@ import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
@@ -27,6 +26,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.dnw.train.EngineKind;
 import org.dnw.ui.charts.EpochPoint;
+import org.dnw.ui.common.ActionStrip;
 import org.dnw.ui.sweep.SweepView;
 
 /**
@@ -41,10 +41,7 @@ public final class TwoDigitsView extends ScrollPane {
     private final ComboBox<Integer> digitA = digits();
     private final ComboBox<Integer> digitB = digits();
     private final ComboBox<EngineKind> engine = new ComboBox<>();
-    private final Button trainButton = new Button("Train");
-    private final Button stopButton = new Button("Stop");
-    private final ProgressBar progressBar = new ProgressBar(0);
-    private final Label errorLabel = Forms.wrapping("course-error");
+    private final ActionStrip actions;
     private final Label accuracyLabel = Forms.wrapping("course-result");
     private final ImageView pictureView = new ImageView();
     private final ImageView curvesView = new ImageView();
@@ -57,6 +54,14 @@ public final class TwoDigitsView extends ScrollPane {
 
     public TwoDigitsView(TwoDigitsViewModel model) {
         this.model = model;
+        actions =
+                new ActionStrip(
+                        model.job(),
+                        "Train",
+                        "Stop",
+                        model.canTrainBinding(),
+                        model::train,
+                        model::stop);
         getStyleClass().addAll("course-view", "two-digits-view");
         getStylesheets().add(SweepView.STYLESHEET);
         setFitToWidth(true);
@@ -158,42 +163,16 @@ public final class TwoDigitsView extends ScrollPane {
         problem.setId("two-digits-problem");
         problem.textProperty().bind(model.problemProperty());
 
-        trainButton.setId("two-digits-train");
-        trainButton.getStyleClass().add("accent-button");
-        trainButton.setMinWidth(Region.USE_PREF_SIZE);
-        trainButton.disableProperty().bind(model.canTrainBinding().not());
-        trainButton.setOnAction(e -> model.train());
-        trainButton.setTooltip(
-                Forms.tooltip(
+        HBox row =
+                Forms.actions(
+                        actions,
+                        "two-digits",
+                        "train",
+                        "stop",
                         "Trains the network on the two digits' training images and tests it on"
-                                + " their test images; the run is saved like any other."));
-        stopButton.setId("two-digits-stop");
-        stopButton.setMinWidth(Region.USE_PREF_SIZE);
-        stopButton.disableProperty().bind(model.runningProperty().not());
-        stopButton.setOnAction(e -> model.stop());
-        stopButton.setTooltip(Forms.tooltip("Stops after the current batch; nothing is saved."));
-        progressBar.setId("two-digits-progress");
-        progressBar.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(progressBar, Priority.ALWAYS);
-        progressBar.progressProperty().bind(model.progressProperty());
-        progressBar.setTooltip(Forms.tooltip("How much of the training is done."));
-        HBox actions = new HBox(10, trainButton, stopButton, progressBar);
-        actions.setAlignment(Pos.CENTER_LEFT);
-        Label progressText = Forms.shownWhenNotEmpty(Forms.wrapping("course-status"));
-        progressText.setId("two-digits-status");
-        progressText
-                .textProperty()
-                .bind(
-                        Bindings.createStringBinding(
-                                () ->
-                                        model.progressTextProperty().get().isEmpty()
-                                                ? model.statusProperty().get()
-                                                : model.progressTextProperty().get(),
-                                model.progressTextProperty(),
-                                model.statusProperty()));
-        errorLabel.setId("two-digits-error");
-        errorLabel.textProperty().bind(model.errorProperty());
-        Forms.shownWhenNotEmpty(errorLabel);
+                                + " their test images; the run is saved like any other.",
+                        "Stops after the current batch; nothing is saved.",
+                        "How much of the training is done.");
 
         VBox box =
                 new VBox(
@@ -202,9 +181,9 @@ public final class TwoDigitsView extends ScrollPane {
                         subtitle,
                         grid,
                         problem,
-                        Forms.spaced(actions),
-                        progressText,
-                        errorLabel);
+                        Forms.spaced(row),
+                        actions.statusLabel(),
+                        actions.errorLabel());
         box.getStyleClass().add("course-side");
         return box;
     }
@@ -397,15 +376,15 @@ public final class TwoDigitsView extends ScrollPane {
     // ---- for tests
 
     public Button trainButton() {
-        return trainButton;
+        return actions.startButton();
     }
 
     public Button stopButton() {
-        return stopButton;
+        return actions.cancelButton();
     }
 
     public Label errorLabel() {
-        return errorLabel;
+        return actions.errorLabel();
     }
 
     public Label accuracyLabel() {

@@ -8,15 +8,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
-import javafx.beans.binding.Bindings;
+import java.util.concurrent.TimeoutException;
+import javafx.beans.Observable;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -35,11 +35,13 @@ import org.dnw.figures.TwoDigitPicture;
 import org.dnw.spec.Sentence;
 import org.dnw.store.EpochMetrics;
 import org.dnw.train.EngineKind;
+import org.dnw.train.Hyperparameters;
 import org.dnw.train.TrainingEvent;
 import org.dnw.train.TrainingRequest;
 import org.dnw.train.TwoDigitSettings;
 import org.dnw.train.TwoDigitTask;
 import org.dnw.ui.charts.EpochPoint;
+import org.dnw.ui.common.BackgroundJob;
 import org.dnw.ui.common.EventPump;
 
 /**
@@ -82,14 +84,8 @@ public final class TwoDigitsViewModel {
     private final StringProperty epochsText = new SimpleStringProperty(this, "epochs");
     private final StringProperty batchSizeText = new SimpleStringProperty(this, "batch");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
-    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
+    private final BackgroundJob job;
     private final BooleanBinding canTrain;
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
-    private final ReadOnlyStringWrapper progressText =
-            new ReadOnlyStringWrapper(this, "progressText", "");
-    private final ReadOnlyStringWrapper status =
-            new ReadOnlyStringWrapper(this, "status", "Choose two digits and press Train.");
-    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyStringWrapper accuracyText =
             new ReadOnlyStringWrapper(this, "accuracy", "");
     private final ReadOnlyStringWrapper savedText = new ReadOnlyStringWrapper(this, "saved", "");
@@ -104,9 +100,7 @@ public final class TwoDigitsViewModel {
     private final List<EpochMetrics> history = new ArrayList<>();
     private volatile LoadedDataset loaded;
     private volatile Active active;
-    private int generation;
     private int batchesPerEpoch = 1;
-    private boolean stopRequested;
 
     /** What the background knows of the run in progress. */
     private static final class Active {
@@ -134,6 +128,7 @@ public final class TwoDigitsViewModel {
         this.trainer = Objects.requireNonNull(trainer, "trainer");
         this.background = Objects.requireNonNull(background, "background");
         this.ui = Objects.requireNonNull(ui, "ui");
+        job = new BackgroundJob(background, ui, "Choose two digits and press Train.");
         TwoDigitSettings defaults = TwoDigitSettings.defaults(EngineKind.SCRATCH);
         unitsText.set(String.valueOf(defaults.hiddenUnits()));
         epochsText.set(String.valueOf(defaults.epochCount()));
@@ -146,7 +141,7 @@ public final class TwoDigitsViewModel {
                         engineDefaults(now);
                     }
                 });
-        List<javafx.beans.Observable> inputs =
+        List<Observable> inputs =
                 List.of(
                         digitA,
                         digitB,
@@ -155,12 +150,10 @@ public final class TwoDigitsViewModel {
                         learningRateText,
                         epochsText,
                         batchSizeText);
-        for (javafx.beans.Observable p : inputs) {
+        for (Observable p : inputs) {
             p.addListener(o -> validate());
         }
-        canTrain =
-                Bindings.createBooleanBinding(
-                        () -> !running.get() && problem.get().isEmpty(), running, problem);
+        canTrain = job.canStart(problem.isEmpty());
         validate();
     }
 
@@ -168,8 +161,7 @@ public final class TwoDigitsViewModel {
      * Each engine starts from its own usual rate and batch size (3.0 and 10 for SGD from scratch).
      */
     private void engineDefaults(EngineKind kind) {
-        learningRateText.set(
-                org.dnw.train.Hyperparameters.formatRate(TwoDigitTask.defaultLearningRate(kind)));
+        learningRateText.set(Hyperparameters.formatRate(TwoDigitTask.defaultLearningRate(kind)));
         batchSizeText.set(String.valueOf(TwoDigitTask.defaultBatchSize(kind)));
     }
 
@@ -231,38 +223,34 @@ public final class TwoDigitsViewModel {
     /** Starts a run with the settings; does nothing while one runs or when they have a problem. */
     public void train() {
         TwoDigitSettings s = settings();
-        if (running.get() || s == null) {
+        if (job.isRunning() || s == null) {
             if (s == null) {
-                error.set(problem.get());
+                job.setError(problem.get());
             }
             return;
         }
-        generation++;
-        Active run = new Active(generation, s);
-        active = run;
-        stopRequested = false;
         history.clear();
         epochs.clear();
         picture.set(null);
         curves.set(null);
         accuracyText.set("");
         savedText.set("");
-        error.set("");
-        progress.set(-1);
-        progressText.set("");
         epochCount.set(s.epochCount());
-        running.set(true);
-        status.set(loaded == null ? "Loading the digits…" : "Starting…");
+        int mine =
+                job.start(
+                        -1, loaded == null ? "Loading the digits…" : "Starting…", this::stopActive);
+        Active run = new Active(mine, s);
+        active = run;
         EventPump<TrainingEvent> pump =
                 new EventPump<>(
                         ui,
                         e -> {
-                            if (run.generation == generation) {
+                            if (job.isCurrent(run.generation)) {
                                 onEvent(run, e);
                             }
                         },
                         TwoDigitsViewModel::coalescingKind);
-        background.execute(() -> start(run, pump));
+        job.execute(() -> start(run, pump));
     }
 
     private void start(Active run, EventPump<TrainingEvent> pump) {
@@ -280,29 +268,27 @@ public final class TwoDigitsViewModel {
             }
         } catch (Exception e) {
             String why = Sentence.of(e);
-            ui.execute(() -> notStarted(run, why));
+            job.publish(run.generation, () -> notStarted(why));
         }
     }
 
-    private void notStarted(Active run, String why) {
-        if (run.generation != generation) {
-            return;
-        }
-        running.set(false);
-        progress.set(0);
-        status.set("Training did not start.");
-        error.set(why);
+    private void notStarted(String why) {
+        job.finish();
+        job.setProgress(0);
+        job.setStatus("Training did not start.");
+        job.setError(why);
     }
 
     /** Asks the run to stop after its current batch. */
     public void stop() {
-        Active run = active;
-        if (!running.get() || run == null || stopRequested) {
-            return;
+        if (active != null) {
+            job.cancel("Stopping after this batch…");
         }
-        stopRequested = true;
+    }
+
+    private void stopActive() {
+        Active run = active;
         run.stop = true;
-        status.set("Stopping after this batch…");
         StartedTraining started = run.started;
         if (started != null) {
             started.run().cancel();
@@ -320,8 +306,8 @@ public final class TwoDigitsViewModel {
         if (event instanceof TrainingEvent.RunStarted s) {
             batchesPerEpoch = Math.max(1, s.batchesPerEpoch());
             epochCount.set(s.hyperparameters().epochCount());
-            if (!stopRequested) {
-                status.set(
+            if (!job.isCancelling()) {
+                job.setStatus(
                         String.format(
                                 Locale.ROOT,
                                 "Training %s on %,d images of %s (%s)…",
@@ -331,10 +317,10 @@ public final class TwoDigitsViewModel {
                                 s.device()));
             }
         } else if (event instanceof TrainingEvent.BatchCompleted b) {
-            progress.set(
+            job.setProgress(
                     ((b.epoch() - 1) + (double) b.batch() / Math.max(1, b.batchesPerEpoch()))
                             / Math.max(1, epochCount.get()));
-            progressText.set(
+            job.setProgressText(
                     String.format(
                             Locale.ROOT,
                             "Epoch %d of %d, batch %,d of %,d — loss %.4f",
@@ -346,8 +332,8 @@ public final class TwoDigitsViewModel {
         } else if (event instanceof TrainingEvent.EpochCompleted e) {
             history.add(EpochMetrics.from(e));
             epochs.add(EpochPoint.of(e));
-            progress.set((double) e.epoch() / Math.max(1, e.epochCount()));
-            progressText.set(
+            job.setProgress((double) e.epoch() / Math.max(1, e.epochCount()));
+            job.setProgressText(
                     String.format(
                             Locale.ROOT,
                             "Epoch %d of %d: training %.1f %%, validation %s",
@@ -361,20 +347,20 @@ public final class TwoDigitsViewModel {
         } else if (event instanceof TrainingEvent.RunFinished f) {
             finished(run, f);
         } else if (event instanceof TrainingEvent.RunFailed f) {
-            running.set(false);
-            progress.set(0);
-            progressText.set("");
-            status.set("Training failed; nothing was saved.");
-            error.set(
+            job.finish();
+            job.setProgress(0);
+            job.setProgressText("");
+            job.setStatus("Training failed; nothing was saved.");
+            job.setError(
                     Sentence.of(f.reason(), "The training failed.")
                             + (f.advice() == null || f.advice().isBlank()
                                     ? ""
                                     : " Try this: " + Sentence.of(f.advice(), "")));
         } else if (event instanceof TrainingEvent.RunCancelled c) {
-            running.set(false);
-            progress.set(0);
-            progressText.set("");
-            status.set(
+            job.finish();
+            job.setProgress(0);
+            job.setProgressText("");
+            job.setStatus(
                     "Stopped after "
                             + c.epochsCompleted()
                             + (c.epochsCompleted() == 1 ? " epoch" : " epochs")
@@ -393,9 +379,9 @@ public final class TwoDigitsViewModel {
                         100 * test.accuracy(),
                         correct,
                         total));
-        progress.set(1);
-        progressText.set("");
-        status.set("Drawing the pictures…");
+        job.setProgress(1);
+        job.setProgressText("");
+        job.setStatus("Drawing the pictures…");
         List<EpochMetrics> curve = List.copyOf(history);
         background.execute(() -> pictures(run, f, curve));
     }
@@ -412,7 +398,9 @@ public final class TwoDigitsViewModel {
             drawnCurves = CurvePicture.render(curve, title);
         } catch (RuntimeException e) {
             String why = Sentence.of(e);
-            ui.execute(() -> done(run, null, null, "The pictures could not be drawn: " + why));
+            job.publish(
+                    run.generation,
+                    () -> done(run, null, null, "The pictures could not be drawn: " + why));
             return;
         }
         String saved;
@@ -436,25 +424,19 @@ public final class TwoDigitsViewModel {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             saved = "The pictures were not saved (interrupted).";
-        } catch (IOException
-                | RuntimeException
-                | java.util.concurrent.ExecutionException
-                | java.util.concurrent.TimeoutException e) {
+        } catch (IOException | RuntimeException | ExecutionException | TimeoutException e) {
             saved = "The pictures are shown here but were not saved: " + Sentence.of(e);
         }
         String message = saved;
-        ui.execute(() -> done(run, drawn, drawnCurves, message));
+        job.publish(run.generation, () -> done(run, drawn, drawnCurves, message));
     }
 
     private void done(Active run, BufferedImage drawn, BufferedImage drawnCurves, String saved) {
-        if (run.generation != generation) {
-            return;
-        }
         picture.set(drawn);
         curves.set(drawnCurves);
         savedText.set(saved);
-        running.set(false);
-        status.set("Done: " + TwoDigitTask.describe(run.settings) + ".");
+        job.finish();
+        job.setStatus("Done: " + TwoDigitTask.describe(run.settings) + ".");
     }
 
     // ---- properties
@@ -500,27 +482,27 @@ public final class TwoDigitsViewModel {
         return canTrain;
     }
 
+    /** Train's job: running, progress, status and error; Stop cancels it. */
+    public BackgroundJob job() {
+        return job;
+    }
+
     public ReadOnlyBooleanProperty runningProperty() {
-        return running.getReadOnlyProperty();
+        return job.runningProperty();
     }
 
     /** Share of the run done, in [0, 1]; −1 (indeterminate) while loading and starting. */
     public ReadOnlyDoubleProperty progressProperty() {
-        return progress.getReadOnlyProperty();
-    }
-
-    /** e.g. "Epoch 2 of 10, batch 300 of 1,079 — loss 0.0213". */
-    public ReadOnlyStringProperty progressTextProperty() {
-        return progressText.getReadOnlyProperty();
+        return job.progressProperty();
     }
 
     public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
+        return job.statusProperty();
     }
 
     /** Why the run did not start or failed, in sentences; empty otherwise. */
     public ReadOnlyStringProperty errorProperty() {
-        return error.getReadOnlyProperty();
+        return job.errorProperty();
     }
 
     /** e.g. "Test accuracy 99.1 % — 1,966 of 1,984 right". */

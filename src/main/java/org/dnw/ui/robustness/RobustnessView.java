@@ -29,6 +29,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.dnw.data.CorruptionKind;
+import org.dnw.ui.common.ActionStrip;
 import org.dnw.ui.common.Columns;
 
 /**
@@ -45,10 +46,7 @@ public final class RobustnessView extends BorderPane {
     private final ListView<RunChoice> runList = new ListView<>();
     private final ComboBox<CorruptionKind> kindBox = new ComboBox<>();
     private final TextField strengthsField = new TextField();
-    private final Button checkButton = new Button("Check");
-    private final Button cancelButton = new Button("Cancel");
-    private final ProgressBar progressBar = new ProgressBar(0);
-    private final Label errorLabel = new Label();
+    private final ActionStrip actions;
     private final TableView<RobustnessRow> table = new TableView<>();
     private final NumberAxis strengthAxis = new NumberAxis();
     private final NumberAxis accuracyAxis = new NumberAxis(0, 100, 10);
@@ -57,6 +55,14 @@ public final class RobustnessView extends BorderPane {
 
     public RobustnessView(RobustnessViewModel model) {
         this.model = model;
+        actions =
+                new ActionStrip(
+                        model.job(),
+                        "Check",
+                        "Cancel",
+                        model.canCheckBinding(),
+                        model::check,
+                        model::cancel);
         getStyleClass().add("robustness-view");
         setPadding(new Insets(12, 14, 12, 14));
         setLeft(side());
@@ -117,33 +123,18 @@ public final class RobustnessView extends BorderPane {
         problem.visibleProperty().bind(model.strengthsProblemProperty().isNotEmpty());
         problem.managedProperty().bind(problem.visibleProperty());
 
-        checkButton.setId("robustness-check");
-        checkButton.getStyleClass().add("accent-button");
-        checkButton.setDefaultButton(false);
-        checkButton.disableProperty().bind(model.canCheckBinding().not());
-        checkButton.setOnAction(e -> model.check());
-        cancelButton.setId("robustness-cancel");
-        cancelButton.disableProperty().bind(model.runningProperty().not());
-        cancelButton.setOnAction(e -> model.cancel());
-        HBox buttons = new HBox(10, checkButton, cancelButton);
+        actions.startButton().setId("robustness-check");
+        actions.cancelButton().setId("robustness-cancel");
+        HBox buttons = actions.buttons();
         buttons.setAlignment(Pos.CENTER_LEFT);
-
+        ProgressBar progressBar = actions.progressBar();
         progressBar.setId("robustness-progress");
-        progressBar.setMaxWidth(Double.MAX_VALUE);
-        progressBar.progressProperty().bind(model.progressProperty());
-        Label status = new Label();
+        Label status = actions.statusLabel();
         status.setId("robustness-status");
         status.getStyleClass().add("robustness-status");
-        status.setWrapText(true);
-        status.textProperty().bind(model.statusProperty());
-
+        Label errorLabel = actions.errorLabel();
         errorLabel.setId("robustness-error");
         errorLabel.getStyleClass().add("robustness-error");
-        errorLabel.setWrapText(true);
-        errorLabel.setMaxWidth(Double.MAX_VALUE);
-        errorLabel.textProperty().bind(model.errorProperty());
-        errorLabel.visibleProperty().bind(model.errorProperty().isNotEmpty());
-        errorLabel.managedProperty().bind(errorLabel.visibleProperty());
 
         VBox side =
                 new VBox(
@@ -479,19 +470,19 @@ public final class RobustnessView extends BorderPane {
     }
 
     public Button checkButton() {
-        return checkButton;
+        return actions.startButton();
     }
 
     public Button cancelButton() {
-        return cancelButton;
+        return actions.cancelButton();
     }
 
     public Label errorLabel() {
-        return errorLabel;
+        return actions.errorLabel();
     }
 
     public ProgressBar progressBar() {
-        return progressBar;
+        return actions.progressBar();
     }
 
     /** Points drawn in all series together. */

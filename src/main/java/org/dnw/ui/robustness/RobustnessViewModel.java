@@ -11,13 +11,11 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
-import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -32,6 +30,7 @@ import org.dnw.data.CorruptionSpec;
 import org.dnw.data.CorruptionSweep;
 import org.dnw.spec.Sentence;
 import org.dnw.store.RunSummary;
+import org.dnw.ui.common.BackgroundJob;
 
 /**
  * The robustness check: pick saved runs, a kind of corruption and its strengths, press Check; the
@@ -84,15 +83,11 @@ public final class RobustnessViewModel {
     private final ReadOnlyStringWrapper strengthAxisLabel =
             new ReadOnlyStringWrapper(this, "axis", CorruptionKind.NOISY_CAMERA.strengthLabel());
     private boolean checked;
-    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
-    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final BackgroundJob job;
     private final ReadOnlyBooleanWrapper anySelected = new ReadOnlyBooleanWrapper(this, "any");
     private final BooleanBinding canCheck;
 
     private long seed = DEFAULT_SEED;
-    private AtomicBoolean cancelFlag = new AtomicBoolean();
     private final AtomicReference<Double> latestProgress = new AtomicReference<>();
 
     /**
@@ -117,6 +112,7 @@ public final class RobustnessViewModel {
         this.background = Objects.requireNonNull(background, "background");
         this.ui = Objects.requireNonNull(ui, "ui");
         this.clock = clock;
+        job = new BackgroundJob(background, ui, "");
         strengthsText.set(format(kind.get().defaultStrengths()));
         kind.addListener(
                 (obs, was, now) -> {
@@ -128,15 +124,7 @@ public final class RobustnessViewModel {
                     validate();
                 });
         strengthsText.addListener((obs, was, now) -> validate());
-        canCheck =
-                Bindings.createBooleanBinding(
-                        () ->
-                                !running.get()
-                                        && anySelected.get()
-                                        && strengthsProblem.get().isEmpty(),
-                        running,
-                        anySelected,
-                        strengthsProblem);
+        canCheck = job.canStart(anySelected.and(strengthsProblem.isEmpty()));
         validate();
     }
 
@@ -155,7 +143,9 @@ public final class RobustnessViewModel {
                     } catch (Exception e) {
                         String reason = reason(e);
                         ui.execute(
-                                () -> error.set("Could not list the saved runs: " + reason + "."));
+                                () ->
+                                        job.setError(
+                                                "Could not list the saved runs: " + reason + "."));
                         return;
                     }
                     List<RunSummary> usable = new ArrayList<>();
@@ -251,23 +241,28 @@ public final class RobustnessViewModel {
         return strengthAxisLabel.getReadOnlyProperty();
     }
 
+    /** Check's job: running, progress, status and error; Cancel cancels it. */
+    public BackgroundJob job() {
+        return job;
+    }
+
     public ReadOnlyBooleanProperty runningProperty() {
-        return running.getReadOnlyProperty();
+        return job.runningProperty();
     }
 
     /** Share of the check done, 0–1. */
     public ReadOnlyDoubleProperty progressProperty() {
-        return progress.getReadOnlyProperty();
+        return job.progressProperty();
     }
 
     /** What the check is doing or did, as a sentence. */
     public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
+        return job.statusProperty();
     }
 
     /** Why the last check or listing failed, as a sentence; empty when nothing failed. */
     public ReadOnlyStringProperty errorProperty() {
-        return error.getReadOnlyProperty();
+        return job.errorProperty();
     }
 
     /** The noise seed of the next check. */
@@ -303,23 +298,16 @@ public final class RobustnessViewModel {
         rows.setAll(newRows);
         checked = true;
         showOnChart(sweep);
-        error.set("");
-        progress.set(0);
         AtomicBoolean cancelled = new AtomicBoolean();
-        cancelFlag = cancelled;
-        running.set(true);
         int total = chosen.size() * sweep.size();
-        status.set("Checking " + total + " combinations…");
+        job.start(0, "Checking " + total + " combinations…", () -> cancelled.set(true));
         long checkSeed = seed;
-        background.execute(() -> work(chosen, sweep, checkSeed, cancelled, total));
+        job.execute(() -> work(chosen, sweep, checkSeed, cancelled, total));
     }
 
     /** Asks the running check to stop; what was measured stays. */
     public void cancel() {
-        if (running.get()) {
-            cancelFlag.set(true);
-            status.set("Cancelling…");
-        }
+        job.cancel("Cancelling…");
     }
 
     private void work(
@@ -352,7 +340,7 @@ public final class RobustnessViewModel {
                     ui.execute(
                             () -> {
                                 if (!cancelled.get()) {
-                                    status.set(doing);
+                                    job.setStatus(doing);
                                 }
                             });
                     double accuracy;
@@ -412,9 +400,9 @@ public final class RobustnessViewModel {
             int measured = done;
             ui.execute(
                     () -> {
-                        running.set(false);
-                        progress.set(1);
-                        status.set(
+                        job.finish();
+                        job.setProgress(1);
+                        job.setStatus(
                                 String.format(
                                         Locale.ROOT,
                                         "Done: %d accuracies measured in %.1f s.",
@@ -425,8 +413,8 @@ public final class RobustnessViewModel {
             int measured = done;
             ui.execute(
                     () -> {
-                        running.set(false);
-                        status.set(
+                        job.finish();
+                        job.setStatus(
                                 "Cancelled: "
                                         + measured
                                         + " of "
@@ -447,16 +435,16 @@ public final class RobustnessViewModel {
     private void fail(String message) {
         ui.execute(
                 () -> {
-                    running.set(false);
-                    error.set(message);
-                    status.set("The check failed.");
+                    job.finish();
+                    job.setError(message);
+                    job.setStatus("The check failed.");
                 });
     }
 
     private void publish(RobustnessResult result, double share) {
         rows.get(result.row()).setAccuracy(result.column(), result.accuracy());
         results.add(result);
-        progress.set(Math.max(progress.get(), share));
+        job.setProgress(Math.max(job.getProgress(), share));
     }
 
     /** Progress from the evaluator, coalesced: at most one update waits for the FX thread. */
@@ -465,8 +453,8 @@ public final class RobustnessViewModel {
             ui.execute(
                     () -> {
                         Double latest = latestProgress.getAndSet(null);
-                        if (latest != null && running.get()) {
-                            progress.set(Math.max(progress.get(), latest));
+                        if (latest != null && job.isRunning()) {
+                            job.setProgress(Math.max(job.getProgress(), latest));
                         }
                     });
         }

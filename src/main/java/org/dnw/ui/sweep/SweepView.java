@@ -36,6 +36,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.dnw.train.SweepSetting;
+import org.dnw.ui.common.ActionStrip;
 import org.dnw.ui.common.Columns;
 
 /**
@@ -65,10 +66,7 @@ public final class SweepView extends ScrollPane {
     private final NumberAxis numberAxis = new NumberAxis();
     private final NumberAxis numberY = new NumberAxis();
     private final LineChart<Number, Number> numberChart = new LineChart<>(numberAxis, numberY);
-    private final Button runButton = new Button("Run sweep");
-    private final Button cancelButton = new Button("Cancel");
-    private final ProgressBar progressBar = new ProgressBar(0);
-    private final Label errorLabel = new Label();
+    private final ActionStrip actions;
     private final Pane results = new VBox();
     private final VBox tableBox;
     private final StackPane chartBox;
@@ -76,6 +74,14 @@ public final class SweepView extends ScrollPane {
 
     public SweepView(SweepViewModel model) {
         this.model = model;
+        actions =
+                new ActionStrip(
+                        model.job(),
+                        "Run sweep",
+                        "Cancel",
+                        model.canRunBinding(),
+                        model::run,
+                        model::cancel);
         getStyleClass().add("sweep-view");
         getStylesheets().add(STYLESHEET);
         setFitToWidth(true);
@@ -161,69 +167,35 @@ public final class SweepView extends ScrollPane {
         problems.visibleProperty().bind(model.problemsProperty().isNotEmpty());
         problems.managedProperty().bind(problems.visibleProperty());
 
+        Button runButton = actions.startButton();
         runButton.setId("sweep-run");
-        runButton.getStyleClass().add("accent-button");
-        runButton.disableProperty().bind(model.canRunBinding().not());
-        runButton.setOnAction(e -> model.run());
         runButton.setTooltip(
                 new Tooltip(
                         "Trains the runs listed above one after another in the background; you"
                                 + " can keep working meanwhile."));
+        Button cancelButton = actions.cancelButton();
         cancelButton.setId("sweep-cancel");
-        cancelButton.disableProperty().bind(model.runningProperty().not());
-        cancelButton.setOnAction(e -> model.cancel());
         cancelButton.setTooltip(
                 new Tooltip(
                         "Stops the current run after its batch and skips the rest; runs already"
                                 + " finished stay saved."));
+        ProgressBar progressBar = actions.progressBar();
         progressBar.setId("sweep-progress");
         progressBar.setMinWidth(120);
-        progressBar.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(progressBar, Priority.ALWAYS);
-        progressBar.progressProperty().bind(model.progressProperty());
         progressBar.setTooltip(new Tooltip("How much of the whole sweep is done."));
-        runButton.setMinWidth(Region.USE_PREF_SIZE);
-        cancelButton.setMinWidth(Region.USE_PREF_SIZE);
-        Label progressText = new Label();
+        Label progressText = actions.statusLabel();
         progressText.setId("sweep-progress-text");
         progressText.getStyleClass().add("sweep-status");
-        progressText.setWrapText(true);
-        progressText.setMinHeight(Region.USE_PREF_SIZE);
-        progressText
-                .textProperty()
-                .bind(
-                        Bindings.createStringBinding(
-                                () ->
-                                        model.progressTextProperty().get().isEmpty()
-                                                ? model.statusProperty().get()
-                                                : model.progressTextProperty().get(),
-                                model.progressTextProperty(),
-                                model.statusProperty()));
-        progressText.visibleProperty().bind(progressText.textProperty().isNotEmpty());
-        progressText.managedProperty().bind(progressText.visibleProperty());
-        HBox actions = new HBox(10, runButton, cancelButton, progressBar);
-        actions.setAlignment(Pos.CENTER_LEFT);
+        HBox row = actions.row();
+        row.setAlignment(Pos.CENTER_LEFT);
 
+        Label errorLabel = actions.errorLabel();
         errorLabel.setId("sweep-error");
         errorLabel.getStyleClass().add("sweep-error");
-        errorLabel.setWrapText(true);
-        errorLabel.setMinHeight(Region.USE_PREF_SIZE);
-        errorLabel.setMaxWidth(Double.MAX_VALUE);
-        errorLabel.textProperty().bind(model.errorProperty());
-        errorLabel.visibleProperty().bind(model.errorProperty().isNotEmpty());
-        errorLabel.managedProperty().bind(errorLabel.visibleProperty());
 
         VBox box =
                 new VBox(
-                        8,
-                        title,
-                        subtitle,
-                        grid,
-                        preview,
-                        problems,
-                        actions,
-                        progressText,
-                        errorLabel);
+                        8, title, subtitle, grid, preview, problems, row, progressText, errorLabel);
         box.getStyleClass().add("sweep-top");
         return box;
     }
@@ -647,19 +619,19 @@ public final class SweepView extends ScrollPane {
     }
 
     public Button runButton() {
-        return runButton;
+        return actions.startButton();
     }
 
     public Button cancelButton() {
-        return cancelButton;
+        return actions.cancelButton();
     }
 
     public Label errorLabel() {
-        return errorLabel;
+        return actions.errorLabel();
     }
 
     public ProgressBar progressBar() {
-        return progressBar;
+        return actions.progressBar();
     }
 
     /** The chart on screen: the number line or the categories. */

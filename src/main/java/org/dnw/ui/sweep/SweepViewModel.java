@@ -10,13 +10,11 @@ import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -30,6 +28,7 @@ import org.dnw.spec.Sentence;
 import org.dnw.train.SweepPlan;
 import org.dnw.train.SweepSetting;
 import org.dnw.train.TrainingEvent;
+import org.dnw.ui.common.BackgroundJob;
 import org.dnw.ui.common.EventPump;
 
 /**
@@ -68,12 +67,7 @@ public final class SweepViewModel {
     private final ReadOnlyStringWrapper preview = new ReadOnlyStringWrapper(this, "preview", "");
     private final ReadOnlyStringWrapper problems = new ReadOnlyStringWrapper(this, "problems", "");
     private final ReadOnlyBooleanWrapper runnable = new ReadOnlyBooleanWrapper(this, "runnable");
-    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
-    private final ReadOnlyStringWrapper progressText =
-            new ReadOnlyStringWrapper(this, "progressText", "");
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
-    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final BackgroundJob job;
     private final BooleanBinding canRun;
 
     private final ObservableList<SweepRow> rows = FXCollections.observableArrayList();
@@ -94,10 +88,8 @@ public final class SweepViewModel {
     private final List<SweepResult.Row> done = new ArrayList<>();
     private List<String> seriesValues = List.of();
     private SweepRunner.Sweep handle;
-    private int generation;
     private int pointCount;
     private int epochCount = 1;
-    private boolean cancelRequested;
 
     /**
      * @param starter runs the sweep in the background
@@ -114,6 +106,7 @@ public final class SweepViewModel {
         this.starter = Objects.requireNonNull(starter, "starter");
         this.base = Objects.requireNonNull(base, "base");
         this.ui = Objects.requireNonNull(ui, "ui");
+        job = new BackgroundJob(ui, "");
         this.onRunSaved = onRunSaved == null ? folder -> {} : onRunSaved;
         ChangeListener<Object> edited = (obs, was, now) -> updatePreview();
         for (SweepAxisViewModel axis : List.of(first, second)) {
@@ -131,9 +124,7 @@ public final class SweepViewModel {
                     yAxisLabel.set(now.axisLabel());
                     rebuildChart();
                 });
-        canRun =
-                Bindings.createBooleanBinding(
-                        () -> runnable.get() && !running.get(), runnable, running);
+        canRun = job.canStart(runnable);
         refreshNetwork();
     }
 
@@ -259,12 +250,12 @@ public final class SweepViewModel {
      * clears the chart. Does nothing while one runs or when nothing can run.
      */
     public void run() {
-        if (running.get()) {
+        if (job.isRunning()) {
             return;
         }
         refreshNetwork();
         if (!runnable.get() || plan == null) {
-            error.set(
+            job.setError(
                     problems.get().isEmpty()
                             ? "There is nothing to run: give the settings some values."
                             : problems.get());
@@ -284,8 +275,6 @@ public final class SweepViewModel {
                             parameters,
                             p.problem()));
         }
-        generation++;
-        int mine = generation;
         done.clear();
         rows.setAll(fresh);
         List<String> titles = new ArrayList<>();
@@ -308,17 +297,12 @@ public final class SweepViewModel {
         chartPoints.clear();
         pointCount = points.size();
         epochCount = Math.max(1, started.baseHyperparameters().epochCount());
-        cancelRequested = false;
-        error.set("");
-        progress.set(0);
-        progressText.set("");
-        status.set("Starting the sweep…");
-        running.set(true);
+        int mine = job.start(0, "Starting the sweep…", this::cancelHandle);
         EventPump<SweepEvent> pump =
                 new EventPump<>(
                         ui,
                         e -> {
-                            if (mine == generation) {
+                            if (job.isCurrent(mine)) {
                                 onEvent(e);
                             }
                         },
@@ -326,20 +310,18 @@ public final class SweepViewModel {
         try {
             handle = starter.start(started, name(started), pump);
         } catch (Exception e) {
-            generation++;
-            running.set(false);
-            status.set("");
-            error.set("The sweep did not start: " + Sentence.of(e));
+            job.abandon();
+            job.setStatus("");
+            job.setError("The sweep did not start: " + Sentence.of(e));
         }
     }
 
     /** Stops the current run after its batch and skips the remaining points. */
     public void cancel() {
-        if (!running.get() || cancelRequested) {
-            return;
-        }
-        cancelRequested = true;
-        status.set("Stopping after the current batch…");
+        job.cancel("Stopping after the current batch…");
+    }
+
+    private void cancelHandle() {
         if (handle != null) {
             handle.cancel();
         }
@@ -359,10 +341,10 @@ public final class SweepViewModel {
         if (event instanceof SweepEvent.PointStarted s) {
             pointCount = s.pointCount();
             row(s.index()).ifPresent(r -> r.training("starting…"));
-            progress.set((double) s.index() / Math.max(1, pointCount));
-            progressText.set(runText(s.index(), s.label()));
-            if (!cancelRequested) {
-                status.set("Training run " + (s.index() + 1) + " of " + pointCount + "…");
+            job.setProgress((double) s.index() / Math.max(1, pointCount));
+            job.setProgressText(runText(s.index(), s.label()));
+            if (!job.isCancelling()) {
+                job.setStatus("Training run " + (s.index() + 1) + " of " + pointCount + "…");
             }
         } else if (event instanceof SweepEvent.PointTraining t) {
             onTraining(t.index(), t.event());
@@ -376,7 +358,7 @@ public final class SweepViewModel {
                     onRunSaved.accept(r.folder());
                 }
             }
-            progress.set((double) (r.index() + 1) / Math.max(1, pointCount));
+            job.setProgress((double) (r.index() + 1) / Math.max(1, pointCount));
         } else if (event instanceof SweepEvent.SweepEnded e) {
             ended(e.result());
         }
@@ -391,8 +373,8 @@ public final class SweepViewModel {
             double within =
                     ((b.epoch() - 1) + (double) b.batch() / Math.max(1, b.batchesPerEpoch()))
                             / epochCount;
-            progress.set((index + Math.min(1, within)) / Math.max(1, pointCount));
-            progressText.set(
+            job.setProgress((index + Math.min(1, within)) / Math.max(1, pointCount));
+            job.setProgressText(
                     runText(index, label)
                             + String.format(
                                     Locale.ROOT,
@@ -403,7 +385,7 @@ public final class SweepViewModel {
                                     b.batchesPerEpoch()));
             row(index).ifPresent(r -> r.training("epoch " + b.epoch() + "/" + epochCount + "…"));
         } else if (event instanceof TrainingEvent.EpochCompleted e) {
-            progress.set((index + (double) e.epoch() / epochCount) / Math.max(1, pointCount));
+            job.setProgress((index + (double) e.epoch() / epochCount) / Math.max(1, pointCount));
             if (e.epoch() < e.epochCount()) {
                 row(index)
                         .ifPresent(
@@ -422,7 +404,7 @@ public final class SweepViewModel {
 
     private void ended(SweepResult result) {
         handle = null;
-        running.set(false);
+        job.finish();
         for (SweepRow r : rows) {
             r.notReached();
         }
@@ -437,7 +419,7 @@ public final class SweepViewModel {
                     .append(pointCount)
                     .append(" runs; the runs finished before are saved.");
         } else {
-            progress.set(1);
+            job.setProgress(1);
             text.append("Sweep finished: ").append(saved).append(saved == 1 ? " run" : " runs");
             text.append(" saved");
             if (skipped > 0) {
@@ -458,8 +440,8 @@ public final class SweepViewModel {
                                                             " (%.1f %%).",
                                                             100 * r.testAccuracy())));
         }
-        status.set(text.toString());
-        progressText.set("");
+        job.setStatus(text.toString());
+        job.setProgressText("");
     }
 
     private static Optional<SweepResult.Row> best(SweepResult result) {
@@ -540,28 +522,33 @@ public final class SweepViewModel {
 
     // ---- properties
 
+    /** Run's job: running, progress, status and error; Cancel cancels it. */
+    public BackgroundJob job() {
+        return job;
+    }
+
     public ReadOnlyBooleanProperty runningProperty() {
-        return running.getReadOnlyProperty();
+        return job.runningProperty();
     }
 
     /** Share of the whole sweep done, in [0, 1], including the current run's progress. */
     public ReadOnlyDoubleProperty progressProperty() {
-        return progress.getReadOnlyProperty();
+        return job.progressProperty();
     }
 
     /** e.g. "Run 2 of 6 (kernel=3 lr=0.01) — epoch 1 of 2, batch 300 of 844". */
     public ReadOnlyStringProperty progressTextProperty() {
-        return progressText.getReadOnlyProperty();
+        return job.progressTextProperty();
     }
 
     /** What the sweep is doing or how it ended, in a sentence. */
     public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
+        return job.statusProperty();
     }
 
     /** Why the sweep did not start, in a sentence; empty otherwise. */
     public ReadOnlyStringProperty errorProperty() {
-        return error.getReadOnlyProperty();
+        return job.errorProperty();
     }
 
     /** One row per point of the last sweep started, in the sweep's order. */

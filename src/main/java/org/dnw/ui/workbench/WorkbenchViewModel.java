@@ -17,16 +17,26 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import org.dnw.data.BuiltInDataset;
+import org.dnw.data.DataSplits;
+import org.dnw.data.ImageSamples;
+import org.dnw.runs.RunSaveOutcome;
 import org.dnw.spec.ModelSpec;
 import org.dnw.spec.Presets;
 import org.dnw.spec.SpecFormatException;
 import org.dnw.spec.SpecJson;
+import org.dnw.store.RunManifest;
+import org.dnw.store.SavedRun;
 import org.dnw.ui.architecture.ArchitectureViewModel;
 import org.dnw.ui.common.DialogService;
+import org.dnw.ui.confusion.SampleImages;
+import org.dnw.ui.data.DatasetPreview;
 
 /**
  * The main window's state and file actions: new from preset, open and save a spec as JSON, quit,
- * the window title and the status line.
+ * the window title and the status line; and the decisions that link the features (a data set
+ * loaded, a run saved or opened, Train again), which reach the other features through {@link
+ * WorkbenchLinks}.
  *
  * <p>Files are read and written on the {@code background} executor and the results applied on the
  * {@code ui} executor (the FX thread in the application; {@code Runnable::run} in tests). Errors
@@ -48,6 +58,7 @@ public final class WorkbenchViewModel {
             new SimpleObjectProperty<>(this, "savedSpec");
     private final BooleanBinding dirty;
     private final StringBinding title;
+    private WorkbenchLinks links;
 
     public WorkbenchViewModel(
             ArchitectureViewModel architecture,
@@ -94,6 +105,16 @@ public final class WorkbenchViewModel {
         status.set(message);
     }
 
+    /** An error no feature caught: said in the status line, as the network is unharmed. */
+    public void unexpectedError(Throwable error) {
+        showStatus(
+                "Something went wrong ("
+                        + (error.getMessage() == null
+                                ? error.getClass().getSimpleName()
+                                : error.getMessage())
+                        + "). Your network is unchanged; you can go on or save it.");
+    }
+
     /** E.g. "seed-cnn * — Deep Network Workbench" (the star: unsaved changes). */
     public StringBinding titleBinding() {
         return title;
@@ -118,6 +139,113 @@ public final class WorkbenchViewModel {
     public void fitNetwork(UnaryOperator<ModelSpec> fit) {
         architecture.fitTo(fit);
         savedSpec.set(fit.apply(savedSpec.get()));
+    }
+
+    /** How this view-model reaches the other features; set once, before the window shows. */
+    public void setLinks(WorkbenchLinks links) {
+        this.links = Objects.requireNonNull(links, "links");
+    }
+
+    // ---- decisions that link the features
+
+    /** A data set was loaded: the network is fitted to it (not an undoable edit) and it is said. */
+    public void dataLoaded(DatasetPreview now) {
+        if (now == null) {
+            return;
+        }
+        // not an undoable edit: the history is refitted, so Undo cannot leave a network that
+        // does not fit the data, and a saved network stays saved
+        fitNetwork(s -> s.adaptTo(now.inputShape(), now.classCount()));
+        showStatus(
+                now.name()
+                        + " loaded: the network now takes "
+                        + now.inputShape()
+                        + " inputs and has "
+                        + now.classCount()
+                        + " classes.");
+    }
+
+    /**
+     * A training ended: its outcome is said; a saved run is listed, read back in the background and
+     * handed to Try it.
+     */
+    public void runSaved(RunSaveOutcome outcome) {
+        showStatus(outcome.message());
+        if (!outcome.isSaved()) {
+            links.runSettled();
+            return;
+        }
+        links.runListed(outcome.folder());
+        background.execute(
+                () -> {
+                    try {
+                        SavedRun run = links.readRun(outcome.folder());
+                        ui.execute(
+                                () -> {
+                                    links.useForTryIt(run);
+                                    links.runSettled();
+                                });
+                    } catch (IOException e) {
+                        ui.execute(
+                                () -> {
+                                    showStatus(
+                                            "The run was saved but could not be read back: "
+                                                    + e.getMessage());
+                                    links.runSettled();
+                                });
+                    }
+                });
+    }
+
+    /**
+     * A saved run is opened: the views show it, with the test images of the loaded data set or of
+     * the last run's splits when they are the run's, and Try it uses it.
+     *
+     * @param loaded the data set loaded now; null when none
+     * @param lastSplits the splits of the last run trained in this window; null when none
+     */
+    public void openRun(SavedRun run, DatasetPreview loaded, DataSplits lastSplits) {
+        SampleImages images = SampleImages.none();
+        String dataset = run.manifest().dataset().name();
+        int testSize = run.manifest().dataset().testSize();
+        if (loaded != null
+                && loaded.name().equals(dataset)
+                && loaded.test().size() == testSize
+                && loaded.test() instanceof ImageSamples test) {
+            images = SampleImages.of(test);
+        } else if (lastSplits != null
+                && lastSplits.test().size() == testSize
+                && lastSplits.datasetName().equals(dataset)
+                && lastSplits.test() instanceof ImageSamples test) {
+            images = SampleImages.of(test);
+        }
+        links.showRun(run, images);
+        links.useForTryIt(run);
+        showStatus(
+                "Opened "
+                        + run.manifest().runName()
+                        + ": its curves are on the Training tab, its filters and confusion matrix"
+                        + " on theirs.");
+    }
+
+    /**
+     * Train again: the run's network and settings come back, and its data set when it is a built-in
+     * one other than the loaded one.
+     *
+     * @param loaded the data set loaded now; null when none
+     */
+    public void trainAgain(RunManifest manifest, DatasetPreview loaded) {
+        architecture.load(manifest.spec(), "network of the run " + manifest.runName());
+        links.useHyperparameters(manifest.hyperparameters());
+        BuiltInDataset builtIn = BuiltInDataset.byName(manifest.dataset().name());
+        if (builtIn != null && (loaded == null || !loaded.name().equals(builtIn.displayName()))) {
+            links.chooseDataset(builtIn);
+        }
+        links.selectTab(WorkbenchTab.TRAINING);
+        showStatus(
+                "Loaded the network and settings of "
+                        + manifest.runName()
+                        + " — press Train to run it again.");
     }
 
     /** Replaces the network by a preset (one undoable step). */

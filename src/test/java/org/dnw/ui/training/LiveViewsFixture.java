@@ -9,6 +9,7 @@ import javafx.scene.layout.BorderPane;
 import org.dnw.train.TrainingEvent;
 import org.dnw.ui.charts.ChartsView;
 import org.dnw.ui.charts.ChartsViewModel;
+import org.dnw.ui.common.EventPump;
 import org.dnw.ui.confusion.ConfusionView;
 import org.dnw.ui.confusion.ConfusionViewModel;
 import org.dnw.ui.confusion.SampleImages;
@@ -59,8 +60,8 @@ public final class LiveViewsFixture {
     /** A training thread that sends an event every 10 ms, as far as the pump can tell. */
     private long fakeNanos;
 
-    public final TrainingEventPump pump =
-            new TrainingEventPump(
+    public final EventPump<TrainingEvent> pump =
+            TrainingEventPump.create(
                     Runnable::run,
                     event -> {
                         training.accept(event);
@@ -68,7 +69,7 @@ public final class LiveViewsFixture {
                         filters.accept(event);
                         confusion.accept(event);
                     },
-                    TrainingEventPump.DEFAULT_INTERVAL,
+                    EventPump.DEFAULT_INTERVAL,
                     () -> fakeNanos);
 
     public LiveViewsFixture() {

@@ -15,6 +15,7 @@ import org.dnw.train.TrainingEvent;
 import org.dnw.train.TrainingEvent.BatchCompleted;
 import org.dnw.train.TrainingEvent.EpochCompleted;
 import org.dnw.train.TrainingEvent.WeightsCaptured;
+import org.dnw.ui.common.EventPump;
 import org.junit.jupiter.api.Test;
 
 class TrainingEventPumpTest {
@@ -33,8 +34,8 @@ class TrainingEventPumpTest {
         List<TrainingEvent> delivered = new ArrayList<>();
         AtomicLong clock = new AtomicLong();
         int[] flushes = {0};
-        TrainingEventPump pump =
-                new TrainingEventPump(
+        EventPump<TrainingEvent> pump =
+                TrainingEventPump.create(
                         flush -> {
                             flushes[0]++;
                             flush.run();
@@ -66,7 +67,7 @@ class TrainingEventPumpTest {
         List<TrainingEvent> input = SyntheticRun.events(2, 400, 100, 2);
         ArrayDeque<Runnable> fxQueue = new ArrayDeque<>();
         List<TrainingEvent> delivered = new ArrayList<>();
-        TrainingEventPump pump = new TrainingEventPump(fxQueue::add, delivered::add);
+        EventPump<TrainingEvent> pump = TrainingEventPump.create(fxQueue::add, delivered::add);
         input.forEach(pump::accept);
         assertThat(fxQueue).hasSize(1); // one flush outstanding at most
         while (!fxQueue.isEmpty()) {
@@ -94,8 +95,8 @@ class TrainingEventPumpTest {
     void aThrottledBatchIsDeliveredByTheNextEvent() {
         List<TrainingEvent> delivered = new ArrayList<>();
         AtomicLong clock = new AtomicLong();
-        TrainingEventPump pump =
-                new TrainingEventPump(
+        EventPump<TrainingEvent> pump =
+                TrainingEventPump.create(
                         Runnable::run, delivered::add, Duration.ofMillis(50), clock::get);
         List<TrainingEvent> input = SyntheticRun.events(1, 3, 10, 3);
         pump.accept(input.get(0)); // RunStarted
@@ -116,7 +117,7 @@ class TrainingEventPumpTest {
         List<TrainingEvent> delivered = Collections.synchronizedList(new ArrayList<>());
         ExecutorService fx = Executors.newSingleThreadExecutor(r -> new Thread(r, "fake-fx"));
         try {
-            TrainingEventPump pump = new TrainingEventPump(fx, delivered::add);
+            EventPump<TrainingEvent> pump = TrainingEventPump.create(fx, delivered::add);
             Thread trainer = new Thread(() -> input.forEach(pump::accept), "training");
             trainer.start();
             trainer.join(10_000);

@@ -1,0 +1,88 @@
+package org.dnw.app;
+
+import java.util.concurrent.Executor;
+import java.util.prefs.Preferences;
+import org.dnw.data.LoadedDataset;
+import org.dnw.engine.EngineSetup;
+import org.dnw.engine.scratch.ScratchEngine;
+import org.dnw.spec.Presets;
+import org.dnw.ui.architecture.ArchitectureViewModel;
+import org.dnw.ui.augment.AugmentationViewModel;
+import org.dnw.ui.data.DataViewModel;
+import org.dnw.ui.data.DatasetPreview;
+import org.dnw.ui.hyperparams.HyperparametersViewModel;
+
+/**
+ * What a run is made of: the network being edited, the data set, the hyperparameters and the
+ * augmentation, tied together (the hyperparameters see the network; the data split follows the
+ * validation share; the samples feed the augmentation preview).
+ */
+record SetupFeature(
+        ArchitectureViewModel editor,
+        DataViewModel data,
+        HyperparametersViewModel hyper,
+        AugmentationViewModel augment) {
+
+    static SetupFeature create(WorkbenchServices s, WorkbenchOptions options) {
+        ArchitectureViewModel editor = new ArchitectureViewModel(Presets.load(options.preset()));
+        DataViewModel data =
+                new DataViewModel(
+                        new CatalogDatasetSource(
+                                s.catalog(), Preferences.userNodeForPackage(WorkbenchApp.class)),
+                        s.dialogs(),
+                        s.executors().dataLoads(),
+                        s.fx());
+        HyperparametersViewModel hyper = new HyperparametersViewModel();
+        if (options.epochs() > 0) {
+            hyper.setEpochCount(options.epochs());
+        }
+        data.validationShareProperty().bind(hyper.validationShareProperty());
+        hyper.networkProperty().bind(editor.specProperty());
+        hyper.setScratchEngineCheck(spec -> ScratchEngine.problems(spec, null).isEmpty());
+        AugmentationViewModel augment =
+                new AugmentationViewModel(s.executors().dataLoads(), s.fx());
+        data.loadedProperty()
+                .addListener(
+                        (obs, old, now) -> {
+                            if (now != null) {
+                                augment.setSamples(now.train());
+                            }
+                        });
+        return new SetupFeature(editor, data, hyper, augment);
+    }
+
+    /** Runs {@code action} when the first data set has loaded. */
+    void whenFirstLoaded(Runnable action) {
+        data.loadedProperty()
+                .addListener(
+                        (obs, old, now) -> {
+                            if (now != null && old == null) {
+                                action.run();
+                            }
+                        });
+    }
+
+    /** The loaded data set as the course panels take it; null when none is loaded. */
+    LoadedDataset loadedDataset() {
+        DatasetPreview p = data.getLoaded();
+        return p == null
+                ? null
+                : new LoadedDataset(
+                        p.name(), p.train(), p.test(), p.fileSha256(), p.origin(), false);
+    }
+
+    /** The hyperparameters panel names the device the engine trains on (asked on {@code on}). */
+    void showDevice(Executor on, Executor fx) {
+        on.execute(
+                () -> {
+                    String device;
+                    try {
+                        device = EngineSetup.describe(EngineSetup.device());
+                    } catch (RuntimeException e) {
+                        device = "engine unavailable: " + e.getMessage();
+                    }
+                    String shown = device;
+                    fx.execute(() -> hyper.deviceTextProperty().set(shown));
+                });
+    }
+}
