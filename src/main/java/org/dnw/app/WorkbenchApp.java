@@ -25,7 +25,6 @@ import org.dnw.ui.tryit.TryItViewModel;
 import org.dnw.ui.workbench.WorkbenchTab;
 import org.dnw.ui.workbench.WorkbenchView;
 import org.dnw.ui.workbench.WorkbenchViewModel;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -34,8 +33,6 @@ import org.slf4j.LoggerFactory;
  * writes the laid-out window as a PNG and exits (after training first, with {@code --train}).
  */
 public final class WorkbenchApp extends Application {
-
-    private static final Logger LOG = LoggerFactory.getLogger(WorkbenchApp.class);
 
     /** Stylesheets of the feature views, besides the window's own. */
     private static final List<String> STYLESHEETS =
@@ -71,14 +68,14 @@ public final class WorkbenchApp extends Application {
         Scene scene = createScene(stage, options);
         Thread.setDefaultUncaughtExceptionHandler(
                 (thread, error) -> {
-                    LOG.error("Unexpected error on {}", thread.getName(), error);
+                    LoggerFactory.getLogger(WorkbenchApp.class)
+                            .error("Unexpected error on {}", thread.getName(), error);
                     Platform.runLater(() -> workbench.unexpectedError(error));
                 });
         stage.setScene(scene);
         stage.setMinWidth(900);
         stage.setMinHeight(600);
         stage.show();
-
         if (options.screenshot() != null && !options.train()) {
             screenshots.afterLoading(setup.data());
         }
@@ -114,7 +111,6 @@ public final class WorkbenchApp extends Application {
         workbench = new WorkbenchViewModel(setup.editor(), dialogs, executors.io(), services.fx());
         view = new WorkbenchView(workbench);
         setup.data().loadedProperty().addListener((obs, old, now) -> workbench.dataLoaded(now));
-
         tryIt =
                 new TryItViewModel(
                         new RunClassifiers(), dialogs, executors.predictions(), services.fx());
