@@ -102,7 +102,11 @@ class WorkbenchFlowUiIT {
         robot.clickOn("#padding-valid-4");
         robot.doubleClickOn("#kernel-field-4").write("11").type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(app.trainingModel().trainDisabledProperty().get()).isTrue();
+        // the network's checks run off the FX thread (never blocking it): wait for their verdict
+        waitFor(
+                "Train to be disabled",
+                10,
+                () -> app.trainingModel().trainDisabledProperty().get());
         LayerCardView card4 = robot.lookup("#layer-card-4").queryAs(LayerCardView.class);
         assertThat(robot.from(card4).lookup(".layer-problem").queryAs(Label.class).getText())
                 .startsWith("layer 4: ")
