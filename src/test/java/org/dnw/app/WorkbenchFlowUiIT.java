@@ -65,6 +65,9 @@ class WorkbenchFlowUiIT {
                         pane.setVvalue(room <= 0 ? 0 : Math.min(1, y / room));
                     }
                 });
+        // the scroll position reaches the screen at the next layout pulse; a click computed before
+        // it lands where the card used to be
+        WaitForAsyncUtils.sleep(200, TimeUnit.MILLISECONDS);
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -100,6 +103,7 @@ class WorkbenchFlowUiIT {
         robot.doubleClickOn("#kernel-field-1").write("11").type(KeyCode.ENTER);
         reveal(robot.lookup("#layer-card-4").query());
         robot.clickOn("#padding-valid-4");
+        WaitForAsyncUtils.waitForFxEvents();
         robot.doubleClickOn("#kernel-field-4").write("11").type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
         // the network's checks run off the FX thread (never blocking it): wait for their verdict
