@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The report package builds documents from saved runs: it may read spec, data, eval, store and
- * train, and use the PDF library, but never JavaFX, the user interface, the engine or DJL, so that
- * both the window and the command line can call it without a display or an engine.
+ * train, and use the PDF and template libraries, but never JavaFX, the user interface, the engine
+ * or DJL, so that both the window and the command line can call it without a display or an engine.
  */
 class ReportRulesTest {
 
@@ -43,7 +43,8 @@ class ReportRulesTest {
                         "org.dnw.figures..",
                         "org.dnw.store..",
                         "org.dnw.train..",
-                        "com.openhtmltopdf..")
+                        "com.openhtmltopdf..",
+                        "com.github.mustachejava..")
                 .check(classes);
     }
 
