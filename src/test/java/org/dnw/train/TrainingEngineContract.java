@@ -1,0 +1,368 @@
+package org.dnw.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.assertj.core.data.Offset;
+import org.dnw.data.DataSplits;
+import org.dnw.eval.ConfusionMatrix;
+import org.dnw.train.TrainingEvent.BatchCompleted;
+import org.dnw.train.TrainingEvent.EpochCompleted;
+import org.dnw.train.TrainingEvent.RunCancelled;
+import org.dnw.train.TrainingEvent.RunFailed;
+import org.dnw.train.TrainingEvent.RunFinished;
+import org.dnw.train.TrainingEvent.RunPaused;
+import org.dnw.train.TrainingEvent.RunResumed;
+import org.dnw.train.TrainingEvent.RunStarted;
+import org.dnw.train.TrainingEvent.TestEvaluation;
+import org.dnw.train.TrainingEvent.WeightsCaptured;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every engine behind the one {@link EngineTrainingLoop} must show, on the same tiny images
+ * ({@link TrainingFixtures}): the same event order, the same divergence rule, cancel between
+ * batches, pause and resume that change no number, and the same numbers for the same seed. One
+ * subclass per engine supplies the loop; the from-scratch one is a unit test, the PyTorch one an
+ * integration test (it starts the native engine).
+ */
+public abstract class TrainingEngineContract {
+
+    /** A loop with the engine under test; called once per run. */
+    protected abstract TrainingLoop loop();
+
+    /** The engine under test, as a request names it. */
+    protected abstract EngineKind engine();
+
+    private TrainingRequest request(Hyperparameters hp, int weightsEvery) {
+        return new TrainingRequest(
+                        "contract",
+                        TrainingFixtures.imageNet(3),
+                        TrainingFixtures.imageSplits(3),
+                        hp,
+                        null,
+                        weightsEvery)
+                .withEngine(engine());
+    }
+
+    private List<TrainingEvent> run(TrainingRequest request) {
+        return run(request, new RunControl(), null);
+    }
+
+    private List<TrainingEvent> run(
+            TrainingRequest request, RunControl control, Consumer<TrainingEvent> also) {
+        List<TrainingEvent> events = new CopyOnWriteArrayList<>();
+        loop().run(
+                        request,
+                        control,
+                        e -> {
+                            events.add(e);
+                            if (also != null) {
+                                also.accept(e);
+                            }
+                        });
+        return events;
+    }
+
+    private static <T> List<T> of(List<TrainingEvent> events, Class<T> type) {
+        return events.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    private static TrainingEvent last(List<TrainingEvent> events) {
+        return events.get(events.size() - 1);
+    }
+
+    /** One line per event, enough to compare the order of two runs. */
+    private static String label(TrainingEvent e) {
+        if (e instanceof BatchCompleted b) {
+            return "batch " + b.epoch() + "." + b.batch();
+        } else if (e instanceof WeightsCaptured w) {
+            return "weights " + w.epoch() + "." + w.batch();
+        } else if (e instanceof EpochCompleted c) {
+            return "epoch " + c.epoch();
+        } else if (e instanceof RunPaused p) {
+            return "paused " + p.epoch() + "." + p.batch();
+        } else if (e instanceof RunResumed r) {
+            return "resumed " + r.epoch() + "." + r.batch();
+        } else if (e instanceof RunStarted) {
+            return "started";
+        } else if (e instanceof RunFinished) {
+            return "finished";
+        } else if (e instanceof RunFailed) {
+            return "failed";
+        } else if (e instanceof RunCancelled) {
+            return "cancelled";
+        }
+        return e.getClass().getSimpleName();
+    }
+
+    @Test
+    void emitsTheEventsInTheContractsOrderAndLearns() {
+        DataSplits splits = TrainingFixtures.imageSplits(3);
+        List<TrainingEvent> events = run(request(TrainingFixtures.sgd(0.5, 32, 3), 3));
+
+        // 240 samples in batches of 32: 8 batches per epoch; weights every 3 batches (3, 6) and
+        // right after each EpochCompleted (8)
+        List<String> expected = new ArrayList<>();
+        expected.add("started");
+        for (int epoch = 1; epoch <= 3; epoch++) {
+            for (int b = 1; b <= 8; b++) {
+                expected.add("batch " + epoch + "." + b);
+                if (b % 3 == 0) {
+                    expected.add("weights " + epoch + "." + b);
+                }
+            }
+            expected.add("epoch " + epoch);
+            expected.add("weights " + epoch + ".8");
+        }
+        expected.add("finished");
+        assertThat(events.stream().map(TrainingEngineContract::label).toList())
+                .containsExactlyElementsOf(expected);
+
+        RunStarted started = (RunStarted) events.get(0);
+        assertThat(started.batchesPerEpoch()).isEqualTo(8);
+        assertThat(started.trainSize()).isEqualTo(240);
+        assertThat(started.validationSize()).isEqualTo(60);
+        assertThat(started.testSize()).isEqualTo(90);
+        // 36·8 + 8 + 8·3 + 3
+        assertThat(started.parameterCount()).isEqualTo(323);
+
+        List<BatchCompleted> batches = of(events, BatchCompleted.class);
+        assertThat(batches).allMatch(b -> b.batchesPerEpoch() == 8 && b.loss() > 0);
+        assertThat(batches).allMatch(b -> b.runningAccuracy() >= 0 && b.runningAccuracy() <= 1);
+        assertThat(batches).allMatch(b -> b.samplesPerSecond() > 0);
+
+        List<WeightsCaptured> weights = of(events, WeightsCaptured.class);
+        assertThat(weights.get(0).shape()).containsExactly(8, 36);
+        assertThat(weights.get(0).values()).hasSize(8 * 36);
+
+        List<EpochCompleted> epochs = of(events, EpochCompleted.class);
+        assertThat(epochs).allMatch(e -> e.epochCount() == 3 && e.learningRate() == 0.5);
+        assertThat(epochs.get(2).trainLoss()).isLessThan(epochs.get(0).trainLoss());
+        assertThat(epochs.get(2).validationAccuracy()).isGreaterThan(0.9);
+
+        RunFinished finished = (RunFinished) last(events);
+        assertThat(finished.epochsCompleted()).isEqualTo(3);
+        assertThat(finished.artifacts()).isNull();
+        TestEvaluation test = finished.test();
+        assertThat(test.accuracy()).isGreaterThan(0.9);
+        assertThat(test.actual()).containsExactly(splits.test().labels());
+        assertThat(test.report().matrix())
+                .isEqualTo(ConfusionMatrix.of(test.actual(), test.predicted(), 3));
+        assertThat(test.report().accuracy()).isEqualTo(test.accuracy());
+        assertThat(test.probabilities()).hasSize(90 * 3);
+        float[] p = test.probabilities();
+        for (int i = 0; i < 90; i++) {
+            assertThat(p[3 * i] + p[3 * i + 1] + p[3 * i + 2]).isCloseTo(1f, Offset.offset(1e-5f));
+            int best =
+                    p[3 * i] >= p[3 * i + 1] && p[3 * i] >= p[3 * i + 2]
+                            ? 0
+                            : p[3 * i + 1] >= p[3 * i + 2] ? 1 : 2;
+            assertThat(test.predicted()[i]).isEqualTo(best);
+        }
+        // the last epoch's captured weights are the trained first-layer weights
+        ParameterValues first =
+                finished.parameters().stream()
+                        .filter(v -> v.name().endsWith("_weight"))
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(weights.get(weights.size() - 1).values()).containsExactly(first.values());
+    }
+
+    @Test
+    void aHugeLearningRateDivergesByTheOneRuleAndEndsTheRun() {
+        List<TrainingEvent> events = run(request(TrainingFixtures.sgd(1e30, 32, 3), 0));
+
+        RunFailed failed = (RunFailed) last(events);
+        assertThat(failed.reason())
+                .matches(
+                        "the loss (became (NaN|infinite)|exploded from \\S+ to \\S+) at epoch 1,"
+                                + " batch \\d+ — the training diverged");
+        assertThat(failed.advice()).isEqualTo(Divergence.advice(1e30));
+        assertThat(failed.epoch()).isEqualTo(1);
+        assertThat(failed.batch()).isBetween(1, 8);
+        assertThat(events.stream().filter(TrainingEvent::isTerminal)).hasSize(1);
+        // the diverged batch itself is not reported as completed
+        assertThat(of(events, BatchCompleted.class)).hasSize(failed.batch() - 1);
+        assertThat(of(events, EpochCompleted.class)).isEmpty();
+    }
+
+    @Test
+    void cancelAtACheckpointStopsAtThatBatch() {
+        RunControl control = new RunControl();
+        List<TrainingEvent> events =
+                run(
+                        request(TrainingFixtures.sgd(0.5, 32, 3), 0),
+                        control,
+                        e -> {
+                            if (e instanceof BatchCompleted b && b.epoch() == 2 && b.batch() == 3) {
+                                control.requestCancel();
+                            }
+                        });
+
+        RunCancelled c = (RunCancelled) last(events);
+        assertThat(c.epochsCompleted()).isEqualTo(1);
+        assertThat(c.epoch()).isEqualTo(2);
+        assertThat(c.batch()).isEqualTo(3);
+        assertThat(of(events, BatchCompleted.class)).hasSize(8 + 3);
+        assertThat(events.stream().filter(TrainingEvent::isTerminal)).hasSize(1);
+    }
+
+    @Test
+    void cancelFromAnotherThreadEndsTheRunAfterAtMostOneMoreBatch() throws Exception {
+        RunControl control = new RunControl();
+        List<TrainingEvent> events = new CopyOnWriteArrayList<>();
+        CountDownLatch twenty = new CountDownLatch(20);
+        AtomicLong endedAt = new AtomicLong();
+        // long enough that the run is still going when the cancel comes
+        TrainingRequest request = request(TrainingFixtures.sgd(0.1, 8, 1_000), 0);
+        Thread training =
+                new Thread(
+                        () ->
+                                loop().run(
+                                                request,
+                                                control,
+                                                e -> {
+                                                    if (e.isTerminal()) {
+                                                        endedAt.set(System.nanoTime());
+                                                    }
+                                                    events.add(e);
+                                                    if (e instanceof BatchCompleted) {
+                                                        twenty.countDown();
+                                                    }
+                                                }),
+                        "contract-training");
+        training.start();
+        assertThat(twenty.await(2, TimeUnit.MINUTES)).isTrue();
+        // land in the middle of a batch, not at the checkpoint right after one
+        Thread.sleep(3);
+        long asked = System.nanoTime();
+        control.requestCancel();
+        long batchesWhenAsked = of(events, BatchCompleted.class).size();
+        training.join(TimeUnit.MINUTES.toMillis(1));
+        assertThat(training.isAlive()).isFalse();
+
+        assertThat(last(events)).isInstanceOf(RunCancelled.class);
+        assertThat(events.stream().filter(TrainingEvent::isTerminal)).hasSize(1);
+        long batchesAfter = of(events, BatchCompleted.class).size() - batchesWhenAsked;
+        assertThat(batchesAfter).isBetween(0L, 1L);
+        System.out.printf(
+                "%s: cancel took %.2f ms, %d batch(es) after it%n",
+                engine().label(), (endedAt.get() - asked) / 1e6, batchesAfter);
+    }
+
+    @Test
+    void pauseAndResumeGoOnWithTheSameNumbers() {
+        TrainingRequest request = request(TrainingFixtures.sgd(0.5, 32, 2), 0);
+        RunControl control = new RunControl();
+        List<TrainingEvent> events =
+                run(
+                        request,
+                        control,
+                        e -> {
+                            if (e instanceof BatchCompleted b && b.epoch() == 1 && b.batch() == 2) {
+                                control.requestPause();
+                            }
+                            if (e instanceof RunPaused) {
+                                // resume from another thread, as the UI would
+                                new Thread(
+                                                () -> {
+                                                    sleep(150);
+                                                    control.requestResume();
+                                                })
+                                        .start();
+                            }
+                        });
+
+        int paused = indexOf(events, RunPaused.class);
+        int resumed = indexOf(events, RunResumed.class);
+        assertThat(paused).isPositive();
+        assertThat(resumed).isEqualTo(paused + 1);
+        assertThat(((RunPaused) events.get(paused)).batch()).isEqualTo(2);
+        assertThat(events.get(paused - 1)).isInstanceOf(BatchCompleted.class);
+        assertThat(of(events, BatchCompleted.class)).hasSize(16);
+        assertThat(last(events)).isInstanceOf(RunFinished.class);
+
+        assertSameNumbers(events, run(request));
+    }
+
+    @Test
+    void theSameSeedGivesTheSameNumbers() {
+        TrainingRequest request = request(TrainingFixtures.sgd(0.3, 16, 2), 0);
+        List<TrainingEvent> a = run(request);
+        List<TrainingEvent> b = run(request);
+        assertSameNumbers(a, b);
+
+        List<TrainingEvent> other = run(request(TrainingFixtures.sgd(0.3, 16, 2).withSeed(43), 0));
+        assertThat(((RunFinished) last(other)).parameters().get(0).values())
+                .isNotEqualTo(((RunFinished) last(a)).parameters().get(0).values());
+    }
+
+    @Test
+    void aListenerThatThrowsIsSkippedAndTheRunGoesOn() {
+        List<TrainingEvent> events = new ArrayList<>();
+        loop().run(
+                        request(TrainingFixtures.sgd(0.5, 32, 1), 0),
+                        new RunControl(),
+                        e -> {
+                            events.add(e);
+                            if (e instanceof BatchCompleted b && b.batch() == 4) {
+                                throw new IllegalStateException("listener broke");
+                            }
+                        });
+
+        // a broken view neither stops nor fails a run
+        assertThat(events.stream().filter(TrainingEvent::isTerminal)).hasSize(1);
+        assertThat(last(events)).isInstanceOf(RunFinished.class);
+    }
+
+    /** Batch and epoch losses, test figures and every parameter are identical. */
+    private static void assertSameNumbers(List<TrainingEvent> a, List<TrainingEvent> b) {
+        assertThat(of(b, BatchCompleted.class))
+                .extracting(BatchCompleted::loss)
+                .containsExactlyElementsOf(
+                        of(a, BatchCompleted.class).stream().map(BatchCompleted::loss).toList());
+        assertThat(of(b, EpochCompleted.class))
+                .extracting(EpochCompleted::trainLoss, EpochCompleted::validationLoss)
+                .containsExactlyElementsOf(
+                        of(a, EpochCompleted.class).stream()
+                                .map(
+                                        e ->
+                                                org.assertj.core.groups.Tuple.tuple(
+                                                        e.trainLoss(), e.validationLoss()))
+                                .toList());
+        RunFinished fa = (RunFinished) last(a);
+        RunFinished fb = (RunFinished) last(b);
+        assertThat(fb.test().loss()).isEqualTo(fa.test().loss());
+        assertThat(fb.test().accuracy()).isEqualTo(fa.test().accuracy());
+        assertThat(fb.test().predicted()).containsExactly(fa.test().predicted());
+        assertThat(fb.test().probabilities()).containsExactly(fa.test().probabilities());
+        assertThat(fb.parameters()).hasSameSizeAs(fa.parameters());
+        for (int i = 0; i < fa.parameters().size(); i++) {
+            assertThat(fb.parameters().get(i).values())
+                    .containsExactly(fa.parameters().get(i).values());
+        }
+    }
+
+    private static int indexOf(List<TrainingEvent> events, Class<?> type) {
+        for (int i = 0; i < events.size(); i++) {
+            if (type.isInstance(events.get(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
