@@ -4,7 +4,7 @@ import java.util.concurrent.Executor;
 import java.util.prefs.Preferences;
 import org.dnw.data.LoadedDataset;
 import org.dnw.engine.EngineSetup;
-import org.dnw.engine.scratch.ScratchEngine;
+import org.dnw.engine.scratch.ScratchProblems;
 import org.dnw.spec.Presets;
 import org.dnw.ui.architecture.ArchitectureViewModel;
 import org.dnw.ui.augment.AugmentationViewModel;
@@ -38,7 +38,7 @@ record SetupFeature(
         }
         data.validationShareProperty().bind(hyper.validationShareProperty());
         hyper.networkProperty().bind(editor.specProperty());
-        hyper.setScratchEngineCheck(spec -> ScratchEngine.problems(spec, null).isEmpty());
+        hyper.setScratchEngineCheck(spec -> ScratchProblems.of(spec, null).isEmpty());
         AugmentationViewModel augment =
                 new AugmentationViewModel(s.executors().dataLoads(), s.fx());
         data.loadedProperty()

@@ -55,7 +55,7 @@ public final class ScratchNetwork implements AutoCloseable {
     private int lastCount;
 
     private ScratchNetwork(ModelSpec spec, LossKind lossKind, Workers workers, boolean owned) {
-        List<String> problems = ScratchEngine.problems(spec, null);
+        List<String> problems = ScratchProblems.of(spec, null);
         if (!problems.isEmpty()) {
             if (owned) {
                 workers.close();
@@ -128,8 +128,8 @@ public final class ScratchNetwork implements AutoCloseable {
      * layer order. The same spec and seed give the same numbers.
      *
      * @param workers threads for the products; not closed by the network
-     * @throws IllegalArgumentException with the sentences of {@link ScratchEngine#problems} when
-     *     the engine cannot build {@code spec}
+     * @throws IllegalArgumentException with the sentences of {@link ScratchProblems} when the
+     *     engine cannot build {@code spec}
      */
     public static ScratchNetwork create(ModelSpec spec, LossKind loss, long seed, Workers workers) {
         ScratchNetwork net = new ScratchNetwork(spec, loss, workers, false);

@@ -6,8 +6,9 @@
  * org.dnw.engine.scratch.SquaredError}, {@link org.dnw.engine.scratch.SoftmaxCrossEntropy}, and
  * {@link org.dnw.engine.scratch.SigmoidCrossEntropy} for a single sigmoid unit), plain SGD ({@link
  * org.dnw.engine.scratch.Sgd}), a network built from a {@link org.dnw.spec.ModelSpec} ({@link
- * org.dnw.engine.scratch.ScratchNetwork}) and a {@link org.dnw.train.TrainingLoop} that emits the
- * same events as the DJL engine ({@link org.dnw.engine.scratch.ScratchEngine}).
+ * org.dnw.engine.scratch.ScratchNetwork}), the {@link org.dnw.train.TrainingEngine} behind the one
+ * training loop ({@link org.dnw.engine.scratch.ScratchEngine}) and what it refuses to train ({@link
+ * org.dnw.engine.scratch.ScratchProblems}).
  *
  * <p>Numbers are {@code double}, in row-major arrays: a batch of {@code n} samples of {@code k}
  * values is one {@code double[n·k]}, sample {@code i}'s value {@code p} at {@code [i·k + p]}.
