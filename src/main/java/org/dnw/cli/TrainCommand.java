@@ -98,23 +98,35 @@ final class TrainCommand implements Callable<Integer> {
             RunLauncher.LaunchedRun launched =
                     new RunLauncher(store, service, Runnable::run)
                             .launch(request, event -> show(out, progress, event));
-            Thread cancelOnInterrupt =
-                    new Thread(
-                            () -> {
-                                launched.run().cancel();
-                                try {
-                                    launched.saved().get(10, TimeUnit.SECONDS);
-                                } catch (Exception ignored) {
-                                    // exiting anyway; a draft left behind is removed next time
-                                }
-                            },
-                            "cancel-on-interrupt");
-            Runtime.getRuntime().addShutdownHook(cancelOnInterrupt);
-            TrainingEvent terminal = launched.run().await(Duration.ofDays(7));
-            RunSaveOutcome saved = launched.saved().get(10, TimeUnit.MINUTES);
-            Runtime.getRuntime().removeShutdownHook(cancelOnInterrupt);
-            return finish(out, terminal, saved, splits);
+            Ended ended = awaitCancellingOnInterrupt(launched);
+            return finish(out, ended.terminal(), ended.saved(), splits);
         }
+    }
+
+    /** How a launched run ended: its terminal event and whether and where it was saved. */
+    record Ended(TrainingEvent terminal, RunSaveOutcome saved) {}
+
+    /**
+     * Waits for {@code launched} to end and be saved; Ctrl-C (the JVM shutting down) cancels it
+     * meanwhile and gives the save a few seconds.
+     */
+    static Ended awaitCancellingOnInterrupt(RunLauncher.LaunchedRun launched) throws Exception {
+        Thread cancelOnInterrupt =
+                new Thread(
+                        () -> {
+                            launched.run().cancel();
+                            try {
+                                launched.saved().get(10, TimeUnit.SECONDS);
+                            } catch (Exception ignored) {
+                                // exiting anyway; a draft left behind is removed next time
+                            }
+                        },
+                        "cancel-on-interrupt");
+        Runtime.getRuntime().addShutdownHook(cancelOnInterrupt);
+        TrainingEvent terminal = launched.run().await(Duration.ofDays(7));
+        RunSaveOutcome saved = launched.saved().get(10, TimeUnit.MINUTES);
+        Runtime.getRuntime().removeShutdownHook(cancelOnInterrupt);
+        return new Ended(terminal, saved);
     }
 
     /**

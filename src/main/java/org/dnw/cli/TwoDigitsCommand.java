@@ -4,12 +4,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import org.dnw.data.ImageSamples;
 import org.dnw.data.LoadedDataset;
 import org.dnw.engine.TrainingServices;
@@ -139,21 +137,9 @@ final class TwoDigitsCommand implements Callable<Integer> {
                                         }
                                         TrainCommand.show(out, progress, event);
                                     });
-            Thread cancelOnInterrupt =
-                    new Thread(
-                            () -> {
-                                launched.run().cancel();
-                                try {
-                                    launched.saved().get(10, TimeUnit.SECONDS);
-                                } catch (Exception ignored) {
-                                    // exiting anyway; a draft left behind is removed next time
-                                }
-                            },
-                            "cancel-on-interrupt");
-            Runtime.getRuntime().addShutdownHook(cancelOnInterrupt);
-            TrainingEvent terminal = launched.run().await(Duration.ofDays(7));
-            RunSaveOutcome saved = launched.saved().get(10, TimeUnit.MINUTES);
-            Runtime.getRuntime().removeShutdownHook(cancelOnInterrupt);
+            TrainCommand.Ended ended = TrainCommand.awaitCancellingOnInterrupt(launched);
+            TrainingEvent terminal = ended.terminal();
+            RunSaveOutcome saved = ended.saved();
             int code = TrainCommand.finish(out, terminal, saved, request.splits());
             Path folder = outDir != null ? outDir : saved.isSaved() ? saved.folder() : null;
             if (folder != null && terminal instanceof TrainingEvent.RunFinished f) {

@@ -154,7 +154,7 @@ public final class DataFormatDetector {
                 cifar = true;
             } else if (kind == FileKind.IMAGE) {
                 images++;
-            } else if (!ImageFolderReader.isDocument(name) || kind == FileKind.TEXT) {
+            } else if (!ImageFolderLayout.isDocument(name) || kind == FileKind.TEXT) {
                 // a .txt may be a readme or the table itself (seeds_dataset.txt)
                 data.add(f);
             }

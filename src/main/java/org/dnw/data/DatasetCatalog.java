@@ -6,9 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -48,16 +46,6 @@ public final class DatasetCatalog {
 
     /** Share of the test split drawn where a source has none, unless told otherwise. */
     public static final double DEFAULT_TEST_SHARE = 0.2;
-
-    private static final List<String> IDX_BASES =
-            List.of(
-                    "train-images-idx3-ubyte",
-                    "train-labels-idx1-ubyte",
-                    "t10k-images-idx3-ubyte",
-                    "t10k-labels-idx1-ubyte");
-    private static final String CIFAR_ARCHIVE = "cifar10-jpg.tar.gz";
-    private static final String CIFAR_BINARY_FOLDER = "cifar-10-batches-bin";
-    private static final String WHEAT_FILE = "seeds_dataset.txt";
 
     /**
      * Where the catalog looks. Any folder may be null (not searched).
@@ -209,7 +197,7 @@ public final class DatasetCatalog {
 
     /** Where {@code dataset} stands. Cheap: no reading, no network. */
     public DatasetEntry entry(BuiltInDataset dataset) {
-        Source source = locate(dataset);
+        DatasetSources.Source source = DatasetSources.locate(locations, dataset);
         if (source != null) {
             return new DatasetEntry(
                     dataset,
@@ -229,14 +217,19 @@ public final class DatasetCatalog {
                             + " when first used (this needs the network)");
         }
         return new DatasetEntry(
-                dataset, DatasetEntry.Availability.MISSING, null, missingMessage(dataset, reason));
+                dataset,
+                DatasetEntry.Availability.MISSING,
+                null,
+                DatasetSources.missingMessage(locations, dataset, reason));
     }
 
     /**
      * The folders searched for {@code dataset}, in order (the download's destination not included).
      */
     public List<Path> searchPath(BuiltInDataset dataset) {
-        return candidates(dataset).stream().map(Candidate::folder).toList();
+        return DatasetSources.candidates(locations, dataset).stream()
+                .map(DatasetSources.Candidate::folder)
+                .toList();
     }
 
     /**
@@ -261,7 +254,7 @@ public final class DatasetCatalog {
 
     private LoadedDataset loadUnguarded(BuiltInDataset dataset, ProgressListener progress)
             throws DataFormatException {
-        Source source = locate(dataset);
+        DatasetSources.Source source = DatasetSources.locate(locations, dataset);
         if (source == null) {
             String reason = downloadBlocker(dataset);
             if (reason == null && !downloader.reachable()) {
@@ -269,17 +262,19 @@ public final class DatasetCatalog {
             }
             if (reason != null) {
                 throw new DataNotFoundException(
-                        missingMessage(dataset, reason), searchPath(dataset));
+                        DatasetSources.missingMessage(locations, dataset, reason),
+                        searchPath(dataset));
             }
             Path folder;
             try {
                 folder = downloader.download(dataset, progress);
             } catch (IOException | RuntimeException e) {
                 throw new DataNotFoundException(
-                        missingMessage(dataset, "the download failed: " + e.getMessage()),
+                        DatasetSources.missingMessage(
+                                locations, dataset, "the download failed: " + e.getMessage()),
                         searchPath(dataset));
             }
-            source = sourceIn(dataset, folder);
+            source = DatasetSources.sourceIn(dataset, folder);
             if (source == null) {
                 throw new DataFormatException(
                         folder,
@@ -344,7 +339,7 @@ public final class DatasetCatalog {
         if (Files.isDirectory(path)) {
             List<String> sets = new ArrayList<>();
             for (BuiltInDataset d : BuiltInDataset.values()) {
-                if (sourceIn(d, path.resolve(d.folderName())) != null) {
+                if (DatasetSources.sourceIn(d, path.resolve(d.folderName())) != null) {
                     sets.add(d.folderName() + "/");
                 }
             }
@@ -361,7 +356,7 @@ public final class DatasetCatalog {
         Path at = found.path();
         DataOrigin origin = new DataOrigin(path, null);
         return switch (found.format()) {
-            case IDX -> openIdx(at, progress).withOrigin(origin);
+            case IDX -> idxDatasets().open(at, progress).withOrigin(origin);
             case CIFAR_BINARY_FOLDER ->
                     CifarBinaryReader.readFolder(at, progress).withOrigin(origin);
             case CIFAR_BINARY_ARCHIVE ->
@@ -372,13 +367,17 @@ public final class DatasetCatalog {
                         TableReader.readTable(
                                 at, TableReader.Options.DEFAULT.withLabelColumn(labelColumn));
                 yield drawnSplit(
-                                stripExtension(at.getFileName().toString()),
+                                IdxDatasets.stripExtension(at.getFileName().toString()),
                                 table.samples(),
                                 Checksums.sha256(at),
                                 at)
                         .withOrigin(new DataOrigin(path, table.layout()));
             }
         };
+    }
+
+    private IdxDatasets idxDatasets() {
+        return new IdxDatasets(testShare, splitSeed);
     }
 
     private ImageFolderReader imageReader() {
@@ -388,16 +387,17 @@ public final class DatasetCatalog {
 
     // ---------------------------------------------------------------- reading a found source
 
-    private LoadedDataset read(BuiltInDataset dataset, Source source, ProgressListener progress)
+    private LoadedDataset read(
+            BuiltInDataset dataset, DatasetSources.Source source, ProgressListener progress)
             throws DataFormatException {
         String name = dataset.displayName();
-        if (source instanceof IdxSource idx) {
-            return readIdx(name, idx, dataset.classNames(), progress);
+        if (source instanceof DatasetSources.IdxSource idx) {
+            return idxDatasets().read(name, idx, dataset.classNames(), progress);
         }
-        if (source instanceof CifarBinary binary) {
+        if (source instanceof DatasetSources.CifarBinary binary) {
             return renamed(name, CifarBinaryReader.readFolder(binary.folder(), progress));
         }
-        if (source instanceof CifarArchive archive) {
+        if (source instanceof DatasetSources.CifarArchive archive) {
             LoadedDataset read = imageReader().read(archive.file(), progress);
             if (!read.train().classNames().equals(dataset.classNames())) {
                 throw new DataFormatException(
@@ -409,7 +409,7 @@ public final class DatasetCatalog {
             }
             return renamed(name, read);
         }
-        Table table = (Table) source;
+        DatasetSources.Table table = (DatasetSources.Table) source;
         TableSamples samples =
                 TableReader.read(
                         table.file(),
@@ -436,378 +436,13 @@ public final class DatasetCatalog {
                 name, d.train(), d.test(), d.fileSha256(), d.source(), d.testSplitDrawn());
     }
 
-    private LoadedDataset readIdx(
-            String name, IdxSource idx, List<String> classNames, ProgressListener progress)
-            throws DataFormatException {
-        List<String> names = classNames;
-        if (names == null) {
-            int max = 0;
-            for (int label : IdxReader.readLabels(idx.trainLabels())) {
-                max = Math.max(max, label);
-            }
-            if (idx.testLabels() != null) {
-                for (int label : IdxReader.readLabels(idx.testLabels())) {
-                    max = Math.max(max, label);
-                }
-            }
-            List<String> generated = new ArrayList<>();
-            for (int c = 0; c <= max; c++) {
-                generated.add(Integer.toString(c));
-            }
-            names = generated;
-        }
-        ImageSamples train = IdxReader.read(idx.trainImages(), idx.trainLabels(), names, progress);
-        Map<String, String> sums = new LinkedHashMap<>();
-        sums.putAll(Checksums.sha256(idx.trainImages(), idx.trainLabels()));
-        if (idx.testImages() == null) {
-            int[][] parts =
-                    DataSplitter.stratified(
-                            train.labels(), train.classCount(), testShare, splitSeed);
-            return new LoadedDataset(
-                    name,
-                    train.subset(parts[0]),
-                    train.subset(parts[1]),
-                    sums,
-                    idx.folder().toString(),
-                    true);
-        }
-        ImageSamples test = IdxReader.read(idx.testImages(), idx.testLabels(), names, progress);
-        if (test.height() != train.height() || test.width() != train.width()) {
-            throw new DataFormatException(
-                    idx.testImages(),
-                    "holds "
-                            + test.height()
-                            + "×"
-                            + test.width()
-                            + " images but "
-                            + idx.trainImages().getFileName()
-                            + " holds "
-                            + train.height()
-                            + "×"
-                            + train.width());
-        }
-        sums.putAll(Checksums.sha256(idx.testImages(), idx.testLabels()));
-        return new LoadedDataset(name, train, test, sums, idx.folder().toString(), false);
-    }
-
-    /**
-     * Reads the IDX files of a folder, or the pair (and, when it is one half of a train/test set,
-     * the whole set) of one picked IDX file. Files are told apart by their magic numbers, paired by
-     * name (…-images-idx3… with …-labels-idx1…), and the pair whose name starts with "t10k" or
-     * "test" is the test split.
-     */
-    private LoadedDataset openIdx(Path picked, ProgressListener progress)
-            throws DataFormatException {
-        boolean folderGiven = Files.isDirectory(picked);
-        Path folder = folderGiven ? picked : picked.toAbsolutePath().getParent();
-        List<IdxPair> pairs = idxPairs(folder, folderGiven ? null : picked);
-        if (pairs.size() == 2) {
-            IdxPair test = isTestName(pairs.get(0).images()) ? pairs.get(0) : pairs.get(1);
-            IdxPair train = test == pairs.get(0) ? pairs.get(1) : pairs.get(0);
-            if (isTestName(test.images()) && !isTestName(train.images())) {
-                String name =
-                        folder.getFileName() == null ? "IDX" : folder.getFileName().toString();
-                return readIdx(
-                        name,
-                        new IdxSource(
-                                folder,
-                                train.images(),
-                                train.labels(),
-                                test.images(),
-                                test.labels()),
-                        null,
-                        progress);
-            }
-            if (folderGiven) {
-                throw new DataFormatException(
-                        folder,
-                        "this folder holds two pairs of MNIST-style IDX files ("
-                                + pairs.get(0).images().getFileName()
-                                + " and "
-                                + pairs.get(1).images().getFileName()
-                                + "), but the name of neither says it is the test split: name the"
-                                + " test pair t10k-… or test-…");
-            }
-        }
-        if (pairs.size() > 2 && folderGiven) {
-            throw new DataFormatException(
-                    folder,
-                    "this folder holds "
-                            + pairs.size()
-                            + " pairs of MNIST-style IDX files; it should hold one pair, or a"
-                            + " training pair and a test pair (t10k-…)");
-        }
-        IdxPair pair = pairs.get(0);
-        if (!folderGiven) {
-            Path p = picked.toAbsolutePath();
-            for (IdxPair candidate : pairs) {
-                if (candidate.images().equals(p) || candidate.labels().equals(p)) {
-                    pair = candidate;
-                }
-            }
-        }
-        String images = pair.images().getFileName().toString();
-        String name = stripExtension(images).replace("-images", "").replace("-idx3-ubyte", "");
-        return readIdx(
-                name,
-                new IdxSource(folder, pair.images(), pair.labels(), null, null),
-                null,
-                progress);
-    }
-
-    /** An IDX image file and its label file. */
-    private record IdxPair(Path images, Path labels) {}
-
-    /**
-     * The IDX pairs in {@code folder}, each image file with its label file. A file counts as IDX by
-     * its magic number, or by its name when it is damaged.
-     *
-     * @param picked the file the user picked, or null for the whole folder
-     * @throws DataFormatException saying which partner file is missing
-     */
-    private static List<IdxPair> idxPairs(Path folder, Path picked) throws DataFormatException {
-        Map<String, Path> images = new java.util.TreeMap<>();
-        Map<String, Path> labels = new java.util.TreeMap<>();
-        try (var entries = Files.list(folder)) {
-            for (Path p : entries.sorted().toList()) {
-                String file = p.getFileName().toString();
-                if (!Files.isRegularFile(p) || ReadSupport.isHidden(file)) {
-                    continue;
-                }
-                DataFormatDetector.FileKind kind = DataFormatDetector.sniff(p);
-                String stem = stripGz(file);
-                boolean image =
-                        kind == DataFormatDetector.FileKind.IDX_IMAGES
-                                || (kind != DataFormatDetector.FileKind.IDX_LABELS
-                                        && DataFormatDetector.isIdxName(file)
-                                        && file.contains("idx3"));
-                boolean label =
-                        kind == DataFormatDetector.FileKind.IDX_LABELS
-                                || (kind != DataFormatDetector.FileKind.IDX_IMAGES
-                                        && DataFormatDetector.isIdxName(file)
-                                        && file.contains("idx1"));
-                if (image) {
-                    images.put(stem, p.toAbsolutePath());
-                } else if (label) {
-                    labels.put(stem, p.toAbsolutePath());
-                }
-            }
-        } catch (IOException e) {
-            throw ReadSupport.unreadable(folder, e);
-        }
-        List<IdxPair> pairs = new ArrayList<>();
-        List<String> lonelyImages = new ArrayList<>();
-        for (Map.Entry<String, Path> e : images.entrySet()) {
-            Path partner = labels.remove(partnerName(e.getKey(), true));
-            if (partner != null) {
-                pairs.add(new IdxPair(e.getValue(), partner));
-            } else {
-                lonelyImages.add(e.getKey());
-            }
-        }
-        if (lonelyImages.size() == 1 && labels.size() == 1) {
-            // One pair named some other way: the content says which is which.
-            pairs.add(
-                    new IdxPair(
-                            images.get(lonelyImages.get(0)), labels.values().iterator().next()));
-            lonelyImages.clear();
-            labels.clear();
-        }
-        String pickedStem = picked == null ? null : stripGz(picked.getFileName().toString());
-        List<String> problems = new ArrayList<>();
-        for (String stem : lonelyImages) {
-            if (pickedStem == null || pickedStem.equals(stem)) {
-                problems.add("the labels file " + partnerName(stem, true) + " is missing");
-            }
-        }
-        for (String stem : labels.keySet()) {
-            if (pickedStem == null || pickedStem.equals(stem)) {
-                problems.add("the images file " + partnerName(stem, false) + " is missing");
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new DataFormatException(
-                    folder,
-                    "this folder holds MNIST-style IDX files but "
-                            + String.join(", and ", problems));
-        }
-        if (pairs.isEmpty()) {
-            throw new DataFormatException(folder, "holds no IDX image and label files");
-        }
-        return pairs;
-    }
-
-    /** The partner's name (without .gz) of an IDX images file ({@code ofImages}) or labels file. */
-    private static String partnerName(String stem, boolean ofImages) {
-        return ofImages
-                ? stem.replace("images", "labels").replace("idx3", "idx1")
-                : stem.replace("labels", "images").replace("idx1", "idx3");
-    }
-
-    private static String stripGz(String name) {
-        return name.toLowerCase(Locale.ROOT).endsWith(".gz")
-                ? name.substring(0, name.length() - 3)
-                : name;
-    }
-
-    private static boolean isTestName(Path file) {
-        String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return n.startsWith("t10k") || n.startsWith("test");
-    }
-
-    private static String stripExtension(String name) {
-        String lower = name.toLowerCase(Locale.ROOT);
-        for (String ext : List.of(".gz", ".txt", ".csv", ".tsv", ".dat", ".data")) {
-            if (lower.endsWith(ext)) {
-                return stripExtension(name.substring(0, name.length() - ext.length()));
-            }
-        }
-        return name;
-    }
-
-    // ---------------------------------------------------------------- finding
-
-    private sealed interface Source permits IdxSource, CifarBinary, CifarArchive, Table {
-        Path location();
-    }
-
-    private record IdxSource(
-            Path folder, Path trainImages, Path trainLabels, Path testImages, Path testLabels)
-            implements Source {
-        @Override
-        public Path location() {
-            return folder;
-        }
-    }
-
-    private record CifarBinary(Path folder) implements Source {
-        @Override
-        public Path location() {
-            return folder;
-        }
-    }
-
-    private record CifarArchive(Path file) implements Source {
-        @Override
-        public Path location() {
-            return file;
-        }
-    }
-
-    private record Table(Path file) implements Source {
-        @Override
-        public Path location() {
-            return file;
-        }
-    }
-
-    /** A folder to look in and why it is on the list. */
-    private record Candidate(Path folder, String why) {}
-
-    private List<Candidate> candidates(BuiltInDataset dataset) {
-        List<Candidate> out = new ArrayList<>();
-        if (dataset == BuiltInDataset.MNIST_SAMPLE) {
-            for (Path p : locations.sampleFolders()) {
-                out.add(new Candidate(p, "the sample shipped with the workbench"));
-            }
-            return out;
-        }
-        String folder = dataset.folderName();
-        if (locations.workbenchData() != null) {
-            out.add(new Candidate(locations.workbenchData().resolve(folder), "WORKBENCH_DATA"));
-        }
-        if (locations.userDatasets() != null) {
-            out.add(new Candidate(locations.userDatasets().resolve(folder), "your data folder"));
-        }
-        if (dataset == BuiltInDataset.FASHION_MNIST && locations.systemDatasets() != null) {
-            out.add(
-                    new Candidate(
-                            locations.systemDatasets().resolve("fashion-mnist"),
-                            "Debian's dataset-fashion-mnist package"));
-        }
-        if (dataset.djlArtifactId() != null && locations.djlCache() != null) {
-            out.add(
-                    new Candidate(
-                            djlFolder(locations.djlCache(), dataset), "DJL's download cache"));
-        }
-        return out;
-    }
-
     /**
      * Where DJL's basic-dataset repository keeps {@code dataset}: {@code <cache
      * root>/cache/repo/dataset/cv/ai/djl/basicdataset/<artifact>/1.0}.
      */
     public static Path djlFolder(Path djlCacheRoot, BuiltInDataset dataset) {
-        return djlCacheRoot
-                .resolve("cache")
-                .resolve("repo")
-                .resolve("dataset")
-                .resolve("cv")
-                .resolve("ai")
-                .resolve("djl")
-                .resolve("basicdataset")
-                .resolve(Objects.requireNonNull(dataset.djlArtifactId(), "not in DJL"))
-                .resolve("1.0");
+        return DatasetSources.djlFolder(djlCacheRoot, dataset);
     }
-
-    private Source locate(BuiltInDataset dataset) {
-        for (Candidate c : candidates(dataset)) {
-            Source s = sourceIn(dataset, c.folder());
-            if (s != null) {
-                return s;
-            }
-        }
-        return null;
-    }
-
-    private static Source sourceIn(BuiltInDataset dataset, Path folder) {
-        if (folder == null || !Files.isDirectory(folder)) {
-            return null;
-        }
-        switch (dataset) {
-            case CIFAR10 -> {
-                Path binary = folder.resolve(CIFAR_BINARY_FOLDER);
-                if (CifarBinaryReader.isCifarFolder(binary)) {
-                    return new CifarBinary(binary);
-                }
-                if (CifarBinaryReader.isCifarFolder(folder)) {
-                    return new CifarBinary(folder);
-                }
-                Path archive = folder.resolve(CIFAR_ARCHIVE);
-                return Files.isRegularFile(archive) ? new CifarArchive(archive) : null;
-            }
-            case WHEAT_SEEDS -> {
-                Path file = folder.resolve(WHEAT_FILE);
-                return Files.isRegularFile(file) ? new Table(file) : null;
-            }
-            default -> {
-                return idxIn(folder);
-            }
-        }
-    }
-
-    /** The four MNIST-named IDX files in {@code folder} (each gzip or unpacked), or null. */
-    private static IdxSource idxIn(Path folder) {
-        Path[] files = new Path[4];
-        for (int i = 0; i < 4; i++) {
-            files[i] = idxFile(folder, IDX_BASES.get(i));
-            if (files[i] == null) {
-                return null;
-            }
-        }
-        return new IdxSource(folder, files[0], files[1], files[2], files[3]);
-    }
-
-    private static Path idxFile(Path folder, String base) {
-        Path gz = folder.resolve(base + ".gz");
-        if (Files.isRegularFile(gz)) {
-            return gz;
-        }
-        Path raw = folder.resolve(base);
-        return Files.isRegularFile(raw) ? raw : null;
-    }
-
-    // ---------------------------------------------------------------- messages
 
     /**
      * Null when a download can be tried; else why not, as the end of a sentence (empty when the set
@@ -821,99 +456,5 @@ public final class DatasetCatalog {
             return "downloading is not available in this build";
         }
         return downloader.disabledReason();
-    }
-
-    private String missingMessage(BuiltInDataset dataset, String reason) {
-        StringBuilder m = new StringBuilder();
-        m.append(dataset.displayName()).append(" is not on this computer");
-        if (reason != null && !reason.isEmpty()) {
-            m.append(", and ")
-                    .append(
-                            reason.endsWith(".")
-                                    ? reason.substring(0, reason.length() - 1)
-                                    : reason);
-        }
-        m.append(". Put ").append(filesSentence(dataset));
-        List<Candidate> candidates = candidates(dataset);
-        m.append(
-                candidates.size() == 1
-                        ? " into this folder:"
-                        : " into one of these folders (searched in this order):");
-        for (Candidate c : candidates) {
-            m.append("\n  ").append(c.folder()).append("  (").append(c.why());
-            String partial = partial(dataset, c.folder());
-            if (partial != null) {
-                m.append("; ").append(partial);
-            }
-            m.append(')');
-        }
-        if (dataset == BuiltInDataset.MNIST_SAMPLE) {
-            m.append(
-                    "\nThe sample ships in the workbench's assets/mnist-sample/ folder: start the"
-                            + " workbench from the folder that holds assets/.");
-        } else if (locations.workbenchData() == null) {
-            m.append("\nOr set WORKBENCH_DATA (or -Dworkbench.data=…) to a folder that holds ")
-                    .append(dataset.folderName())
-                    .append("/ with them.");
-        }
-        return m.toString();
-    }
-
-    private static String filesSentence(BuiltInDataset dataset) {
-        return switch (dataset) {
-            case CIFAR10 ->
-                    "cifar10-jpg.tar.gz (an image-folder archive: train/<class>/*.jpg and"
-                            + " test/<class>/*.jpg), or the folder cifar-10-batches-bin/ of the official"
-                            + " binary release (data_batch_1.bin … data_batch_5.bin and test_batch.bin),";
-            case WHEAT_SEEDS ->
-                    "seeds_dataset.txt (the UCI seeds table: 7 measurements and the"
-                            + " class 1–3 on each row)";
-            default ->
-                    "the four files train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz,"
-                            + " t10k-images-idx3-ubyte.gz and t10k-labels-idx1-ubyte.gz (gzip-compressed or"
-                            + " unpacked)";
-        };
-    }
-
-    /** A note on a folder that holds some but not all of what is needed; null otherwise. */
-    private static String partial(BuiltInDataset dataset, Path folder) {
-        if (!Files.isDirectory(folder)) {
-            return null;
-        }
-        switch (dataset) {
-            case CIFAR10 -> {
-                Path binary = folder.resolve(CIFAR_BINARY_FOLDER);
-                if (Files.isDirectory(binary) && CifarBinaryReader.hasAnyBatch(binary)) {
-                    List<String> missing = new ArrayList<>();
-                    for (String n : CifarBinaryReader.TRAIN_FILES) {
-                        if (!Files.isRegularFile(binary.resolve(n))) {
-                            missing.add(n);
-                        }
-                    }
-                    if (!Files.isRegularFile(binary.resolve(CifarBinaryReader.TEST_FILE))) {
-                        missing.add(CifarBinaryReader.TEST_FILE);
-                    }
-                    return "it exists, but "
-                            + CIFAR_BINARY_FOLDER
-                            + "/ lacks "
-                            + String.join(", ", missing);
-                }
-                return "it exists, but holds neither file";
-            }
-            case WHEAT_SEEDS -> {
-                return "it exists, but holds no " + WHEAT_FILE;
-            }
-            default -> {
-                List<String> missing = new ArrayList<>();
-                for (String base : IDX_BASES) {
-                    if (idxFile(folder, base) == null) {
-                        missing.add(base + ".gz");
-                    }
-                }
-                return missing.size() == IDX_BASES.size()
-                        ? "it exists, but holds none of them"
-                        : "it exists, but lacks " + String.join(", ", missing);
-            }
-        }
     }
 }

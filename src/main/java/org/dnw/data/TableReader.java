@@ -8,12 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
  * Reads a table of numeric features with one class label per row from a text file: comma-,
@@ -28,7 +25,6 @@ import java.util.regex.Pattern;
  */
 public final class TableReader {
 
-    private static final Pattern WHITESPACE = Pattern.compile("[ \\t]+");
     private static final int SNIFF_LINES = 20;
 
     private TableReader() {}
@@ -158,8 +154,9 @@ public final class TableReader {
         if (content.isEmpty()) {
             throw new DataFormatException(file, "is empty: it holds no rows of data");
         }
-        Separator separator =
-                Separator.sniff(content.subList(0, Math.min(SNIFF_LINES, content.size())));
+        TableCells.Separator separator =
+                TableCells.Separator.sniff(
+                        content.subList(0, Math.min(SNIFF_LINES, content.size())));
         List<String> first = separator.split(content.get(0));
         int columns = first.size();
         if (columns < 2) {
@@ -193,29 +190,29 @@ public final class TableReader {
             header =
                     options.header() != null
                             ? options.header()
-                            : hasNonNumericFeature(first, labelColumn, separator);
+                            : TableCells.hasNonNumericFeature(first, labelColumn, separator);
             reason = "chosen";
         } else {
             header =
                     options.header() != null
                             ? options.header()
-                            : looksLikeHeader(first, second, separator);
+                            : TableCells.looksLikeHeader(first, second, separator);
             if (options.labelColumn() != null) {
-                labelColumn = header ? find(first, options.labelColumn()) : -1;
+                labelColumn = header ? TableCells.find(first, options.labelColumn()) : -1;
                 if (labelColumn < 0) {
                     throw new DataFormatException(
                             file,
                             header
                                     ? "has no column named \""
-                                            + shorten(options.labelColumn())
+                                            + TableCells.shorten(options.labelColumn())
                                             + "\"; its columns are "
-                                            + String.join(", ", unquoted(first))
+                                            + String.join(", ", TableCells.unquoted(first))
                                             + " (or give the label column's number, 1 to "
                                             + columns
                                             + ")"
                                     : "has no header row naming its columns, so there is no"
                                             + " column named \""
-                                            + shorten(options.labelColumn())
+                                            + TableCells.shorten(options.labelColumn())
                                             + "\"; give the label column's number, 1 to "
                                             + columns);
                 }
@@ -225,11 +222,11 @@ public final class TableReader {
                 reason = null;
                 if (header) {
                     for (String wanted : LABEL_HEADER_NAMES) {
-                        labelColumn = find(first, wanted);
+                        labelColumn = TableCells.find(first, wanted);
                         if (labelColumn >= 0) {
                             reason =
                                     "guessed: the header names it \""
-                                            + unquoted(first).get(labelColumn)
+                                            + TableCells.unquoted(first).get(labelColumn)
                                             + "\"";
                             break;
                         }
@@ -249,7 +246,7 @@ public final class TableReader {
         }
         List<String> columnNames = new ArrayList<>();
         for (int c = 0; c < columns; c++) {
-            columnNames.add(header ? unquoted(first).get(c) : "column " + (c + 1));
+            columnNames.add(header ? TableCells.unquoted(first).get(c) : "column " + (c + 1));
         }
         TableLayout layout =
                 new TableLayout(
@@ -275,7 +272,7 @@ public final class TableReader {
                 if (c != labelColumn) {
                     featureNames.add(
                             header
-                                    ? unquoted(first).get(c)
+                                    ? TableCells.unquoted(first).get(c)
                                     : "feature " + (featureNames.size() + 1));
                 }
             }
@@ -322,7 +319,7 @@ public final class TableReader {
                     labelText[r] = cell;
                     continue;
                 }
-                float v = parse(cell, separator);
+                float v = TableCells.parse(cell, separator);
                 if (!Float.isFinite(v)) {
                     throw new DataFormatException(
                             file,
@@ -332,18 +329,20 @@ public final class TableReader {
                                     + (c + 1)
                                     + (cell.isEmpty()
                                             ? " is empty; every feature needs a number"
-                                            : ": \"" + shorten(cell) + "\" is not a number"));
+                                            : ": \""
+                                                    + TableCells.shorten(cell)
+                                                    + "\" is not a number"));
                 }
                 values[r * featureCount + f++] = v;
             }
         }
         Map<String, Integer> classOf = new HashMap<>();
-        List<String> distinct = distinctSorted(labelText, classOf);
+        List<String> distinct = TableCells.distinctSorted(labelText, classOf);
         if (distinct.size() < 2) {
             throw new DataFormatException(
                     file,
                     "every row has the label \""
-                            + shorten(distinct.get(0))
+                            + TableCells.shorten(distinct.get(0))
                             + "\" in column "
                             + (labelColumn + 1)
                             + "; a classifier needs at least two classes (is the label in another"
@@ -369,7 +368,7 @@ public final class TableReader {
         }
         int[] labels = new int[rows];
         for (int r = 0; r < rows; r++) {
-            labels[r] = classOf.get(key(labelText[r]));
+            labels[r] = classOf.get(TableCells.key(labelText[r]));
         }
         return new ReadTable(
                 new TableSamples(featureCount, values, labels, classNames, featureNames), layout);
@@ -386,12 +385,12 @@ public final class TableReader {
             List<String> distinct,
             List<String> content,
             int start,
-            Separator separator)
+            TableCells.Separator separator)
             throws DataFormatException {
         int rows = labelText.length;
         String fraction = null;
         for (String label : labelText) {
-            double v = number(label);
+            double v = TableCells.number(label);
             if (Double.isFinite(v) && v != Math.rint(v)) {
                 fraction = label;
                 break;
@@ -401,7 +400,7 @@ public final class TableReader {
         if (fraction != null) {
             why =
                     "holds fractional numbers such as "
-                            + shorten(fraction)
+                            + TableCells.shorten(fraction)
                             + ", a measurement rather"
                             + " than a class";
         } else if (distinct.size() > MAX_GUESSED_CLASSES) {
@@ -444,7 +443,7 @@ public final class TableReader {
 
     /** A sentence naming the column that looks most like a label, or null when none does. */
     private static String likelyLabel(
-            TableLayout layout, List<String> content, int start, Separator separator) {
+            TableLayout layout, List<String> content, int start, TableCells.Separator separator) {
         int columns = layout.columnNames().size();
         int rows = content.size() - start;
         int best = -1;
@@ -461,9 +460,9 @@ public final class TableReader {
                     return null;
                 }
                 String cell = cells.get(c);
-                double v = number(cell);
+                double v = TableCells.number(cell);
                 ok = !cell.isEmpty() && !(Double.isFinite(v) && v != Math.rint(v));
-                seen.add(key(cell));
+                seen.add(TableCells.key(cell));
                 ok &= seen.size() <= MAX_GUESSED_CLASSES && !(rows >= 20 && seen.size() * 2 > rows);
             }
             if (ok && seen.size() >= 2 && seen.size() < bestCount) {
@@ -497,46 +496,6 @@ public final class TableReader {
         return null;
     }
 
-    /** The column whose header cell is {@code name} (case ignored, quotes stripped), or -1. */
-    private static int find(List<String> headerCells, String name) {
-        List<String> cells = unquoted(headerCells);
-        for (int c = 0; c < cells.size(); c++) {
-            if (cells.get(c).equalsIgnoreCase(name.strip())) {
-                return c;
-            }
-        }
-        return -1;
-    }
-
-    private static List<String> unquoted(List<String> cells) {
-        List<String> out = new ArrayList<>();
-        for (String cell : cells) {
-            String s = cell;
-            if (s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")) {
-                s = s.substring(1, s.length() - 1);
-            }
-            out.add(s.strip());
-        }
-        return out;
-    }
-
-    /**
-     * A first row is a header when some column holds a word there and a number in the second row,
-     * or when every cell of it is a word.
-     */
-    private static boolean looksLikeHeader(
-            List<String> first, List<String> second, Separator separator) {
-        boolean allWords = true;
-        for (int c = 0; c < first.size(); c++) {
-            boolean word = !Float.isFinite(parse(first.get(c), separator));
-            allWords &= word;
-            if (word && c < second.size() && Float.isFinite(parse(second.get(c), separator))) {
-                return true;
-            }
-        }
-        return allWords;
-    }
-
     private static List<String> readLines(Path file) throws DataFormatException {
         if (!Files.isRegularFile(file)) {
             throw new DataFormatException(file, "not found at " + file.toAbsolutePath());
@@ -564,161 +523,5 @@ public final class TableReader {
             throw ReadSupport.unreadable(file, e);
         }
         return lines;
-    }
-
-    private static boolean hasNonNumericFeature(
-            List<String> cells, int labelColumn, Separator separator) {
-        for (int c = 0; c < cells.size(); c++) {
-            if (c != labelColumn && !Float.isFinite(parse(cells.get(c), separator))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The value of a cell, or NaN when it is not a finite number. */
-    private static float parse(String cell, Separator separator) {
-        String s = cell;
-        if (s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")) {
-            s = s.substring(1, s.length() - 1).strip();
-        }
-        if (separator == Separator.SEMICOLON && s.indexOf(',') >= 0 && s.indexOf('.') < 0) {
-            s = s.replace(',', '.');
-        }
-        if (s.isEmpty() || !looksNumeric(s)) {
-            return Float.NaN;
-        }
-        try {
-            return Float.parseFloat(s);
-        } catch (NumberFormatException e) {
-            return Float.NaN;
-        }
-    }
-
-    /**
-     * Rejects what Float.parseFloat accepts but a person does not mean as a number (NaN, 1f,
-     * 0x1p3).
-     */
-    private static boolean looksNumeric(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            if (!(Character.isDigit(ch)
-                    || ch == '.'
-                    || ch == '-'
-                    || ch == '+'
-                    || ch == 'e'
-                    || ch == 'E')) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** The distinct labels, sorted; numerically when all are numbers. Fills {@code classOf}. */
-    private static List<String> distinctSorted(String[] labels, Map<String, Integer> classOf) {
-        boolean numeric = true;
-        for (String label : labels) {
-            if (!Double.isFinite(number(label))) {
-                numeric = false;
-                break;
-            }
-        }
-        // Numeric labels are compared by value, so "1" and "1.0" are one class; the map keeps the
-        // text of each class's first label.
-        TreeMap<String, String> sorted;
-        if (numeric) {
-            sorted = new TreeMap<>(Comparator.comparingDouble(TableReader::number));
-        } else {
-            sorted = new TreeMap<>(Comparator.<String>naturalOrder());
-        }
-        for (String label : labels) {
-            sorted.putIfAbsent(key(label), label);
-        }
-        List<String> names = new ArrayList<>();
-        for (Map.Entry<String, String> e : sorted.entrySet()) {
-            classOf.put(e.getKey(), names.size());
-            names.add(numeric ? numberName(e.getKey()) : e.getValue());
-        }
-        return names;
-    }
-
-    /** Identity of a label: its numeric value when it is a number, else its text. */
-    private static String key(String label) {
-        double v = number(label);
-        if (Double.isFinite(v)) {
-            return numberName(Double.toString(v));
-        }
-        return label;
-    }
-
-    private static String numberName(String text) {
-        double v = number(text);
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            return Long.toString((long) v);
-        }
-        return Double.toString(v);
-    }
-
-    private static double number(String s) {
-        if (s.isEmpty() || !looksNumeric(s)) {
-            return Double.NaN;
-        }
-        try {
-            return Double.parseDouble(s);
-        } catch (NumberFormatException e) {
-            return Double.NaN;
-        }
-    }
-
-    private static String shorten(String s) {
-        return s.length() <= 40 ? s : s.substring(0, 37) + "...";
-    }
-
-    /** How cells are separated, guessed from the first lines. */
-    private enum Separator {
-        SEMICOLON,
-        COMMA,
-        TAB_OR_SPACES;
-
-        static Separator sniff(List<String> lines) {
-            if (lines.stream().allMatch(l -> l.indexOf(';') >= 0)) {
-                return SEMICOLON;
-            }
-            if (lines.stream().allMatch(l -> l.indexOf(',') >= 0)) {
-                return COMMA;
-            }
-            return TAB_OR_SPACES;
-        }
-
-        List<String> split(String line) {
-            List<String> out = new ArrayList<>();
-            switch (this) {
-                case SEMICOLON -> splitOn(line, ';', out);
-                case COMMA -> splitOn(line, ',', out);
-                default -> {
-                    for (String cell : WHITESPACE.split(line.strip())) {
-                        out.add(cell);
-                    }
-                }
-            }
-            return out;
-        }
-
-        private static void splitOn(String line, char separator, List<String> out) {
-            StringBuilder cell = new StringBuilder();
-            boolean quoted = false;
-            for (int i = 0; i < line.length(); i++) {
-                char ch = line.charAt(i);
-                if (ch == '"') {
-                    quoted = !quoted;
-                } else if (ch == separator && !quoted) {
-                    out.add(cell.toString().strip());
-                    cell.setLength(0);
-                } else {
-                    cell.append(ch);
-                }
-            }
-            out.add(cell.toString().strip());
-        }
     }
 }

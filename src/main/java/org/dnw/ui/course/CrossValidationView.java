@@ -140,11 +140,11 @@ public final class CrossValidationView extends ScrollPane {
                     }
                 });
         activation.valueProperty().bindBidirectional(model.activationProperty());
-        TextField units = field("crossval-units", model.unitsTextProperty());
-        TextField rate = field("crossval-lr", model.learningRateTextProperty());
-        TextField decay = field("crossval-decay", model.decayTextProperty());
-        TextField epochs = field("crossval-epochs", model.epochsTextProperty());
-        TextField batch = field("crossval-batch", model.batchSizeTextProperty());
+        TextField units = Forms.textField("crossval-units", model.unitsTextProperty());
+        TextField rate = Forms.textField("crossval-lr", model.learningRateTextProperty());
+        TextField decay = Forms.textField("crossval-decay", model.decayTextProperty());
+        TextField epochs = Forms.textField("crossval-epochs", model.epochsTextProperty());
+        TextField batch = Forms.textField("crossval-batch", model.batchSizeTextProperty());
 
         GridPane grid = Forms.grid(3);
         Forms.pair(
@@ -225,27 +225,15 @@ public final class CrossValidationView extends ScrollPane {
                         "Stops after the current batch; the folds done so far stay shown.",
                         "How much of all the folds is done.");
 
-        VBox box =
-                new VBox(
-                        8,
-                        title,
-                        subtitle,
-                        dataLabel,
-                        grid,
-                        problem,
-                        Forms.spaced(row),
-                        actions.statusLabel(),
-                        actions.errorLabel());
-        box.getStyleClass().add("course-side");
-        return box;
-    }
-
-    private static TextField field(String id, javafx.beans.property.StringProperty text) {
-        TextField f = new TextField();
-        f.setId(id);
-        f.setPrefColumnCount(5);
-        f.textProperty().bindBidirectional(text);
-        return f;
+        return Forms.side(
+                title,
+                subtitle,
+                dataLabel,
+                grid,
+                problem,
+                Forms.spaced(row),
+                actions.statusLabel(),
+                actions.errorLabel());
     }
 
     private void layoutResults(boolean wide) {

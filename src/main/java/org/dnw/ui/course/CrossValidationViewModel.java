@@ -8,7 +8,6 @@ import java.util.concurrent.Executor;
 import javafx.beans.Observable;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -481,27 +480,12 @@ public final class CrossValidationViewModel {
         return canRun;
     }
 
-    /** Run's job: running, progress, status and error; Cancel cancels it. */
+    /**
+     * Run's job: running; progress, the share of all folds done in [0, 1] (−1 while the table is
+     * read); status; error, why it did not run or stopped (empty otherwise). Cancel cancels it.
+     */
     public BackgroundJob job() {
         return job;
-    }
-
-    public ReadOnlyBooleanProperty runningProperty() {
-        return job.runningProperty();
-    }
-
-    /** Share of all folds done, in [0, 1]; −1 while the table is read. */
-    public ReadOnlyDoubleProperty progressProperty() {
-        return job.progressProperty();
-    }
-
-    public ReadOnlyStringProperty statusProperty() {
-        return job.statusProperty();
-    }
-
-    /** Why it did not run or stopped, in sentences; empty otherwise. */
-    public ReadOnlyStringProperty errorProperty() {
-        return job.errorProperty();
     }
 
     /** The table cross-validated, e.g. "Wheat seeds (UCI): 210 rows, 7 features, 3 classes …". */

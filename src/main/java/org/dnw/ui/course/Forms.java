@@ -1,15 +1,18 @@
 package org.dnw.ui.course;
 
+import javafx.beans.property.StringProperty;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.dnw.ui.common.ActionStrip;
 
@@ -105,5 +108,21 @@ final class Forms {
     static Node spaced(Node n) {
         javafx.scene.layout.VBox.setMargin(n, new javafx.geometry.Insets(4, 0, 0, 0));
         return n;
+    }
+
+    /** A short text field bound both ways to {@code text}. */
+    static TextField textField(String id, StringProperty text) {
+        TextField f = new TextField();
+        f.setId(id);
+        f.setPrefColumnCount(5);
+        f.textProperty().bindBidirectional(text);
+        return f;
+    }
+
+    /** The settings column of a course panel, its parts stacked in order. */
+    static VBox side(Node... parts) {
+        VBox box = new VBox(8, parts);
+        box.getStyleClass().add("course-side");
+        return box;
     }
 }

@@ -99,10 +99,10 @@ public final class TwoDigitsView extends ScrollPane {
         engine.getItems().setAll(EngineKind.values());
         engine.setConverter(engineNames());
         engine.valueProperty().bindBidirectional(model.engineProperty());
-        TextField units = field("two-digits-units", model.unitsTextProperty());
-        TextField rate = field("two-digits-lr", model.learningRateTextProperty());
-        TextField epochs = field("two-digits-epochs", model.epochsTextProperty());
-        TextField batch = field("two-digits-batch", model.batchSizeTextProperty());
+        TextField units = Forms.textField("two-digits-units", model.unitsTextProperty());
+        TextField rate = Forms.textField("two-digits-lr", model.learningRateTextProperty());
+        TextField epochs = Forms.textField("two-digits-epochs", model.epochsTextProperty());
+        TextField batch = Forms.textField("two-digits-batch", model.batchSizeTextProperty());
 
         GridPane grid = Forms.grid(4);
         Forms.pair(
@@ -174,26 +174,14 @@ public final class TwoDigitsView extends ScrollPane {
                         "Stops after the current batch; nothing is saved.",
                         "How much of the training is done.");
 
-        VBox box =
-                new VBox(
-                        8,
-                        title,
-                        subtitle,
-                        grid,
-                        problem,
-                        Forms.spaced(row),
-                        actions.statusLabel(),
-                        actions.errorLabel());
-        box.getStyleClass().add("course-side");
-        return box;
-    }
-
-    private static TextField field(String id, javafx.beans.property.StringProperty text) {
-        TextField f = new TextField();
-        f.setId(id);
-        f.setPrefColumnCount(5);
-        f.textProperty().bindBidirectional(text);
-        return f;
+        return Forms.side(
+                title,
+                subtitle,
+                grid,
+                problem,
+                Forms.spaced(row),
+                actions.statusLabel(),
+                actions.errorLabel());
     }
 
     static StringConverter<EngineKind> engineNames() {

@@ -15,8 +15,6 @@ import java.util.concurrent.TimeoutException;
 import javafx.beans.Observable;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -482,27 +480,13 @@ public final class TwoDigitsViewModel {
         return canTrain;
     }
 
-    /** Train's job: running, progress, status and error; Stop cancels it. */
+    /**
+     * Train's job: running; progress, the share of the run done in [0, 1] (−1, indeterminate, while
+     * loading and starting); status; error, why the run did not start or failed (empty otherwise).
+     * Stop cancels it.
+     */
     public BackgroundJob job() {
         return job;
-    }
-
-    public ReadOnlyBooleanProperty runningProperty() {
-        return job.runningProperty();
-    }
-
-    /** Share of the run done, in [0, 1]; −1 (indeterminate) while loading and starting. */
-    public ReadOnlyDoubleProperty progressProperty() {
-        return job.progressProperty();
-    }
-
-    public ReadOnlyStringProperty statusProperty() {
-        return job.statusProperty();
-    }
-
-    /** Why the run did not start or failed, in sentences; empty otherwise. */
-    public ReadOnlyStringProperty errorProperty() {
-        return job.errorProperty();
     }
 
     /** e.g. "Test accuracy 99.1 % — 1,966 of 1,984 right". */

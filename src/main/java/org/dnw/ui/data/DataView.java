@@ -5,10 +5,8 @@ import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
-import javafx.geometry.HPos;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -17,21 +15,13 @@ import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
-import javafx.scene.image.ImageView;
-import javafx.scene.image.PixelWriter;
-import javafx.scene.image.WritableImage;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.dnw.ui.common.Quantities;
 
@@ -54,8 +44,6 @@ public final class DataView extends ScrollPane {
     /** Content width from which the tab counts as wide. */
     static final double WIDE_FROM = 1000;
 
-    private static final double BAR_WIDTH = 200;
-
     private final DataViewModel model;
     private final ComboBox<DatasetChoice> chooser = new ComboBox<>();
     private final Label availability = new Label();
@@ -63,16 +51,10 @@ public final class DataView extends ScrollPane {
     private final Button cancelButton = new Button("Cancel");
     private final Label errorLabel = new Label();
     private final Button folderButton = new Button("Choose folder…");
-    private final FlowPane strip = new FlowPane(8, 8);
-    private final TableView<List<String>> table = new TableView<>();
-    private final javafx.beans.property.BooleanProperty wideTable =
-            new javafx.beans.property.SimpleBooleanProperty();
-    private final GridPane counts = new GridPane();
     private final VBox content = new VBox(12);
     private final HBox body = new HBox(28);
-    private final VBox samplesSection;
-    private final VBox classesSection;
-    private double imageSize = NARROW_IMAGE;
+    private final SamplesSection samplesSection;
+    private final ClassCountsSection classesSection;
     private boolean wide;
 
     public DataView(DataViewModel model) {
@@ -95,8 +77,8 @@ public final class DataView extends ScrollPane {
         VBox preview = new VBox(10);
         preview.getStyleClass().add("data-preview");
         preview.getChildren().addAll(header(), splitRow());
-        samplesSection = samplesSection();
-        classesSection = classesSection();
+        samplesSection = new SamplesSection(model);
+        classesSection = new ClassCountsSection(model);
         body.getChildren().addAll(samplesSection);
         preview.getChildren().addAll(body);
         preview.managedProperty().bind(model.loadedProperty().isNotNull());
@@ -124,15 +106,15 @@ public final class DataView extends ScrollPane {
     }
 
     public FlowPane strip() {
-        return strip;
+        return samplesSection.strip();
     }
 
     public GridPane classCountsGrid() {
-        return counts;
+        return classesSection.grid();
     }
 
     public TableView<List<String>> table() {
-        return table;
+        return samplesSection.table();
     }
 
     public Button cancelButton() {
@@ -153,13 +135,12 @@ public final class DataView extends ScrollPane {
 
     /** Side length, in pixels, at which the strip draws the larger side of each image. */
     public double imageSize() {
-        return imageSize;
+        return samplesSection.imageSize();
     }
 
     /** Wide tab: samples and class counts side by side, bigger images; narrow: one above other. */
     private void relayout(boolean isWide) {
         wide = isWide;
-        imageSize = isWide ? WIDE_IMAGE : NARROW_IMAGE;
         VBox preview = (VBox) body.getParent();
         if (isWide) {
             preview.getChildren().remove(classesSection);
@@ -172,7 +153,7 @@ public final class DataView extends ScrollPane {
                 preview.getChildren().add(classesSection);
             }
         }
-        rebuildStrip();
+        samplesSection.setImageSize(isWide ? WIDE_IMAGE : NARROW_IMAGE);
     }
 
     // ---- top: chooser, progress, errors
@@ -500,281 +481,5 @@ public final class DataView extends ScrollPane {
         box.getStyleClass().add("split-figure");
         box.setMinWidth(Region.USE_PREF_SIZE);
         return box;
-    }
-
-    // ---- preview: samples
-
-    private VBox samplesSection() {
-        VBox box = new VBox(8);
-        Label title = new Label("Samples");
-        title.getStyleClass().add("data-section-title");
-        ToggleGroup mode = new ToggleGroup();
-        ToggleButton byClass = new ToggleButton("By class");
-        byClass.setId("samples-by-class");
-        byClass.setToggleGroup(mode);
-        byClass.setTooltip(new Tooltip("The first samples of each class, in class order."));
-        byClass.setOnAction(
-                e -> {
-                    model.showByClass();
-                    byClass.setSelected(true);
-                });
-        ToggleButton shuffle = new ToggleButton("Shuffle");
-        shuffle.setId("samples-shuffle");
-        shuffle.setToggleGroup(mode);
-        shuffle.setTooltip(new Tooltip("Other random samples, a new draw on every click."));
-        shuffle.setOnAction(
-                e -> {
-                    model.shuffle();
-                    shuffle.setSelected(true);
-                });
-        byClass.getStyleClass().addAll("segment");
-        shuffle.getStyleClass().addAll("segment");
-        HBox segmented = new HBox(byClass, shuffle);
-        segmented.getStyleClass().add("segmented");
-        Runnable syncMode =
-                () -> (model.shuffledProperty().get() ? shuffle : byClass).setSelected(true);
-        model.shuffledProperty().addListener((obs, old, now) -> syncMode.run());
-        syncMode.run();
-        Label caption = new Label();
-        caption.getStyleClass().add("samples-caption");
-        caption.textProperty().bind(model.samplesCaptionProperty());
-        HBox head = new HBox(12, title, segmented, caption);
-        head.setAlignment(Pos.CENTER_LEFT);
-
-        strip.setId("sample-strip");
-        strip.getStyleClass().add("sample-strip");
-        // Wrap at the width the section gets, so that a wide tab shows more samples per row.
-        strip.prefWrapLengthProperty().bind(box.widthProperty().subtract(4));
-        strip.managedProperty().bind(Bindings.isNotEmpty(model.tiles()));
-        strip.visibleProperty().bind(strip.managedProperty());
-        model.tiles().addListener((ListChangeListener<SampleTile>) c -> rebuildStrip());
-
-        table.setId("table-preview");
-        table.getStyleClass().add("table-preview");
-        table.setFixedCellSize(26);
-        table.setFocusTraversable(false);
-        table.setItems(model.tableRows());
-        table.managedProperty().bind(Bindings.isNotEmpty(model.tableRows()));
-        table.visibleProperty().bind(table.managedProperty());
-        table.prefHeightProperty()
-                .bind(
-                        Bindings.size(model.tableRows())
-                                .multiply(26)
-                                .add(66)
-                                .add(Bindings.when(wideTable).then(18).otherwise(0)));
-        table.minHeightProperty().bind(table.prefHeightProperty());
-        model.tableColumns().addListener((ListChangeListener<String>) c -> rebuildColumns());
-
-        Label features = new Label();
-        features.setId("feature-names");
-        features.getStyleClass().add("feature-names");
-        features.setWrapText(true);
-        features.textProperty()
-                .bind(
-                        Bindings.createStringBinding(
-                                () ->
-                                        model.getLoaded() == null || model.getLoaded().isImages()
-                                                ? ""
-                                                : "Features: "
-                                                        + String.join(
-                                                                ", ",
-                                                                model.getLoaded().featureNames()),
-                                model.loadedProperty()));
-        features.managedProperty().bind(features.textProperty().isNotEmpty());
-        features.visibleProperty().bind(features.managedProperty());
-
-        box.getChildren().addAll(head, strip, features, table);
-        box.getStyleClass().add("data-section");
-        HBox.setHgrow(box, Priority.ALWAYS);
-        return box;
-    }
-
-    private void rebuildColumns() {
-        table.getColumns().clear();
-        List<String> names = model.tableColumns();
-        // A few features share the width; many scroll sideways (room kept for the scroll bar).
-        wideTable.set(names.size() > 12);
-        table.setColumnResizePolicy(
-                wideTable.get()
-                        ? TableView.UNCONSTRAINED_RESIZE_POLICY
-                        : TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        for (int i = 0; i < names.size(); i++) {
-            int at = i;
-            TableColumn<List<String>, String> column = new TableColumn<>();
-            // Feature names such as "asymmetry coefficient" wrap in the header instead of
-            // being cut to "asymm…".
-            Label header = new Label(names.get(i));
-            header.setWrapText(true);
-            header.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
-            header.setAlignment(Pos.CENTER);
-            header.prefWidthProperty().bind(column.widthProperty().subtract(10));
-            // Room for three lines: the header row takes its height from here.
-            header.setMinHeight(50);
-            header.getStyleClass().add("table-preview-header");
-            column.setGraphic(header);
-            column.setCellValueFactory(
-                    row ->
-                            new ReadOnlyStringWrapper(
-                                    at < row.getValue().size() ? row.getValue().get(at) : ""));
-            column.setSortable(false);
-            column.setReorderable(false);
-            boolean text = i == 0 || i == names.size() - 1;
-            column.setStyle(text ? "-fx-alignment: CENTER-LEFT;" : "-fx-alignment: CENTER-RIGHT;");
-            if (i == 0) {
-                column.setMinWidth(40);
-                column.setMaxWidth(52);
-            } else {
-                column.setMinWidth(Math.max(56, longestWordWidth(names.get(i)) + 14));
-            }
-            table.getColumns().add(column);
-        }
-    }
-
-    /** Width of the longest word of {@code text}: a header never needs to break inside one. */
-    static double longestWordWidth(String text) {
-        javafx.scene.text.Font font =
-                javafx.scene.text.Font.font(null, javafx.scene.text.FontWeight.BOLD, 13);
-        double widest = 0;
-        for (String word : text.strip().split("\\s+")) {
-            widest = Math.max(widest, width(word, font));
-        }
-        return Math.ceil(widest);
-    }
-
-    private static double width(String text, javafx.scene.text.Font font) {
-        javafx.scene.text.Text t = new javafx.scene.text.Text(text);
-        t.setFont(font);
-        return t.getLayoutBounds().getWidth();
-    }
-
-    private void rebuildStrip() {
-        List<Node> nodes = new java.util.ArrayList<>();
-        for (SampleTile tile : model.tiles()) {
-            nodes.add(tile(tile));
-        }
-        strip.getChildren().setAll(nodes);
-    }
-
-    private Node tile(SampleTile tile) {
-        ImageView view = new ImageView(image(tile));
-        int side = Math.max(tile.width(), tile.height());
-        double scale = Math.max(1, Math.round(imageSize / side));
-        if (side * scale > imageSize * 1.2) {
-            scale = Math.max(1, scale - 1);
-        }
-        if (side * scale <= imageSize * 1.2) {
-            // Small images are blown up by whole pixels, sharp, so that each pixel shows.
-            view.setSmooth(false);
-            view.setFitWidth(tile.width() * scale);
-            view.setFitHeight(tile.height() * scale);
-        } else {
-            view.setSmooth(true);
-            view.setPreserveRatio(true);
-            view.setFitWidth(imageSize);
-            view.setFitHeight(imageSize);
-        }
-        StackPane frame = new StackPane(view);
-        frame.getStyleClass().add("sample-frame");
-        frame.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
-        double width = Math.max(view.getFitWidth(), 56);
-        Label caption = new Label(tile.labelText());
-        caption.getStyleClass().add("sample-caption");
-        caption.setWrapText(true);
-        caption.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
-        caption.setAlignment(Pos.CENTER);
-        caption.setMaxWidth(width);
-        VBox box = new VBox(3, frame, caption);
-        box.getStyleClass().add("sample-tile");
-        box.setAlignment(Pos.TOP_CENTER);
-        box.setPrefWidth(width + 10);
-        box.setMinWidth(Region.USE_PREF_SIZE);
-        box.setMaxWidth(Region.USE_PREF_SIZE);
-        Tooltip.install(
-                box,
-                new Tooltip(
-                        "training sample #"
-                                + (tile.sampleIndex() + 1)
-                                + " · class "
-                                + tile.label()
-                                + ": "
-                                + tile.labelText()
-                                + " · "
-                                + tile.channels()
-                                + " × "
-                                + tile.height()
-                                + " × "
-                                + tile.width()));
-        return box;
-    }
-
-    private static WritableImage image(SampleTile tile) {
-        WritableImage img = new WritableImage(tile.width(), tile.height());
-        PixelWriter out = img.getPixelWriter();
-        for (int y = 0; y < tile.height(); y++) {
-            for (int x = 0; x < tile.width(); x++) {
-                out.setArgb(x, y, tile.argb(y, x));
-            }
-        }
-        return img;
-    }
-
-    // ---- preview: class counts
-
-    private VBox classesSection() {
-        Label title = new Label("Classes");
-        title.getStyleClass().add("data-section-title");
-        counts.setId("class-counts");
-        counts.getStyleClass().add("class-counts");
-        counts.setHgap(10);
-        counts.setVgap(3);
-        ColumnConstraints name = new ColumnConstraints();
-        name.setHalignment(HPos.RIGHT);
-        ColumnConstraints bar = new ColumnConstraints(BAR_WIDTH);
-        ColumnConstraints number = new ColumnConstraints();
-        number.setHalignment(HPos.RIGHT);
-        number.setMinWidth(56);
-        ColumnConstraints number2 = new ColumnConstraints();
-        number2.setHalignment(HPos.RIGHT);
-        number2.setMinWidth(56);
-        counts.getColumnConstraints().setAll(name, bar, number, number2);
-        model.classCounts().addListener((ListChangeListener<ClassCountRow>) c -> rebuildCounts());
-        Tooltip.install(
-                counts,
-                new Tooltip(
-                        "How many samples each class has. Very uneven counts make a network"
-                                + " favour the big classes."));
-        VBox box = new VBox(8, title, counts);
-        box.getStyleClass().add("data-section");
-        box.setMinWidth(Region.USE_PREF_SIZE);
-        return box;
-    }
-
-    private void rebuildCounts() {
-        counts.getChildren().clear();
-        counts.addRow(0, head("class"), head("training data"), head("train"), head("test"));
-        int r = 1;
-        for (ClassCountRow row : model.classCounts()) {
-            Label name = new Label(row.name());
-            name.getStyleClass().add("class-name");
-            name.setMinWidth(Region.USE_PREF_SIZE);
-            Region bar = new Region();
-            bar.getStyleClass().add("class-bar");
-            bar.setStyle("-fx-background-color: #5b8def;");
-            double w = Math.max(row.train() > 0 ? 2 : 0, BAR_WIDTH * row.trainShare());
-            bar.setPrefSize(w, 12);
-            bar.setMinSize(w, 12);
-            bar.setMaxSize(w, 12);
-            Label train = new Label(Quantities.count(row.train()));
-            train.getStyleClass().add("class-count");
-            Label test = new Label(Quantities.count(row.test()));
-            test.getStyleClass().add("class-count");
-            counts.addRow(r++, name, bar, train, test);
-        }
-    }
-
-    private static Label head(String text) {
-        Label label = new Label(text);
-        label.getStyleClass().add("class-counts-head");
-        return label;
     }
 }

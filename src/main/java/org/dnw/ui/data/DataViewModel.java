@@ -1,11 +1,9 @@
 package org.dnw.ui.data;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Random;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -22,13 +20,9 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.dnw.data.ImageSamples;
-import org.dnw.data.Samples;
 import org.dnw.data.TableLayout;
-import org.dnw.data.TableSamples;
 import org.dnw.spec.Sentence;
 import org.dnw.ui.common.DialogService;
-import org.dnw.ui.common.Quantities;
 
 /**
  * State of the Data tab: the built-in data sets, loading one (or a file or folder the user opens)
@@ -41,14 +35,6 @@ import org.dnw.ui.common.Quantities;
  * makes the results of an older load be ignored, so only the last choice ever shows.
  */
 public final class DataViewModel {
-
-    /** Tiles in the strip, at most: 2 per class for 10 classes, 24 when shuffled. */
-    static final int STRIP_SIZE = 24;
-
-    static final int MAX_STRIP = 48;
-
-    /** Table rows shown for a table data set. */
-    static final int TABLE_ROWS = 12;
 
     private static final String OPEN_FILE_FILTER = "Data sets (archive, IDX, CSV or text table)";
     private static final String[] OPEN_FILE_PATTERNS = {
@@ -87,17 +73,12 @@ public final class DataViewModel {
             new ReadOnlyBooleanWrapper(this, "folderChoiceOffered");
     private final ReadOnlyStringWrapper summaryText =
             new ReadOnlyStringWrapper(this, "summaryText", "");
-    private final ReadOnlyBooleanWrapper shuffled = new ReadOnlyBooleanWrapper(this, "shuffled");
-    private final ReadOnlyStringWrapper samplesCaption =
-            new ReadOnlyStringWrapper(this, "samplesCaption", "");
     private final ReadOnlyStringWrapper noticeText =
             new ReadOnlyStringWrapper(
                     this, "noticeText", "Choose a data set to see its samples and classes.");
 
-    private final ObservableList<SampleTile> tiles = FXCollections.observableArrayList();
     private final ObservableList<ClassCountRow> classCounts = FXCollections.observableArrayList();
-    private final ObservableList<String> tableColumns = FXCollections.observableArrayList();
-    private final ObservableList<List<String>> tableRows = FXCollections.observableArrayList();
+    private final SamplesPreview samples = new SamplesPreview(this);
     private final ObservableList<String> labelColumnChoices = FXCollections.observableArrayList();
     private final javafx.beans.property.ReadOnlyIntegerWrapper labelColumnIndex =
             new javafx.beans.property.ReadOnlyIntegerWrapper(this, "labelColumnIndex", -1);
@@ -121,8 +102,6 @@ public final class DataViewModel {
 
     /** The built-in choice of the last failed load, for "Choose folder…". */
     private DatasetChoice missingChoice;
-
-    private int shuffleCount;
 
     /** A choice asked for before the list of choices arrived; loaded when it does. */
     private String pendingChoice;
@@ -431,7 +410,7 @@ public final class DataViewModel {
         progress.set(1);
         progressText.set("");
         clearError();
-        shuffled.set(false);
+        samples.resetToByClass();
         noticeText.set("");
         loadedChoice = load.choice;
         openedPath = load.path;
@@ -445,10 +424,10 @@ public final class DataViewModel {
             labelColumnNote.set("");
         }
         loaded.set(preview);
-        summaryText.set(summary(preview));
-        classCounts.setAll(classCountRows(preview));
+        summaryText.set(preview.summary());
+        classCounts.setAll(preview.classCountRows());
         updateSplitSizes();
-        showSamples();
+        samples.show(preview);
         statusText.set(
                 "Loaded "
                         + preview.name()
@@ -535,22 +514,22 @@ public final class DataViewModel {
 
     /** The sample images of the strip (empty for a table data set). */
     public ObservableList<SampleTile> tiles() {
-        return tiles;
+        return samples.tiles();
     }
 
     /** Column titles of the table preview: "#", the features, "class" (empty for images). */
     public ObservableList<String> tableColumns() {
-        return tableColumns;
+        return samples.tableColumns();
     }
 
     /** The first rows of a table data set, formatted, one cell per column. */
     public ObservableList<List<String>> tableRows() {
-        return tableRows;
+        return samples.tableRows();
     }
 
     /** What the strip shows, e.g. "the first 2 of each class in the training data". */
     public ReadOnlyStringProperty samplesCaptionProperty() {
-        return samplesCaption.getReadOnlyProperty();
+        return samples.samplesCaptionProperty();
     }
 
     /**
@@ -563,207 +542,22 @@ public final class DataViewModel {
 
     /** True when the strip shows random samples, false for a few per class in class order. */
     public ReadOnlyBooleanProperty shuffledProperty() {
-        return shuffled.getReadOnlyProperty();
+        return samples.shuffledProperty();
     }
 
     /** Shows other random samples (a new draw each time). */
     public void shuffle() {
-        if (loaded.get() == null) {
-            return;
-        }
-        shuffleCount++;
-        shuffled.set(true);
-        showSamples();
+        samples.shuffle();
     }
 
     /** Shows a few samples of each class, in class order. */
     public void showByClass() {
-        if (loaded.get() == null) {
-            return;
-        }
-        shuffled.set(false);
-        showSamples();
+        samples.showByClass();
     }
 
     private void updateSplitSizes() {
         DatasetPreview preview = loaded.get();
         splitSizes.set(preview == null ? null : preview.splitSizes(validationShare.get()));
-    }
-
-    private void showSamples() {
-        Samples train = loaded.get().train();
-        boolean table = train instanceof TableSamples;
-        int total = table ? TABLE_ROWS : STRIP_SIZE;
-        int[] indices =
-                shuffled.get()
-                        ? randomIndices(train.size(), total, shuffleCount)
-                        : byClass(train.labels(), train.classCount(), total);
-        String things = table ? "rows" : "samples";
-        int perClass = Math.max(1, total / Math.max(1, train.classCount()));
-        samplesCaption.set(
-                shuffled.get()
-                        ? indices.length + " random " + things + " of the training data"
-                        : perClass == 1
-                                ? "the first of each class in the training data"
-                                : "the first " + perClass + " of each class in the training data");
-        if (train instanceof ImageSamples images) {
-            tableColumns.clear();
-            tableRows.clear();
-            List<SampleTile> out = new ArrayList<>(indices.length);
-            for (int i : indices) {
-                out.add(tile(images, i));
-            }
-            tiles.setAll(out);
-        } else if (train instanceof TableSamples rows) {
-            tiles.clear();
-            List<String> columns = new ArrayList<>();
-            columns.add("#");
-            columns.addAll(rows.featureNames());
-            columns.add("class");
-            tableColumns.setAll(columns);
-            List<List<String>> cells = new ArrayList<>(indices.length);
-            for (int i : indices) {
-                cells.add(row(rows, i));
-            }
-            tableRows.setAll(cells);
-        }
-    }
-
-    private static SampleTile tile(ImageSamples images, int index) {
-        int bytes = images.imageBytes();
-        byte[] pixels = new byte[bytes];
-        System.arraycopy(images.pixels(), index * bytes, pixels, 0, bytes);
-        int label = images.labels()[index];
-        return new SampleTile(
-                index,
-                label,
-                images.classNames().get(label),
-                images.channels(),
-                images.height(),
-                images.width(),
-                pixels);
-    }
-
-    private static List<String> row(TableSamples table, int index) {
-        List<String> cells = new ArrayList<>(table.featureCount() + 2);
-        cells.add(Integer.toString(index + 1));
-        for (int f = 0; f < table.featureCount(); f++) {
-            cells.add(number(table.values()[index * table.featureCount() + f]));
-        }
-        cells.add(table.classNames().get(table.labels()[index]));
-        return cells;
-    }
-
-    /** Up to 4 significant digits, no exponent for everyday magnitudes: "14.88", "0.8712". */
-    static String number(float value) {
-        if (value == 0 || !Float.isFinite(value)) {
-            return value == 0 ? "0" : Float.toString(value);
-        }
-        double abs = Math.abs(value);
-        if (abs >= 1e6 || abs < 1e-4) {
-            return String.format(Locale.ROOT, "%.3e", value);
-        }
-        String text =
-                new java.math.BigDecimal(value)
-                        .round(new java.math.MathContext(4))
-                        .stripTrailingZeros()
-                        .toPlainString();
-        return text;
-    }
-
-    /**
-     * The first samples of every class, class after class: {@code total / classCount} each (at
-     * least 1), at most {@code MAX_STRIP} in all.
-     */
-    static int[] byClass(int[] labels, int classCount, int total) {
-        int perClass = Math.max(1, total / Math.max(1, classCount));
-        int[] taken = new int[classCount];
-        List<List<Integer>> picked = new ArrayList<>(classCount);
-        for (int c = 0; c < classCount; c++) {
-            picked.add(new ArrayList<>(perClass));
-        }
-        long remaining = (long) classCount * perClass;
-        for (int i = 0; i < labels.length && remaining > 0; i++) {
-            int c = labels[i];
-            if (taken[c] < perClass) {
-                taken[c]++;
-                picked.get(c).add(i);
-                remaining--;
-            }
-        }
-        List<Integer> out = new ArrayList<>();
-        for (List<Integer> ofClass : picked) {
-            for (int i : ofClass) {
-                if (out.size() < MAX_STRIP) {
-                    out.add(i);
-                }
-            }
-        }
-        return out.stream().mapToInt(Integer::intValue).toArray();
-    }
-
-    /** {@code count} distinct random indices below {@code size} (all of them when fewer). */
-    static int[] randomIndices(int size, int count, long seed) {
-        Random random = new Random(seed);
-        int n = Math.min(size, count);
-        // Floyd's sampling: distinct picks without shuffling an array as big as the data set.
-        java.util.LinkedHashSet<Integer> chosenIndices = new java.util.LinkedHashSet<>();
-        for (int j = size - n; j < size; j++) {
-            int t = random.nextInt(j + 1);
-            if (!chosenIndices.add(t)) {
-                chosenIndices.add(j);
-            }
-        }
-        List<Integer> out = new ArrayList<>(chosenIndices);
-        java.util.Collections.shuffle(out, random);
-        return out.stream().mapToInt(Integer::intValue).toArray();
-    }
-
-    private static List<ClassCountRow> classCountRows(DatasetPreview preview) {
-        int[] train = preview.train().classCounts();
-        int[] test = preview.test().classCounts();
-        int max = 1;
-        for (int c : train) {
-            max = Math.max(max, c);
-        }
-        List<ClassCountRow> rows = new ArrayList<>(train.length);
-        for (int c = 0; c < train.length; c++) {
-            rows.add(
-                    new ClassCountRow(
-                            c,
-                            preview.classNames().get(c),
-                            train[c],
-                            test[c],
-                            (double) train[c] / max));
-        }
-        return rows;
-    }
-
-    private static String summary(DatasetPreview preview) {
-        int total =
-                preview.train().size()
-                        + preview.test().size()
-                        + (preview.validation() == null ? 0 : preview.validation().size());
-        String classes =
-                Quantities.count(preview.classCount())
-                        + (preview.classCount() == 1 ? " class" : " classes");
-        if (preview.isImages()) {
-            int channels = preview.inputShape().channels();
-            String colour =
-                    channels == 1 ? "grey" : channels == 3 ? "colour" : channels + " channels";
-            return Quantities.counted(total, "image")
-                    + " · "
-                    + preview.inputShape()
-                    + " "
-                    + colour
-                    + " · "
-                    + classes;
-        }
-        return Quantities.counted(total, "row")
-                + " · "
-                + Quantities.counted(preview.inputShape().width(), "feature")
-                + " · "
-                + classes;
     }
 
     // ---- loading state

@@ -1,5 +1,6 @@
 package org.dnw.ui.data;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -9,6 +10,7 @@ import org.dnw.data.ImageSamples;
 import org.dnw.data.Samples;
 import org.dnw.data.TableSamples;
 import org.dnw.spec.Shape;
+import org.dnw.ui.common.Quantities;
 
 /**
  * A loaded data set: what the Data tab shows and what the rest of the window needs to train on it.
@@ -134,5 +136,49 @@ public record DatasetPreview(
         int held = (int) Math.round(share * train.size());
         held = Math.min(held, Math.max(0, train.size() - 1));
         return new SplitSizes(train.size() - held, held, test.size(), false);
+    }
+
+    /**
+     * Per class: name, training count, test count and share of the largest class, in label order.
+     */
+    List<ClassCountRow> classCountRows() {
+        int[] train = train().classCounts();
+        int[] test = test().classCounts();
+        int max = 1;
+        for (int c : train) {
+            max = Math.max(max, c);
+        }
+        List<ClassCountRow> rows = new ArrayList<>(train.length);
+        for (int c = 0; c < train.length; c++) {
+            rows.add(
+                    new ClassCountRow(
+                            c, classNames().get(c), train[c], test[c], (double) train[c] / max));
+        }
+        return rows;
+    }
+
+    /** E.g. "70,000 images · 1 × 28 × 28 grey · 10 classes". */
+    String summary() {
+        int total =
+                train().size() + test().size() + (validation() == null ? 0 : validation().size());
+        String classes =
+                Quantities.count(classCount()) + (classCount() == 1 ? " class" : " classes");
+        if (isImages()) {
+            int channels = inputShape().channels();
+            String colour =
+                    channels == 1 ? "grey" : channels == 3 ? "colour" : channels + " channels";
+            return Quantities.counted(total, "image")
+                    + " · "
+                    + inputShape()
+                    + " "
+                    + colour
+                    + " · "
+                    + classes;
+        }
+        return Quantities.counted(total, "row")
+                + " · "
+                + Quantities.counted(inputShape().width(), "feature")
+                + " · "
+                + classes;
     }
 }

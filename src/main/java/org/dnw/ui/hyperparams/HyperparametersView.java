@@ -1,9 +1,23 @@
 package org.dnw.ui.hyperparams;
 
+import static org.dnw.ui.hyperparams.HyperparameterHelp.BATCH_SIZE_HELP;
+import static org.dnw.ui.hyperparams.HyperparameterHelp.DECAY_RATE_HELP;
+import static org.dnw.ui.hyperparams.HyperparameterHelp.DEVICE_HELP;
+import static org.dnw.ui.hyperparams.HyperparameterHelp.EPOCHS_HELP;
+import static org.dnw.ui.hyperparams.HyperparameterHelp.LEARNING_RATE_HELP;
+import static org.dnw.ui.hyperparams.HyperparameterHelp.LOSS_HELP;
+import static org.dnw.ui.hyperparams.HyperparameterHelp.NEW_SEED_HELP;
+import static org.dnw.ui.hyperparams.HyperparameterHelp.OPTIMIZER_HELP;
+import static org.dnw.ui.hyperparams.HyperparameterHelp.RESET_HELP;
+import static org.dnw.ui.hyperparams.HyperparameterHelp.SCHEDULE_HELP;
+import static org.dnw.ui.hyperparams.HyperparameterHelp.SEED_HELP;
+import static org.dnw.ui.hyperparams.HyperparameterHelp.STEP_EPOCHS_HELP;
+import static org.dnw.ui.hyperparams.HyperparameterHelp.VALIDATION_HELP;
+import static org.dnw.ui.hyperparams.HyperparameterHelp.WEIGHT_DECAY_HELP;
+
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -19,7 +33,6 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
@@ -37,57 +50,6 @@ import org.dnw.ui.common.SliderField;
  */
 public final class HyperparametersView extends VBox {
 
-    static final String OPTIMIZER_HELP =
-            "How the weights are changed after each batch. Adam adapts the step for every weight"
-                    + " and is a good first choice; plain SGD is simpler and usually needs a larger"
-                    + " learning rate (0.01–0.1).";
-    static final String LEARNING_RATE_HELP =
-            "How big a step the optimizer takes after each batch. Too high and the loss jumps or"
-                    + " becomes NaN, too low and learning crawls; try 0.001 with Adam, 0.01–0.1 with"
-                    + " SGD.";
-    static final String SCHEDULE_HELP =
-            "How the learning rate changes from epoch to epoch. Fixed keeps it; step divides it by"
-                    + " 10 every few epochs; cosine lowers it smoothly towards zero; decay lowers it"
-                    + " a little every epoch. Fixed is fine to start.";
-    static final String STEP_EPOCHS_HELP =
-            "After this many epochs the learning rate is divided by 10 (and again after as many"
-                    + " more). For 10 epochs, 3–5 is typical.";
-    static final String DECAY_RATE_HELP =
-            "Per-epoch decay d: in epoch e the learning rate is lr / (1 + d·e). 0.01–0.1 slows"
-                    + " learning down gently.";
-    static final String WEIGHT_DECAY_HELP =
-            "Pulls every weight a little towards zero at each step, which fights overfitting. Off"
-                    + " or 1e-4 is typical; above 0.01 the network may hardly learn.";
-    static final String LOSS_HELP =
-            "What the network is scored on while it learns. Cross-entropy suits classification and"
-                    + " is the usual choice; squared error compares the output probabilities with"
-                    + " the one-hot answer, as older courses do.";
-    static final String BATCH_SIZE_HELP =
-            "How many samples the network sees before each weight update. Bigger batches make an"
-                    + " epoch faster but need more memory and may generalise a little worse; 32–128"
-                    + " is usual.";
-    static final String EPOCHS_HELP =
-            "How many times the network goes through all the training data. More epochs learn more"
-                    + " but can overfit (watch the validation curve); 5–20 suits MNIST.";
-    static final String VALIDATION_HELP =
-            "Share of the training data held out to check the network on samples it does not"
-                    + " train on. 10–20 % is usual; at 0 % there is no validation curve.";
-    static final String SEED_HELP =
-            "Starts every random choice: initial weights, shuffling, the validation split, dropout."
-                    + " The same seed and settings give the same run; change it to see how much luck"
-                    + " matters.";
-    static final String NEW_SEED_HELP = "Draw a new random seed.";
-    static final String ENGINE_HELP =
-            "What does the arithmetic. PyTorch (DJL) trains every kind of layer, fast, on the CPU or"
-                    + " a GPU; From scratch (Java) is the workbench's own plain-Java code for dense"
-                    + " networks, to show there is no magic inside.";
-    static final String DEVICE_HELP =
-            "Where training runs: the processor (CPU) or a graphics card (GPU). A GPU is much faster"
-                    + " for convolutional networks.";
-    static final String RESET_HELP =
-            "Put every setting back to its default: Adam, learning rate 0.001, fixed rate, batch 64,"
-                    + " 5 epochs, 10 % validation, seed 42, cross-entropy, PyTorch.";
-
     private final HyperparametersViewModel model;
     private final ComboBox<OptimizerKind> optimizer = new ComboBox<>();
     private final LogSliderField learningRate;
@@ -103,15 +65,14 @@ public final class HyperparametersView extends VBox {
     private final SliderField validation;
     private final TextField seed = new TextField();
     private final Button newSeed = new Button("New seed");
-    private final ToggleGroup engineGroup = new ToggleGroup();
-    private final Map<EngineKind, ToggleButton> engineButtons = new EnumMap<>(EngineKind.class);
-    private final StackPane scratchHolder = new StackPane();
+    private final EngineChoice engine;
     private final Label device = new Label();
     private final Button reset = new Button("Reset to defaults");
     private boolean syncing;
 
     public HyperparametersView(HyperparametersViewModel model) {
         this.model = model;
+        this.engine = new EngineChoice(model, this::sync);
         getStyleClass().add("hyperparams-view");
         setSpacing(6);
         setPadding(new Insets(10, 12, 12, 12));
@@ -186,8 +147,8 @@ public final class HyperparametersView extends VBox {
                         validationRow(),
                         seedRow(),
                         group("ENGINE"),
-                        engineRow(),
-                        engineNote());
+                        engine.row(),
+                        engine.note());
 
         Label lockedNote = new Label("Locked while a run trains; stop it to change the settings.");
         lockedNote.setId("hyperparams-locked");
@@ -261,7 +222,7 @@ public final class HyperparametersView extends VBox {
     }
 
     public ToggleButton engineButton(EngineKind kind) {
-        return engineButtons.get(kind);
+        return engine.button(kind);
     }
 
     public Button resetButton() {
@@ -513,64 +474,6 @@ public final class HyperparametersView extends VBox {
         sync();
     }
 
-    private HBox engineRow() {
-        HBox segmented = new HBox();
-        segmented.getStyleClass().add("segmented");
-        for (EngineKind kind : EngineKind.values()) {
-            ToggleButton b = new ToggleButton(kind.label());
-            b.setId("engine-" + kind.name().toLowerCase(java.util.Locale.ROOT));
-            b.getStyleClass().add("segment");
-            b.setToggleGroup(engineGroup);
-            b.setTooltip(tip(ENGINE_HELP));
-            b.setMinWidth(Region.USE_PREF_SIZE);
-            b.setOnAction(
-                    e -> {
-                        model.setEngine(kind);
-                        sync();
-                    });
-            engineButtons.put(kind, b);
-            if (kind == EngineKind.SCRATCH) {
-                // A disabled control shows no tooltip: its holder says why it is disabled.
-                scratchHolder.getChildren().add(b);
-                segmented.getChildren().add(scratchHolder);
-            } else {
-                segmented.getChildren().add(b);
-            }
-        }
-        ToggleButton scratch = engineButtons.get(EngineKind.SCRATCH);
-        scratch.disableProperty().bind(model.scratchEngineAllowedProperty().not());
-        Tooltip why = tip("");
-        why.textProperty().bind(model.scratchEngineReasonProperty());
-        model.scratchEngineAllowedProperty()
-                .addListener(
-                        (obs, was, allowed) ->
-                                Tooltip.install(scratchHolder, allowed ? null : why));
-        if (!model.scratchEngineAllowedProperty().get()) {
-            Tooltip.install(scratchHolder, why);
-        }
-        return row("Engine", ENGINE_HELP, segmented);
-    }
-
-    private Label engineNote() {
-        Label note = new Label();
-        note.setId("engine-note");
-        note.getStyleClass().add("hyperparam-note");
-        note.setWrapText(true);
-        note.textProperty()
-                .bind(
-                        Bindings.createStringBinding(
-                                () ->
-                                        !model.engineNoteProperty().get().isEmpty()
-                                                ? model.engineNoteProperty().get()
-                                                : model.scratchEngineReasonProperty().get(),
-                                model.engineNoteProperty(),
-                                model.scratchEngineReasonProperty()));
-        note.managedProperty().bind(note.textProperty().isNotEmpty());
-        note.visibleProperty().bind(note.managedProperty());
-        note.setPadding(new Insets(0, 0, 0, 112));
-        return note;
-    }
-
     private HBox deviceRow() {
         device.setId("device");
         device.getStyleClass().add("device-text");
@@ -608,7 +511,7 @@ public final class HyperparametersView extends VBox {
             if (!seed.isFocused() || !Long.toString(h.seed()).equals(seed.getText())) {
                 seed.setText(Long.toString(h.seed()));
             }
-            engineButtons.get(model.getEngine()).setSelected(true);
+            engine.button(model.getEngine()).setSelected(true);
         } finally {
             syncing = false;
         }
@@ -621,7 +524,7 @@ public final class HyperparametersView extends VBox {
 
     // ---- small pieces
 
-    private static HBox row(String text, String help, Node... controls) {
+    static HBox row(String text, String help, Node... controls) {
         Label label = new Label(text);
         label.getStyleClass().add("hyperparam-label");
         label.setTooltip(tip(help));
@@ -687,8 +590,8 @@ public final class HyperparametersView extends VBox {
                 validation.textField(),
                 seed,
                 newSeed,
-                engineButtons.get(EngineKind.DJL),
-                engineButtons.get(EngineKind.SCRATCH),
+                engine.button(EngineKind.DJL),
+                engine.button(EngineKind.SCRATCH),
                 device,
                 reset);
     }

@@ -279,7 +279,7 @@ public final class RobustnessView extends BorderPane {
                 () -> {
                     double a = row.accuracy(column);
                     if (Double.isNaN(a)) {
-                        return model.runningProperty().get() ? "…" : "—";
+                        return model.job().runningProperty().get() ? "…" : "—";
                     }
                     String text = String.format(Locale.ROOT, "%.1f %%", a * 100);
                     double c = clean.accuracy(column);
@@ -296,7 +296,7 @@ public final class RobustnessView extends BorderPane {
                 },
                 row.accuracyProperty(column),
                 clean.accuracyProperty(column),
-                model.runningProperty());
+                model.job().runningProperty());
     }
 
     private void rebuildSeries() {

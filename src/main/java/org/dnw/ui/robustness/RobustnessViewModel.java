@@ -13,9 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -241,28 +239,13 @@ public final class RobustnessViewModel {
         return strengthAxisLabel.getReadOnlyProperty();
     }
 
-    /** Check's job: running, progress, status and error; Cancel cancels it. */
+    /**
+     * Check's job: running; progress, the share of the check done (0–1); status, what the check is
+     * doing or did; error, why the last check or listing failed (empty when nothing failed). Cancel
+     * cancels it.
+     */
     public BackgroundJob job() {
         return job;
-    }
-
-    public ReadOnlyBooleanProperty runningProperty() {
-        return job.runningProperty();
-    }
-
-    /** Share of the check done, 0–1. */
-    public ReadOnlyDoubleProperty progressProperty() {
-        return job.progressProperty();
-    }
-
-    /** What the check is doing or did, as a sentence. */
-    public ReadOnlyStringProperty statusProperty() {
-        return job.statusProperty();
-    }
-
-    /** Why the last check or listing failed, as a sentence; empty when nothing failed. */
-    public ReadOnlyStringProperty errorProperty() {
-        return job.errorProperty();
     }
 
     /** The noise seed of the next check. */

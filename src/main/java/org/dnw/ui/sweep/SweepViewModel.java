@@ -14,7 +14,6 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -522,33 +521,18 @@ public final class SweepViewModel {
 
     // ---- properties
 
-    /** Run's job: running, progress, status and error; Cancel cancels it. */
+    /**
+     * Run's job: running; progress, the share of the whole sweep done in [0, 1], the current run's
+     * progress included; status, what the sweep is doing or how it ended; error, why the sweep did
+     * not start (empty otherwise). Cancel cancels it.
+     */
     public BackgroundJob job() {
         return job;
-    }
-
-    public ReadOnlyBooleanProperty runningProperty() {
-        return job.runningProperty();
-    }
-
-    /** Share of the whole sweep done, in [0, 1], including the current run's progress. */
-    public ReadOnlyDoubleProperty progressProperty() {
-        return job.progressProperty();
     }
 
     /** e.g. "Run 2 of 6 (kernel=3 lr=0.01) — epoch 1 of 2, batch 300 of 844". */
     public ReadOnlyStringProperty progressTextProperty() {
         return job.progressTextProperty();
-    }
-
-    /** What the sweep is doing or how it ended, in a sentence. */
-    public ReadOnlyStringProperty statusProperty() {
-        return job.statusProperty();
-    }
-
-    /** Why the sweep did not start, in a sentence; empty otherwise. */
-    public ReadOnlyStringProperty errorProperty() {
-        return job.errorProperty();
     }
 
     /** One row per point of the last sweep started, in the sweep's order. */

@@ -152,7 +152,7 @@ public final class CourseShowcase {
 
         digits.train();
         whenFalse(
-                digits.runningProperty(),
+                digits.job().runningProperty(),
                 () -> {
                     System.out.println(digits.accuracyTextProperty().get());
                     System.out.println(digits.savedTextProperty().get());
@@ -160,7 +160,7 @@ public final class CourseShowcase {
                             () -> {
                                 crossval.run();
                                 whenFalse(
-                                        crossval.runningProperty(),
+                                        crossval.job().runningProperty(),
                                         () -> {
                                             System.out.println(
                                                     crossval.summaryTextProperty().get());

@@ -38,7 +38,7 @@ class CrossValidationViewModelTest {
     void theFoldsFillTheTableWithTheirMeanAndStandardDeviation() {
         model.run();
 
-        assertThat(model.runningProperty().get()).isFalse();
+        assertThat(model.job().runningProperty().get()).isFalse();
         assertThat(model.folds()).extracting(FoldResult::fold).containsExactly(1, 2, 3, 4, 5);
         assertThat(model.folds())
                 .extracting(FoldResult::testAccuracy)
@@ -53,11 +53,11 @@ class CrossValidationViewModelTest {
         assertThat(model.dataTextProperty().get())
                 .isEqualTo(
                         "Wheat seeds (UCI): 150 rows, 3 features, 3 classes (Kama, Rosa, Canadian)");
-        assertThat(model.statusProperty().get())
+        assertThat(model.job().statusProperty().get())
                 .isEqualTo(
                         "Done: every row was tested once, by a network trained on the other 4 folds.");
-        assertThat(model.progressProperty().get()).isEqualTo(1.0);
-        assertThat(model.errorProperty().get()).isEmpty();
+        assertThat(model.job().progressProperty().get()).isEqualTo(1.0);
+        assertThat(model.job().errorProperty().get()).isEmpty();
 
         CrossValidationRequest request = requests.get(0);
         assertThat(request.samples().size()).isEqualTo(150);
@@ -128,8 +128,8 @@ class CrossValidationViewModelTest {
     void imagesAndMissingFilesAreSentences() {
         data = CourseFakes::mnist;
         model.run();
-        assertThat(model.runningProperty().get()).isFalse();
-        assertThat(model.errorProperty().get())
+        assertThat(model.job().runningProperty().get()).isFalse();
+        assertThat(model.job().errorProperty().get())
                 .startsWith("MNIST (sample) holds images; cross-validation here trains a dense")
                 .endsWith("or use the wheat seeds.");
         assertThat(requests).isEmpty();
@@ -141,7 +141,7 @@ class CrossValidationViewModelTest {
                             "line 12 has 6 values, expected 8");
                 };
         model.run();
-        assertThat(model.errorProperty().get())
+        assertThat(model.job().errorProperty().get())
                 .isEqualTo("seeds_dataset.txt: line 12 has 6 values, expected 8.");
     }
 
@@ -152,10 +152,10 @@ class CrossValidationViewModelTest {
 
         assertThat(model.folds()).hasSize(2);
         assertThat(model.summaryTextProperty().get()).isEqualTo("65.0 % ± 7.1 %");
-        assertThat(model.errorProperty().get())
+        assertThat(model.job().errorProperty().get())
                 .startsWith("Fold 3 of 5 failed: the loss became NaN at epoch 3, batch 5")
                 .contains("lower the learning rate");
-        assertThat(model.statusProperty().get()).isEqualTo("The cross-validation stopped.");
+        assertThat(model.job().statusProperty().get()).isEqualTo("The cross-validation stopped.");
     }
 
     @Test
@@ -163,10 +163,10 @@ class CrossValidationViewModelTest {
         loop.cancelAt = 2;
         model.run();
 
-        assertThat(model.runningProperty().get()).isFalse();
+        assertThat(model.job().runningProperty().get()).isFalse();
         assertThat(model.folds()).hasSize(1);
-        assertThat(model.statusProperty().get()).startsWith("Cancelled during fold 2 of 5");
-        assertThat(model.errorProperty().get()).isEmpty();
+        assertThat(model.job().statusProperty().get()).startsWith("Cancelled during fold 2 of 5");
+        assertThat(model.job().errorProperty().get()).isEmpty();
     }
 
     @Test
@@ -184,7 +184,7 @@ class CrossValidationViewModelTest {
 
         assertThat(real.folds()).hasSize(5);
         assertThat(real.meanAccuracyProperty().get()).isGreaterThan(0.9);
-        assertThat(real.errorProperty().get()).isEmpty();
+        assertThat(real.job().errorProperty().get()).isEmpty();
     }
 
     @Test

@@ -78,11 +78,11 @@ class TwoDigitsViewModelTest {
         assertThat(request.hyperparameters().loss()).isEqualTo(LossKind.SQUARED_ERROR);
         assertThat(((DenseSpec) request.spec().layers().get(1)).units()).isEqualTo(15);
         assertThat(request.splits().test().classNames()).containsExactly("3", "8");
-        assertThat(model.runningProperty().get()).isTrue();
+        assertThat(model.job().runningProperty().get()).isTrue();
         assertThat(model.canTrainBinding().get()).isFalse();
 
         trainer.listener.accept(CourseFakes.started(request, 9));
-        assertThat(model.statusProperty().get())
+        assertThat(model.job().statusProperty().get())
                 .startsWith("Training 3 vs 8 on ")
                 .contains("images of MNIST (sample), 3 vs 8");
         trainer.listener.accept(
@@ -91,7 +91,7 @@ class TwoDigitsViewModelTest {
         trainer.listener.accept(CourseFakes.epoch(request, 2, 0.95));
         assertThat(model.epochs()).extracting(p -> p.epoch()).containsExactly(1, 2);
         assertThat(model.epochs().get(1).trainAccuracy()).isEqualTo(0.95);
-        assertThat(model.progressProperty().get()).isEqualTo(0.2);
+        assertThat(model.job().progressProperty().get()).isEqualTo(0.2);
         assertThat(model.pictureProperty().get()).isNull();
 
         trainer.listener.accept(CourseFakes.finished(request, 4));
@@ -99,7 +99,7 @@ class TwoDigitsViewModelTest {
         // 40 test images of 3 and 8, 4 wrong
         assertThat(model.accuracyTextProperty().get())
                 .isEqualTo("Test accuracy 90.0 % — 36 of 40 right");
-        assertThat(model.runningProperty().get()).isFalse();
+        assertThat(model.job().runningProperty().get()).isFalse();
         BufferedImage picture = model.pictureProperty().get();
         assertThat(picture.getWidth()).isEqualTo(TwoDigitPicture.WIDTH);
         assertThat(model.curvesProperty().get().getWidth()).isEqualTo(CurvePicture.WIDTH);
@@ -112,7 +112,7 @@ class TwoDigitsViewModelTest {
                         "Saved with the run as two-digits.png and curves.png in "
                                 + dir.resolve("run")
                                 + ".");
-        assertThat(model.statusProperty().get())
+        assertThat(model.job().statusProperty().get())
                 .isEqualTo(
                         "Done: 3 vs 8: 15 hidden sigmoid units, SGD lr 3, batch 10, 10 epochs —"
                                 + " From scratch (Java).");
@@ -150,8 +150,8 @@ class TwoDigitsViewModelTest {
                                     + " ~/.deep-network-workbench/datasets/mnist");
                 };
         model.train();
-        assertThat(model.runningProperty().get()).isFalse();
-        assertThat(model.errorProperty().get())
+        assertThat(model.job().runningProperty().get()).isFalse();
+        assertThat(model.job().errorProperty().get())
                 .isEqualTo(
                         "MNIST is not on this computer — put its four files into"
                                 + " ~/.deep-network-workbench/datasets/mnist.");
@@ -163,11 +163,11 @@ class TwoDigitsViewModelTest {
                         "another run (seed-cnn-mnist) is still training — stop it or wait for it"
                                 + " to finish");
         model.train();
-        assertThat(model.errorProperty().get())
+        assertThat(model.job().errorProperty().get())
                 .isEqualTo(
                         "Another run (seed-cnn-mnist) is still training — stop it or wait for it"
                                 + " to finish.");
-        assertThat(model.statusProperty().get()).isEqualTo("Training did not start.");
+        assertThat(model.job().statusProperty().get()).isEqualTo("Training did not start.");
     }
 
     @Test
@@ -183,8 +183,8 @@ class TwoDigitsViewModelTest {
                         1,
                         37));
 
-        assertThat(model.runningProperty().get()).isFalse();
-        assertThat(model.errorProperty().get())
+        assertThat(model.job().runningProperty().get()).isFalse();
+        assertThat(model.job().errorProperty().get())
                 .isEqualTo(
                         "The loss became NaN at epoch 1, batch 37. Try this: Lower the learning"
                                 + " rate, e.g. to 0.3.");
@@ -200,11 +200,11 @@ class TwoDigitsViewModelTest {
 
         model.stop();
         assertThat(trainer.run.cancelled).isTrue();
-        assertThat(model.statusProperty().get()).isEqualTo("Stopping after this batch…");
+        assertThat(model.job().statusProperty().get()).isEqualTo("Stopping after this batch…");
         trainer.listener.accept(new TrainingEvent.RunCancelled(request.runName(), 1, 2, 4));
 
-        assertThat(model.runningProperty().get()).isFalse();
-        assertThat(model.statusProperty().get())
+        assertThat(model.job().runningProperty().get()).isFalse();
+        assertThat(model.job().statusProperty().get())
                 .isEqualTo("Stopped after 1 epoch; nothing was saved.");
     }
 
@@ -212,7 +212,7 @@ class TwoDigitsViewModelTest {
     void tablesAreRefusedWithASentence() {
         data = CourseFakes::seeds;
         model.train();
-        assertThat(model.errorProperty().get())
+        assertThat(model.job().errorProperty().get())
                 .isEqualTo(
                         "The two-digit task needs images such as MNIST, but Wheat seeds (UCI) is a table.");
     }

@@ -432,7 +432,7 @@ class DataViewModelTest {
         // 4 rows of each class, in class order; labels cycle 0, 1, 2 in the fixture.
         List<String> first = model.tableRows().get(0);
         assertThat(first.get(0)).isEqualTo("1");
-        assertThat(first.get(1)).isEqualTo(DataViewModel.number(train.values()[0]));
+        assertThat(first.get(1)).isEqualTo(SamplesPreview.number(train.values()[0]));
         assertThat(first.get(8)).isEqualTo("Kama");
         assertThat(model.tableRows().get(4).get(0)).isEqualTo("2");
         assertThat(model.tableRows().get(4).get(8)).isEqualTo("Rosa");
@@ -484,35 +484,35 @@ class DataViewModelTest {
     @Test
     void byClassTakesTheFirstOfEachClassAndCapsTheStrip() {
         int[] labels = {2, 0, 0, 1, 2, 0, 1, 1, 2};
-        assertThat(DataViewModel.byClass(labels, 3, 6)).containsExactly(1, 2, 3, 6, 0, 4);
-        assertThat(DataViewModel.byClass(labels, 3, 2)).containsExactly(1, 3, 0);
+        assertThat(SamplesPreview.byClass(labels, 3, 6)).containsExactly(1, 2, 3, 6, 0, 4);
+        assertThat(SamplesPreview.byClass(labels, 3, 2)).containsExactly(1, 3, 0);
 
         int[] many = new int[1_000];
         for (int i = 0; i < many.length; i++) {
             many[i] = i % 100;
         }
-        assertThat(DataViewModel.byClass(many, 100, 24)).hasSize(DataViewModel.MAX_STRIP);
+        assertThat(SamplesPreview.byClass(many, 100, 24)).hasSize(SamplesPreview.MAX_STRIP);
     }
 
     @Test
     void randomIndicesAreDistinctAndCoverSmallSets() {
-        assertThat(DataViewModel.randomIndices(10, 24, 1)).hasSize(10).doesNotHaveDuplicates();
+        assertThat(SamplesPreview.randomIndices(10, 24, 1)).hasSize(10).doesNotHaveDuplicates();
         Set<Integer> seen = new HashSet<>();
-        for (int i : DataViewModel.randomIndices(10, 24, 1)) {
+        for (int i : SamplesPreview.randomIndices(10, 24, 1)) {
             seen.add(i);
         }
         assertThat(seen).containsExactlyInAnyOrder(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
-        assertThat(DataViewModel.randomIndices(60_000, 24, 5)).hasSize(24).doesNotHaveDuplicates();
+        assertThat(SamplesPreview.randomIndices(60_000, 24, 5)).hasSize(24).doesNotHaveDuplicates();
     }
 
     @Test
     void tableNumbersShowFourSignificantDigits() {
-        assertThat(DataViewModel.number(14.88f)).isEqualTo("14.88");
-        assertThat(DataViewModel.number(0.8712f)).isEqualTo("0.8712");
-        assertThat(DataViewModel.number(5.2219f)).isEqualTo("5.222");
-        assertThat(DataViewModel.number(3.0f)).isEqualTo("3");
-        assertThat(DataViewModel.number(0f)).isEqualTo("0");
-        assertThat(DataViewModel.number(-12345.6f)).isEqualTo("-12350");
+        assertThat(SamplesPreview.number(14.88f)).isEqualTo("14.88");
+        assertThat(SamplesPreview.number(0.8712f)).isEqualTo("0.8712");
+        assertThat(SamplesPreview.number(5.2219f)).isEqualTo("5.222");
+        assertThat(SamplesPreview.number(3.0f)).isEqualTo("3");
+        assertThat(SamplesPreview.number(0f)).isEqualTo("0");
+        assertThat(SamplesPreview.number(-12345.6f)).isEqualTo("-12350");
     }
 
     private static List<Integer> indices(DataViewModel model) {

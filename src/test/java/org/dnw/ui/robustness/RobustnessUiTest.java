@@ -94,7 +94,7 @@ class RobustnessUiTest {
         assertThat(view.plottedPointCount()).isZero();
 
         robot.clickOn("#robustness-check");
-        waitUntil(() -> !model.runningProperty().get() && model.results().size() == 12);
+        waitUntil(() -> !model.job().runningProperty().get() && model.results().size() == 12);
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(view.chart().getData()).hasSize(2);
@@ -142,9 +142,9 @@ class RobustnessUiTest {
         waitUntil(() -> model.results().size() == 1);
         assertThat(view.cancelButton().isDisabled()).isFalse();
         robot.clickOn("#robustness-cancel");
-        waitUntil(() -> !model.runningProperty().get());
+        waitUntil(() -> !model.job().runningProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(model.statusProperty().get())
+        assertThat(model.job().statusProperty().get())
                 .isEqualTo("Cancelled: 1 of 6 accuracies measured.");
         assertThat(view.plottedPointCount()).isEqualTo(1);
         assertThat(view.checkButton().isDisabled()).isFalse();
@@ -160,7 +160,7 @@ class RobustnessUiTest {
                 };
         waitUntil(() -> model.runs().size() == 2);
         robot.clickOn("#robustness-check");
-        waitUntil(() -> !model.errorProperty().get().isEmpty());
+        waitUntil(() -> !model.job().errorProperty().get().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(view.errorLabel().isVisible()).isTrue();
         assertThat(view.errorLabel().getText())

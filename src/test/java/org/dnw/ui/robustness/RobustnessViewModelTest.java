@@ -101,10 +101,11 @@ class RobustnessViewModelTest {
                 .containsExactly("0:0", "0:1", "0:2", "1:0", "1:1", "1:2");
         assertThat(m.results().get(2).strength()).isEqualTo(0.3);
         assertThat(m.strengthAxisLabelProperty().get()).isEqualTo("noise σ");
-        assertThat(m.runningProperty().get()).isFalse();
-        assertThat(m.progressProperty().get()).isEqualTo(1.0);
-        assertThat(m.statusProperty().get()).isEqualTo("Done: 6 accuracies measured in 0.0 s.");
-        assertThat(m.errorProperty().get()).isEmpty();
+        assertThat(m.job().runningProperty().get()).isFalse();
+        assertThat(m.job().progressProperty().get()).isEqualTo(1.0);
+        assertThat(m.job().statusProperty().get())
+                .isEqualTo("Done: 6 accuracies measured in 0.0 s.");
+        assertThat(m.job().errorProperty().get()).isEmpty();
     }
 
     @Test
@@ -114,7 +115,7 @@ class RobustnessViewModelTest {
         RobustnessEvaluator e =
                 (run, corruption, seed, progress, cancelled) -> {
                     progress.accept(0.5);
-                    seen.add(holder[0].progressProperty().get());
+                    seen.add(holder[0].job().progressProperty().get());
                     return 0.9;
                 };
         holder[0] = model(e);
@@ -157,8 +158,9 @@ class RobustnessViewModelTest {
         assertThat(asked).hasSize(3);
         assertThat(m.results()).hasSize(2);
         assertThat(m.rows().get(2).accuracy(0)).isNaN();
-        assertThat(m.runningProperty().get()).isFalse();
-        assertThat(m.statusProperty().get()).isEqualTo("Cancelled: 2 of 6 accuracies measured.");
+        assertThat(m.job().runningProperty().get()).isFalse();
+        assertThat(m.job().statusProperty().get())
+                .isEqualTo("Cancelled: 2 of 6 accuracies measured.");
         assertThat(finished[0]).isEqualTo(1);
         assertThat(m.canCheckBinding().get()).isTrue();
     }
@@ -174,12 +176,12 @@ class RobustnessViewModelTest {
                 };
         RobustnessViewModel m = model(e);
         m.check();
-        assertThat(m.errorProperty().get())
+        assertThat(m.job().errorProperty().get())
                 .isEqualTo(
                         "Could not check seed-cnn with Gaussian σ = 0.1 + salt & pepper 1.67 %:"
                                 + " its saved parameters are missing.");
-        assertThat(m.statusProperty().get()).isEqualTo("The check failed.");
-        assertThat(m.runningProperty().get()).isFalse();
+        assertThat(m.job().statusProperty().get()).isEqualTo("The check failed.");
+        assertThat(m.job().runningProperty().get()).isFalse();
         assertThat(m.results()).hasSize(1);
 
         RobustnessViewModel n =
@@ -188,15 +190,15 @@ class RobustnessViewModelTest {
                             throw new NullPointerException();
                         });
         n.check();
-        assertThat(n.errorProperty().get())
+        assertThat(n.job().errorProperty().get())
                 .isEqualTo(
                         "Could not check seed-cnn with clean: an unexpected error occurred"
                                 + " (NullPointerException).");
-        assertThat(n.errorProperty().get()).doesNotContain("\tat ", "Exception:");
+        assertThat(n.job().errorProperty().get()).doesNotContain("\tat ", "Exception:");
 
         RobustnessViewModel o = model((run, corruption, seed, progress, cancelled) -> 1.5);
         o.check();
-        assertThat(o.errorProperty().get())
+        assertThat(o.job().errorProperty().get())
                 .isEqualTo(
                         "The check of seed-cnn with clean gave an accuracy of 1.5, which is not"
                                 + " between 0 and 1.");
@@ -214,10 +216,10 @@ class RobustnessViewModelTest {
                             return 0.5;
                         });
         m.check();
-        assertThat(m.errorProperty().get()).contains("engine not ready");
+        assertThat(m.job().errorProperty().get()).contains("engine not ready");
         fail[0] = false;
         m.check();
-        assertThat(m.errorProperty().get()).isEmpty();
+        assertThat(m.job().errorProperty().get()).isEmpty();
         assertThat(m.results()).hasSize(6);
     }
 
@@ -304,7 +306,7 @@ class RobustnessViewModelTest {
                         Runnable::run,
                         Runnable::run);
         m.refreshRuns();
-        assertThat(m.errorProperty().get())
+        assertThat(m.job().errorProperty().get())
                 .isEqualTo("Could not list the saved runs: saved-models is not readable.");
         assertThat(m.runs()).isEmpty();
     }

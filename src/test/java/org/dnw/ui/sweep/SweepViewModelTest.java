@@ -98,7 +98,7 @@ class SweepViewModelTest {
         assertThat(model.canRunBinding().get()).isFalse();
         model.run();
         assertThat(starter.plans).isEmpty();
-        assertThat(model.errorProperty().get()).startsWith("Build a network");
+        assertThat(model.job().errorProperty().get()).startsWith("Build a network");
     }
 
     @Test
@@ -109,7 +109,7 @@ class SweepViewModelTest {
         assertThat(starter.names).containsExactly("sweep-kernel-lr");
         SweepPlan plan = starter.plans.get(0);
         assertThat(plan.axes()).extracting(SweepPlan.Axis::layer).containsExactly(0, 0);
-        assertThat(model.runningProperty().get()).isTrue();
+        assertThat(model.job().runningProperty().get()).isTrue();
         assertThat(model.canRunBinding().get()).isFalse();
         assertThat(model.rows()).hasSize(6);
         assertThat(model.rows())
@@ -131,12 +131,12 @@ class SweepViewModelTest {
         events.subList(0, firstEpoch + 1).forEach(starter.listener);
         assertThat(model.rows().get(0).stateProperty().get()).isEqualTo(SweepRow.State.TRAINING);
         assertThat(model.rows().get(0).outcomeProperty().get()).isEqualTo("epoch 2/2…");
-        assertThat(model.progressProperty().get()).isCloseTo(0.5 / 6, within(1e-9));
+        assertThat(model.job().progressProperty().get()).isCloseTo(0.5 / 6, within(1e-9));
         assertThat(model.progressTextProperty().get()).startsWith("Run 1 of 6 (kernel=3 lr=0.001)");
 
         events.subList(firstEpoch + 1, events.size()).forEach(starter.listener);
 
-        assertThat(model.runningProperty().get()).isFalse();
+        assertThat(model.job().runningProperty().get()).isFalse();
         assertThat(model.rows())
                 .extracting(SweepRow::state)
                 .containsExactly(
@@ -161,8 +161,8 @@ class SweepViewModelTest {
                         new SweepChartPoint(1, "3", 3, 95),
                         new SweepChartPoint(0, "5", 5, 98),
                         new SweepChartPoint(1, "5", 5, 96));
-        assertThat(model.progressProperty().get()).isEqualTo(1.0);
-        assertThat(model.statusProperty().get())
+        assertThat(model.job().progressProperty().get()).isEqualTo(1.0);
+        assertThat(model.job().statusProperty().get())
                 .isEqualTo(
                         "Sweep finished: 4 runs saved, 2 skipped. Best: kernel=5 lr=0.001 (98.0 %).");
         assertThat(model.canRunBinding().get()).isTrue();
@@ -187,14 +187,15 @@ class SweepViewModelTest {
 
         model.cancel();
         assertThat(starter.sweep.cancelled).isTrue();
-        assertThat(model.statusProperty().get()).isEqualTo("Stopping after the current batch…");
+        assertThat(model.job().statusProperty().get())
+                .isEqualTo("Stopping after the current batch…");
         SweepFakes.events(plan, 1, 0.9).forEach(starter.listener);
 
-        assertThat(model.runningProperty().get()).isFalse();
+        assertThat(model.job().runningProperty().get()).isFalse();
         assertThat(model.rows())
                 .extracting(r -> r.outcomeProperty().get())
                 .containsExactly("saved", "not run", "not run");
-        assertThat(model.statusProperty().get())
+        assertThat(model.job().statusProperty().get())
                 .isEqualTo(
                         "Sweep cancelled after 1 of 3 runs; the runs finished before are saved.");
         assertThat(model.chartPoints()).containsExactly(new SweepChartPoint(0, "16", 16, 90));
@@ -208,8 +209,8 @@ class SweepViewModelTest {
                                 + " to finish");
         model.run();
 
-        assertThat(model.runningProperty().get()).isFalse();
-        assertThat(model.errorProperty().get())
+        assertThat(model.job().runningProperty().get()).isFalse();
+        assertThat(model.job().errorProperty().get())
                 .isEqualTo(
                         "The sweep did not start: Another run (seed-cnn-mnist) is still training —"
                                 + " stop it or wait for it to finish.");
@@ -227,7 +228,7 @@ class SweepViewModelTest {
         model.run();
         SweepFakes.events(firstPlan, 3, 0.5).forEach(firstListener);
 
-        assertThat(model.runningProperty().get()).isTrue();
+        assertThat(model.job().runningProperty().get()).isTrue();
         assertThat(model.rows()).extracting(SweepRow::state).containsOnly(SweepRow.State.WAITING);
         assertThat(model.chartPoints()).isEmpty();
     }
