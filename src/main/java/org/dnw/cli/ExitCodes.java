@@ -30,7 +30,10 @@ public final class ExitCodes {
      */
     public static final int DATA_NOT_FOUND = 3;
 
-    /** The loss became NaN or infinite. */
+    /**
+     * Training diverged: the loss became NaN or infinite, or a cross-entropy loss exploded (the rule
+     * of {@code org.dnw.train.Divergence}).
+     */
     public static final int DIVERGED = 4;
 
     /** The run was cancelled (e.g. Ctrl+C). */

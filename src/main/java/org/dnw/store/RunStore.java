@@ -7,7 +7,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.text.Normalizer;
@@ -202,10 +201,10 @@ public final class RunStore {
     private static boolean isAbandoned(Path draft, Instant now, String host) {
         try {
             return DraftOwner.isAbandoned(draft, now, host);
-        } catch (NoSuchFileException e) {
-            return false; // published, discarded or cleaned by its owner meanwhile
         } catch (IOException e) {
-            return false; // cannot tell: keep it
+            // NoSuchFileException: published, discarded or cleaned by its owner meanwhile;
+            // anything else: cannot tell. Either way keep it.
+            return false;
         }
     }
 
