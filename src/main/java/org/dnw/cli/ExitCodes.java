@@ -31,8 +31,8 @@ public final class ExitCodes {
     public static final int DATA_NOT_FOUND = 3;
 
     /**
-     * Training diverged: the loss became NaN or infinite, or a cross-entropy loss exploded (the rule
-     * of {@code org.dnw.train.Divergence}).
+     * Training diverged: the loss became NaN or infinite, or a cross-entropy loss exploded (the
+     * rule of {@code org.dnw.train.Divergence}).
      */
     public static final int DIVERGED = 4;
 

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -41,13 +42,17 @@ class WorkbenchFlowUiIT {
 
     private static void waitFor(String what, long seconds, Callable<Boolean> condition)
             throws Exception {
-        WaitForAsyncUtils.waitFor(
-                seconds,
-                TimeUnit.SECONDS,
-                () -> {
-                    WaitForAsyncUtils.waitForFxEvents();
-                    return condition.call();
-                });
+        try {
+            WaitForAsyncUtils.waitFor(
+                    seconds,
+                    TimeUnit.SECONDS,
+                    () -> {
+                        WaitForAsyncUtils.waitForFxEvents();
+                        return condition.call();
+                    });
+        } catch (TimeoutException e) {
+            throw new AssertionError("waited " + seconds + " s for " + what + " in vain", e);
+        }
     }
 
     /** Scrolls the editor so that {@code node} is in view, as a user would. */
@@ -108,8 +113,8 @@ class WorkbenchFlowUiIT {
         WaitForAsyncUtils.waitForFxEvents();
         // the network's checks run off the FX thread (never blocking it): wait for their verdict
         waitFor(
-                "Train to be disabled",
-                10,
+                "Train to be disabled; the network is now " + app.editorModel().getSpec().layers(),
+                30,
                 () -> app.trainingModel().trainDisabledProperty().get());
         LayerCardView card4 = robot.lookup("#layer-card-4").queryAs(LayerCardView.class);
         assertThat(robot.from(card4).lookup(".layer-problem").queryAs(Label.class).getText())
