@@ -5,15 +5,12 @@ import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
-import javafx.geometry.Insets;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.StackedBarChart;
 import javafx.scene.chart.XYChart;
-import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TableCell;
@@ -27,7 +24,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.dnw.spec.ActivationType;
-import org.dnw.train.EngineKind;
 import org.dnw.train.FoldResult;
 import org.dnw.ui.common.ActionStrip;
 import org.dnw.ui.common.Columns;
@@ -71,11 +67,7 @@ public final class CrossValidationView extends ScrollPane {
                         model.canRunBinding(),
                         model::run,
                         model::cancel);
-        getStyleClass().addAll("course-view", "cross-validation-view");
-        getStylesheets().add(SweepView.STYLESHEET);
-        setFitToWidth(true);
-        setHbarPolicy(ScrollBarPolicy.NEVER);
-        VBox content = new VBox(12, settings(), results);
+        Forms.page(this, "cross-validation-view", settings(), results);
         layoutResults(false);
         widthProperty()
                 .addListener(
@@ -85,9 +77,6 @@ public final class CrossValidationView extends ScrollPane {
                                 layoutResults(wide);
                             }
                         });
-        content.getStyleClass().add("course-content");
-        content.setPadding(new Insets(12, 14, 12, 14));
-        setContent(content);
     }
 
     private VBox settings() {
@@ -119,11 +108,7 @@ public final class CrossValidationView extends ScrollPane {
         folds.setEditable(true);
         folds.getValueFactory().valueProperty().bindBidirectional(model.foldCountProperty());
         folds.setPrefWidth(80);
-        ComboBox<EngineKind> engine = new ComboBox<>();
-        engine.setId("crossval-engine");
-        engine.getItems().setAll(EngineKind.values());
-        engine.setConverter(TwoDigitsView.engineNames());
-        engine.valueProperty().bindBidirectional(model.engineProperty());
+        Forms.FormFields fields = Forms.fields("crossval", model.form());
         ComboBox<ActivationType> activation = new ComboBox<>();
         activation.setId("crossval-activation");
         activation.getItems().setAll(ActivationType.SIGMOID, ActivationType.RELU);
@@ -140,11 +125,7 @@ public final class CrossValidationView extends ScrollPane {
                     }
                 });
         activation.valueProperty().bindBidirectional(model.activationProperty());
-        TextField units = Forms.textField("crossval-units", model.unitsTextProperty());
-        TextField rate = Forms.textField("crossval-lr", model.learningRateTextProperty());
         TextField decay = Forms.textField("crossval-decay", model.decayTextProperty());
-        TextField epochs = Forms.textField("crossval-epochs", model.epochsTextProperty());
-        TextField batch = Forms.textField("crossval-batch", model.batchSizeTextProperty());
 
         GridPane grid = Forms.grid(3);
         Forms.pair(
@@ -160,16 +141,16 @@ public final class CrossValidationView extends ScrollPane {
                 0,
                 1,
                 "Engine",
-                engine,
+                fields.engine(),
                 "Who trains each fold: the workbench's own plain-Java code, or PyTorch through"
                         + " DJL. Both use plain SGD here.");
-        GridPane.setColumnSpan(engine, 3);
+        GridPane.setColumnSpan(fields.engine(), 3);
         Forms.pair(
                 grid,
                 1,
                 0,
                 "Hidden units",
-                units,
+                fields.units(),
                 "How many units the one hidden layer has; the output has one per class.");
         Forms.pair(
                 grid,
@@ -184,14 +165,14 @@ public final class CrossValidationView extends ScrollPane {
                 1,
                 2,
                 "Epochs",
-                epochs,
+                fields.epochs(),
                 "How many times each fold's network sees every one of its training rows.");
         Forms.pair(
                 grid,
                 2,
                 0,
                 "Learning rate",
-                rate,
+                fields.rate(),
                 "The step size of plain SGD at the first epoch, e.g. 0.1.");
         Forms.pair(
                 grid,
@@ -206,13 +187,9 @@ public final class CrossValidationView extends ScrollPane {
                 2,
                 2,
                 "Batch size",
-                batch,
+                fields.batch(),
                 "How many rows are averaged for one update; 1 updates after every row, as in the"
                         + " course.");
-
-        Label problem = Forms.shownWhenNotEmpty(Forms.wrapping("course-problems"));
-        problem.setId("crossval-problem");
-        problem.textProperty().bind(model.problemProperty());
 
         HBox row =
                 Forms.actions(
@@ -230,7 +207,7 @@ public final class CrossValidationView extends ScrollPane {
                 subtitle,
                 dataLabel,
                 grid,
-                problem,
+                fields.problem(),
                 Forms.spaced(row),
                 actions.statusLabel(),
                 actions.errorLabel());
@@ -251,7 +228,12 @@ public final class CrossValidationView extends ScrollPane {
 
     private void buildResults() {
         summaryLabel.setId("crossval-summary");
-        summaryLabel.textProperty().bind(model.summaryTextProperty());
+        summaryLabel
+                .textProperty()
+                .bind(
+                        Bindings.createStringBinding(
+                                () -> model.summaryProperty().get().text(),
+                                model.summaryProperty()));
         Label caption = Forms.wrapping("course-hint");
         caption.textProperty()
                 .bind(
@@ -338,7 +320,7 @@ public final class CrossValidationView extends ScrollPane {
         accuracyAxis.setMinorTickVisible(false);
         accuracyAxis.setLabel("test accuracy (%)");
         model.folds().addListener((ListChangeListener<FoldResult>) c -> redrawChart());
-        model.meanAccuracyProperty().addListener((obs, was, now) -> redrawChart());
+        model.summaryProperty().addListener((obs, was, now) -> redrawChart());
         redrawChart();
     }
 
@@ -377,7 +359,7 @@ public final class CrossValidationView extends ScrollPane {
             foldSeries.getData().add(new XYChart.Data<>(name, 100 * f.testAccuracy()));
             lowest = Math.min(lowest, 100 * f.testAccuracy());
         }
-        double mean = model.meanAccuracyProperty().get();
+        double mean = model.summaryProperty().get().meanAccuracy();
         if (!model.folds().isEmpty() && !Double.isNaN(mean)) {
             categories.add("mean");
             meanSeries.getData().add(new XYChart.Data<>("mean", 100 * mean));
@@ -390,35 +372,5 @@ public final class CrossValidationView extends ScrollPane {
         accuracyAxis.setUpperBound(100);
         accuracyAxis.setTickUnit(100 - lower > 40 ? 10 : 5);
         chart.getData().setAll(List.of(foldSeries, meanSeries));
-    }
-
-    // ---- for tests
-
-    public TableView<FoldResult> table() {
-        return table;
-    }
-
-    public StackedBarChart<String, Number> chart() {
-        return chart;
-    }
-
-    public Button runButton() {
-        return actions.startButton();
-    }
-
-    public Button cancelButton() {
-        return actions.cancelButton();
-    }
-
-    public Label errorLabel() {
-        return actions.errorLabel();
-    }
-
-    public Label summaryLabel() {
-        return summaryLabel;
-    }
-
-    public ProgressBar progressBar() {
-        return actions.progressBar();
     }
 }

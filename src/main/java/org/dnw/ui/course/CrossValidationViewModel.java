@@ -5,11 +5,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.Executor;
-import javafx.beans.Observable;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -67,25 +66,15 @@ public final class CrossValidationViewModel {
     private final Executor ui;
 
     private final ObjectProperty<Integer> foldCount = new SimpleObjectProperty<>(this, "k", 5);
-    private final ObjectProperty<EngineKind> engine =
-            new SimpleObjectProperty<>(this, "engine", EngineKind.SCRATCH);
-    private final StringProperty unitsText = new SimpleStringProperty(this, "units", "10");
+    private final CourseForm form = new CourseForm("10", "0.1", "100", "1");
     private final ObjectProperty<ActivationType> activation =
             new SimpleObjectProperty<>(this, "activation", ActivationType.SIGMOID);
-    private final StringProperty learningRateText = new SimpleStringProperty(this, "lr", "0.1");
     private final StringProperty decayText = new SimpleStringProperty(this, "decay", "0.01");
-    private final StringProperty epochsText = new SimpleStringProperty(this, "epochs", "100");
-    private final StringProperty batchSizeText = new SimpleStringProperty(this, "batch", "1");
-    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final BackgroundJob job;
     private final BooleanBinding canRun;
     private final ReadOnlyStringWrapper dataText = new ReadOnlyStringWrapper(this, "data", "");
-    private final ReadOnlyStringWrapper summaryText =
-            new ReadOnlyStringWrapper(this, "summary", "");
-    private final ReadOnlyDoubleWrapper meanAccuracy =
-            new ReadOnlyDoubleWrapper(this, "mean", Double.NaN);
-    private final ReadOnlyDoubleWrapper accuracyStd =
-            new ReadOnlyDoubleWrapper(this, "std", Double.NaN);
+    private final ReadOnlyObjectWrapper<Summary> summary =
+            new ReadOnlyObjectWrapper<>(this, "summary", Summary.NONE);
     private final ObservableList<FoldResult> folds = FXCollections.observableArrayList();
 
     private RunControl control;
@@ -106,35 +95,27 @@ public final class CrossValidationViewModel {
         this.background = Objects.requireNonNull(background, "background");
         this.ui = Objects.requireNonNull(ui, "ui");
         job = new BackgroundJob(background, ui, "Press Run to cross-validate the network.");
-        List<Observable> inputs =
-                List.of(
-                        foldCount,
-                        engine,
-                        unitsText,
-                        activation,
-                        learningRateText,
-                        decayText,
-                        epochsText,
-                        batchSizeText);
-        for (Observable o : inputs) {
-            o.addListener(x -> validate());
-        }
-        canRun = job.canStart(problem.isEmpty());
+        form.validateOnChange(this::validate, foldCount, activation, decayText);
+        canRun = job.canStart(form.problemProperty().isEmpty());
         validate();
     }
 
-    /** The settings as typed; null when they have a problem (see {@link #problemProperty()}). */
+    /**
+     * The settings as typed; null when they have a problem (see {@link
+     * CourseForm#problemProperty()}).
+     */
     public Settings settings() {
         Integer k = foldCount.get();
-        Integer units = TypedNumbers.wholeNumber(unitsText.get(), 1, 10_000);
-        double rate = TypedNumbers.number(learningRateText.get());
+        EngineKind engine = form.engineProperty().get();
+        Integer units = form.hiddenUnits(10_000);
+        double rate = form.learningRate();
         double decay = TypedNumbers.number(decayText.get());
-        Integer epochs = TypedNumbers.wholeNumber(epochsText.get(), 1, 10_000);
-        Integer batch = TypedNumbers.wholeNumber(batchSizeText.get(), 1, 100_000);
+        Integer epochs = form.epochCount(10_000);
+        Integer batch = form.batchSize();
         if (k == null || k < MIN_FOLDS || k > MAX_FOLDS) {
             return invalid("Choose from " + MIN_FOLDS + " to " + MAX_FOLDS + " folds.");
         }
-        if (engine.get() == null || activation.get() == null) {
+        if (engine == null || activation.get() == null) {
             return invalid("Choose an engine and an activation.");
         }
         if (units == null) {
@@ -152,17 +133,17 @@ public final class CrossValidationViewModel {
         if (batch == null) {
             return invalid("The batch size must be a whole number of at least 1.");
         }
-        return new Settings(k, engine.get(), units, activation.get(), rate, decay, epochs, batch);
+        return new Settings(k, engine, units, activation.get(), rate, decay, epochs, batch);
     }
 
     private Settings invalid(String why) {
-        problem.set(why);
+        form.setProblem(why);
         return null;
     }
 
     private void validate() {
         if (settings() != null) {
-            problem.set("");
+            form.setProblem("");
         }
     }
 
@@ -216,7 +197,7 @@ public final class CrossValidationViewModel {
         Settings s = settings();
         if (job.isRunning() || s == null) {
             if (s == null) {
-                job.setError(problem.get());
+                job.setError(form.problemProperty().get());
             }
             return;
         }
@@ -224,9 +205,7 @@ public final class CrossValidationViewModel {
         control = ctl;
         folds.clear();
         trainSizes.clear();
-        meanAccuracy.set(Double.NaN);
-        accuracyStd.set(Double.NaN);
-        summaryText.set("");
+        summary.set(Summary.NONE);
         epochCountOfRun = s.epochCount();
         int mine = job.start(-1, "Reading the table…", ctl::requestCancel);
         EventPump<FoldProgress> pump =
@@ -351,10 +330,8 @@ public final class CrossValidationViewModel {
     private void finished(CrossValidationResult result) {
         job.finish();
         folds.setAll(result.folds());
-        meanAccuracy.set(result.meanAccuracy());
-        accuracyStd.set(result.accuracyStd());
-        summaryText.set(
-                summary(result.meanAccuracy(), result.accuracyStd(), result.folds().size()));
+        summary.set(
+                new Summary(result.folds().size(), result.meanAccuracy(), result.accuracyStd()));
         job.setProgressText("");
         switch (result.status()) {
             case COMPLETED -> {
@@ -400,19 +377,34 @@ public final class CrossValidationViewModel {
             }
             std = Math.sqrt(sq / (n - 1));
         }
-        meanAccuracy.set(mean);
-        accuracyStd.set(std);
-        summaryText.set(summary(mean, std, n));
+        summary.set(new Summary(n, mean, std));
     }
 
-    /** e.g. "95.2 % ± 1.7 %" (mean ± sample std of the folds' test accuracies). */
-    static String summary(double mean, double std, int folds) {
-        if (folds == 0 || Double.isNaN(mean)) {
-            return "";
+    /**
+     * The test accuracies of the completed folds, summed up.
+     *
+     * @param foldCount how many folds are completed
+     * @param meanAccuracy their mean test accuracy, share in [0, 1]; NaN before the first
+     * @param accuracyStd their sample standard deviation; NaN with fewer than two
+     */
+    public record Summary(int foldCount, double meanAccuracy, double accuracyStd) {
+
+        /** No fold completed. */
+        public static final Summary NONE = new Summary(0, Double.NaN, Double.NaN);
+
+        /** e.g. "95.2 % ± 1.7 %" (mean ± sample std); empty before the first fold. */
+        public String text() {
+            if (foldCount == 0 || Double.isNaN(meanAccuracy)) {
+                return "";
+            }
+            return Double.isNaN(accuracyStd)
+                    ? String.format(Locale.ROOT, "%.1f %%", 100 * meanAccuracy)
+                    : String.format(
+                            Locale.ROOT,
+                            "%.1f %% ± %.1f %%",
+                            100 * meanAccuracy,
+                            100 * accuracyStd);
         }
-        return Double.isNaN(std)
-                ? String.format(Locale.ROOT, "%.1f %%", 100 * mean)
-                : String.format(Locale.ROOT, "%.1f %% ± %.1f %%", 100 * mean, 100 * std);
     }
 
     /** e.g. "Wheat seeds (UCI): 210 rows, 7 features, 3 classes (Kama, Rosa, Canadian)". */
@@ -441,12 +433,11 @@ public final class CrossValidationViewModel {
         return foldCount;
     }
 
-    public ObjectProperty<EngineKind> engineProperty() {
-        return engine;
-    }
-
-    public StringProperty unitsTextProperty() {
-        return unitsText;
+    /**
+     * The engine, hidden units, learning rate, epochs and batch size as typed, and their problem.
+     */
+    public CourseForm form() {
+        return form;
     }
 
     /** The hidden layer's activation: sigmoid or ReLU. */
@@ -454,26 +445,9 @@ public final class CrossValidationViewModel {
         return activation;
     }
 
-    public StringProperty learningRateTextProperty() {
-        return learningRateText;
-    }
-
     /** The per-epoch decay d of the rate: epoch e trains at lr / (1 + d·e). */
     public StringProperty decayTextProperty() {
         return decayText;
-    }
-
-    public StringProperty epochsTextProperty() {
-        return epochsText;
-    }
-
-    public StringProperty batchSizeTextProperty() {
-        return batchSizeText;
-    }
-
-    /** What is wrong with the settings, in a sentence; empty when they can run. */
-    public ReadOnlyStringProperty problemProperty() {
-        return problem.getReadOnlyProperty();
     }
 
     public BooleanBinding canRunBinding() {
@@ -493,19 +467,9 @@ public final class CrossValidationViewModel {
         return dataText.getReadOnlyProperty();
     }
 
-    /** The mean ± sample std of the completed folds, e.g. "95.2 % ± 1.7 %". */
-    public ReadOnlyStringProperty summaryTextProperty() {
-        return summaryText.getReadOnlyProperty();
-    }
-
-    /** Mean test accuracy of the completed folds, share in [0, 1]; NaN before the first. */
-    public ReadOnlyDoubleProperty meanAccuracyProperty() {
-        return meanAccuracy.getReadOnlyProperty();
-    }
-
-    /** Sample standard deviation of the folds' accuracies; NaN with fewer than two. */
-    public ReadOnlyDoubleProperty accuracyStdProperty() {
-        return accuracyStd.getReadOnlyProperty();
+    /** The completed folds' mean test accuracy ± sample standard deviation. */
+    public ReadOnlyObjectProperty<Summary> summaryProperty() {
+        return summary.getReadOnlyProperty();
     }
 
     /** The completed folds, in order. */

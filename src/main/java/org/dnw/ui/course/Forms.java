@@ -1,10 +1,13 @@
 package org.dnw.ui.course;
 
 import javafx.beans.property.StringProperty;
+import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
@@ -14,7 +17,10 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
+import javafx.util.StringConverter;
+import org.dnw.train.EngineKind;
 import org.dnw.ui.common.ActionStrip;
+import org.dnw.ui.sweep.SweepView;
 
 /** Small pieces the course panels build their forms from. */
 final class Forms {
@@ -23,6 +29,72 @@ final class Forms {
     static final double MAX_FORM_WIDTH = 900;
 
     private Forms() {}
+
+    /**
+     * Makes {@code pane} a course panel with style class {@code styleClass}: {@code parts} stacked,
+     * scrolling down when the window is small, never sideways. Styles: {@link
+     * SweepView#STYLESHEET}.
+     */
+    static void page(ScrollPane pane, String styleClass, Node... parts) {
+        pane.getStyleClass().addAll("course-view", styleClass);
+        pane.getStylesheets().add(SweepView.STYLESHEET);
+        pane.setFitToWidth(true);
+        pane.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        VBox content = new VBox(12, parts);
+        content.getStyleClass().add("course-content");
+        content.setPadding(new Insets(12, 14, 12, 14));
+        pane.setContent(content);
+    }
+
+    /**
+     * The fields of a {@link CourseForm}, bound to it, with ids {@code prefix-engine}, {@code
+     * prefix-units}, {@code prefix-lr}, {@code prefix-epochs}, {@code prefix-batch} and {@code
+     * prefix-problem}; the problem is shown only while there is one.
+     */
+    record FormFields(
+            ComboBox<EngineKind> engine,
+            TextField units,
+            TextField rate,
+            TextField epochs,
+            TextField batch,
+            Label problem) {}
+
+    static FormFields fields(String prefix, CourseForm form) {
+        ComboBox<EngineKind> engine = new ComboBox<>();
+        engine.setId(prefix + "-engine");
+        engine.getItems().setAll(EngineKind.values());
+        engine.setConverter(engineNames());
+        engine.valueProperty().bindBidirectional(form.engineProperty());
+        Label problem = shownWhenNotEmpty(wrapping("course-problems"));
+        problem.setId(prefix + "-problem");
+        problem.textProperty().bind(form.problemProperty());
+        return new FormFields(
+                engine,
+                textField(prefix + "-units", form.unitsTextProperty()),
+                textField(prefix + "-lr", form.learningRateTextProperty()),
+                textField(prefix + "-epochs", form.epochsTextProperty()),
+                textField(prefix + "-batch", form.batchSizeTextProperty()),
+                problem);
+    }
+
+    private static StringConverter<EngineKind> engineNames() {
+        return new StringConverter<>() {
+            @Override
+            public String toString(EngineKind e) {
+                return e == null ? "" : e.label();
+            }
+
+            @Override
+            public EngineKind fromString(String text) {
+                for (EngineKind e : EngineKind.values()) {
+                    if (e.label().equals(text)) {
+                        return e;
+                    }
+                }
+                return null;
+            }
+        };
+    }
 
     /** A grid of {@code pairs} label–field pairs per row, the fields sharing the width. */
     static GridPane grid(int pairs) {
@@ -106,7 +178,7 @@ final class Forms {
     }
 
     static Node spaced(Node n) {
-        javafx.scene.layout.VBox.setMargin(n, new javafx.geometry.Insets(4, 0, 0, 0));
+        VBox.setMargin(n, new Insets(4, 0, 0, 0));
         return n;
     }
 

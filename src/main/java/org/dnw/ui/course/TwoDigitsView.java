@@ -10,11 +10,9 @@ import javafx.geometry.Pos;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
-import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.GridPane;
@@ -23,8 +21,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
-import org.dnw.train.EngineKind;
 import org.dnw.ui.charts.EpochPoint;
 import org.dnw.ui.common.ActionStrip;
 import org.dnw.ui.sweep.SweepView;
@@ -40,7 +36,6 @@ public final class TwoDigitsView extends ScrollPane {
     private final TwoDigitsViewModel model;
     private final ComboBox<Integer> digitA = digits();
     private final ComboBox<Integer> digitB = digits();
-    private final ComboBox<EngineKind> engine = new ComboBox<>();
     private final ActionStrip actions;
     private final Label accuracyLabel = Forms.wrapping("course-result");
     private final ImageView pictureView = new ImageView();
@@ -62,14 +57,7 @@ public final class TwoDigitsView extends ScrollPane {
                         model.canTrainBinding(),
                         model::train,
                         model::stop);
-        getStyleClass().addAll("course-view", "two-digits-view");
-        getStylesheets().add(SweepView.STYLESHEET);
-        setFitToWidth(true);
-        setHbarPolicy(ScrollBarPolicy.NEVER);
-        VBox content = new VBox(12, settings(), results());
-        content.getStyleClass().add("course-content");
-        content.setPadding(new Insets(12, 14, 12, 14));
-        setContent(content);
+        Forms.page(this, "two-digits-view", settings(), results());
     }
 
     private static ComboBox<Integer> digits() {
@@ -95,14 +83,7 @@ public final class TwoDigitsView extends ScrollPane {
         digitA.valueProperty().bindBidirectional(model.digitAProperty());
         digitB.setId("two-digits-b");
         digitB.valueProperty().bindBidirectional(model.digitBProperty());
-        engine.setId("two-digits-engine");
-        engine.getItems().setAll(EngineKind.values());
-        engine.setConverter(engineNames());
-        engine.valueProperty().bindBidirectional(model.engineProperty());
-        TextField units = Forms.textField("two-digits-units", model.unitsTextProperty());
-        TextField rate = Forms.textField("two-digits-lr", model.learningRateTextProperty());
-        TextField epochs = Forms.textField("two-digits-epochs", model.epochsTextProperty());
-        TextField batch = Forms.textField("two-digits-batch", model.batchSizeTextProperty());
+        Forms.FormFields fields = Forms.fields("two-digits", model.form());
 
         GridPane grid = Forms.grid(4);
         Forms.pair(
@@ -124,24 +105,24 @@ public final class TwoDigitsView extends ScrollPane {
                 0,
                 2,
                 "Engine",
-                engine,
+                fields.engine(),
                 "Who trains: PyTorch through DJL (with Adam), or the workbench's own plain-Java"
                         + " code (plain SGD, as in the course). Choosing one puts its usual"
                         + " learning rate and batch size in.");
-        GridPane.setColumnSpan(engine, 3);
+        GridPane.setColumnSpan(fields.engine(), 3);
         Forms.pair(
                 grid,
                 1,
                 0,
                 "Hidden units",
-                units,
+                fields.units(),
                 "How many sigmoid units the hidden layer has; the course uses 15.");
         Forms.pair(
                 grid,
                 1,
                 1,
                 "Learning rate",
-                rate,
+                fields.rate(),
                 "How big a step each update takes: 3.0 for plain SGD with the squared error, as"
                         + " in the course; about 0.01 for Adam.");
         Forms.pair(
@@ -149,19 +130,15 @@ public final class TwoDigitsView extends ScrollPane {
                 1,
                 2,
                 "Epochs",
-                epochs,
+                fields.epochs(),
                 "How many times the network sees every training image.");
         Forms.pair(
                 grid,
                 1,
                 3,
                 "Batch size",
-                batch,
+                fields.batch(),
                 "How many images are averaged for one update: 10 in the course.");
-
-        Label problem = Forms.shownWhenNotEmpty(Forms.wrapping("course-problems"));
-        problem.setId("two-digits-problem");
-        problem.textProperty().bind(model.problemProperty());
 
         HBox row =
                 Forms.actions(
@@ -178,29 +155,10 @@ public final class TwoDigitsView extends ScrollPane {
                 title,
                 subtitle,
                 grid,
-                problem,
+                fields.problem(),
                 Forms.spaced(row),
                 actions.statusLabel(),
                 actions.errorLabel());
-    }
-
-    static StringConverter<EngineKind> engineNames() {
-        return new StringConverter<>() {
-            @Override
-            public String toString(EngineKind e) {
-                return e == null ? "" : e.label();
-            }
-
-            @Override
-            public EngineKind fromString(String text) {
-                for (EngineKind e : EngineKind.values()) {
-                    if (e.label().equals(text)) {
-                        return e;
-                    }
-                }
-                return null;
-            }
-        };
     }
 
     private VBox results() {
@@ -359,35 +317,5 @@ public final class TwoDigitsView extends ScrollPane {
         accuracyAxis.setLowerBound(lower);
         accuracyAxis.setUpperBound(100);
         accuracyAxis.setTickUnit(100 - lower > 30 ? 10 : 100 - lower > 10 ? 2 : 1);
-    }
-
-    // ---- for tests
-
-    public Button trainButton() {
-        return actions.startButton();
-    }
-
-    public Button stopButton() {
-        return actions.cancelButton();
-    }
-
-    public Label errorLabel() {
-        return actions.errorLabel();
-    }
-
-    public Label accuracyLabel() {
-        return accuracyLabel;
-    }
-
-    public ImageView pictureView() {
-        return pictureView;
-    }
-
-    public ImageView curvesView() {
-        return curvesView;
-    }
-
-    public LineChart<Number, Number> liveChart() {
-        return liveChart;
     }
 }

@@ -12,7 +12,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import javafx.beans.Observable;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -22,8 +21,6 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.dnw.data.ImageSamples;
@@ -75,13 +72,7 @@ public final class TwoDigitsViewModel {
             new SimpleObjectProperty<>(this, "digitA", TwoDigitSettings.DEFAULT_DIGIT_A);
     private final ObjectProperty<Integer> digitB =
             new SimpleObjectProperty<>(this, "digitB", TwoDigitSettings.DEFAULT_DIGIT_B);
-    private final ObjectProperty<EngineKind> engine =
-            new SimpleObjectProperty<>(this, "engine", EngineKind.SCRATCH);
-    private final StringProperty unitsText = new SimpleStringProperty(this, "units");
-    private final StringProperty learningRateText = new SimpleStringProperty(this, "lr");
-    private final StringProperty epochsText = new SimpleStringProperty(this, "epochs");
-    private final StringProperty batchSizeText = new SimpleStringProperty(this, "batch");
-    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
+    private final CourseForm form;
     private final BackgroundJob job;
     private final BooleanBinding canTrain;
     private final ReadOnlyStringWrapper accuracyText =
@@ -128,9 +119,14 @@ public final class TwoDigitsViewModel {
         this.ui = Objects.requireNonNull(ui, "ui");
         job = new BackgroundJob(background, ui, "Choose two digits and press Train.");
         TwoDigitSettings defaults = TwoDigitSettings.defaults(EngineKind.SCRATCH);
-        unitsText.set(String.valueOf(defaults.hiddenUnits()));
-        epochsText.set(String.valueOf(defaults.epochCount()));
+        form =
+                new CourseForm(
+                        String.valueOf(defaults.hiddenUnits()),
+                        null,
+                        String.valueOf(defaults.epochCount()),
+                        null);
         engineDefaults(EngineKind.SCRATCH);
+        ObjectProperty<EngineKind> engine = form.engineProperty();
         engine.addListener(
                 (obs, was, now) -> {
                     if (now == null) {
@@ -139,19 +135,8 @@ public final class TwoDigitsViewModel {
                         engineDefaults(now);
                     }
                 });
-        List<Observable> inputs =
-                List.of(
-                        digitA,
-                        digitB,
-                        engine,
-                        unitsText,
-                        learningRateText,
-                        epochsText,
-                        batchSizeText);
-        for (Observable p : inputs) {
-            p.addListener(o -> validate());
-        }
-        canTrain = job.canStart(problem.isEmpty());
+        form.validateOnChange(this::validate, digitA, digitB);
+        canTrain = job.canStart(form.problemProperty().isEmpty());
         validate();
     }
 
@@ -159,8 +144,9 @@ public final class TwoDigitsViewModel {
      * Each engine starts from its own usual rate and batch size (3.0 and 10 for SGD from scratch).
      */
     private void engineDefaults(EngineKind kind) {
-        learningRateText.set(Hyperparameters.formatRate(TwoDigitTask.defaultLearningRate(kind)));
-        batchSizeText.set(String.valueOf(TwoDigitTask.defaultBatchSize(kind)));
+        form.learningRateTextProperty()
+                .set(Hyperparameters.formatRate(TwoDigitTask.defaultLearningRate(kind)));
+        form.batchSizeTextProperty().set(String.valueOf(TwoDigitTask.defaultBatchSize(kind)));
     }
 
     private void validate() {
@@ -169,38 +155,36 @@ public final class TwoDigitsViewModel {
             return;
         }
         List<String> problems = s.problems();
-        problem.set(problems.isEmpty() ? "" : Sentence.of(problems.get(0), ""));
+        form.setProblem(problems.isEmpty() ? "" : Sentence.of(problems.get(0), ""));
     }
 
-    /** The settings as typed, or null after setting {@link #problemProperty()}. */
+    /** The settings as typed, or null after setting {@link CourseForm#problemProperty()}. */
     private TwoDigitSettings settingsOrNull() {
-        Integer units =
-                TypedNumbers.wholeNumber(unitsText.get(), 1, TwoDigitSettings.MAX_HIDDEN_UNITS);
-        double rate = TypedNumbers.number(learningRateText.get());
-        Integer epochCountValue =
-                TypedNumbers.wholeNumber(epochsText.get(), 1, TwoDigitSettings.MAX_EPOCHS);
-        Integer batch = TypedNumbers.wholeNumber(batchSizeText.get(), 1, 100_000);
+        Integer units = form.hiddenUnits(TwoDigitSettings.MAX_HIDDEN_UNITS);
+        double rate = form.learningRate();
+        Integer epochCountValue = form.epochCount(TwoDigitSettings.MAX_EPOCHS);
+        Integer batch = form.batchSize();
         if (digitA.get() == null || digitB.get() == null) {
-            problem.set("Choose two digits.");
+            form.setProblem("Choose two digits.");
         } else if (units == null) {
-            problem.set(
+            form.setProblem(
                     "The hidden layer needs a whole number of units from 1 to "
                             + TwoDigitSettings.MAX_HIDDEN_UNITS
                             + ".");
         } else if (!(rate > 0)) {
-            problem.set("The learning rate must be a positive number, e.g. 3.0.");
+            form.setProblem("The learning rate must be a positive number, e.g. 3.0.");
         } else if (epochCountValue == null) {
-            problem.set(
+            form.setProblem(
                     "Train for a whole number of epochs from 1 to "
                             + TwoDigitSettings.MAX_EPOCHS
                             + ".");
         } else if (batch == null) {
-            problem.set("The batch size must be a whole number of at least 1.");
+            form.setProblem("The batch size must be a whole number of at least 1.");
         } else {
             return new TwoDigitSettings(
                     digitA.get(),
                     digitB.get(),
-                    engine.get(),
+                    form.engineProperty().get(),
                     units,
                     rate,
                     epochCountValue,
@@ -223,7 +207,7 @@ public final class TwoDigitsViewModel {
         TwoDigitSettings s = settings();
         if (job.isRunning() || s == null) {
             if (s == null) {
-                job.setError(problem.get());
+                job.setError(form.problemProperty().get());
             }
             return;
         }
@@ -449,30 +433,12 @@ public final class TwoDigitsViewModel {
         return digitB;
     }
 
-    /** The engine; choosing one puts its usual learning rate and batch size in. */
-    public ObjectProperty<EngineKind> engineProperty() {
-        return engine;
-    }
-
-    public StringProperty unitsTextProperty() {
-        return unitsText;
-    }
-
-    public StringProperty learningRateTextProperty() {
-        return learningRateText;
-    }
-
-    public StringProperty epochsTextProperty() {
-        return epochsText;
-    }
-
-    public StringProperty batchSizeTextProperty() {
-        return batchSizeText;
-    }
-
-    /** What is wrong with the settings as typed, in a sentence; empty when they can train. */
-    public ReadOnlyStringProperty problemProperty() {
-        return problem.getReadOnlyProperty();
+    /**
+     * The engine (choosing one puts its usual learning rate and batch size in), hidden units,
+     * learning rate, epochs and batch size as typed, and their problem.
+     */
+    public CourseForm form() {
+        return form;
     }
 
     /** True when Train can be pressed. */

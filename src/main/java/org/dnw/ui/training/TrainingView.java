@@ -128,28 +128,4 @@ public final class TrainingView extends VBox {
         label.setMaxWidth(Region.USE_PREF_SIZE);
         return label;
     }
-
-    public Button trainButton() {
-        return trainButton;
-    }
-
-    public Button pauseButton() {
-        return pauseButton;
-    }
-
-    public Button stopButton() {
-        return stopButton;
-    }
-
-    public ProgressBar progressBar() {
-        return progressBar;
-    }
-
-    public Label errorLabel() {
-        return errorLabel;
-    }
-
-    public Label statusLabel() {
-        return statusLabel;
-    }
 }

@@ -163,7 +163,7 @@ public final class CourseShowcase {
                                         crossval.job().runningProperty(),
                                         () -> {
                                             System.out.println(
-                                                    crossval.summaryTextProperty().get());
+                                                    crossval.summaryProperty().get().text());
                                             Showcases.runSpaced(crossShots, 0);
                                         });
                             });

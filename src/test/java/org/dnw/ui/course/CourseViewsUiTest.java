@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import javafx.scene.Scene;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.StackedBarChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableCell;
+import javafx.scene.image.ImageView;
 import javafx.stage.Stage;
 import org.dnw.train.CrossValidation;
 import org.dnw.train.TrainingRequest;
@@ -69,21 +72,23 @@ class CourseViewsUiTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(loop.requests).hasSize(5);
-        assertThat(crossView.table().getItems()).hasSize(5);
+        assertThat(robot.lookup("#crossval-table").queryTableView().getItems()).hasSize(5);
         assertThat(robot.lookup("#crossval-table .table-cell").queryAllAs(TableCell.class))
                 .extracting(c -> c.getText())
                 .contains("95.2 %", "97.6 %", "90.5 %", "120", "30", "0.20 s");
-        assertThat(crossView.summaryLabel().getText()).isEqualTo("94.3 % ± 2.7 %");
+        assertThat(robot.lookup("#crossval-summary").queryLabeled().getText())
+                .isEqualTo("94.3 % ± 2.7 %");
         assertThat(robot.lookup("#crossval-data").queryAs(Label.class).getText())
                 .startsWith("Data: Wheat seeds (UCI): 150 rows");
-        XYChart.Series<String, Number> folds = crossView.chart().getData().get(0);
-        XYChart.Series<String, Number> mean = crossView.chart().getData().get(1);
+        StackedBarChart<String, Number> chart = robot.lookup("#crossval-chart").query();
+        XYChart.Series<String, Number> folds = chart.getData().get(0);
+        XYChart.Series<String, Number> mean = chart.getData().get(1);
         assertThat(folds.getData()).hasSize(5);
         assertThat(folds.getData().get(1).getYValue().doubleValue()).isEqualTo(97.6);
         assertThat(mean.getData()).hasSize(1);
         assertThat(mean.getData().get(0).getXValue()).isEqualTo("mean");
-        assertThat(crossView.runButton().isDisabled()).isFalse();
-        assertThat(crossView.errorLabel().isVisible()).isFalse();
+        assertThat(robot.lookup("#crossval-run").queryButton().isDisabled()).isFalse();
+        assertThat(robot.lookup("#crossval-error").query().isVisible()).isFalse();
     }
 
     @Test
@@ -91,7 +96,7 @@ class CourseViewsUiTest {
         robot.interact(() -> tabs.getSelectionModel().select(1));
         trainer.folder = CompletableFuture.completedFuture(dir.resolve("run"));
         robot.clickOn("#two-digits-train");
-        assertThat(digitsView.stopButton().isDisabled()).isFalse();
+        assertThat(robot.lookup("#two-digits-stop").queryButton().isDisabled()).isFalse();
         TrainingRequest r = trainer.requests.get(0);
         robot.interact(
                 () -> {
@@ -99,23 +104,26 @@ class CourseViewsUiTest {
                     trainer.listener.accept(CourseFakes.epoch(r, 1, 0.93));
                     trainer.listener.accept(CourseFakes.epoch(r, 2, 0.97));
                 });
-        assertThat(digitsView.liveChart().isVisible()).isTrue();
-        assertThat(digitsView.liveChart().getData().get(0).getData()).hasSize(2);
+        LineChart<Number, Number> liveChart = robot.lookup("#two-digits-live-chart").query();
+        assertThat(liveChart.isVisible()).isTrue();
+        assertThat(liveChart.getData().get(0).getData()).hasSize(2);
 
         robot.interact(() -> trainer.listener.accept(CourseFakes.finished(r, 2)));
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertThat(digitsView.accuracyLabel().getText())
+        assertThat(robot.lookup("#two-digits-accuracy").queryLabeled().getText())
                 .isEqualTo("Test accuracy 95.0 % — 38 of 40 right");
-        assertThat(digitsView.pictureView().getImage()).isNotNull();
-        assertThat(digitsView.curvesView().getImage()).isNotNull();
-        assertThat(digitsView.liveChart().isVisible()).isFalse();
+        assertThat(robot.lookup("#two-digits-picture").queryAs(ImageView.class).getImage())
+                .isNotNull();
+        assertThat(robot.lookup("#two-digits-curves").queryAs(ImageView.class).getImage())
+                .isNotNull();
+        assertThat(liveChart.isVisible()).isFalse();
         assertThat(dir.resolve("run").resolve("two-digits.png")).isRegularFile();
         assertThat(robot.lookup("#two-digits-saved").queryAs(Label.class).getText())
                 .contains("two-digits.png and curves.png");
 
         robot.interact(() -> digits.digitBProperty().set(3));
-        assertThat(digitsView.trainButton().isDisabled()).isTrue();
+        assertThat(robot.lookup("#two-digits-train").queryButton().isDisabled()).isTrue();
         assertThat(robot.lookup("#two-digits-problem").queryAs(Label.class).getText())
                 .isEqualTo("Choose two different digits, not 3 twice.");
     }

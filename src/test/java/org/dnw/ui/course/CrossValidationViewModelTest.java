@@ -46,10 +46,11 @@ class CrossValidationViewModelTest {
         // 150 rows in 5 stratified folds: 120 train, 30 test each
         assertThat(model.folds()).extracting(FoldResult::testSize).containsOnly(30);
         assertThat(model.folds()).extracting(FoldResult::trainSize).containsOnly(120);
-        assertThat(model.meanAccuracyProperty().get()).isCloseTo(0.8, within(1e-12));
+        assertThat(model.summaryProperty().get().meanAccuracy()).isCloseTo(0.8, within(1e-12));
         // sample std of 0.6 … 1.0: sqrt(0.1 / 4)
-        assertThat(model.accuracyStdProperty().get()).isCloseTo(Math.sqrt(0.025), within(1e-12));
-        assertThat(model.summaryTextProperty().get()).isEqualTo("80.0 % ± 15.8 %");
+        assertThat(model.summaryProperty().get().accuracyStd())
+                .isCloseTo(Math.sqrt(0.025), within(1e-12));
+        assertThat(model.summaryProperty().get().text()).isEqualTo("80.0 % ± 15.8 %");
         assertThat(model.dataTextProperty().get())
                 .isEqualTo(
                         "Wheat seeds (UCI): 150 rows, 3 features, 3 classes (Kama, Rosa, Canadian)");
@@ -85,13 +86,13 @@ class CrossValidationViewModelTest {
     @Test
     void theSettingsAsTypedReachTheRequest() {
         model.foldCountProperty().set(3);
-        model.engineProperty().set(EngineKind.DJL);
-        model.unitsTextProperty().set("6");
+        model.form().engineProperty().set(EngineKind.DJL);
+        model.form().unitsTextProperty().set("6");
         model.activationProperty().set(ActivationType.RELU);
-        model.learningRateTextProperty().set("0.05");
+        model.form().learningRateTextProperty().set("0.05");
         model.decayTextProperty().set("0");
-        model.epochsTextProperty().set("20");
-        model.batchSizeTextProperty().set("8");
+        model.form().epochsTextProperty().set("20");
+        model.form().batchSizeTextProperty().set("8");
         model.run();
 
         CrossValidationRequest request = requests.get(0);
@@ -104,23 +105,23 @@ class CrossValidationViewModelTest {
         assertThat(request.hyperparameters().epochCount()).isEqualTo(20);
         assertThat(request.hyperparameters().batchSize()).isEqualTo(8);
         assertThat(model.folds()).hasSize(3);
-        assertThat(model.summaryTextProperty().get()).isEqualTo("70.0 % ± 10.0 %");
+        assertThat(model.summaryProperty().get().text()).isEqualTo("70.0 % ± 10.0 %");
     }
 
     @Test
     void settingsOutOfRangeAreSentencesAndRunStaysOff() {
         model.foldCountProperty().set(11);
-        assertThat(model.problemProperty().get()).isEqualTo("Choose from 2 to 10 folds.");
+        assertThat(model.form().problemProperty().get()).isEqualTo("Choose from 2 to 10 folds.");
         assertThat(model.canRunBinding().get()).isFalse();
         model.foldCountProperty().set(4);
         model.decayTextProperty().set("-0.5");
-        assertThat(model.problemProperty().get())
+        assertThat(model.form().problemProperty().get())
                 .startsWith("The decay must be 0 or a positive number");
         model.decayTextProperty().set("0.01");
-        model.batchSizeTextProperty().set("0");
-        assertThat(model.problemProperty().get()).startsWith("The batch size must be");
-        model.batchSizeTextProperty().set("4");
-        assertThat(model.problemProperty().get()).isEmpty();
+        model.form().batchSizeTextProperty().set("0");
+        assertThat(model.form().problemProperty().get()).startsWith("The batch size must be");
+        model.form().batchSizeTextProperty().set("4");
+        assertThat(model.form().problemProperty().get()).isEmpty();
         assertThat(model.canRunBinding().get()).isTrue();
     }
 
@@ -151,7 +152,7 @@ class CrossValidationViewModelTest {
         model.run();
 
         assertThat(model.folds()).hasSize(2);
-        assertThat(model.summaryTextProperty().get()).isEqualTo("65.0 % ± 7.1 %");
+        assertThat(model.summaryProperty().get().text()).isEqualTo("65.0 % ± 7.1 %");
         assertThat(model.job().errorProperty().get())
                 .startsWith("Fold 3 of 5 failed: the loss became NaN at epoch 3, batch 5")
                 .contains("lower the learning rate");
@@ -179,11 +180,11 @@ class CrossValidationViewModelTest {
                                         .run(request, control, listener),
                         Runnable::run,
                         Runnable::run);
-        real.epochsTextProperty().set("20");
+        real.form().epochsTextProperty().set("20");
         real.run();
 
         assertThat(real.folds()).hasSize(5);
-        assertThat(real.meanAccuracyProperty().get()).isGreaterThan(0.9);
+        assertThat(real.summaryProperty().get().meanAccuracy()).isGreaterThan(0.9);
         assertThat(real.job().errorProperty().get()).isEmpty();
     }
 

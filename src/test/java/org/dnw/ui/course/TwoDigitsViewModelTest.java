@@ -37,31 +37,31 @@ class TwoDigitsViewModelTest {
     void startsFromTheCoursesSettingsAndEachEngineBringsItsOwnRateAndBatch() {
         assertThat(model.digitAProperty().get()).isEqualTo(3);
         assertThat(model.digitBProperty().get()).isEqualTo(8);
-        assertThat(model.engineProperty().get()).isEqualTo(EngineKind.SCRATCH);
-        assertThat(model.unitsTextProperty().get()).isEqualTo("15");
-        assertThat(model.learningRateTextProperty().get()).isEqualTo("3");
-        assertThat(model.batchSizeTextProperty().get()).isEqualTo("10");
-        assertThat(model.epochsTextProperty().get()).isEqualTo("10");
+        assertThat(model.form().engineProperty().get()).isEqualTo(EngineKind.SCRATCH);
+        assertThat(model.form().unitsTextProperty().get()).isEqualTo("15");
+        assertThat(model.form().learningRateTextProperty().get()).isEqualTo("3");
+        assertThat(model.form().batchSizeTextProperty().get()).isEqualTo("10");
+        assertThat(model.form().epochsTextProperty().get()).isEqualTo("10");
         assertThat(model.canTrainBinding().get()).isTrue();
 
-        model.engineProperty().set(EngineKind.DJL);
-        assertThat(model.learningRateTextProperty().get()).isEqualTo("0.01");
-        assertThat(model.batchSizeTextProperty().get()).isEqualTo("32");
+        model.form().engineProperty().set(EngineKind.DJL);
+        assertThat(model.form().learningRateTextProperty().get()).isEqualTo("0.01");
+        assertThat(model.form().batchSizeTextProperty().get()).isEqualTo("32");
 
         model.digitBProperty().set(3);
-        assertThat(model.problemProperty().get())
+        assertThat(model.form().problemProperty().get())
                 .isEqualTo("Choose two different digits, not 3 twice.");
         assertThat(model.canTrainBinding().get()).isFalse();
         model.digitBProperty().set(5);
-        model.unitsTextProperty().set("many");
-        assertThat(model.problemProperty().get())
+        model.form().unitsTextProperty().set("many");
+        assertThat(model.form().problemProperty().get())
                 .startsWith("The hidden layer needs a whole number");
-        model.unitsTextProperty().set("30");
-        model.learningRateTextProperty().set("-1");
-        assertThat(model.problemProperty().get())
+        model.form().unitsTextProperty().set("30");
+        model.form().learningRateTextProperty().set("-1");
+        assertThat(model.form().problemProperty().get())
                 .isEqualTo("The learning rate must be a positive number, e.g. 3.0.");
-        model.learningRateTextProperty().set("0,05");
-        assertThat(model.problemProperty().get()).isEmpty();
+        model.form().learningRateTextProperty().set("0,05");
+        assertThat(model.form().problemProperty().get()).isEmpty();
         assertThat(model.settings().learningRate()).isEqualTo(0.05);
         assertThat(model.settings().hiddenUnits()).isEqualTo(30);
     }

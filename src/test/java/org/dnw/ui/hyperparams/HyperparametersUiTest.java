@@ -5,9 +5,14 @@ import static org.assertj.core.api.Assertions.within;
 
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
+import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
@@ -15,6 +20,7 @@ import org.dnw.spec.Presets;
 import org.dnw.train.EngineKind;
 import org.dnw.train.ScheduleKind;
 import org.dnw.ui.HeadlessFx;
+import org.dnw.ui.common.SliderField;
 import org.dnw.ui.data.DataView;
 import org.dnw.ui.workbench.WorkbenchView;
 import org.junit.jupiter.api.Test;
@@ -47,7 +53,7 @@ class HyperparametersUiTest {
 
     @Test
     void draggingTheLearningRateSliderShowsTheValueAndChangesTheRecord(FxRobot robot) {
-        LogSliderField field = view.learningRateField();
+        LogSliderField field = node("learning-rate", LogSliderField.class);
         Slider slider = field.slider();
         Node thumb = slider.lookup(".thumb");
         double track = slider.getWidth();
@@ -71,13 +77,14 @@ class HyperparametersUiTest {
 
     @Test
     void aTypedLearningRateIsKeptExactlyAndMovesTheSlider(FxRobot robot) {
-        TextField text = view.learningRateField().textField();
+        LogSliderField field = node("learning-rate", LogSliderField.class);
+        TextField text = field.textField();
 
         retype(robot, text, "3e-4");
 
         assertThat(model.getHyperparameters().learningRate()).isEqualTo(3e-4);
-        assertThat(view.learningRateField().slider().getValue())
-                .isCloseTo(view.learningRateField().scale().toPosition(3e-4), within(1e-9));
+        assertThat(field.slider().getValue())
+                .isCloseTo(field.scale().toPosition(3e-4), within(1e-9));
 
         retype(robot, text, "0.00071");
         assertThat(model.getHyperparameters().learningRate()).isEqualTo(7.1e-4);
@@ -96,48 +103,48 @@ class HyperparametersUiTest {
 
     @Test
     void aTypedValueOutOfRangeIsClampedWithASentenceBesideTheField(FxRobot robot) {
-        retype(robot, view.learningRateField().textField(), "12");
+        LogSliderField rate = node("learning-rate", LogSliderField.class);
+        SliderField batch = node("batch-size", SliderField.class);
+        SliderField epochs = node("epochs", SliderField.class);
+        SliderField validation = node("validation-share", SliderField.class);
+        retype(robot, rate.textField(), "12");
         assertThat(model.getHyperparameters().learningRate()).isEqualTo(1.0);
-        assertThat(view.learningRateField().getNote())
-                .isEqualTo("12 is above the maximum of 1: set to 1.");
-        retype(robot, view.learningRateField().textField(), "fast");
-        assertThat(view.learningRateField().getNote())
-                .isEqualTo("\u201cfast\u201d is not a positive number: kept 1.");
-        retype(robot, view.learningRateField().textField(), "0.01");
-        assertThat(view.learningRateField().getNote()).isEmpty();
+        assertThat(rate.getNote()).isEqualTo("12 is above the maximum of 1: set to 1.");
+        retype(robot, rate.textField(), "fast");
+        assertThat(rate.getNote()).isEqualTo("\u201cfast\u201d is not a positive number: kept 1.");
+        retype(robot, rate.textField(), "0.01");
+        assertThat(rate.getNote()).isEmpty();
 
-        retype(robot, view.batchSizeField().textField(), "5000");
+        retype(robot, batch.textField(), "5000");
         assertThat(model.getHyperparameters().batchSize()).isEqualTo(1024);
-        assertThat(view.batchSizeField().getNote())
-                .isEqualTo("5000 is above the maximum of 1024: set to 1024.");
-        assertThat(view.batchSizeField().note().isVisible()).isTrue();
-        retype(robot, view.epochsField().textField(), "0");
-        assertThat(view.epochsField().getNote())
-                .isEqualTo("0 is below the minimum of 1: set to 1.");
-        retype(robot, view.epochsField().textField(), "2.6");
-        assertThat(view.epochsField().getNote()).isEqualTo("2.6 is not a whole number: set to 3.");
-        retype(robot, view.validationField().textField(), "80");
-        assertThat(view.validationField().getNote())
-                .isEqualTo("80 is above the maximum of 50: set to 50.");
-        robot.clickOn(view.batchSizeField().textField()).type(KeyCode.DOWN);
-        assertThat(view.batchSizeField().getNote()).isEmpty();
-        assertThat(view.batchSizeField().note().isVisible()).isFalse();
+        assertThat(batch.getNote()).isEqualTo("5000 is above the maximum of 1024: set to 1024.");
+        assertThat(batch.note().isVisible()).isTrue();
+        retype(robot, epochs.textField(), "0");
+        assertThat(epochs.getNote()).isEqualTo("0 is below the minimum of 1: set to 1.");
+        retype(robot, epochs.textField(), "2.6");
+        assertThat(epochs.getNote()).isEqualTo("2.6 is not a whole number: set to 3.");
+        retype(robot, validation.textField(), "80");
+        assertThat(validation.getNote()).isEqualTo("80 is above the maximum of 50: set to 50.");
+        robot.clickOn(batch.textField()).type(KeyCode.DOWN);
+        assertThat(batch.getNote()).isEmpty();
+        assertThat(batch.note().isVisible()).isFalse();
     }
 
     @Test
     void theBatchSizeSliderStepsThroughPowersOfTwo(FxRobot robot) {
-        robot.clickOn(view.batchSizeField().textField()).type(KeyCode.UP);
+        TextField batch = node("batch-size", SliderField.class).textField();
+        robot.clickOn(batch).type(KeyCode.UP);
         assertThat(model.getHyperparameters().batchSize()).isEqualTo(128);
         robot.type(KeyCode.UP);
         assertThat(model.getHyperparameters().batchSize()).isEqualTo(256);
-        retype(robot, view.batchSizeField().textField(), "100");
+        retype(robot, batch, "100");
         assertThat(model.getHyperparameters().batchSize()).isEqualTo(100);
     }
 
     @Test
     void theDependentFieldShowsOnlyForItsSchedule(FxRobot robot) {
-        Node step = view.stepEpochsField();
-        Node decay = view.decayRateField();
+        Node step = node("step-epochs", SliderField.class);
+        Node decay = node("decay-rate", LogSliderField.class);
         assertThat(step.getParent().isVisible()).isFalse();
         assertThat(step.getParent().isManaged()).isFalse();
         assertThat(decay.isVisible()).isFalse();
@@ -150,7 +157,7 @@ class HyperparametersUiTest {
         robot.clickOn("#schedule").clickOn("Step (÷10 every few epochs)");
         assertThat(step.getParent().isVisible()).isTrue();
         assertThat(decay.isVisible()).isFalse();
-        robot.clickOn(view.stepEpochsField().textField()).type(KeyCode.UP);
+        robot.clickOn(node("step-epochs", SliderField.class).textField()).type(KeyCode.UP);
         assertThat(model.getHyperparameters().stepEpochs()).isEqualTo(3);
     }
 
@@ -158,7 +165,7 @@ class HyperparametersUiTest {
     void weightDecaySeedLossAndResetReachTheRecord(FxRobot robot) {
         robot.clickOn("#weight-decay-on");
         assertThat(model.getHyperparameters().weightDecay()).isEqualTo(1e-4);
-        assertThat(view.weightDecayField().slider().isDisabled()).isFalse();
+        assertThat(node("weight-decay", LogSliderField.class).slider().isDisabled()).isFalse();
 
         robot.clickOn("#loss-squared-error");
         assertThat(model.getHyperparameters().loss())
@@ -168,12 +175,17 @@ class HyperparametersUiTest {
         assertThat(model.getHyperparameters().seed()).isEqualTo(2024);
         robot.clickOn("#new-seed");
         assertThat(model.getHyperparameters().seed()).isEqualTo(5);
-        assertThat(view.seedField().getText()).isEqualTo("5");
+        assertThat(node("seed", TextField.class).getText()).isEqualTo("5");
 
         robot.clickOn("#reset-hyperparameters");
         assertThat(model.getHyperparameters()).isEqualTo(org.dnw.train.Hyperparameters.defaults());
-        assertThat(view.weightDecayCheckBox().isSelected()).isFalse();
-        assertThat(view.seedField().getText()).isEqualTo("42");
+        assertThat(node("weight-decay-on", CheckBox.class).isSelected()).isFalse();
+        assertThat(node("seed", TextField.class).getText()).isEqualTo("42");
+    }
+
+    /** The panel's node with this id. */
+    private <T extends Node> T node(String id, Class<T> type) {
+        return type.cast(view.lookup("#" + id));
     }
 
     /** Clicks into a field, replaces all its text and presses Enter, as a user would. */
@@ -202,16 +214,17 @@ class HyperparametersUiTest {
     @Test
     void theScratchEngineIsDisabledWithTheReasonForAConvolutionalNetwork(FxRobot robot) {
         robot.interact(() -> model.networkProperty().set(Presets.load("seed-cnn")));
-        assertThat(view.engineButton(EngineKind.SCRATCH).isDisabled()).isTrue();
+        assertThat(node("engine-scratch", ToggleButton.class).isDisabled()).isTrue();
         assertThat(robot.lookup("#engine-note").queryLabeled().getText())
                 .contains("this network has convolution and pooling layers");
 
         robot.interact(() -> model.networkProperty().set(Presets.load("mlp")));
-        assertThat(view.engineButton(EngineKind.SCRATCH).isDisabled()).isFalse();
+        assertThat(node("engine-scratch", ToggleButton.class).isDisabled()).isFalse();
         robot.clickOn("#engine-scratch");
         assertThat(model.getEngine()).isEqualTo(EngineKind.SCRATCH);
-        assertThat(view.optimizerBox().isDisabled()).isTrue();
-        assertThat(view.optimizerBox().getValue()).isEqualTo(org.dnw.train.OptimizerKind.SGD);
+        assertThat(node("optimizer", ComboBox.class).isDisabled()).isTrue();
+        assertThat(node("optimizer", ComboBox.class).getValue())
+                .isEqualTo(org.dnw.train.OptimizerKind.SGD);
         assertThat(robot.lookup("#engine-note").queryLabeled().getText()).contains("plain SGD");
     }
 
@@ -223,11 +236,11 @@ class HyperparametersUiTest {
                     model.setLocked(true);
                 });
 
-        assertThat(view.learningRateField().slider().isDisabled()).isTrue();
-        assertThat(view.batchSizeField().textField().isDisabled()).isTrue();
-        assertThat(view.resetButton().isDisabled()).isTrue();
-        assertThat(view.deviceLabel().isDisabled()).isFalse();
-        assertThat(view.deviceLabel().getText()).isEqualTo("GPU 0: NVIDIA H200");
+        assertThat(node("learning-rate", LogSliderField.class).slider().isDisabled()).isTrue();
+        assertThat(node("batch-size", SliderField.class).textField().isDisabled()).isTrue();
+        assertThat(node("reset-hyperparameters", Button.class).isDisabled()).isTrue();
+        assertThat(node("device", Label.class).isDisabled()).isFalse();
+        assertThat(node("device", Label.class).getText()).isEqualTo("GPU 0: NVIDIA H200");
         assertThat(robot.lookup("#hyperparams-locked").query().isVisible()).isTrue();
     }
 }

@@ -13,6 +13,7 @@ import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.chart.LineChart;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
@@ -89,8 +90,10 @@ class LiveViewsUiTest {
         assertThat(percent.getLowerBound()).isLessThanOrEqualTo(percent.getUpperBound() - 10);
         Node plot = accuracy.lookup(".plot-content");
         assertThat(plot.getParent().getClip()).as("the plot area's clip").isNull();
-        assertThat(fixture.trainingView.progressBar().getProgress()).isEqualTo(1.0);
-        assertThat(fixture.trainingView.statusLabel().getText()).startsWith("Finished:");
+        assertThat(robot.lookup("#training-progress").queryAs(ProgressBar.class).getProgress())
+                .isEqualTo(1.0);
+        assertThat(robot.lookup("#training-status").queryLabeled().getText())
+                .startsWith("Finished:");
         snapshot(robot, "ui-test-train.png");
 
         // Filters: 32 kernels, each at least 40 px wide, with visible pixel structure.
@@ -156,12 +159,13 @@ class LiveViewsUiTest {
         robot.clickOn("#training-train-button");
         robot.interact(() -> fixture.pump.accept(SyntheticRun.started(2, 100)));
         robot.clickOn("#training-pause-button");
-        assertThat(fixture.trainingView.pauseButton().getText()).isEqualTo("Resume");
+        assertThat(robot.lookup("#training-pause-button").queryButton().getText())
+                .isEqualTo("Resume");
         robot.clickOn("#training-pause-button");
         robot.clickOn("#training-stop-button");
         assertThat(fixture.actionCalls).containsExactly("train", "pause", "resume", "stop");
-        assertThat(fixture.trainingView.trainButton().isDisabled()).isTrue();
-        assertThat(fixture.trainingView.stopButton().isDisabled()).isTrue();
+        assertThat(robot.lookup("#training-train-button").queryButton().isDisabled()).isTrue();
+        assertThat(robot.lookup("#training-stop-button").queryButton().isDisabled()).isTrue();
 
         robot.interact(
                 () ->
@@ -174,9 +178,9 @@ class LiveViewsUiTest {
                                         37)));
         Node error = robot.lookup("#training-error").query();
         assertThat(error.isVisible()).isTrue();
-        assertThat(fixture.trainingView.errorLabel().getText())
+        assertThat(robot.lookup("#training-error").queryLabeled().getText())
                 .isEqualTo("Training failed: The loss became NaN at epoch 1, batch 37.");
-        assertThat(fixture.trainingView.trainButton().isDisabled()).isFalse();
+        assertThat(robot.lookup("#training-train-button").queryButton().isDisabled()).isFalse();
     }
 
     private static int distinctColoursIn(Node node, FxRobot robot) {
