@@ -1,7 +1,6 @@
 package org.dnw.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -16,6 +15,7 @@ import org.dnw.train.ModelEvaluation;
 import org.dnw.train.TrainedNetwork;
 import org.dnw.train.TrainingEvent.TestEvaluation;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -45,18 +45,14 @@ final class EvaluateCommand implements Callable<Integer> {
                             + "; without --dataset, the run's recorded one unless given")
     String labelColumn;
 
-    @Option(
-            names = "--runs-dir",
-            defaultValue = "saved-models",
-            description = "where runs are saved (default: ${DEFAULT-VALUE})")
-    Path runsDir;
+    @Mixin RunsDirOption runsDir = new RunsDirOption();
 
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        RunStore store = Runs.store(runsDir);
+        RunStore store = runsDir.store();
         SavedRun saved = store.load(Runs.resolve(run, store));
         DatasetInfo trainedOn = saved.manifest().dataset();
         if (dataset == null && labelColumn != null) {

@@ -19,6 +19,7 @@ import org.dnw.store.SavedNetworks;
 import org.dnw.store.SavedRun;
 import org.dnw.train.TrainedNetwork;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -52,11 +53,7 @@ final class PredictCommand implements Callable<Integer> {
             description = "classes shown per image (default: ${DEFAULT-VALUE})")
     int top;
 
-    @Option(
-            names = "--runs-dir",
-            defaultValue = "saved-models",
-            description = "where runs are saved (default: ${DEFAULT-VALUE})")
-    Path runsDir;
+    @Mixin RunsDirOption runsDir = new RunsDirOption();
 
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -67,7 +64,7 @@ final class PredictCommand implements Callable<Integer> {
             throw new IllegalArgumentException(
                     "--top must be at least 1 (classes shown per image), not " + top);
         }
-        RunStore store = Runs.store(runsDir);
+        RunStore store = runsDir.store();
         SavedRun saved = store.load(Runs.resolve(run, store));
         Shape input = saved.manifest().spec().input();
         if (!input.isImage()) {

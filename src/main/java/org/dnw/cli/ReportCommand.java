@@ -13,8 +13,8 @@ import org.dnw.report.ReportWriter;
 import org.dnw.store.RunStore;
 import org.dnw.store.SavedRun;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code report RUN...}: a self-contained HTML (and optionally PDF) report of runs. */
@@ -25,11 +25,7 @@ import picocli.CommandLine.Spec;
                 "Write a self-contained HTML report of one run or a comparison of several (and a PDF with --pdf).")
 final class ReportCommand implements Callable<Integer> {
 
-    @Parameters(
-            paramLabel = "RUN",
-            arity = "1..*",
-            description = "run folders, names under saved-models/, or their starts")
-    List<String> runs;
+    @Mixin RunsArgument runs = new RunsArgument();
 
     @Option(
             names = {"-o", "--out"},
@@ -39,11 +35,7 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--pdf", description = "also write a PDF next to the HTML")
     boolean pdf;
 
-    @Option(
-            names = "--runs-dir",
-            defaultValue = "saved-models",
-            description = "where runs are saved (default: ${DEFAULT-VALUE})")
-    Path runsDir;
+    @Mixin RunsDirOption runsDir = new RunsDirOption();
 
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -59,16 +51,17 @@ final class ReportCommand implements Callable<Integer> {
         if (out != null) {
             CliPaths.requireCreatable("--out", out);
         }
-        RunStore store = Runs.store(runsDir);
+        RunStore store = runsDir.store();
         List<SavedRun> saved = new ArrayList<>();
-        for (String r : runs) {
-            saved.add(store.load(Runs.resolve(r, store)));
+        for (Path folder : runs.folders(store)) {
+            saved.add(store.load(folder));
         }
         CatalogTestImages images = new CatalogTestImages(DataSets.catalog());
         Path html =
                 out != null
                         ? out
-                        : runsDir.resolve("reports")
+                        : runsDir.path()
+                                .resolve("reports")
                                 .resolve(
                                         "report-"
                                                 + LocalDateTime.now()

@@ -12,8 +12,8 @@ import org.dnw.data.CorruptionSweep;
 import org.dnw.runs.CorruptedEvaluation;
 import org.dnw.store.RunStore;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code robustness RUN...}: test accuracy of saved runs as the test images get worse. */
@@ -24,11 +24,7 @@ import picocli.CommandLine.Spec;
                 "Evaluate saved runs on their test split corrupted by noise, blur or lost contrast, at several strengths.")
 final class RobustnessCommand implements Callable<Integer> {
 
-    @Parameters(
-            paramLabel = "RUN",
-            arity = "1..*",
-            description = "run folders, names under saved-models/, or their starts")
-    List<String> runs;
+    @Mixin RunsArgument runs = new RunsArgument();
 
     @Option(
             names = "--kind",
@@ -55,11 +51,7 @@ final class RobustnessCommand implements Callable<Integer> {
             description = "noise seed, the same for every run (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(
-            names = "--runs-dir",
-            defaultValue = "saved-models",
-            description = "where runs are saved (default: ${DEFAULT-VALUE})")
-    Path runsDir;
+    @Mixin RunsDirOption runsDir = new RunsDirOption();
 
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -83,11 +75,8 @@ final class RobustnessCommand implements Callable<Integer> {
             points.add(m);
             labels.add(m.label());
         }
-        RunStore store = Runs.store(runsDir);
-        List<Path> folders = new ArrayList<>();
-        for (String r : runs) {
-            folders.add(Runs.resolve(r, store));
-        }
+        RunStore store = runsDir.store();
+        List<Path> folders = runs.folders(store);
         double[][] accuracy = new double[points.size()][folders.size()];
         try (CorruptedEvaluation evaluation = new CorruptedEvaluation(store, DataSets.catalog())) {
             for (int r = 0; r < folders.size(); r++) {

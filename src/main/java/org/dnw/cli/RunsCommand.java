@@ -1,13 +1,12 @@
 package org.dnw.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.dnw.store.RunSummary;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /** {@code runs}: the saved runs with their figures; damaged ones say why. */
@@ -17,22 +16,18 @@ import picocli.CommandLine.Spec;
         description = "List the saved runs and their results.")
 final class RunsCommand implements Callable<Integer> {
 
-    @Option(
-            names = "--runs-dir",
-            defaultValue = "saved-models",
-            description = "where runs are saved (default: ${DEFAULT-VALUE})")
-    Path runsDir;
+    @Mixin RunsDirOption runsDir = new RunsDirOption();
 
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        List<RunSummary> runs = Runs.store(runsDir).list();
+        List<RunSummary> runs = runsDir.store().list();
         if (runs.isEmpty()) {
             out.println(
                     "No saved runs in "
-                            + runsDir.toAbsolutePath()
+                            + runsDir.path().toAbsolutePath()
                             + " yet — 'workbench train' makes one.");
             return ExitCodes.OK;
         }

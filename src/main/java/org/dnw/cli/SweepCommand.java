@@ -37,7 +37,7 @@ import org.dnw.train.SweepSetting;
 import org.dnw.train.TrainingEvent;
 import org.dnw.train.TrainingService;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -62,18 +62,14 @@ final class SweepCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "the sweep, as JSON (see the README)")
     Path file;
 
-    @Option(
-            names = "--runs-dir",
-            defaultValue = "saved-models",
-            description = "where runs are saved (default: ${DEFAULT-VALUE})")
-    Path runsDir;
+    @Mixin RunsDirOption runsDir = new RunsDirOption();
 
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        RunStore store = Runs.store(runsDir);
+        RunStore store = runsDir.store();
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException(
                     "the sweep file "

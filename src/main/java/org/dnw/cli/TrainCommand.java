@@ -60,7 +60,7 @@ final class TrainCommand implements Callable<Integer> {
                     "--weights-every must be 0 (epoch ends only) or more, not " + weightsEvery);
         }
         options.checkTrainSubset();
-        RunStore store = Runs.store(options.runsDir);
+        RunStore store = options.runsDir.store();
         ModelSpec network = options.spec();
         AugmentationSpec augmentation = options.augmentation();
         EngineKind engine = options.engineKind();

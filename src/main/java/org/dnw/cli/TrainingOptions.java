@@ -12,6 +12,7 @@ import org.dnw.train.Hyperparameters;
 import org.dnw.train.LossKind;
 import org.dnw.train.OptimizerKind;
 import org.dnw.train.ScheduleKind;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The network, data and hyperparameter options that train and sweep share. */
@@ -108,11 +109,7 @@ final class TrainingOptions {
             description = "train on the first N training samples only (a quick look)")
     Integer trainSubset;
 
-    @Option(
-            names = "--runs-dir",
-            description = "where runs are saved (default: ${DEFAULT-VALUE})",
-            defaultValue = "saved-models")
-    Path runsDir;
+    @Mixin RunsDirOption runsDir = new RunsDirOption();
 
     /** Refuses a --train-subset below 1 before any data is read. */
     void checkTrainSubset() {

@@ -24,6 +24,7 @@ import org.dnw.train.TrainingService;
 import org.dnw.train.TwoDigitSettings;
 import org.dnw.train.TwoDigitTask;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -95,11 +96,7 @@ final class TwoDigitsCommand implements Callable<Integer> {
             description = "where the two PNGs go (default: the saved run's folder)")
     Path outDir;
 
-    @Option(
-            names = "--runs-dir",
-            defaultValue = "saved-models",
-            description = "where runs are saved (default: ${DEFAULT-VALUE})")
-    Path runsDir;
+    @Mixin RunsDirOption runsDir = new RunsDirOption();
 
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -107,7 +104,7 @@ final class TwoDigitsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         TwoDigitSettings settings = settings();
-        RunStore store = Runs.store(runsDir);
+        RunStore store = runsDir.store();
         if (outDir != null) {
             CliPaths.requireFolderOrCreatable("--out", outDir, "a folder for the two pictures");
         }

@@ -6,6 +6,7 @@ import ai.djl.util.cuda.CudaUtils;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.dnw.train.TrainingEngine;
 
 /**
  * Starts the PyTorch engine once per JVM with the project's settings and picks the one device runs
@@ -96,19 +97,7 @@ public final class EngineSetup {
         env.put("engine", "PyTorch (DJL)");
         env.put("djl", Engine.getDjlVersion());
         env.put("pytorch", engine().getVersion());
-        env.put(
-                "java",
-                System.getProperty("java.version")
-                        + " ("
-                        + System.getProperty("java.vendor")
-                        + ")");
-        env.put(
-                "os",
-                System.getProperty("os.name")
-                        + " "
-                        + System.getProperty("os.version")
-                        + " "
-                        + System.getProperty("os.arch"));
+        env.putAll(TrainingEngine.platform());
         return env;
     }
 

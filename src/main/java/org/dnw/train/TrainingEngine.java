@@ -2,6 +2,7 @@ package org.dnw.train;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ObjIntConsumer;
@@ -50,6 +51,28 @@ public interface TrainingEngine extends AutoCloseable {
 
     /** Library and machine versions for {@link TrainingEvent.RunStarted#environment()}. */
     Map<String, String> environment();
+
+    /**
+     * The machine part every engine's {@link #environment()} holds, in this order: "java" (version
+     * and vendor) and "os" (name, version, architecture). A fresh, modifiable map.
+     */
+    static Map<String, String> platform() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put(
+                "java",
+                System.getProperty("java.version")
+                        + " ("
+                        + System.getProperty("java.vendor")
+                        + ")");
+        env.put(
+                "os",
+                System.getProperty("os.name")
+                        + " "
+                        + System.getProperty("os.version")
+                        + " "
+                        + System.getProperty("os.arch"));
+        return env;
+    }
 
     /**
      * The seed of the generator that shuffles the training order each epoch; each engine keeps its

@@ -2,7 +2,6 @@ package org.dnw.engine.scratch;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ObjIntConsumer;
@@ -92,7 +91,9 @@ public final class ScratchEngine implements TrainingEngine {
 
     @Override
     public Map<String, String> environment() {
-        return environmentMap();
+        Map<String, String> env = TrainingEngine.platform();
+        env.put("engine", ENGINE_NAME);
+        return env;
     }
 
     @Override
@@ -212,24 +213,5 @@ public final class ScratchEngine implements TrainingEngine {
         SaveFailed(String message) {
             super(message);
         }
-    }
-
-    static Map<String, String> environmentMap() {
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put(
-                "java",
-                System.getProperty("java.version")
-                        + " ("
-                        + System.getProperty("java.vendor")
-                        + ")");
-        env.put(
-                "os",
-                System.getProperty("os.name")
-                        + " "
-                        + System.getProperty("os.version")
-                        + " "
-                        + System.getProperty("os.arch"));
-        env.put("engine", ENGINE_NAME);
-        return env;
     }
 }

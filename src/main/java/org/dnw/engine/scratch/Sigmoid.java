@@ -4,16 +4,13 @@ package org.dnw.engine.scratch;
  * The logistic function {@code y = 1 / (1 + e^−x)} element-wise, computed without overflow for
  * large |x|; {@code dy/dx = y · (1 − y)}. Not thread-safe.
  */
-public final class Sigmoid implements Layer {
-
-    private final int width;
-    private double[] lastOutput;
+public final class Sigmoid extends ElementWiseActivation {
 
     /**
      * @param width values per sample
      */
     public Sigmoid(int width) {
-        this.width = width;
+        super("Sigmoid", width);
     }
 
     /** σ(x), in [0, 1]; exp is only ever taken of a non-positive number. */
@@ -26,42 +23,12 @@ public final class Sigmoid implements Layer {
     }
 
     @Override
-    public String kind() {
-        return "Sigmoid";
+    double value(double x) {
+        return of(x);
     }
 
     @Override
-    public int inputSize() {
-        return width;
-    }
-
-    @Override
-    public int outputSize() {
-        return width;
-    }
-
-    @Override
-    public double[] forward(double[] input, int n) {
-        Linear.check(input, n, width, "input");
-        double[] out = new double[input.length];
-        for (int i = 0; i < input.length; i++) {
-            out[i] = of(input[i]);
-        }
-        lastOutput = out;
-        return out;
-    }
-
-    @Override
-    public double[] backward(double[] outputGradient, int n, boolean inputGradientNeeded) {
-        Linear.check(outputGradient, n, width, "output gradient");
-        if (!inputGradientNeeded) {
-            return null;
-        }
-        double[] dx = new double[outputGradient.length];
-        for (int i = 0; i < dx.length; i++) {
-            double y = lastOutput[i];
-            dx[i] = outputGradient[i] * y * (1 - y);
-        }
-        return dx;
+    double gradient(double x, double y, double outputGradient) {
+        return outputGradient * y * (1 - y);
     }
 }

@@ -6,16 +6,13 @@ package org.dnw.engine.scratch;
  * Used before {@link SquaredError}; {@link SoftmaxCrossEntropy} includes its own softmax. Not
  * thread-safe.
  */
-public final class Softmax implements Layer {
-
-    private final int width;
-    private double[] lastOutput;
+public final class Softmax extends ActivationLayer {
 
     /**
      * @param width classes per sample
      */
     public Softmax(int width) {
-        this.width = width;
+        super("Softmax", width);
     }
 
     /**
@@ -38,39 +35,15 @@ public final class Softmax implements Layer {
     }
 
     @Override
-    public String kind() {
-        return "Softmax";
-    }
-
-    @Override
-    public int inputSize() {
-        return width;
-    }
-
-    @Override
-    public int outputSize() {
-        return width;
-    }
-
-    @Override
-    public double[] forward(double[] input, int n) {
-        Linear.check(input, n, width, "input");
-        double[] out = new double[input.length];
+    void apply(double[] input, double[] output, int n, int width) {
         for (int i = 0; i < n; i++) {
-            of(input, out, i * width, width);
+            of(input, output, i * width, width);
         }
-        lastOutput = out;
-        return out;
     }
 
     @Override
-    public double[] backward(double[] outputGradient, int n, boolean inputGradientNeeded) {
-        Linear.check(outputGradient, n, width, "output gradient");
-        if (!inputGradientNeeded) {
-            return null;
-        }
-        double[] y = lastOutput;
-        double[] dx = new double[outputGradient.length];
+    void differentiate(
+            double[] input, double[] y, double[] outputGradient, double[] dx, int n, int width) {
         for (int i = 0; i < n; i++) {
             int row = i * width;
             double s = 0;
@@ -81,6 +54,5 @@ public final class Softmax implements Layer {
                 dx[row + j] = y[row + j] * (outputGradient[row + j] - s);
             }
         }
-        return dx;
     }
 }

@@ -20,21 +20,16 @@ public final class SweepRow {
 
     /** Where the point stands. */
     public enum State {
-        WAITING("waiting"),
-        TRAINING("training"),
-        SAVED("saved"),
-        SKIPPED("skipped"),
-        FAILED("failed"),
-        CANCELLED("cancelled");
+        WAITING,
+        TRAINING,
+        SAVED,
+        SKIPPED,
+        FAILED,
+        CANCELLED;
 
-        private final String text;
-
-        State(String text) {
-            this.text = text;
-        }
-
+        /** The state in words: its name in lower case, e.g. "waiting". */
         public String text() {
-            return text;
+            return name().toLowerCase(java.util.Locale.ROOT);
         }
     }
 
