@@ -209,7 +209,7 @@ class HyperparametersUiTest {
         robot.interact(() -> model.networkProperty().set(Presets.load("mlp")));
         assertThat(view.engineButton(EngineKind.SCRATCH).isDisabled()).isFalse();
         robot.clickOn("#engine-scratch");
-        assertThat(model.getEngine()).isEqualTo(EngineKind.SCRATCH);
+        assertThat(model.engineProperty().get()).isEqualTo(EngineKind.SCRATCH);
         assertThat(view.optimizerBox().isDisabled()).isTrue();
         assertThat(view.optimizerBox().getValue()).isEqualTo(org.dnw.train.OptimizerKind.SGD);
         assertThat(robot.lookup("#engine-note").queryLabeled().getText()).contains("plain SGD");
