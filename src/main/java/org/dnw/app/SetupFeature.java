@@ -6,6 +6,7 @@ import org.dnw.data.LoadedDataset;
 import org.dnw.engine.EngineSetup;
 import org.dnw.engine.scratch.ScratchProblems;
 import org.dnw.spec.Presets;
+import org.dnw.train.Hyperparameters;
 import org.dnw.ui.architecture.ArchitectureViewModel;
 import org.dnw.ui.augment.AugmentationViewModel;
 import org.dnw.ui.data.DataViewModel;
@@ -36,7 +37,8 @@ record SetupFeature(
         if (options.epochs() > 0) {
             hyper.setEpochCount(options.epochs());
         }
-        data.validationShareProperty().bind(hyper.validationShareProperty());
+        data.validationShareProperty()
+                .bind(hyper.hyperparametersProperty().map(Hyperparameters::validationShare));
         hyper.networkProperty().bind(editor.specProperty());
         hyper.setScratchEngineCheck(spec -> ScratchProblems.of(spec, null).isEmpty());
         AugmentationViewModel augment =

@@ -72,7 +72,7 @@ final class TrainingFeature {
                                         setup.editor().getSpec(),
                                         setup.data().getLoaded(),
                                         setup.hyper().getHyperparameters(),
-                                        setup.hyper().getEngine(),
+                                        setup.hyper().engineProperty().get(),
                                         setup.augment().getEffectiveSpec()),
                         this::runStarting,
                         onSaved);

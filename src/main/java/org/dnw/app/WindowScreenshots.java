@@ -88,7 +88,10 @@ final class WindowScreenshots {
                                     if (taken[0]
                                             || charts.trainLoss().size() < (epochs > 1 ? 1 : 0)
                                             || charts.batchLoss().size() < 10
-                                            || training.timeLeftTextProperty().get().isEmpty()) {
+                                            || training.figuresProperty()
+                                                    .get()
+                                                    .timeLeft()
+                                                    .isEmpty()) {
                                         return;
                                     }
                                     taken[0] = true;

@@ -41,7 +41,8 @@ final class WorkbenchMenus {
         scene.addEventFilter(
                 KeyEvent.KEY_PRESSED,
                 e -> {
-                    if (e.getCode() == KeyCode.ESCAPE && !training.stopDisabledProperty().get()) {
+                    if (e.getCode() == KeyCode.ESCAPE
+                            && !training.buttonsProperty().get().stopDisabled()) {
                         training.onStop();
                         e.consume();
                     }
@@ -59,11 +60,13 @@ final class WorkbenchMenus {
         MenuItem stop = new MenuItem("_Stop training");
         stop.setAccelerator(new KeyCodeCombination(KeyCode.ESCAPE));
         stop.setOnAction(e -> training.onStop());
-        stop.disableProperty().bind(training.stopDisabledProperty());
+        stop.disableProperty()
+                .bind(training.buttonsProperty().map(TrainingViewModel.Buttons::stopDisabled));
         MenuItem pause = new MenuItem("_Pause / resume training");
         pause.setAccelerator(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN));
         pause.setOnAction(e -> training.onPauseResume());
-        pause.disableProperty().bind(training.pauseDisabledProperty());
+        pause.disableProperty()
+                .bind(training.buttonsProperty().map(TrainingViewModel.Buttons::pauseDisabled));
         return new Menu("_Runs", null, pause, stop, new SeparatorMenuItem(), show, report);
     }
 

@@ -115,7 +115,7 @@ class WorkbenchFlowUiIT {
         waitFor(
                 "Train to be disabled; the network is now " + app.editorModel().getSpec().layers(),
                 30,
-                () -> app.trainingModel().trainDisabledProperty().get());
+                () -> app.trainingModel().buttonsProperty().get().trainDisabled());
         LayerCardView card4 = robot.lookup("#layer-card-4").queryAs(LayerCardView.class);
         assertThat(robot.from(card4).lookup(".layer-problem").queryAs(Label.class).getText())
                 .startsWith("layer 4: ")
@@ -127,7 +127,7 @@ class WorkbenchFlowUiIT {
         waitFor(
                 "Train to be enabled",
                 10,
-                () -> !app.trainingModel().trainDisabledProperty().get());
+                () -> !app.trainingModel().buttonsProperty().get().trainDisabled());
         FxToolkit.setupFixture(() -> app.window().selectTab(WorkbenchTab.TRAINING));
         robot.clickOn(robot.lookup("#training-train-button").queryAs(Button.class));
         waitFor("batches to arrive", 120, () -> !app.chartsModel().batchLoss().isEmpty());

@@ -90,10 +90,10 @@ class WorkbenchLayoutUiIT {
                         app.editorModel().endEdit();
                     }
                 });
-        waitFor(10, () -> app.trainingModel().trainDisabledProperty().get());
+        waitFor(10, () -> app.trainingModel().buttonsProperty().get().trainDisabled());
         assertThat(cutIn(scene)).as("cut text with an impossible network").isEmpty();
         FxToolkit.setupFixture(() -> app.editorModel().reset(Presets.load("seed-cnn")));
-        waitFor(10, () -> !app.trainingModel().trainDisabledProperty().get());
+        waitFor(10, () -> !app.trainingModel().buttonsProperty().get().trainDisabled());
 
         FxToolkit.setupFixture(app.trainingModel()::onTrain);
         Set<String> timesLeft = new LinkedHashSet<>();
@@ -108,11 +108,13 @@ class WorkbenchLayoutUiIT {
                     () -> {
                         scene.getRoot().applyCss();
                         scene.getRoot().layout();
-                        timesLeft.add(app.trainingModel().timeLeftTextProperty().get());
+                        timesLeft.add(app.trainingModel().figuresProperty().get().timeLeft());
                         String wide = widerThanTheWindow(scene, trainingTab);
                         if (wide != null) {
                             tooWide.add(
-                                    app.trainingModel().timeLeftTextProperty().get() + ": " + wide);
+                                    app.trainingModel().figuresProperty().get().timeLeft()
+                                            + ": "
+                                            + wide);
                         }
                         cutWhileTraining.addAll(CutText.in(trainingTab));
                     });

@@ -103,17 +103,19 @@ public final class ArchitectureView extends BorderPane {
 
         Button undo = new Button("Undo");
         undo.setId("undo-button");
-        undo.disableProperty().bind(viewModel.canUndoProperty().not());
+        undo.disableProperty().bind(viewModel.undoRedoProperty().map(steps -> !steps.canUndo()));
         undo.setOnAction(e -> viewModel.undo());
         Tooltip undoTip = new Tooltip();
-        undoTip.textProperty().bind(viewModel.undoTextProperty().concat(" (Ctrl+Z)"));
+        undoTip.textProperty()
+                .bind(viewModel.undoRedoProperty().map(steps -> steps.undoText() + " (Ctrl+Z)"));
         undo.setTooltip(undoTip);
         Button redo = new Button("Redo");
         redo.setId("redo-button");
-        redo.disableProperty().bind(viewModel.canRedoProperty().not());
+        redo.disableProperty().bind(viewModel.undoRedoProperty().map(steps -> !steps.canRedo()));
         redo.setOnAction(e -> viewModel.redo());
         Tooltip redoTip = new Tooltip();
-        redoTip.textProperty().bind(viewModel.redoTextProperty().concat(" (Ctrl+Y)"));
+        redoTip.textProperty()
+                .bind(viewModel.undoRedoProperty().map(steps -> steps.redoText() + " (Ctrl+Y)"));
         redo.setTooltip(redoTip);
 
         Region spacer = new Region();
@@ -140,11 +142,13 @@ public final class ArchitectureView extends BorderPane {
         Label totals = new Label();
         totals.setId("network-totals");
         totals.getStyleClass().add("network-totals");
-        totals.textProperty().bind(viewModel.totalsProperty());
+        totals.textProperty()
+                .bind(viewModel.summaryProperty().map(ArchitectureViewModel.Summary::totals));
         Label memory = new Label();
         memory.setId("network-memory");
         memory.getStyleClass().add("network-memory");
-        memory.textProperty().bind(viewModel.memoryProperty());
+        memory.textProperty()
+                .bind(viewModel.summaryProperty().map(ArchitectureViewModel.Summary::memory));
         memory.setTooltip(
                 new Tooltip(
                         "Rough FP32 estimate: weights, gradients and optimiser state, plus every"
@@ -194,7 +198,8 @@ public final class ArchitectureView extends BorderPane {
         Label shape = new Label();
         shape.setId("input-shape");
         shape.getStyleClass().add("output-shape");
-        shape.textProperty().bind(viewModel.inputShapeProperty());
+        shape.textProperty()
+                .bind(viewModel.summaryProperty().map(ArchitectureViewModel.Summary::inputShape));
         HBox line = new HBox(arrow, shape);
         line.getStyleClass().add("shape-line");
         line.setAlignment(Pos.BASELINE_LEFT);

@@ -49,8 +49,6 @@ import org.dnw.ui.common.Quantities;
 public final class ArchitectureViewModel {
 
     private final CommandStack<ModelSpec> history;
-    private final ReadOnlyObjectWrapper<NetworkAnalysis> analysis =
-            new ReadOnlyObjectWrapper<>(this, "analysis");
     private final ObservableList<LayerCardViewModel> cards = FXCollections.observableArrayList();
     private final ObservableList<LayerCardViewModel> readOnlyCards =
             FXCollections.unmodifiableObservableList(cards);
@@ -60,19 +58,14 @@ public final class ArchitectureViewModel {
     private final ReadOnlyIntegerWrapper selectedIndex =
             new ReadOnlyIntegerWrapper(this, "selectedIndex", -1);
     private final IntegerProperty batchSize = new SimpleIntegerProperty(this, "batchSize", 64);
-    private final ReadOnlyStringWrapper inputShape =
-            new ReadOnlyStringWrapper(this, "inputShape", "");
-    private final ReadOnlyStringWrapper totals = new ReadOnlyStringWrapper(this, "totals", "");
-    private final ReadOnlyStringWrapper memory = new ReadOnlyStringWrapper(this, "memory", "");
+    private final ReadOnlyObjectWrapper<Summary> summary =
+            new ReadOnlyObjectWrapper<>(this, "summary", new Summary("", "", ""));
     private final ReadOnlyStringWrapper verdict = new ReadOnlyStringWrapper(this, "verdict", "");
     private final ReadOnlyStringWrapper networkProblem =
             new ReadOnlyStringWrapper(this, "networkProblem", "");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
-    private final ReadOnlyStringWrapper undoText =
-            new ReadOnlyStringWrapper(this, "undoText", "Undo");
-    private final ReadOnlyStringWrapper redoText =
-            new ReadOnlyStringWrapper(this, "redoText", "Redo");
     private final StringProperty activity = new SimpleStringProperty(this, "activity", "");
+    private NetworkAnalysis analysis;
     private String readiness = "";
     private Consumer<ModelSpec> onTrain = spec -> {};
     private UnaryOperator<ModelSpec> fit = UnaryOperator.identity();
@@ -80,13 +73,7 @@ public final class ArchitectureViewModel {
     public ArchitectureViewModel(ModelSpec initial) {
         history = new CommandStack<>(Objects.requireNonNull(initial));
         history.stateProperty().addListener((obs, old, now) -> refresh());
-        batchSize.addListener((obs, old, now) -> refreshTotals());
-        history.undoDescriptionProperty()
-                .addListener(
-                        (obs, old, now) -> undoText.set(now.isEmpty() ? "Undo" : "Undo " + now));
-        history.redoDescriptionProperty()
-                .addListener(
-                        (obs, old, now) -> redoText.set(now.isEmpty() ? "Redo" : "Redo " + now));
+        batchSize.addListener((obs, old, now) -> refreshSummary());
         trainEnabled = trainable.and(busy.not());
         activity.addListener((obs, old, now) -> showVerdict());
         refresh();
@@ -101,14 +88,6 @@ public final class ArchitectureViewModel {
     /** The network being edited; changes with every edit, undo and redo. */
     public ReadOnlyObjectProperty<ModelSpec> specProperty() {
         return history.stateProperty();
-    }
-
-    public NetworkAnalysis getAnalysis() {
-        return analysis.get();
-    }
-
-    public ReadOnlyObjectProperty<NetworkAnalysis> analysisProperty() {
-        return analysis.getReadOnlyProperty();
     }
 
     /** One card per layer, input first; the list only grows or shrinks at its end. */
@@ -149,19 +128,9 @@ public final class ArchitectureViewModel {
         return selectedIndex.get();
     }
 
-    /** The input shape, e.g. "1 × 28 × 28". */
-    public ReadOnlyStringProperty inputShapeProperty() {
-        return inputShape.getReadOnlyProperty();
-    }
-
-    /** E.g. "3,274,634 parameters · 12.9 M multiply-adds per sample". */
-    public ReadOnlyStringProperty totalsProperty() {
-        return totals.getReadOnlyProperty();
-    }
-
-    /** E.g. "≈ 27.6 MB per training step at batch 64". */
-    public ReadOnlyStringProperty memoryProperty() {
-        return memory.getReadOnlyProperty();
+    /** The network's input shape, sizes and memory estimate; changes with edits and batch size. */
+    public ReadOnlyObjectProperty<Summary> summaryProperty() {
+        return summary.getReadOnlyProperty();
     }
 
     /**
@@ -191,21 +160,12 @@ public final class ArchitectureViewModel {
         return message.getReadOnlyProperty();
     }
 
-    public ReadOnlyBooleanProperty canUndoProperty() {
-        return history.canUndoProperty();
-    }
-
-    public ReadOnlyBooleanProperty canRedoProperty() {
-        return history.canRedoProperty();
-    }
-
-    /** "Undo kernel size of layer 1", or "Undo" when there is nothing to undo. */
-    public ReadOnlyStringProperty undoTextProperty() {
-        return undoText.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty redoTextProperty() {
-        return redoText.getReadOnlyProperty();
+    /**
+     * Whether Undo and Redo apply, and their texts, e.g. "Undo kernel size of layer 1" ({@link
+     * CommandStack.Steps#undoText()}).
+     */
+    public ReadOnlyObjectProperty<CommandStack.Steps> undoRedoProperty() {
+        return history.stepsProperty();
     }
 
     /** Number of steps that can be undone. */
@@ -423,7 +383,7 @@ public final class ArchitectureViewModel {
     private void refresh() {
         ModelSpec spec = getSpec();
         NetworkAnalysis result = spec.analyse();
-        analysis.set(result);
+        analysis = result;
         List<LayerSpec> layers = spec.layers();
         while (cards.size() > layers.size()) {
             cards.remove(cards.size() - 1);
@@ -447,7 +407,6 @@ public final class ArchitectureViewModel {
                             layers.size(),
                             firstError);
         }
-        inputShape.set(spec.input() == null ? "?" : spec.input().toString());
         networkProblem.set(
                 result.problemsAt(0).stream()
                         .map(Problem::message)
@@ -458,7 +417,7 @@ public final class ArchitectureViewModel {
                         ? "Ready to train"
                         : "Cannot train — " + result.errors().get(0).message();
         showVerdict();
-        refreshTotals();
+        refreshSummary();
         clampSelection();
     }
 
@@ -467,38 +426,44 @@ public final class ArchitectureViewModel {
         verdict.set(doing == null || doing.isEmpty() ? readiness : doing);
     }
 
-    private void refreshTotals() {
-        NetworkAnalysis result = analysis.get();
+    private void refreshSummary() {
+        NetworkAnalysis result = analysis;
         if (result == null) {
             return;
         }
+        ModelSpec spec = getSpec();
+        String input = spec.input() == null ? "?" : spec.input().toString();
         int inferred = result.layers().size();
-        if (inferred < getSpec().layers().size()) {
+        if (inferred < spec.layers().size()) {
             // Inference stopped at a broken layer: totals of the layers before it would mislead.
-            totals.set(
-                    inferred == 0
-                            ? "Sizes unknown until layer 1 is fixed"
-                            : "Layers 1–"
-                                    + inferred
-                                    + ": "
-                                    + Quantities.counted(result.totalParameters(), "parameter")
-                                    + "; the rest is unknown until layer "
-                                    + (inferred + 1)
-                                    + " is fixed");
-            memory.set("No memory estimate while the network is impossible");
+            summary.set(
+                    new Summary(
+                            input,
+                            inferred == 0
+                                    ? "Sizes unknown until layer 1 is fixed"
+                                    : "Layers 1–"
+                                            + inferred
+                                            + ": "
+                                            + Quantities.counted(
+                                                    result.totalParameters(), "parameter")
+                                            + "; the rest is unknown until layer "
+                                            + (inferred + 1)
+                                            + " is fixed",
+                            "No memory estimate while the network is impossible"));
             return;
         }
-        totals.set(
-                Quantities.counted(result.totalParameters(), "parameter")
-                        + " · "
-                        + Quantities.compact(result.totalMultiplyAdds())
-                        + " multiply-adds per sample");
         int batch = Math.max(1, batchSize.get());
-        memory.set(
-                "≈ "
-                        + Quantities.megabytes(result.estimatedTrainingBytes(batch))
-                        + " per training step at batch "
-                        + batch);
+        summary.set(
+                new Summary(
+                        input,
+                        Quantities.counted(result.totalParameters(), "parameter")
+                                + " · "
+                                + Quantities.compact(result.totalMultiplyAdds())
+                                + " multiply-adds per sample",
+                        "≈ "
+                                + Quantities.megabytes(result.estimatedTrainingBytes(batch))
+                                + " per training step at batch "
+                                + batch));
     }
 
     private void clampSelection() {
@@ -530,4 +495,13 @@ public final class ArchitectureViewModel {
     public StringExpression trainTooltipBinding() {
         return Bindings.when(busy).then("A run is active").otherwise(verdict);
     }
+
+    /**
+     * The network's summary line.
+     *
+     * @param inputShape e.g. "1 × 28 × 28", "?" when not known
+     * @param totals e.g. "3,274,634 parameters · 12.9 M multiply-adds per sample"
+     * @param memory e.g. "≈ 27.6 MB per training step at batch 64"
+     */
+    public record Summary(String inputShape, String totals, String memory) {}
 }

@@ -34,6 +34,7 @@ import org.dnw.spec.DropoutSpec;
 import org.dnw.spec.Padding;
 import org.dnw.spec.Pool2dSpec;
 import org.dnw.spec.PoolType;
+import org.dnw.ui.architecture.LayerCardViewModel.Status;
 import org.dnw.ui.common.SliderField;
 
 /**
@@ -82,8 +83,8 @@ public final class LayerCardView extends VBox {
         problemLabel.getStyleClass().add("layer-problem");
         problemLabel.setWrapText(true);
         problemLabel.setMinHeight(Region.USE_PREF_SIZE);
-        problemLabel.textProperty().bind(card.problemProperty());
-        problemLabel.visibleProperty().bind(card.problemProperty().isNotEmpty());
+        problemLabel.textProperty().bind(card.statusProperty().map(Status::problem));
+        problemLabel.visibleProperty().bind(card.statusProperty().map(s -> !s.problem().isEmpty()));
         problemLabel.managedProperty().bind(problemLabel.visibleProperty());
 
         getChildren().addAll(header(), body, shapeLine(), problemLabel);
@@ -91,11 +92,9 @@ public final class LayerCardView extends VBox {
         card.kindProperty().addListener((obs, old, now) -> rebuildIfKindChanged());
         card.layerProperty().addListener((obs, old, now) -> showLayer());
         bindPseudoClass(SELECTED, card.selectedProperty());
-        bindPseudoClass(ERROR, card.errorProperty());
-        bindPseudoClass(WARNING, card.warningProperty());
-        card.shapeKnownProperty()
-                .addListener((obs, old, now) -> pseudoClassStateChanged(UNKNOWN, !now));
-        pseudoClassStateChanged(UNKNOWN, !card.shapeKnownProperty().get());
+        bindPseudoClass(ERROR, card.statusProperty().map(Status::error));
+        bindPseudoClass(WARNING, card.statusProperty().map(Status::warning));
+        bindPseudoClass(UNKNOWN, card.statusProperty().map(s -> !s.shapeKnown()));
 
         addEventFilter(MouseEvent.MOUSE_PRESSED, e -> card.select());
         setUpDropTarget();
@@ -133,10 +132,10 @@ public final class LayerCardView extends VBox {
         HBox.setHgrow(spacer, Priority.ALWAYS);
 
         Button up = smallButton("▲", "Move up (Alt+Up)", card::moveUp);
-        up.disableProperty().bind(card.firstProperty());
+        up.setDisable(card.index() == 0);
         up.setId("move-up-" + card.position());
         Button down = smallButton("▼", "Move down (Alt+Down)", card::moveDown);
-        down.disableProperty().bind(card.lastProperty());
+        down.disableProperty().bind(card.statusProperty().map(Status::last));
         down.setId("move-down-" + card.position());
         Button remove = smallButton("✕", "Remove this layer (Delete)", card::remove);
         remove.setId("remove-" + card.position());
@@ -175,16 +174,16 @@ public final class LayerCardView extends VBox {
         Label shape = new Label();
         shape.getStyleClass().add("output-shape");
         shape.setId("output-shape-" + card.position());
-        shape.textProperty().bind(card.outputShapeProperty());
+        shape.textProperty().bind(card.statusProperty().map(Status::outputShape));
         shape.setMinWidth(Region.USE_PREF_SIZE);
         shape.setTooltip(new Tooltip("Shape of one sample leaving this layer"));
         Label params = new Label();
         params.getStyleClass().add("layer-size");
-        params.textProperty().bind(card.parametersProperty());
+        params.textProperty().bind(card.statusProperty().map(Status::parameters));
         params.setMinWidth(Region.USE_PREF_SIZE);
         Label macs = new Label();
         macs.getStyleClass().add("layer-size");
-        macs.textProperty().bind(card.multiplyAddsProperty());
+        macs.textProperty().bind(card.statusProperty().map(Status::multiplyAdds));
         HBox line = new HBox(arrow, shape, params, macs);
         line.getStyleClass().add("shape-line");
         line.setAlignment(Pos.BASELINE_LEFT);
@@ -192,7 +191,7 @@ public final class LayerCardView extends VBox {
     }
 
     private void rebuildIfKindChanged() {
-        LayerKind kind = card.getKind();
+        LayerKind kind = card.kindProperty().get();
         if (kind == shownKind && kind != null) {
             showLayer();
             return;
@@ -468,8 +467,8 @@ public final class LayerCardView extends VBox {
     }
 
     private void bindPseudoClass(
-            PseudoClass pseudoClass, javafx.beans.value.ObservableBooleanValue value) {
-        pseudoClassStateChanged(pseudoClass, value.get());
+            PseudoClass pseudoClass, javafx.beans.value.ObservableValue<Boolean> value) {
+        pseudoClassStateChanged(pseudoClass, value.getValue());
         value.addListener((obs, old, now) -> pseudoClassStateChanged(pseudoClass, now));
     }
 

@@ -6,8 +6,6 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import org.dnw.spec.ActivationSpec;
 import org.dnw.spec.ActivationType;
 import org.dnw.spec.Conv2dSpec;
@@ -35,22 +33,10 @@ public final class LayerCardViewModel {
     private final ReadOnlyObjectWrapper<LayerSpec> layer =
             new ReadOnlyObjectWrapper<>(this, "layer");
     private final ReadOnlyObjectWrapper<LayerKind> kind = new ReadOnlyObjectWrapper<>(this, "kind");
-    private final ReadOnlyStringWrapper inputShape =
-            new ReadOnlyStringWrapper(this, "inputShape", "");
-    private final ReadOnlyStringWrapper outputShape =
-            new ReadOnlyStringWrapper(this, "outputShape", "");
-    private final ReadOnlyStringWrapper parameters =
-            new ReadOnlyStringWrapper(this, "parameters", "");
-    private final ReadOnlyStringWrapper multiplyAdds =
-            new ReadOnlyStringWrapper(this, "multiplyAdds", "");
-    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
-    private final ReadOnlyBooleanWrapper error = new ReadOnlyBooleanWrapper(this, "error");
-    private final ReadOnlyBooleanWrapper warning = new ReadOnlyBooleanWrapper(this, "warning");
-    private final ReadOnlyBooleanWrapper shapeKnown =
-            new ReadOnlyBooleanWrapper(this, "shapeKnown");
+    private final ReadOnlyObjectWrapper<Status> status =
+            new ReadOnlyObjectWrapper<>(
+                    this, "status", new Status("", "", false, "", "", "", false, false, false));
     private final ReadOnlyBooleanWrapper selected = new ReadOnlyBooleanWrapper(this, "selected");
-    private final ReadOnlyBooleanWrapper first = new ReadOnlyBooleanWrapper(this, "first");
-    private final ReadOnlyBooleanWrapper last = new ReadOnlyBooleanWrapper(this, "last");
 
     LayerCardViewModel(ArchitectureViewModel owner, int index) {
         this.owner = owner;
@@ -65,32 +51,33 @@ public final class LayerCardViewModel {
             int firstErrorPosition) {
         kind.set(LayerKind.of(newLayer));
         layer.set(newLayer);
-        first.set(index == 0);
-        last.set(index == layerCount - 1);
-        shapeKnown.set(shape != null);
+        boolean error = problems.stream().anyMatch(Problem::isError);
+        status.set(
+                new Status(
+                        shape != null ? shape.input().toString() : "?",
+                        shape != null ? shape.output().toString() : "?",
+                        shape != null,
+                        shape == null
+                                ? ""
+                                : shape.parameterCount() == 0
+                                        ? "no parameters"
+                                        : Quantities.counted(shape.parameterCount(), "parameter"),
+                        multiplyAdds(shape, firstErrorPosition),
+                        problems.stream().map(Problem::message).collect(Collectors.joining("\n")),
+                        error,
+                        !error && !problems.isEmpty(),
+                        index == layerCount - 1));
+    }
+
+    private String multiplyAdds(LayerShape shape, int firstErrorPosition) {
         if (shape != null) {
-            inputShape.set(shape.input().toString());
-            outputShape.set(shape.output().toString());
-            parameters.set(
-                    shape.parameterCount() == 0
-                            ? "no parameters"
-                            : Quantities.counted(shape.parameterCount(), "parameter"));
-            multiplyAdds.set(
-                    shape.multiplyAdds() == 0
-                            ? ""
-                            : Quantities.compact(shape.multiplyAdds()) + " multiply-adds");
-        } else {
-            inputShape.set("?");
-            outputShape.set("?");
-            parameters.set("");
-            multiplyAdds.set(
-                    firstErrorPosition > 0 && firstErrorPosition < position()
-                            ? "unknown until layer " + firstErrorPosition + " is fixed"
-                            : "");
+            return shape.multiplyAdds() == 0
+                    ? ""
+                    : Quantities.compact(shape.multiplyAdds()) + " multiply-adds";
         }
-        problem.set(problems.stream().map(Problem::message).collect(Collectors.joining("\n")));
-        error.set(problems.stream().anyMatch(Problem::isError));
-        warning.set(!error.get() && !problems.isEmpty());
+        return firstErrorPosition > 0 && firstErrorPosition < position()
+                ? "unknown until layer " + firstErrorPosition + " is fixed"
+                : "";
     }
 
     void setSelected(boolean value) {
@@ -115,75 +102,17 @@ public final class LayerCardViewModel {
         return layer.getReadOnlyProperty();
     }
 
-    public LayerKind getKind() {
-        return kind.get();
-    }
-
     public ReadOnlyObjectProperty<LayerKind> kindProperty() {
         return kind.getReadOnlyProperty();
     }
 
-    /** Shape entering the layer, e.g. "1 × 28 × 28", or "?" when inference stopped before it. */
-    public ReadOnlyStringProperty inputShapeProperty() {
-        return inputShape.getReadOnlyProperty();
-    }
-
-    /** Shape leaving the layer, e.g. "32 × 28 × 28", or "?" when it cannot be inferred. */
-    public ReadOnlyStringProperty outputShapeProperty() {
-        return outputShape.getReadOnlyProperty();
-    }
-
-    public String getOutputShape() {
-        return outputShape.get();
-    }
-
-    /** E.g. "832 parameters". */
-    public ReadOnlyStringProperty parametersProperty() {
-        return parameters.getReadOnlyProperty();
-    }
-
-    /** E.g. "652.8 K multiply-adds". */
-    public ReadOnlyStringProperty multiplyAddsProperty() {
-        return multiplyAdds.getReadOnlyProperty();
-    }
-
-    /** The core's sentences about this layer, one per line; "" when none. */
-    public ReadOnlyStringProperty problemProperty() {
-        return problem.getReadOnlyProperty();
-    }
-
-    public String getProblem() {
-        return problem.get();
-    }
-
-    /** True when this layer makes the network impossible. */
-    public ReadOnlyBooleanProperty errorProperty() {
-        return error.getReadOnlyProperty();
-    }
-
-    public boolean isError() {
-        return error.get();
-    }
-
-    /** True when this layer has only warnings. */
-    public ReadOnlyBooleanProperty warningProperty() {
-        return warning.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty shapeKnownProperty() {
-        return shapeKnown.getReadOnlyProperty();
+    /** The layer's shapes, sizes and problems; all change together, with every analysis. */
+    public ReadOnlyObjectProperty<Status> statusProperty() {
+        return status.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty selectedProperty() {
         return selected.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty firstProperty() {
-        return first.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty lastProperty() {
-        return last.getReadOnlyProperty();
     }
 
     /** For the output layer: "10 classes · softmax"; "" for other layers. */
@@ -287,4 +216,30 @@ public final class LayerCardViewModel {
     private void edit(LayerSpec changed, String field) {
         owner.editLayer(index, changed, field);
     }
+
+    /**
+     * What the analysis of the network says about the card's layer.
+     *
+     * @param inputShape shape entering the layer, e.g. "1 × 28 × 28", or "?" when inference stopped
+     *     before it
+     * @param outputShape shape leaving the layer, e.g. "32 × 28 × 28", or "?" when it cannot be
+     *     inferred
+     * @param shapeKnown false when inference stopped before or at this layer
+     * @param parameters e.g. "832 parameters"
+     * @param multiplyAdds e.g. "652.8 K multiply-adds"
+     * @param problem the core's sentences about this layer, one per line; "" when none
+     * @param error true when this layer makes the network impossible
+     * @param warning true when this layer has only warnings
+     * @param last true for the last layer of the stack
+     */
+    public record Status(
+            String inputShape,
+            String outputShape,
+            boolean shapeKnown,
+            String parameters,
+            String multiplyAdds,
+            String problem,
+            boolean error,
+            boolean warning,
+            boolean last) {}
 }

@@ -3,6 +3,7 @@ package org.dnw.ui.augment;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.canvas.Canvas;
@@ -64,7 +65,7 @@ public final class AugmentationView extends BorderPane {
         title.getStyleClass().add("augment-title");
         enabledBox.setId("augment-enabled");
         enabledBox.selectedProperty().bindBidirectional(model.enabledProperty());
-        enabledBox.disableProperty().bind(model.applicableProperty().not());
+        enabledBox.disableProperty().bind(model.statusProperty().map(s -> !s.applicable()));
         enabledBox.setTooltip(
                 tooltip(
                         "Each training batch gets fresh random changes, so the network sees a"
@@ -73,14 +74,15 @@ public final class AugmentationView extends BorderPane {
         Label summary = new Label();
         summary.setId("augment-summary");
         summary.getStyleClass().add("augment-summary");
-        summary.textProperty().bind(model.summaryProperty());
+        summary.textProperty()
+                .bind(model.statusProperty().map(AugmentationViewModel.Status::summary));
         summary.setMinWidth(0);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         newSampleButton.setId("augment-new-sample");
         newSampleButton.setTooltip(tooltip("Shows other images with another random draw."));
         newSampleButton.setOnAction(e -> model.newSample());
-        newSampleButton.disableProperty().bind(model.imagesProperty().not());
+        newSampleButton.disableProperty().bind(model.statusProperty().map(s -> !s.images()));
         resetButton.setId("augment-reset");
         resetButton.setTooltip(tooltip("Turns every augmentation back to 0."));
         resetButton.setOnAction(e -> model.reset());
@@ -99,8 +101,9 @@ public final class AugmentationView extends BorderPane {
         message.setId("augment-message");
         message.getStyleClass().add("augment-message");
         message.setWrapText(true);
-        message.textProperty().bind(model.messageProperty());
-        message.visibleProperty().bind(model.messageProperty().isNotEmpty());
+        message.textProperty()
+                .bind(model.statusProperty().map(AugmentationViewModel.Status::message));
+        message.visibleProperty().bind(model.statusProperty().map(s -> !s.message().isEmpty()));
         StackPane previewPane = new StackPane(canvasHolder, message);
         previewPane.getStyleClass().add("augment-preview");
         previewPane.setAlignment(Pos.CENTER_LEFT);
@@ -133,7 +136,13 @@ public final class AugmentationView extends BorderPane {
             field.setValue(model.value(control));
             field.setOnEdit(v -> model.set(control, v));
             field.disableProperty()
-                    .bind(model.enabledProperty().not().or(model.applicableProperty().not()));
+                    .bind(
+                            Bindings.createBooleanBinding(
+                                    () ->
+                                            !model.enabledProperty().get()
+                                                    || !model.statusProperty().get().applicable(),
+                                    model.enabledProperty(),
+                                    model.statusProperty()));
             fields.put(control, field);
             sliders.getChildren().add(field);
         }

@@ -9,12 +9,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.dnw.data.AugmentationSpec;
@@ -51,11 +47,8 @@ public final class AugmentationViewModel {
             new ReadOnlyObjectWrapper<>(this, "effectiveSpec", AugmentationSpec.NONE);
     private final ReadOnlyObjectWrapper<AugmentationPreview> preview =
             new ReadOnlyObjectWrapper<>(this, "preview");
-    private final ReadOnlyBooleanWrapper images = new ReadOnlyBooleanWrapper(this, "images");
-    private final ReadOnlyBooleanWrapper applicable =
-            new ReadOnlyBooleanWrapper(this, "applicable", true);
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
-    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
+    private final ReadOnlyObjectWrapper<Status> status =
+            new ReadOnlyObjectWrapper<>(this, "status", new Status(false, true, "", ""));
 
     private final AtomicReference<Request> pending = new AtomicReference<>();
     private final AtomicBoolean working = new AtomicBoolean();
@@ -134,24 +127,9 @@ public final class AugmentationViewModel {
         return preview.get();
     }
 
-    /** True when the samples are images (the sliders apply). */
-    public ReadOnlyBooleanProperty imagesProperty() {
-        return images.getReadOnlyProperty();
-    }
-
-    /** False when the data are a table, which augmentation does not apply to. */
-    public ReadOnlyBooleanProperty applicableProperty() {
-        return applicable.getReadOnlyProperty();
-    }
-
-    /** Why there is no preview (table data, no data yet), as a sentence; empty when there is. */
-    public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
-    }
-
-    /** E.g. "3 augmentations on: noise, rotation, erasing." */
-    public ReadOnlyStringProperty summaryProperty() {
-        return summary.getReadOnlyProperty();
+    /** What the panel says about the data and the settings; changes with each of them. */
+    public ReadOnlyObjectProperty<Status> statusProperty() {
+        return status.getReadOnlyProperty();
     }
 
     /** The value of one control in the settings. */
@@ -183,21 +161,20 @@ public final class AugmentationViewModel {
     private void update() {
         Samples data = samples.get();
         boolean isTable = data instanceof TableSamples;
-        images.set(data instanceof ImageSamples);
-        applicable.set(!isTable);
         effectiveSpec.set(enabled.get() && !isTable ? spec.get() : AugmentationSpec.NONE);
+        String message;
         if (isTable) {
-            message.set(
+            message =
                     "Augmentation applies to images only: the chosen data set is a table, whose"
-                            + " rows are used as they are.");
+                            + " rows are used as they are.";
         } else if (data == null) {
-            message.set("Choose an image data set to preview the augmentation on its images.");
+            message = "Choose an image data set to preview the augmentation on its images.";
         } else if (data.size() == 0) {
-            message.set("The chosen data set has no training images to preview.");
+            message = "The chosen data set has no training images to preview.";
         } else {
-            message.set("");
+            message = "";
         }
-        summary.set(describe());
+        status.set(new Status(data instanceof ImageSamples, !isTable, message, describe()));
         requestPreview();
     }
 
@@ -270,7 +247,14 @@ public final class AugmentationViewModel {
                 result = compute(r);
             } catch (RuntimeException e) {
                 String reason = e.getMessage() == null ? e.toString() : e.getMessage();
-                ui.execute(() -> message.set("The preview could not be drawn: " + reason + "."));
+                ui.execute(
+                        () ->
+                                status.set(
+                                        status.get()
+                                                .withMessage(
+                                                        "The preview could not be drawn: "
+                                                                + reason
+                                                                + ".")));
                 continue;
             }
             ui.execute(() -> publish(r.id(), result));
@@ -282,6 +266,22 @@ public final class AugmentationViewModel {
         if (id > published) {
             published = id;
             preview.set(result);
+        }
+    }
+
+    /**
+     * What the panel says.
+     *
+     * @param images true when the samples are images (the sliders apply)
+     * @param applicable false when the data are a table, which augmentation does not apply to
+     * @param message why there is no preview (table data, no data yet), as a sentence; empty when
+     *     there is
+     * @param summary e.g. "3 augmentations on: noise, rotation, erasing."
+     */
+    public record Status(boolean images, boolean applicable, String message, String summary) {
+
+        Status withMessage(String newMessage) {
+            return new Status(images, applicable, newMessage, summary);
         }
     }
 

@@ -5,12 +5,8 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * Undo and redo over an immutable state. Every change of the state goes through {@link
@@ -28,12 +24,8 @@ public final class CommandStack<S> {
     private final ReadOnlyObjectWrapper<S> state = new ReadOnlyObjectWrapper<>(this, "state");
     private final Deque<Command<S>> undoSteps = new ArrayDeque<>();
     private final Deque<Command<S>> redoSteps = new ArrayDeque<>();
-    private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
-    private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo");
-    private final ReadOnlyStringWrapper undoDescription =
-            new ReadOnlyStringWrapper(this, "undoDescription", "");
-    private final ReadOnlyStringWrapper redoDescription =
-            new ReadOnlyStringWrapper(this, "redoDescription", "");
+    private final ReadOnlyObjectWrapper<Steps> steps =
+            new ReadOnlyObjectWrapper<>(this, "steps", Steps.NONE);
     private final int limit;
     private boolean newestOpen;
 
@@ -186,28 +178,38 @@ public final class CommandStack<S> {
         return redoSteps.size();
     }
 
-    public ReadOnlyBooleanProperty canUndoProperty() {
-        return canUndo.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty canRedoProperty() {
-        return canRedo.getReadOnlyProperty();
-    }
-
-    /** Description of the step {@link #undo()} would undo, or "" when none. */
-    public ReadOnlyStringProperty undoDescriptionProperty() {
-        return undoDescription.getReadOnlyProperty();
-    }
-
-    /** Description of the step {@link #redo()} would redo, or "" when none. */
-    public ReadOnlyStringProperty redoDescriptionProperty() {
-        return redoDescription.getReadOnlyProperty();
+    /** What undo and redo would do now; changes with every step made, undone or redone. */
+    public ReadOnlyObjectProperty<Steps> stepsProperty() {
+        return steps.getReadOnlyProperty();
     }
 
     private void refresh() {
-        canUndo.set(!undoSteps.isEmpty());
-        canRedo.set(!redoSteps.isEmpty());
-        undoDescription.set(undoSteps.isEmpty() ? "" : undoSteps.peek().description());
-        redoDescription.set(redoSteps.isEmpty() ? "" : redoSteps.peek().description());
+        steps.set(
+                new Steps(
+                        !undoSteps.isEmpty(),
+                        !redoSteps.isEmpty(),
+                        undoSteps.isEmpty() ? "" : undoSteps.peek().description(),
+                        redoSteps.isEmpty() ? "" : redoSteps.peek().description()));
+    }
+
+    /**
+     * Whether undo and redo can do anything, and the description of the step each would take
+     * ({@code ""} when none).
+     */
+    public record Steps(
+            boolean canUndo, boolean canRedo, String undoDescription, String redoDescription) {
+
+        /** Nothing to undo or redo. */
+        public static final Steps NONE = new Steps(false, false, "", "");
+
+        /** "Undo kernel size of layer 1", or "Undo" when there is nothing to undo. */
+        public String undoText() {
+            return undoDescription.isEmpty() ? "Undo" : "Undo " + undoDescription;
+        }
+
+        /** "Redo kernel size of layer 1", or "Redo" when there is nothing to redo. */
+        public String redoText() {
+            return redoDescription.isEmpty() ? "Redo" : "Redo " + redoDescription;
+        }
     }
 }

@@ -3,6 +3,7 @@ package org.dnw.ui.data;
 import java.util.List;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanExpression;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -240,7 +241,10 @@ public final class DataView extends ScrollPane {
                                 .isNotEmpty()
                                 .and(
                                         model.loadingProperty()
-                                                .or(model.errorShownProperty())
+                                                .or(
+                                                        BooleanExpression.booleanExpression(
+                                                                model.failureProperty()
+                                                                        .map(LoadFailure::shown)))
                                                 .or(model.loadedProperty().isNull())));
         availability.visibleProperty().bind(availability.managedProperty());
         return row;
@@ -306,14 +310,16 @@ public final class DataView extends ScrollPane {
     private VBox errorBox() {
         errorLabel.setId("data-error");
         errorLabel.getStyleClass().add("data-error-text");
-        errorLabel.textProperty().bind(model.errorTextProperty());
+        errorLabel.textProperty().bind(model.failureProperty().map(LoadFailure::error));
         errorLabel.setWrapText(true);
         folderButton.setId("data-choose-folder");
         folderButton.setOnAction(e -> model.chooseFolder());
         folderButton.setTooltip(
                 new Tooltip("Show the workbench the folder that holds this data set's files."));
-        folderButton.managedProperty().bind(model.folderChoiceOfferedProperty());
-        folderButton.visibleProperty().bind(model.folderChoiceOfferedProperty());
+        folderButton
+                .managedProperty()
+                .bind(model.failureProperty().map(LoadFailure::folderChoiceOffered));
+        folderButton.visibleProperty().bind(folderButton.managedProperty());
         VBox box = new VBox(8, errorLabel, folderButton);
         box.getStyleClass().add("data-error");
         box.setPadding(new Insets(8, 10, 8, 10));
@@ -322,8 +328,8 @@ public final class DataView extends ScrollPane {
                 "-fx-background-color: #fdecea; -fx-border-color: #d93025;"
                         + " -fx-border-radius: 4; -fx-background-radius: 4;");
         errorLabel.setStyle("-fx-text-fill: #a50e0e; -fx-font-weight: bold;");
-        box.managedProperty().bind(model.errorShownProperty());
-        box.visibleProperty().bind(model.errorShownProperty());
+        box.managedProperty().bind(model.failureProperty().map(LoadFailure::shown));
+        box.visibleProperty().bind(box.managedProperty());
         return box;
     }
 

@@ -65,12 +65,8 @@ public final class DataViewModel {
     private final ReadOnlyStringWrapper statusText =
             new ReadOnlyStringWrapper(
                     this, "statusText", "Choose a data set to see its samples and classes.");
-    private final ReadOnlyStringWrapper errorText =
-            new ReadOnlyStringWrapper(this, "errorText", "");
-    private final ReadOnlyBooleanWrapper errorShown =
-            new ReadOnlyBooleanWrapper(this, "errorShown");
-    private final ReadOnlyBooleanWrapper folderChoiceOffered =
-            new ReadOnlyBooleanWrapper(this, "folderChoiceOffered");
+    private final ReadOnlyObjectWrapper<LoadFailure> failure =
+            new ReadOnlyObjectWrapper<>(this, "failure", LoadFailure.NONE);
     private final ReadOnlyStringWrapper summaryText =
             new ReadOnlyStringWrapper(this, "summaryText", "");
     private final ReadOnlyStringWrapper noticeText =
@@ -442,8 +438,7 @@ public final class DataViewModel {
         loading.set(false);
         progress.set(0);
         progressText.set("");
-        errorText.set(message);
-        errorShown.set(true);
+        failure.set(new LoadFailure(message, true, notFound && load.choice != null));
         missingChoice = notFound ? load.choice : null;
         if (load.path != null && openedLayout == null) {
             // A refused guess leaves the table unloaded: offer its columns to choose from.
@@ -462,15 +457,12 @@ public final class DataViewModel {
                         }
                     });
         }
-        folderChoiceOffered.set(notFound && load.choice != null);
         statusText.set("Could not load " + load.name + "." + stillUsing());
         noticeText.set(stillUsing().strip());
     }
 
     private void clearError() {
-        errorText.set("");
-        errorShown.set(false);
-        folderChoiceOffered.set(false);
+        failure.set(LoadFailure.NONE);
     }
 
     private String stillUsing() {
@@ -582,17 +574,8 @@ public final class DataViewModel {
         return statusText.getReadOnlyProperty();
     }
 
-    /** Why the last load failed, as the core's sentence; empty when it did not. */
-    public ReadOnlyStringProperty errorTextProperty() {
-        return errorText.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty errorShownProperty() {
-        return errorShown.getReadOnlyProperty();
-    }
-
-    /** True after a built-in data set was not found: "Choose folder…" is offered. */
-    public ReadOnlyBooleanProperty folderChoiceOfferedProperty() {
-        return folderChoiceOffered.getReadOnlyProperty();
+    /** Why the last load failed; {@link LoadFailure#NONE} when it did not. */
+    public ReadOnlyObjectProperty<LoadFailure> failureProperty() {
+        return failure.getReadOnlyProperty();
     }
 }

@@ -62,14 +62,15 @@ final class EngineChoice {
             }
         }
         ToggleButton scratch = engineButtons.get(EngineKind.SCRATCH);
-        scratch.disableProperty().bind(model.scratchEngineAllowedProperty().not());
+        scratch.disableProperty().bind(model.scratchEngineReasonProperty().isNotEmpty());
         Tooltip why = HyperparametersView.tip("");
         why.textProperty().bind(model.scratchEngineReasonProperty());
-        model.scratchEngineAllowedProperty()
+        model.scratchEngineReasonProperty()
+                .map(String::isEmpty)
                 .addListener(
                         (obs, was, allowed) ->
                                 Tooltip.install(scratchHolder, allowed ? null : why));
-        if (!model.scratchEngineAllowedProperty().get()) {
+        if (!model.scratchEngineReasonProperty().get().isEmpty()) {
             Tooltip.install(scratchHolder, why);
         }
         return HyperparametersView.row("Engine", ENGINE_HELP, segmented);

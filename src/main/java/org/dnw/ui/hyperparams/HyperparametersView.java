@@ -161,7 +161,9 @@ public final class HyperparametersView extends VBox {
 
         model.hyperparametersProperty().addListener((obs, old, now) -> sync());
         model.engineProperty().addListener((obs, old, now) -> sync());
-        model.scratchEngineAllowedProperty().addListener((obs, old, now) -> sync());
+        model.scratchEngineReasonProperty()
+                .map(String::isEmpty)
+                .addListener((obs, old, now) -> sync());
         sync();
     }
 
@@ -443,7 +445,7 @@ public final class HyperparametersView extends VBox {
             if (!seed.isFocused() || !Long.toString(h.seed()).equals(seed.getText())) {
                 seed.setText(Long.toString(h.seed()));
             }
-            engine.button(model.getEngine()).setSelected(true);
+            engine.button(model.engineProperty().get()).setSelected(true);
         } finally {
             syncing = false;
         }

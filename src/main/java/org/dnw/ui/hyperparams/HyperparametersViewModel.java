@@ -10,10 +10,6 @@ import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -70,16 +66,9 @@ public final class HyperparametersViewModel {
     private final LongSupplier newSeeds;
     private final ReadOnlyObjectWrapper<Hyperparameters> hyperparameters =
             new ReadOnlyObjectWrapper<>(this, "hyperparameters", Hyperparameters.defaults());
-    private final ReadOnlyDoubleWrapper validationShare =
-            new ReadOnlyDoubleWrapper(
-                    this, "validationShare", Hyperparameters.defaults().validationShare());
-    private final ReadOnlyBooleanWrapper weightDecayEnabled =
-            new ReadOnlyBooleanWrapper(this, "weightDecayEnabled");
     private final ReadOnlyObjectWrapper<EngineKind> engine =
             new ReadOnlyObjectWrapper<>(this, "engine", EngineKind.DJL);
     private final ObjectProperty<ModelSpec> network = new SimpleObjectProperty<>(this, "network");
-    private final ReadOnlyBooleanWrapper scratchAllowed =
-            new ReadOnlyBooleanWrapper(this, "scratchAllowed");
     private final ReadOnlyStringWrapper scratchReason =
             new ReadOnlyStringWrapper(this, "scratchReason", "");
     private final ReadOnlyStringWrapper engineNote =
@@ -111,7 +100,10 @@ public final class HyperparametersViewModel {
 
     // ---- outputs
 
-    /** The hyperparameters the controls show; never null, always within the panel's ranges. */
+    /**
+     * The hyperparameters the controls show; never null, always within the panel's ranges. Bind
+     * e.g. the Data tab's split sizes to its validation share.
+     */
     public ReadOnlyObjectProperty<Hyperparameters> hyperparametersProperty() {
         return hyperparameters.getReadOnlyProperty();
     }
@@ -120,30 +112,15 @@ public final class HyperparametersViewModel {
         return hyperparameters.get();
     }
 
-    /** The validation share alone, 0–0.5, e.g. to bind the Data tab's split sizes to. */
-    public ReadOnlyDoubleProperty validationShareProperty() {
-        return validationShare.getReadOnlyProperty();
-    }
-
     /** The chosen engine; back to PyTorch when the network no longer suits the scratch engine. */
     public ReadOnlyObjectProperty<EngineKind> engineProperty() {
         return engine.getReadOnlyProperty();
     }
 
-    public EngineKind getEngine() {
-        return engine.get();
-    }
-
-    public ReadOnlyBooleanProperty weightDecayEnabledProperty() {
-        return weightDecayEnabled.getReadOnlyProperty();
-    }
-
-    /** True when the network can be trained by the from-scratch engine. */
-    public ReadOnlyBooleanProperty scratchEngineAllowedProperty() {
-        return scratchAllowed.getReadOnlyProperty();
-    }
-
-    /** Why the from-scratch engine cannot train the network, as a sentence; empty when it can. */
+    /**
+     * Why the from-scratch engine cannot train the network, as a sentence; empty exactly when it
+     * can, so that the engine is offered.
+     */
     public ReadOnlyStringProperty scratchEngineReasonProperty() {
         return scratchReason.getReadOnlyProperty();
     }
@@ -241,7 +218,7 @@ public final class HyperparametersViewModel {
 
     /** Off: weight decay 0; on: the last value used (1e-4 at first). */
     public void setWeightDecayEnabled(boolean on) {
-        if (locked.get() || on == weightDecayEnabled.get()) {
+        if (locked.get() || on == (hyperparameters.get().weightDecay() > 0)) {
             return;
         }
         update(hyperparameters.get().withWeightDecay(on ? lastWeightDecay : 0));
@@ -364,14 +341,14 @@ public final class HyperparametersViewModel {
         if (h.weightDecay() > 0) {
             lastWeightDecay = h.weightDecay();
         }
-        weightDecayEnabled.set(h.weightDecay() > 0);
-        validationShare.set(h.validationShare());
         hyperparameters.set(h);
     }
 
     private void applyEngine(EngineKind wanted) {
         EngineKind chosen =
-                wanted == EngineKind.SCRATCH && !scratchAllowed.get() ? EngineKind.DJL : wanted;
+                wanted == EngineKind.SCRATCH && !scratchReason.get().isEmpty()
+                        ? EngineKind.DJL
+                        : wanted;
         EngineKind was = engine.get();
         if (chosen == was) {
             updateEngineNote();
@@ -424,7 +401,6 @@ public final class HyperparametersViewModel {
         } catch (RuntimeException e) {
             ok = false;
         }
-        scratchAllowed.set(ok);
         scratchReason.set(ok ? "" : scratchReason(spec));
         if (!ok && engine.get() == EngineKind.SCRATCH) {
             applyEngine(EngineKind.DJL);

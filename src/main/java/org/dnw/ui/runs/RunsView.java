@@ -3,6 +3,8 @@ package org.dnw.ui.runs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.IntegerBinding;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -60,6 +62,7 @@ public final class RunsView extends BorderPane {
 
         Button refresh = button("Refresh", "runs-refresh", "List the saved runs again (F5)");
         refresh.setOnAction(e -> model.refresh());
+        IntegerBinding selected = Bindings.size(model.selection());
         Button open =
                 button(
                         "Open",
@@ -67,14 +70,14 @@ public final class RunsView extends BorderPane {
                         "Show the run's curves, filters and confusion"
                                 + " matrix in the other tabs (Enter or double-click)");
         open.setOnAction(e -> model.openSelected());
-        open.disableProperty().bind(model.oneSelectedProperty().not());
+        open.disableProperty().bind(selected.isNotEqualTo(1));
         Button overlay =
                 button(
                         "Overlay curves",
                         "runs-overlay",
                         "Draw the selected runs' loss and accuracy per epoch, dashed, over the live charts");
         overlay.setOnAction(e -> model.overlaySelected());
-        overlay.disableProperty().bind(model.anySelectedProperty().not());
+        overlay.disableProperty().bind(selected.isEqualTo(0));
         Button clearOverlays =
                 button(
                         "Clear overlays",
@@ -87,10 +90,10 @@ public final class RunsView extends BorderPane {
                         "runs-train-again",
                         "Load the run's network, hyperparameters and data set to train it again");
         again.setOnAction(e -> model.trainAgainSelected());
-        again.disableProperty().bind(model.oneSelectedProperty().not());
+        again.disableProperty().bind(selected.isNotEqualTo(1));
         Button delete = button("Delete…", "runs-delete", "Delete the selected runs (Delete)");
         delete.setOnAction(e -> model.deleteSelected());
-        delete.disableProperty().bind(model.anySelectedProperty().not());
+        delete.disableProperty().bind(selected.isEqualTo(0));
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(18, 18);
         busy.setMaxSize(18, 18);
@@ -131,7 +134,7 @@ public final class RunsView extends BorderPane {
                         e.consume();
                     }
                 });
-        showDetails(model.getDetails());
+        showDetails(model.detailsProperty().get());
         followModel();
     }
 

@@ -67,10 +67,6 @@ public final class RunsViewModel {
             new ReadOnlyObjectWrapper<>(this, "details");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
-    private final ReadOnlyBooleanWrapper oneSelected =
-            new ReadOnlyBooleanWrapper(this, "oneSelected", false);
-    private final ReadOnlyBooleanWrapper anySelected =
-            new ReadOnlyBooleanWrapper(this, "anySelected", false);
     private final ReadOnlyStringWrapper emptyText =
             new ReadOnlyStringWrapper(this, "emptyText", "Looking for saved runs…");
 
@@ -237,8 +233,6 @@ public final class RunsViewModel {
         if (!now.equals(selection)) {
             selection.setAll(now);
         }
-        oneSelected.set(selection.size() == 1);
-        anySelected.set(!selection.isEmpty());
         RunSummary lead = selection.isEmpty() ? null : selection.get(selection.size() - 1);
         showDetails(lead);
     }
@@ -527,6 +521,7 @@ public final class RunsViewModel {
         return sorted;
     }
 
+    /** The selected runs: Open and Train again apply to exactly one, Overlay and Delete to any. */
     public ObservableList<RunSummary> selection() {
         return selectionView;
     }
@@ -536,17 +531,9 @@ public final class RunsViewModel {
         return details.getReadOnlyProperty();
     }
 
-    public RunDetails getDetails() {
-        return details.get();
-    }
-
     /** What happened last, as a sentence. */
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
-    }
-
-    public String getStatus() {
-        return status.get();
     }
 
     /** What the empty table says. */
@@ -557,16 +544,6 @@ public final class RunsViewModel {
     /** True while the store is listed, read or changed. */
     public ReadOnlyBooleanProperty busyProperty() {
         return busy.getReadOnlyProperty();
-    }
-
-    /** Exactly one run selected: Open and Train again apply. */
-    public ReadOnlyBooleanProperty oneSelectedProperty() {
-        return oneSelected.getReadOnlyProperty();
-    }
-
-    /** At least one run selected: Overlay and Delete apply. */
-    public ReadOnlyBooleanProperty anySelectedProperty() {
-        return anySelected.getReadOnlyProperty();
     }
 
     /** Dates are written in this zone. */

@@ -2,10 +2,6 @@ package org.dnw.ui.sweep;
 
 import java.nio.file.Path;
 import java.util.List;
-import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
-import javafx.beans.property.ReadOnlyLongProperty;
-import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -38,12 +34,7 @@ public final class SweepRow {
     private final String label;
     private final ReadOnlyObjectWrapper<State> state;
     private final ReadOnlyStringWrapper outcome;
-    private final ReadOnlyDoubleWrapper testAccuracy =
-            new ReadOnlyDoubleWrapper(this, "testAccuracy", Double.NaN);
-    private final ReadOnlyDoubleWrapper bestValidationAccuracy =
-            new ReadOnlyDoubleWrapper(this, "bestValidationAccuracy", Double.NaN);
-    private final ReadOnlyLongWrapper parameterCount;
-    private final ReadOnlyLongWrapper durationMillis = new ReadOnlyLongWrapper(this, "millis");
+    private final ReadOnlyObjectWrapper<Figures> figures;
     private final ReadOnlyStringWrapper message;
     private Path folder;
 
@@ -57,7 +48,9 @@ public final class SweepRow {
         this.label = label;
         this.state = new ReadOnlyObjectWrapper<>(this, "state", State.WAITING);
         this.outcome = new ReadOnlyStringWrapper(this, "outcome", problem == null ? "waiting" : "");
-        this.parameterCount = new ReadOnlyLongWrapper(this, "parameters", parameterCount);
+        this.figures =
+                new ReadOnlyObjectWrapper<>(
+                        this, "figures", new Figures(Double.NaN, Double.NaN, parameterCount, 0));
         this.message =
                 new ReadOnlyStringWrapper(
                         this, "message", problem == null ? "" : "cannot work: " + problem);
@@ -94,23 +87,9 @@ public final class SweepRow {
         return outcome.getReadOnlyProperty();
     }
 
-    /** Share in [0, 1]; NaN until saved. */
-    public ReadOnlyDoubleProperty testAccuracyProperty() {
-        return testAccuracy.getReadOnlyProperty();
-    }
-
-    /** Share in [0, 1]; NaN until saved or without validation. */
-    public ReadOnlyDoubleProperty bestValidationAccuracyProperty() {
-        return bestValidationAccuracy.getReadOnlyProperty();
-    }
-
-    public ReadOnlyLongProperty parameterCountProperty() {
-        return parameterCount.getReadOnlyProperty();
-    }
-
-    /** Training time; 0 until saved. */
-    public ReadOnlyLongProperty durationMillisProperty() {
-        return durationMillis.getReadOnlyProperty();
+    /** The point's figures; all but the parameter count are known once it is saved. */
+    public ReadOnlyObjectProperty<Figures> figuresProperty() {
+        return figures.getReadOnlyProperty();
     }
 
     /** Where it was saved, or why it was not. */
@@ -137,12 +116,14 @@ public final class SweepRow {
                     case CANCELLED -> State.CANCELLED;
                 });
         outcome.set(state.get().text());
-        testAccuracy.set(row.testAccuracy());
-        bestValidationAccuracy.set(row.bestValidationAccuracy());
-        if (row.parameterCount() > 0) {
-            parameterCount.set(row.parameterCount());
-        }
-        durationMillis.set(row.durationMillis());
+        figures.set(
+                new Figures(
+                        row.testAccuracy(),
+                        row.bestValidationAccuracy(),
+                        row.parameterCount() > 0
+                                ? row.parameterCount()
+                                : figures.get().parameterCount(),
+                        row.durationMillis()));
         folder = row.folder();
         // "saved to <long path>" says less than the run's own folder name
         message.set(
@@ -158,4 +139,18 @@ public final class SweepRow {
             outcome.set("not run");
         }
     }
+
+    /**
+     * A point's figures.
+     *
+     * @param testAccuracy share in [0, 1]; NaN until saved
+     * @param bestValidationAccuracy share in [0, 1]; NaN until saved or without validation
+     * @param parameterCount trainable parameters, 0 when the point cannot work
+     * @param durationMillis training time; 0 until saved
+     */
+    public record Figures(
+            double testAccuracy,
+            double bestValidationAccuracy,
+            long parameterCount,
+            long durationMillis) {}
 }

@@ -314,25 +314,25 @@ public final class SweepView extends ScrollPane {
         columns.add(
                 number(
                         "Test acc.",
-                        r -> r.testAccuracyProperty(),
+                        r -> r.figuresProperty().map(SweepRow.Figures::testAccuracy),
                         v -> Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.1f %%", 100 * v),
                         78));
         columns.add(
                 number(
                         "Best val.",
-                        r -> r.bestValidationAccuracyProperty(),
+                        r -> r.figuresProperty().map(SweepRow.Figures::bestValidationAccuracy),
                         v -> Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.1f %%", 100 * v),
                         78));
         columns.add(
                 number(
                         "Parameters",
-                        r -> r.parameterCountProperty(),
+                        r -> r.figuresProperty().map(SweepRow.Figures::parameterCount),
                         v -> v <= 0 ? "" : String.format(Locale.ROOT, "%,d", (long) v),
                         94));
         columns.add(
                 number(
                         "Time",
-                        r -> r.durationMillisProperty(),
+                        r -> r.figuresProperty().map(SweepRow.Figures::durationMillis),
                         v -> v <= 0 ? "" : duration((long) v),
                         56));
         TableColumn<SweepRow, String> message = new TableColumn<>("Message");

@@ -38,10 +38,18 @@ public final class TrainingView extends VBox {
             b.setMinWidth(Region.USE_PREF_SIZE);
             b.setPrefWidth(90);
         }
-        trainButton.disableProperty().bind(model.trainDisabledProperty());
-        pauseButton.disableProperty().bind(model.pauseDisabledProperty());
-        stopButton.disableProperty().bind(model.stopDisabledProperty());
-        pauseButton.textProperty().bind(model.pauseTextProperty());
+        trainButton
+                .disableProperty()
+                .bind(model.buttonsProperty().map(TrainingViewModel.Buttons::trainDisabled));
+        pauseButton
+                .disableProperty()
+                .bind(model.buttonsProperty().map(TrainingViewModel.Buttons::pauseDisabled));
+        stopButton
+                .disableProperty()
+                .bind(model.buttonsProperty().map(TrainingViewModel.Buttons::stopDisabled));
+        pauseButton
+                .textProperty()
+                .bind(model.buttonsProperty().map(TrainingViewModel.Buttons::pauseText));
         trainButton.setOnAction(e -> model.onTrain());
         pauseButton.setOnAction(e -> model.onPauseResume());
         stopButton.setOnAction(e -> model.onStop());
@@ -58,14 +66,20 @@ public final class TrainingView extends VBox {
         HBox figures =
                 new HBox(
                         18,
-                        figure(model.epochTextProperty(), "epoch-text", "Epoch 100 / 100"),
-                        figure(model.batchTextProperty(), "batch-text", "Batch 99999 / 99999"),
                         figure(
-                                model.throughputTextProperty(),
+                                model.figuresProperty().map(TrainingViewModel.Figures::epoch),
+                                "epoch-text",
+                                "Epoch 100 / 100"),
+                        figure(
+                                model.figuresProperty().map(TrainingViewModel.Figures::batch),
+                                "batch-text",
+                                "Batch 99999 / 99999"),
+                        figure(
+                                model.figuresProperty().map(TrainingViewModel.Figures::throughput),
                                 "throughput-text",
                                 "99,999 images/s"),
                         figure(
-                                model.timeLeftTextProperty(),
+                                model.figuresProperty().map(TrainingViewModel.Figures::timeLeft),
                                 "time-left-text",
                                 "about 59 min 59 s left"));
         figures.setAlignment(Pos.CENTER_LEFT);
@@ -90,11 +104,13 @@ public final class TrainingView extends VBox {
 
         errorLabel.setId("training-error");
         errorLabel.getStyleClass().add("training-error-text");
-        errorLabel.textProperty().bind(model.errorTextProperty());
+        errorLabel
+                .textProperty()
+                .bind(model.failureProperty().map(TrainingViewModel.Failure::error));
         errorLabel.setWrapText(true);
         Label advice = new Label();
         advice.getStyleClass().add("training-advice-text");
-        advice.textProperty().bind(model.adviceTextProperty());
+        advice.textProperty().bind(model.failureProperty().map(TrainingViewModel.Failure::advice));
         advice.setWrapText(true);
         advice.managedProperty().bind(advice.textProperty().isNotEmpty());
         advice.visibleProperty().bind(advice.managedProperty());
@@ -107,8 +123,10 @@ public final class TrainingView extends VBox {
                         + " -fx-border-radius: 4; -fx-background-radius: 4;");
         errorLabel.setStyle("-fx-text-fill: #a50e0e; -fx-font-weight: bold;");
         advice.setStyle("-fx-text-fill: #3c1f1f;");
-        errorBox.managedProperty().bind(model.errorShownProperty());
-        errorBox.visibleProperty().bind(model.errorShownProperty());
+        errorBox.managedProperty()
+                .bind(model.failureProperty().map(TrainingViewModel.Failure::shown));
+        errorBox.visibleProperty()
+                .bind(model.failureProperty().map(TrainingViewModel.Failure::shown));
 
         getChildren().addAll(controls, figures, statusLabel, lastEpoch, errorBox);
     }

@@ -5,10 +5,9 @@ import java.util.Objects;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -37,28 +36,19 @@ public final class TrainingViewModel {
     private final ObjectProperty<TrainingState> state =
             new SimpleObjectProperty<>(this, "state", TrainingState.IDLE);
     private final BooleanProperty readyToTrain = new SimpleBooleanProperty(this, "ready", true);
-    private final ReadOnlyBooleanWrapper trainDisabled = new ReadOnlyBooleanWrapper(this, "train");
-    private final ReadOnlyBooleanWrapper pauseDisabled = new ReadOnlyBooleanWrapper(this, "pause");
-    private final ReadOnlyBooleanWrapper stopDisabled = new ReadOnlyBooleanWrapper(this, "stop");
-    private final ReadOnlyStringWrapper pauseText =
-            new ReadOnlyStringWrapper(this, "pause", "Pause");
+    private final ReadOnlyObjectWrapper<Buttons> buttons =
+            new ReadOnlyObjectWrapper<>(this, "buttons", new Buttons(false, false, false, "Pause"));
     private final DoubleProperty progress = new SimpleDoubleProperty(this, "progress", 0);
-    private final ReadOnlyStringWrapper epochText = new ReadOnlyStringWrapper(this, "epoch", "");
-    private final ReadOnlyStringWrapper batchText = new ReadOnlyStringWrapper(this, "batch", "");
-    private final ReadOnlyStringWrapper throughputText =
-            new ReadOnlyStringWrapper(this, "throughput", "");
-    private final ReadOnlyStringWrapper timeLeftText =
-            new ReadOnlyStringWrapper(this, "timeLeft", "");
+    private final ReadOnlyObjectWrapper<Figures> figures =
+            new ReadOnlyObjectWrapper<>(this, "figures", Figures.NONE);
     private final ReadOnlyStringWrapper statusText =
             new ReadOnlyStringWrapper(this, "status", "Ready to train.");
     private final ReadOnlyStringWrapper activityText =
             new ReadOnlyStringWrapper(this, "activity", "");
     private final ReadOnlyStringWrapper lastEpochText =
             new ReadOnlyStringWrapper(this, "lastEpoch", "");
-    private final ReadOnlyStringWrapper errorText = new ReadOnlyStringWrapper(this, "error", "");
-    private final ReadOnlyStringWrapper adviceText = new ReadOnlyStringWrapper(this, "advice", "");
-    private final ReadOnlyBooleanWrapper errorShown =
-            new ReadOnlyBooleanWrapper(this, "errorShown", false);
+    private final ReadOnlyObjectWrapper<Failure> failure =
+            new ReadOnlyObjectWrapper<>(this, "failure", Failure.NONE);
 
     private String runName = "";
     private int epochCount;
@@ -88,7 +78,7 @@ public final class TrainingViewModel {
 
     /** The Train button: clears the last message and starts a run through the actions. */
     public void onTrain() {
-        if (trainDisabled.get()) {
+        if (buttons.get().trainDisabled()) {
             return;
         }
         clearError();
@@ -158,7 +148,7 @@ public final class TrainingViewModel {
         } else if (event instanceof RunFinished e) {
             state.set(TrainingState.IDLE);
             progress.set(1);
-            timeLeftText.set("");
+            figures.set(figures.get().withTimeLeft(""));
             statusText.set(
                     String.format(
                             Locale.ROOT,
@@ -171,7 +161,7 @@ public final class TrainingViewModel {
             e.test().report().chanceLevelWarning(null).ifPresent(w -> showError(w, ""));
         } else if (event instanceof RunFailed e) {
             state.set(TrainingState.IDLE);
-            timeLeftText.set("");
+            figures.set(figures.get().withTimeLeft(""));
             if (progress.get() < 0) {
                 progress.set(0);
             }
@@ -182,7 +172,7 @@ public final class TrainingViewModel {
             showError("Training failed: " + Sentence.of(e.reason()), Sentence.of(e.advice()));
         } else if (event instanceof RunCancelled e) {
             state.set(TrainingState.IDLE);
-            timeLeftText.set("");
+            figures.set(figures.get().withTimeLeft(""));
             if (progress.get() < 0) {
                 progress.set(0);
             }
@@ -207,8 +197,8 @@ public final class TrainingViewModel {
             state.set(TrainingState.RUNNING);
         }
         progress.set(0);
-        epochText.set("Epoch 1 / " + epochCount);
-        batchText.set("Batch 0 / " + e.batchesPerEpoch());
+        figures.set(
+                new Figures("Epoch 1 / " + epochCount, "Batch 0 / " + e.batchesPerEpoch(), "", ""));
         updateActivity();
         statusText.set(
                 String.format(
@@ -225,13 +215,11 @@ public final class TrainingViewModel {
         int batches = Math.max(1, e.batchesPerEpoch());
         int epochs = Math.max(epochCount, e.epoch());
         progress.set(Math.min(1, ((e.epoch() - 1) + (double) e.batch() / batches) / epochs));
-        epochText.set("Epoch " + e.epoch() + " / " + epochs);
-        batchText.set("Batch " + e.batch() + " / " + batches);
         if (e.epoch() != currentEpoch) {
             currentEpoch = e.epoch();
             updateActivity();
         }
-        throughputText.set(String.format(Locale.ROOT, "%,.0f images/s", e.samplesPerSecond()));
+        String timeLeft = figures.get().timeLeft();
         if (e.batch() > 0 && e.elapsedMillis() > 0) {
             double millisPerBatch = (double) e.elapsedMillis() / e.batch();
             double epochMillis =
@@ -240,9 +228,15 @@ public final class TrainingViewModel {
                             : millisPerBatch * batches;
             double left =
                     (batches - e.batch()) * millisPerBatch + (epochs - e.epoch()) * epochMillis;
-            timeLeftText.set(
-                    left < 1000 ? "almost done" : "about " + duration(Math.round(left)) + " left");
+            timeLeft =
+                    left < 1000 ? "almost done" : "about " + duration(Math.round(left)) + " left";
         }
+        figures.set(
+                new Figures(
+                        "Epoch " + e.epoch() + " / " + epochs,
+                        "Batch " + e.batch() + " / " + batches,
+                        String.format(Locale.ROOT, "%,.0f images/s", e.samplesPerSecond()),
+                        timeLeft));
     }
 
     private void epoch(EpochCompleted e) {
@@ -250,7 +244,13 @@ public final class TrainingViewModel {
         completedEpochMillis += e.durationMillis();
         epochCount = Math.max(epochCount, e.epochCount());
         progress.set(Math.min(1, (double) e.epoch() / Math.max(1, e.epochCount())));
-        epochText.set("Epoch " + e.epoch() + " / " + e.epochCount());
+        Figures f = figures.get();
+        figures.set(
+                new Figures(
+                        "Epoch " + e.epoch() + " / " + e.epochCount(),
+                        f.batch(),
+                        f.throughput(),
+                        f.timeLeft()));
         StringBuilder text =
                 new StringBuilder(
                         String.format(
@@ -289,31 +289,31 @@ public final class TrainingViewModel {
     private void resetProgress() {
         completedEpochs = 0;
         completedEpochMillis = 0;
-        epochText.set("");
-        batchText.set("");
-        throughputText.set("");
-        timeLeftText.set("");
+        figures.set(Figures.NONE);
         lastEpochText.set("");
     }
 
     private void showError(String message, String advice) {
-        errorText.set(message);
-        adviceText.set(advice == null || advice.isBlank() ? "" : "What to try: " + advice);
-        errorShown.set(true);
+        failure.set(
+                new Failure(
+                        message,
+                        advice == null || advice.isBlank() ? "" : "What to try: " + advice,
+                        true));
     }
 
     private void clearError() {
-        errorText.set("");
-        adviceText.set("");
-        errorShown.set(false);
+        failure.set(Failure.NONE);
     }
 
     private void updateButtons() {
         TrainingState s = state.get();
-        trainDisabled.set(s != TrainingState.IDLE || !readyToTrain.get());
-        pauseDisabled.set(s != TrainingState.RUNNING && s != TrainingState.PAUSED);
-        stopDisabled.set(s != TrainingState.RUNNING && s != TrainingState.PAUSED);
-        pauseText.set(s == TrainingState.PAUSED ? "Resume" : "Pause");
+        boolean noRun = s != TrainingState.RUNNING && s != TrainingState.PAUSED;
+        buttons.set(
+                new Buttons(
+                        s != TrainingState.IDLE || !readyToTrain.get(),
+                        noRun,
+                        noRun,
+                        s == TrainingState.PAUSED ? "Resume" : "Pause"));
     }
 
     /** A duration as a person says it: "42 s", "3 min 05 s", "1 h 02 min". */
@@ -358,21 +358,9 @@ public final class TrainingViewModel {
         return readyToTrain;
     }
 
-    public ReadOnlyBooleanProperty trainDisabledProperty() {
-        return trainDisabled.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty pauseDisabledProperty() {
-        return pauseDisabled.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty stopDisabledProperty() {
-        return stopDisabled.getReadOnlyProperty();
-    }
-
-    /** "Pause" while running, "Resume" while paused. */
-    public ReadOnlyStringProperty pauseTextProperty() {
-        return pauseText.getReadOnlyProperty();
+    /** Which buttons are disabled, and the pause button's text; follows the state. */
+    public ReadOnlyObjectProperty<Buttons> buttonsProperty() {
+        return buttons.getReadOnlyProperty();
     }
 
     /** Share of the run done, in [0, 1]; −1 while starting (indeterminate). */
@@ -380,20 +368,9 @@ public final class TrainingViewModel {
         return progress;
     }
 
-    public ReadOnlyStringProperty epochTextProperty() {
-        return epochText.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty batchTextProperty() {
-        return batchText.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty throughputTextProperty() {
-        return throughputText.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty timeLeftTextProperty() {
-        return timeLeftText.getReadOnlyProperty();
+    /** The run's figures, changing with every batch. */
+    public ReadOnlyObjectProperty<Figures> figuresProperty() {
+        return figures.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty statusTextProperty() {
@@ -413,17 +390,45 @@ public final class TrainingViewModel {
         return lastEpochText.getReadOnlyProperty();
     }
 
-    /** What went wrong, as a sentence; empty when nothing did. */
-    public ReadOnlyStringProperty errorTextProperty() {
-        return errorText.getReadOnlyProperty();
+    /** What went wrong in the last run, if anything, and what to try. */
+    public ReadOnlyObjectProperty<Failure> failureProperty() {
+        return failure.getReadOnlyProperty();
     }
 
-    /** What to try, as a sentence; may be empty. */
-    public ReadOnlyStringProperty adviceTextProperty() {
-        return adviceText.getReadOnlyProperty();
+    /**
+     * The buttons' state.
+     *
+     * @param pauseText "Pause" while running, "Resume" while paused
+     */
+    public record Buttons(
+            boolean trainDisabled, boolean pauseDisabled, boolean stopDisabled, String pauseText) {}
+
+    /**
+     * The figures of the run in progress, each empty while unknown.
+     *
+     * @param epoch e.g. "Epoch 2 / 5"
+     * @param batch e.g. "Batch 300 / 844"
+     * @param throughput e.g. "1,234 images/s"
+     * @param timeLeft e.g. "about 3 min 20 s left", "almost done"
+     */
+    public record Figures(String epoch, String batch, String throughput, String timeLeft) {
+
+        static final Figures NONE = new Figures("", "", "", "");
+
+        Figures withTimeLeft(String newTimeLeft) {
+            return new Figures(epoch, batch, throughput, newTimeLeft);
+        }
     }
 
-    public ReadOnlyBooleanProperty errorShownProperty() {
-        return errorShown.getReadOnlyProperty();
+    /**
+     * What went wrong.
+     *
+     * @param error what went wrong, as a sentence; empty when nothing did
+     * @param advice what to try, as a sentence; may be empty
+     * @param shown true while the failure is shown
+     */
+    public record Failure(String error, String advice, boolean shown) {
+
+        static final Failure NONE = new Failure("", "", false);
     }
 }

@@ -76,7 +76,8 @@ public final class TryItView extends BorderPane {
         Label network = new Label();
         network.setId("try-it-network");
         network.getStyleClass().add("try-it-network");
-        network.textProperty().bind(model.networkTextProperty());
+        network.textProperty()
+                .bind(model.networkProperty().map(TryItViewModel.NetworkDescription::text));
         network.setWrapText(true);
         HBox top = new HBox(14, title, network);
         top.setAlignment(Pos.BASELINE_LEFT);
@@ -110,7 +111,8 @@ public final class TryItView extends BorderPane {
         Label caption = new Label();
         caption.setId("try-it-input-caption");
         caption.getStyleClass().add("try-it-caption");
-        caption.textProperty().bind(model.inputCaptionProperty());
+        caption.textProperty()
+                .bind(model.networkProperty().map(TryItViewModel.NetworkDescription::inputCaption));
         caption.setWrapText(true);
         HBox.setHgrow(caption, Priority.ALWAYS);
         HBox previewRow = new HBox(12, previewFrame, caption);
@@ -337,7 +339,9 @@ public final class TryItView extends BorderPane {
 
             model.strokes().addListener((ListChangeListener<Stroke>) c -> redraw());
             model.pictureProperty().addListener((obs, was, now) -> redraw());
-            model.padHintProperty().addListener((obs, was, now) -> redraw());
+            model.networkProperty()
+                    .map(TryItViewModel.NetworkDescription::padHint)
+                    .addListener((obs, was, now) -> redraw());
         }
 
         private double scale() {
@@ -439,7 +443,7 @@ public final class TryItView extends BorderPane {
                 g.setFont(Font.font(Math.max(13, side / 26)));
                 g.setTextAlign(TextAlignment.CENTER);
                 g.setTextBaseline(VPos.CENTER);
-                g.fillText(model.padHintProperty().get(), side / 2, side / 2);
+                g.fillText(model.networkProperty().get().padHint(), side / 2, side / 2);
                 return;
             }
             double s = scale();

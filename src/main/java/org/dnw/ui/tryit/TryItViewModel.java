@@ -79,11 +79,9 @@ public final class TryItViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyStringWrapper placeholder =
             new ReadOnlyStringWrapper(this, "placeholder", NO_NETWORK);
-    private final ReadOnlyStringWrapper networkText =
-            new ReadOnlyStringWrapper(this, "network", "No network loaded yet.");
-    private final ReadOnlyStringWrapper inputCaption =
-            new ReadOnlyStringWrapper(this, "inputCaption", "");
-    private final ReadOnlyStringWrapper padHint = new ReadOnlyStringWrapper(this, "padHint", "");
+    private final ReadOnlyObjectWrapper<NetworkDescription> network =
+            new ReadOnlyObjectWrapper<>(
+                    this, "network", new NetworkDescription("No network loaded yet.", "", ""));
     private final ReadOnlyBooleanWrapper blank = new ReadOnlyBooleanWrapper(this, "blank", true);
     private final ReadOnlyBooleanWrapper loading =
             new ReadOnlyBooleanWrapper(this, "loading", false);
@@ -209,21 +207,21 @@ public final class TryItViewModel {
         Classifier c = classifier.get();
         Shape input = inputShape();
         Mode mode = mode();
+        String text;
         if (c == null) {
             placeholder.set(NO_NETWORK);
-            networkText.set("No network loaded yet.");
+            text = "No network loaded yet.";
         } else if (!usable(c)) {
             placeholder.set(
                     "This network reads "
                             + c.inputShape().size()
                             + " numbers, not a picture: Try it needs a network trained on images.");
-            networkText.set("Using " + c.description() + ".");
+            text = "Using " + c.description() + ".";
         } else {
             placeholder.set("");
-            networkText.set(
-                    "Using " + c.description() + " · " + c.classNames().size() + " classes.");
+            text = "Using " + c.description() + " · " + c.classNames().size() + " classes.";
         }
-        inputCaption.set(
+        String caption =
                 mode == Mode.CENTRE_DIGIT
                         ? input
                                 + " grey levels: the ink scaled into a 20-pixel box and centred"
@@ -234,11 +232,14 @@ public final class TryItViewModel {
                                 + input.height()
                                 + " × "
                                 + input.width()
-                                + " pixels.");
-        padHint.set(
-                mode == Mode.CENTRE_DIGIT
-                        ? "Draw a digit here with the mouse"
-                        : "Draw here, or drop an image file");
+                                + " pixels.";
+        network.set(
+                new NetworkDescription(
+                        text,
+                        caption,
+                        mode == Mode.CENTRE_DIGIT
+                                ? "Draw a digit here with the mouse"
+                                : "Draw here, or drop an image file"));
     }
 
     private static boolean usable(Classifier c) {
@@ -547,28 +548,14 @@ public final class TryItViewModel {
         return message.getReadOnlyProperty();
     }
 
-    public String getMessage() {
-        return message.get();
-    }
-
     /** Shown instead of the chart when there is no usable network; empty when there is one. */
     public ReadOnlyStringProperty placeholderProperty() {
         return placeholder.getReadOnlyProperty();
     }
 
-    /** Which network is in use, e.g. "Using seed-cnn trained on MNIST · 10 classes." */
-    public ReadOnlyStringProperty networkTextProperty() {
-        return networkText.getReadOnlyProperty();
-    }
-
-    /** How the input is prepared, under the preview. */
-    public ReadOnlyStringProperty inputCaptionProperty() {
-        return inputCaption.getReadOnlyProperty();
-    }
-
-    /** The hint written on the empty pad. */
-    public ReadOnlyStringProperty padHintProperty() {
-        return padHint.getReadOnlyProperty();
+    /** Which network is in use and how its input is drawn; changes with the network. */
+    public ReadOnlyObjectProperty<NetworkDescription> networkProperty() {
+        return network.getReadOnlyProperty();
     }
 
     /** True while nothing is drawn (or the drawing holds no ink). */
@@ -580,6 +567,15 @@ public final class TryItViewModel {
     public ReadOnlyBooleanProperty loadingProperty() {
         return loading.getReadOnlyProperty();
     }
+
+    /**
+     * The network in use, in words.
+     *
+     * @param text which network is in use, e.g. "Using seed-cnn trained on MNIST · 10 classes."
+     * @param inputCaption how the input is prepared, under the preview
+     * @param padHint the hint written on the empty pad
+     */
+    public record NetworkDescription(String text, String inputCaption, String padHint) {}
 
     /** Predictions applied so far (for tests and the showcase). */
     int predictionsMade() {

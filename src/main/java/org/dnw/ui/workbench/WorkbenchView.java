@@ -24,6 +24,7 @@ import org.dnw.spec.Presets;
 import org.dnw.ui.architecture.ArchitectureView;
 import org.dnw.ui.architecture.ArchitectureViewModel;
 import org.dnw.ui.architecture.LayerKind;
+import org.dnw.ui.common.CommandStack;
 
 /**
  * The main window's content: menu bar, the architecture editor beside the feature tabs, and the
@@ -142,13 +143,13 @@ public final class WorkbenchView extends BorderPane {
         Menu file = new Menu("_File", null, presets, open, save, new SeparatorMenuItem(), quit);
 
         MenuItem undo = item("_Undo", "menu-undo", shortcut(KeyCode.Z), editor::undo);
-        undo.textProperty().bind(editor.undoTextProperty());
+        undo.textProperty().bind(editor.undoRedoProperty().map(CommandStack.Steps::undoText));
         undo.setMnemonicParsing(false);
-        undo.disableProperty().bind(editor.canUndoProperty().not());
+        undo.disableProperty().bind(editor.undoRedoProperty().map(steps -> !steps.canUndo()));
         MenuItem redo = item("_Redo", "menu-redo", shortcut(KeyCode.Y), editor::redo);
-        redo.textProperty().bind(editor.redoTextProperty());
+        redo.textProperty().bind(editor.undoRedoProperty().map(CommandStack.Steps::redoText));
         redo.setMnemonicParsing(false);
-        redo.disableProperty().bind(editor.canRedoProperty().not());
+        redo.disableProperty().bind(editor.undoRedoProperty().map(steps -> !steps.canRedo()));
 
         Menu add = new Menu("_Add layer");
         add.setId("menu-add-layer");

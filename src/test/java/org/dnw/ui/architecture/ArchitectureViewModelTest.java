@@ -35,17 +35,17 @@ class ArchitectureViewModelTest {
     @Test
     void showsOneCardPerLayerWithShapesAndTotals() {
         assertThat(vm.cards()).hasSize(10);
-        assertThat(card(1).getKind()).isEqualTo(LayerKind.CONVOLUTION);
-        assertThat(card(1).getOutputShape()).isEqualTo("32 × 28 × 28");
-        assertThat(card(1).parametersProperty().get()).isEqualTo("832 parameters");
-        assertThat(card(3).getOutputShape()).isEqualTo("32 × 14 × 14");
-        assertThat(card(7).getOutputShape()).isEqualTo("3136");
+        assertThat(card(1).kindProperty().get()).isEqualTo(LayerKind.CONVOLUTION);
+        assertThat(card(1).statusProperty().get().outputShape()).isEqualTo("32 × 28 × 28");
+        assertThat(card(1).statusProperty().get().parameters()).isEqualTo("832 parameters");
+        assertThat(card(3).statusProperty().get().outputShape()).isEqualTo("32 × 14 × 14");
+        assertThat(card(7).statusProperty().get().outputShape()).isEqualTo("3136");
         assertThat(card(10).outputDescription()).isEqualTo("10 classes · softmax");
         assertThat(vm.isTrainable()).isTrue();
         assertThat(vm.verdictProperty().get()).isEqualTo("Ready to train");
-        assertThat(vm.inputShapeProperty().get()).isEqualTo("1 × 28 × 28");
-        assertThat(vm.totalsProperty().get()).startsWith("3,274,634 parameters");
-        assertThat(vm.memoryProperty().get()).endsWith("at batch 64");
+        assertThat(vm.summaryProperty().get().inputShape()).isEqualTo("1 × 28 × 28");
+        assertThat(vm.summaryProperty().get().totals()).startsWith("3,274,634 parameters");
+        assertThat(vm.summaryProperty().get().memory()).endsWith("at batch 64");
     }
 
     @Test
@@ -55,12 +55,12 @@ class ArchitectureViewModelTest {
 
         assertThat(vm.getSpec().layers().get(0))
                 .isEqualTo(new Conv2dSpec(32, 3, 3, 1, Padding.VALID, true));
-        assertThat(card(1).getOutputShape()).isEqualTo("32 × 26 × 26");
-        assertThat(card(1).parametersProperty().get()).isEqualTo("320 parameters");
-        assertThat(card(3).getOutputShape()).isEqualTo("32 × 13 × 13");
+        assertThat(card(1).statusProperty().get().outputShape()).isEqualTo("32 × 26 × 26");
+        assertThat(card(1).statusProperty().get().parameters()).isEqualTo("320 parameters");
+        assertThat(card(3).statusProperty().get().outputShape()).isEqualTo("32 × 13 × 13");
 
         card(1).setFilters(64);
-        assertThat(card(1).getOutputShape()).isEqualTo("64 × 26 × 26");
+        assertThat(card(1).statusProperty().get().outputShape()).isEqualTo("64 × 26 × 26");
     }
 
     @Test
@@ -71,7 +71,7 @@ class ArchitectureViewModelTest {
         }
         vm.endEdit();
         assertThat(vm.undoCount()).isEqualTo(before + 1);
-        assertThat(vm.undoTextProperty().get()).isEqualTo("Undo kernel size of layer 1");
+        assertThat(vm.undoRedoProperty().get().undoText()).isEqualTo("Undo kernel size of layer 1");
 
         vm.undo();
         assertThat(vm.getSpec()).isEqualTo(seed);
@@ -90,26 +90,26 @@ class ArchitectureViewModelTest {
 
         assertThat(vm.isTrainable()).isFalse();
         assertThat(vm.trainEnabledBinding().get()).isFalse();
-        assertThat(card(7).isError()).isTrue();
-        assertThat(card(7).getProblem())
+        assertThat(card(7).statusProperty().get().error()).isTrue();
+        assertThat(card(7).statusProperty().get().problem())
                 .isEqualTo(
                         "layer 7: a 11×11 kernel does not fit a 7×7 input — use padding 'same' or a smaller kernel");
         assertThat(vm.verdictProperty().get())
                 .isEqualTo(
                         "Cannot train — layer 7: a 11×11 kernel does not fit a 7×7 input — use padding 'same' or a smaller kernel");
-        assertThat(card(8).getOutputShape()).isEqualTo("?");
-        assertThat(card(8).multiplyAddsProperty().get())
+        assertThat(card(8).statusProperty().get().outputShape()).isEqualTo("?");
+        assertThat(card(8).statusProperty().get().multiplyAdds())
                 .isEqualTo("unknown until layer 7 is fixed");
-        assertThat(card(6).isError()).isFalse();
-        assertThat(vm.totalsProperty().get())
+        assertThat(card(6).statusProperty().get().error()).isFalse();
+        assertThat(vm.summaryProperty().get().totals())
                 .isEqualTo(
                         "Layers 1–6: 52,096 parameters; the rest is unknown until layer 7 is fixed");
-        assertThat(vm.memoryProperty().get()).startsWith("No memory estimate");
+        assertThat(vm.summaryProperty().get().memory()).startsWith("No memory estimate");
 
         vm.undo();
         assertThat(vm.isTrainable()).isTrue();
-        assertThat(card(7).isError()).isFalse();
-        assertThat(card(7).getProblem()).isEmpty();
+        assertThat(card(7).statusProperty().get().error()).isFalse();
+        assertThat(card(7).statusProperty().get().problem()).isEmpty();
     }
 
     @Test
@@ -118,8 +118,9 @@ class ArchitectureViewModelTest {
 
         assertThat(vm.cards()).hasSize(9);
         assertThat(vm.isTrainable()).isFalse();
-        assertThat(card(7).getKind()).isEqualTo(LayerKind.DENSE);
-        assertThat(card(7).getProblem()).contains("add a Flatten layer before it");
+        assertThat(card(7).kindProperty().get()).isEqualTo(LayerKind.DENSE);
+        assertThat(card(7).statusProperty().get().problem())
+                .contains("add a Flatten layer before it");
 
         vm.undo();
         assertThat(vm.cards()).hasSize(10);
@@ -226,7 +227,7 @@ class ArchitectureViewModelTest {
 
         assertThat(card(2).getLayer().summary()).isEqualTo("tanh");
         assertThat(card(3).getLayer()).isEqualTo(Pool2dSpec.average(2, 1));
-        assertThat(card(3).getOutputShape()).isEqualTo("32 × 27 × 27");
+        assertThat(card(3).statusProperty().get().outputShape()).isEqualTo("32 × 27 × 27");
         assertThat(card(8).getLayer()).isEqualTo(new DenseSpec(64, false));
         assertThat(card(10).getLayer()).isEqualTo(new DropoutSpec(0.25));
         // a setter of another kind of layer does nothing
@@ -256,9 +257,9 @@ class ArchitectureViewModelTest {
 
     @Test
     void batchSizeChangesTheMemoryEstimate() {
-        String at64 = vm.memoryProperty().get();
+        String at64 = vm.summaryProperty().get().memory();
         vm.batchSizeProperty().set(512);
-        assertThat(vm.memoryProperty().get()).isNotEqualTo(at64).endsWith("at batch 512");
+        assertThat(vm.summaryProperty().get().memory()).isNotEqualTo(at64).endsWith("at batch 512");
     }
 
     @Test
@@ -271,7 +272,7 @@ class ArchitectureViewModelTest {
         assertThat(vm.getSpec()).isEqualTo(seed);
         assertThat(vm.cards()).hasSize(10);
         vm.reset(mlp);
-        assertThat(vm.canUndoProperty().get()).isFalse();
+        assertThat(vm.undoRedoProperty().get().canUndo()).isFalse();
     }
 
     @Test
@@ -280,7 +281,7 @@ class ArchitectureViewModelTest {
         first.setKernel(3);
         vm.insertLayer(0, LayerKind.BATCH_NORM);
         assertThat(card(1)).isSameAs(first);
-        assertThat(first.getKind()).isEqualTo(LayerKind.BATCH_NORM);
-        assertThat(card(2).getKind()).isEqualTo(LayerKind.CONVOLUTION);
+        assertThat(first.kindProperty().get()).isEqualTo(LayerKind.BATCH_NORM);
+        assertThat(card(2).kindProperty().get()).isEqualTo(LayerKind.CONVOLUTION);
     }
 }

@@ -102,7 +102,8 @@ class AugmentationUiTest {
 
         assertThat(same(row(robot, 0), originalRow)).isTrue();
         assertThat(same(row(robot, 1), originalRow)).isFalse();
-        assertThat(model.summaryProperty().get()).isEqualTo("On for every image: rotation.");
+        assertThat(model.statusProperty().get().summary())
+                .isEqualTo("On for every image: rotation.");
 
         Label label = view.field(AugmentationControl.SALT_PEPPER).label();
         assertThat(label.getTooltip().getText())

@@ -60,10 +60,12 @@ class AugmentationViewModelTest {
 
         model.setSamples(table());
         assertThat(model.getEffectiveSpec()).isEqualTo(AugmentationSpec.NONE);
-        assertThat(model.applicableProperty().get()).isFalse();
-        assertThat(model.messageProperty().get()).startsWith("Augmentation applies to images only");
+        assertThat(model.statusProperty().get().applicable()).isFalse();
+        assertThat(model.statusProperty().get().message())
+                .startsWith("Augmentation applies to images only");
         assertThat(model.getPreview()).isNull();
-        assertThat(model.summaryProperty().get()).isEqualTo("Off: tables are not augmented.");
+        assertThat(model.statusProperty().get().summary())
+                .isEqualTo("Off: tables are not augmented.");
     }
 
     @Test
@@ -82,12 +84,12 @@ class AugmentationViewModelTest {
         assertThat(noisy.spec().gaussianNoiseSigma()).isEqualTo(0.4);
         assertThat(noisy.originals().pixels()).isEqualTo(first.originals().pixels());
         assertThat(noisy.augmented().pixels()).isNotEqualTo(noisy.originals().pixels());
-        assertThat(model.summaryProperty().get()).isEqualTo("On for every image: noise.");
+        assertThat(model.statusProperty().get().summary()).isEqualTo("On for every image: noise.");
 
         model.set(AugmentationControl.ROTATION, 30);
         assertThat(model.getPreview().augmented().pixels())
                 .isNotEqualTo(noisy.augmented().pixels());
-        assertThat(model.summaryProperty().get())
+        assertThat(model.statusProperty().get().summary())
                 .isEqualTo("On for every image: rotation, noise (in this order).");
     }
 
@@ -108,7 +110,7 @@ class AugmentationViewModelTest {
         assertThat(model.enabledProperty().get()).isTrue();
         assertThat(model.getPreview().augmented().pixels())
                 .isEqualTo(model.getPreview().originals().pixels());
-        assertThat(model.summaryProperty().get())
+        assertThat(model.statusProperty().get().summary())
                 .isEqualTo("On, but every augmentation is at 0: move a slider.");
     }
 
@@ -153,9 +155,9 @@ class AugmentationViewModelTest {
     @Test
     void withoutDataThePanelSaysWhatToDo() {
         assertThat(model.getPreview()).isNull();
-        assertThat(model.messageProperty().get())
+        assertThat(model.statusProperty().get().message())
                 .isEqualTo("Choose an image data set to preview the augmentation on its images.");
-        assertThat(model.applicableProperty().get()).isTrue();
+        assertThat(model.statusProperty().get().applicable()).isTrue();
     }
 
     @Test

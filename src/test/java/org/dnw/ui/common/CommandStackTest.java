@@ -49,11 +49,11 @@ class CommandStackTest {
         assertThat(stack.undo()).isEqualTo("a to 1");
         assertThat(stack.getState()).isZero();
         assertThat(stack.undo()).isNull();
-        assertThat(stack.canUndoProperty().get()).isFalse();
+        assertThat(stack.stepsProperty().get().canUndo()).isFalse();
         assertThat(stack.redo()).isEqualTo("a to 1");
         assertThat(stack.redo()).isEqualTo("a to 2");
         assertThat(stack.getState()).isEqualTo(2);
-        assertThat(stack.canRedoProperty().get()).isFalse();
+        assertThat(stack.stepsProperty().get().canRedo()).isFalse();
     }
 
     @Test
@@ -78,7 +78,7 @@ class CommandStackTest {
         stack.execute(new SetTo("kernel", 0, 3));
         stack.execute(new SetTo("stride", 3, 4));
         assertThat(stack.undoCount()).isEqualTo(2);
-        assertThat(stack.undoDescriptionProperty().get()).isEqualTo("stride to 4");
+        assertThat(stack.stepsProperty().get().undoDescription()).isEqualTo("stride to 4");
     }
 
     @Test
@@ -132,7 +132,7 @@ class CommandStackTest {
         assertThat(stack.getState()).isEqualTo(10);
         assertThat(stack.undoCount()).isEqualTo(1);
         assertThat(stack.redoCount()).isEqualTo(1);
-        assertThat(stack.undoDescriptionProperty().get()).isEqualTo("a to 3");
+        assertThat(stack.stepsProperty().get().undoDescription()).isEqualTo("a to 3");
         stack.undo();
         assertThat(stack.getState()).isEqualTo(10);
         stack.redo();

@@ -93,7 +93,7 @@ class DataViewModelTest {
         assertThat(source.calls).contains("load mnist");
         assertThat(model.getLoaded()).isSameAs(MNIST_LIKE);
         assertThat(model.loadingProperty().get()).isFalse();
-        assertThat(model.errorShownProperty().get()).isFalse();
+        assertThat(model.failureProperty().get().shown()).isFalse();
         assertThat(model.chosenProperty().get().id()).isEqualTo("mnist");
         assertThat(model.summaryTextProperty().get())
                 .isEqualTo("700 images · 1 × 28 × 28 grey · 10 classes");
@@ -202,12 +202,12 @@ class DataViewModelTest {
 
         model.choose("fashion");
 
-        assertThat(model.errorShownProperty().get()).isTrue();
-        assertThat(model.errorTextProperty().get())
+        assertThat(model.failureProperty().get().shown()).isTrue();
+        assertThat(model.failureProperty().get().error())
                 .isEqualTo(
                         "Fashion-MNIST is not in /home/me/data: expected"
                                 + " train-images-idx3-ubyte.gz there.");
-        assertThat(model.folderChoiceOfferedProperty().get()).isTrue();
+        assertThat(model.failureProperty().get().folderChoiceOffered()).isTrue();
         assertThat(model.getLoaded()).isNull();
         assertThat(model.loadingProperty().get()).isFalse();
 
@@ -216,8 +216,8 @@ class DataViewModelTest {
 
         assertThat(source.calls).contains("loadFrom fashion " + folder);
         assertThat(model.getLoaded()).isSameAs(MNIST_LIKE);
-        assertThat(model.errorShownProperty().get()).isFalse();
-        assertThat(model.folderChoiceOfferedProperty().get()).isFalse();
+        assertThat(model.failureProperty().get().shown()).isFalse();
+        assertThat(model.failureProperty().get().folderChoiceOffered()).isFalse();
     }
 
     @Test
@@ -233,7 +233,7 @@ class DataViewModelTest {
         model.chooseFolder();
 
         assertThat(source.calls).noneMatch(c -> c.startsWith("loadFrom"));
-        assertThat(model.folderChoiceOfferedProperty().get()).isTrue();
+        assertThat(model.failureProperty().get().folderChoiceOffered()).isTrue();
     }
 
     @Test
@@ -252,11 +252,11 @@ class DataViewModelTest {
 
         model.choose("broken");
 
-        assertThat(model.errorTextProperty().get())
+        assertThat(model.failureProperty().get().error())
                 .isEqualTo(
                         "train-images-idx3-ubyte.gz: truncated — the header announces 60000"
                                 + " images of 28×28 but the file ends after 1234 of them.");
-        assertThat(model.folderChoiceOfferedProperty().get()).isFalse();
+        assertThat(model.failureProperty().get().folderChoiceOffered()).isFalse();
         assertThat(model.getLoaded()).isSameAs(MNIST_LIKE);
         assertThat(model.noticeTextProperty().get()).isEqualTo("Still using MNIST.");
         assertThat(model.statusTextProperty().get())
@@ -274,9 +274,9 @@ class DataViewModelTest {
 
         model.choose("npe");
 
-        assertThat(model.errorTextProperty().get())
+        assertThat(model.failureProperty().get().error())
                 .isEqualTo("Odd could not be loaded (NullPointerException).");
-        assertThat(model.errorTextProperty().get()).doesNotContain("\tat ", "java.lang.");
+        assertThat(model.failureProperty().get().error()).doesNotContain("\tat ", "java.lang.");
     }
 
     @Test
@@ -318,7 +318,7 @@ class DataViewModelTest {
         assertThat(cancelSeen).containsExactly(true);
         assertThat(model.getLoaded()).isSameAs(MNIST_LIKE);
         assertThat(model.chosenProperty().get().id()).isEqualTo("mnist");
-        assertThat(model.errorShownProperty().get()).isFalse();
+        assertThat(model.failureProperty().get().shown()).isFalse();
         assertThat(model.noticeTextProperty().get())
                 .isEqualTo("Loading CIFAR-10 binary cancelled. Still using MNIST.");
     }
@@ -468,9 +468,9 @@ class DataViewModelTest {
 
         model.openFolder();
 
-        assertThat(model.errorTextProperty().get())
+        assertThat(model.failureProperty().get().error())
                 .isEqualTo("notes: is not a data set I can read.");
-        assertThat(model.folderChoiceOfferedProperty().get()).isFalse();
+        assertThat(model.failureProperty().get().folderChoiceOffered()).isFalse();
     }
 
     @Test

@@ -86,7 +86,8 @@ public final class DataViewsShowcase {
 
         HyperparametersViewModel hyper = new HyperparametersViewModel(() -> 73_519L);
         DataViewModel model = new DataViewModel(source, dialogs, BACKGROUND, Platform::runLater);
-        model.validationShareProperty().bind(hyper.validationShareProperty());
+        model.validationShareProperty()
+                .bind(hyper.hyperparametersProperty().map(h -> h.validationShare()));
         ArchitectureViewModel editor = new ArchitectureViewModel(Presets.load("seed-cnn"));
         hyper.networkProperty().bind(editor.specProperty());
         hyper.deviceTextProperty().set("CPU (2 threads)");

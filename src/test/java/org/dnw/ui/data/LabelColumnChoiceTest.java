@@ -44,7 +44,7 @@ class LabelColumnChoiceTest {
 
         model.chooseLabelColumn(1);
 
-        assertThat(model.errorShownProperty().get()).isFalse();
+        assertThat(model.failureProperty().get().shown()).isFalse();
         assertThat(model.getLoaded().classNames()).containsExactly("0", "1");
         assertThat(model.getLoaded().featureNames()).containsExactly("species", "length");
         assertThat(model.labelColumnIndexProperty().get()).isEqualTo(1);
@@ -58,7 +58,7 @@ class LabelColumnChoiceTest {
         model.open(table("nohead.csv", false));
 
         assertThat(model.getLoaded()).isNull();
-        assertThat(model.errorTextProperty().get())
+        assertThat(model.failureProperty().get().error())
                 .contains("the label column was guessed: the last column (column 3)")
                 .contains("Column 2 holds 2 distinct");
         assertThat(model.labelColumnChoices()).containsExactly("column 1", "column 2", "column 3");
@@ -66,7 +66,7 @@ class LabelColumnChoiceTest {
 
         model.chooseLabelColumn(0);
 
-        assertThat(model.errorShownProperty().get()).isFalse();
+        assertThat(model.failureProperty().get().shown()).isFalse();
         assertThat(model.getLoaded().classNames()).containsExactly("1", "2", "3");
     }
 

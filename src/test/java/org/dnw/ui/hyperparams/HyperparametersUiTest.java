@@ -221,7 +221,7 @@ class HyperparametersUiTest {
         robot.interact(() -> model.networkProperty().set(Presets.load("mlp")));
         assertThat(node("engine-scratch", ToggleButton.class).isDisabled()).isFalse();
         robot.clickOn("#engine-scratch");
-        assertThat(model.getEngine()).isEqualTo(EngineKind.SCRATCH);
+        assertThat(model.engineProperty().get()).isEqualTo(EngineKind.SCRATCH);
         assertThat(node("optimizer", ComboBox.class).isDisabled()).isTrue();
         assertThat(node("optimizer", ComboBox.class).getValue())
                 .isEqualTo(org.dnw.train.OptimizerKind.SGD);

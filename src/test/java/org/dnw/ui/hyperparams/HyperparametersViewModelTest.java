@@ -34,9 +34,9 @@ class HyperparametersViewModelTest {
     @Test
     void itStartsAtTheDefaults() {
         assertThat(now()).isEqualTo(DEFAULTS);
-        assertThat(model.getEngine()).isEqualTo(EngineKind.DJL);
-        assertThat(model.weightDecayEnabledProperty().get()).isFalse();
-        assertThat(model.validationShareProperty().get()).isEqualTo(0.1);
+        assertThat(model.engineProperty().get()).isEqualTo(EngineKind.DJL);
+        assertThat(model.getHyperparameters().weightDecay()).isZero();
+        assertThat(model.getHyperparameters().validationShare()).isEqualTo(0.1);
     }
 
     @Test
@@ -70,8 +70,8 @@ class HyperparametersViewModelTest {
                                 1234,
                                 LossKind.SQUARED_ERROR));
         assertThat(published).hasSize(11);
-        assertThat(model.validationShareProperty().get()).isEqualTo(0.2);
-        assertThat(model.weightDecayEnabledProperty().get()).isTrue();
+        assertThat(model.getHyperparameters().validationShare()).isEqualTo(0.2);
+        assertThat(model.getHyperparameters().weightDecay()).isPositive();
     }
 
     @Test
@@ -114,12 +114,12 @@ class HyperparametersViewModelTest {
         model.setWeightDecay(3e-3);
         model.setWeightDecayEnabled(false);
         assertThat(now().weightDecay()).isEqualTo(0.0);
-        assertThat(model.weightDecayEnabledProperty().get()).isFalse();
+        assertThat(model.getHyperparameters().weightDecay()).isZero();
 
         model.setWeightDecayEnabled(true);
         assertThat(now().weightDecay()).isEqualTo(3e-3);
         model.setWeightDecay(0);
-        assertThat(model.weightDecayEnabledProperty().get()).isFalse();
+        assertThat(model.getHyperparameters().weightDecay()).isZero();
     }
 
     @Test
@@ -141,7 +141,7 @@ class HyperparametersViewModelTest {
         model.resetToDefaults();
 
         assertThat(now()).isEqualTo(DEFAULTS);
-        assertThat(model.weightDecayEnabledProperty().get()).isFalse();
+        assertThat(model.getHyperparameters().weightDecay()).isZero();
     }
 
     @Test
@@ -198,32 +198,30 @@ class HyperparametersViewModelTest {
                                 0.5,
                                 77,
                                 LossKind.SQUARED_ERROR));
-        assertThat(model.validationShareProperty().get()).isEqualTo(0.5);
+        assertThat(model.getHyperparameters().validationShare()).isEqualTo(0.5);
     }
 
     @Test
     void theScratchEngineIsRefusedForAConvolutionalNetworkWithTheReason() {
         model.networkProperty().set(Presets.load("seed-cnn"));
 
-        assertThat(model.scratchEngineAllowedProperty().get()).isFalse();
         assertThat(model.scratchEngineReasonProperty().get())
                 .isEqualTo(
                         "The from-scratch engine trains only dense layers, activations and the"
                                 + " output; this network has convolution and pooling layers.");
         model.setEngine(EngineKind.SCRATCH);
-        assertThat(model.getEngine()).isEqualTo(EngineKind.DJL);
+        assertThat(model.engineProperty().get()).isEqualTo(EngineKind.DJL);
     }
 
     @Test
     void theScratchEngineForcesPlainSgdAndGivesTheOptimizerBack() {
         model.networkProperty().set(Presets.load("mlp"));
         model.setSchedule(ScheduleKind.COSINE);
-        assertThat(model.scratchEngineAllowedProperty().get()).isTrue();
         assertThat(model.scratchEngineReasonProperty().get()).isEmpty();
 
         model.setEngine(EngineKind.SCRATCH);
 
-        assertThat(model.getEngine()).isEqualTo(EngineKind.SCRATCH);
+        assertThat(model.engineProperty().get()).isEqualTo(EngineKind.SCRATCH);
         assertThat(now().optimizer()).isEqualTo(OptimizerKind.SGD);
         assertThat(now().schedule()).isEqualTo(ScheduleKind.FIXED);
         assertThat(model.isOptimizerChoosable()).isFalse();
@@ -252,7 +250,7 @@ class HyperparametersViewModelTest {
 
         model.networkProperty().set(Presets.load("simple-cnn"));
 
-        assertThat(model.getEngine()).isEqualTo(EngineKind.DJL);
+        assertThat(model.engineProperty().get()).isEqualTo(EngineKind.DJL);
         assertThat(model.engineNoteProperty().get())
                 .startsWith("Switched back to PyTorch (DJL): the from-scratch engine trains only");
     }
@@ -260,15 +258,15 @@ class HyperparametersViewModelTest {
     @Test
     void theWindowsOwnRuleDecidesWhereTheScratchEngineMayRun() {
         model.networkProperty().set(Presets.load("mlp"));
-        assertThat(model.scratchEngineAllowedProperty().get()).isTrue();
+        assertThat(model.scratchEngineReasonProperty().get()).isEmpty();
 
         model.setScratchEngineCheck(spec -> spec.layers().size() < 3);
 
-        assertThat(model.scratchEngineAllowedProperty().get()).isFalse();
+        assertThat(model.scratchEngineReasonProperty().get()).isNotEmpty();
         assertThat(model.scratchEngineReasonProperty().get())
                 .endsWith("it cannot train this network.");
         model.setScratchEngineCheck(null);
-        assertThat(model.scratchEngineAllowedProperty().get()).isTrue();
+        assertThat(model.scratchEngineReasonProperty().get()).isEmpty();
     }
 
     @Test
@@ -281,10 +279,10 @@ class HyperparametersViewModelTest {
 
         model.setFrom(saved, EngineKind.SCRATCH);
 
-        assertThat(model.getEngine()).isEqualTo(EngineKind.SCRATCH);
+        assertThat(model.engineProperty().get()).isEqualTo(EngineKind.SCRATCH);
         assertThat(now()).isEqualTo(saved);
         model.setFrom(DEFAULTS, EngineKind.DJL);
-        assertThat(model.getEngine()).isEqualTo(EngineKind.DJL);
+        assertThat(model.engineProperty().get()).isEqualTo(EngineKind.DJL);
         assertThat(now()).isEqualTo(DEFAULTS);
     }
 }

@@ -92,7 +92,7 @@ class RunsViewModelTest {
         RunSummary damaged = row(broken);
         assertThat(damaged.isDamaged()).isTrue();
         assertThat(damaged.problem()).endsWith("manifest.json: is missing");
-        assertThat(vm.getStatus())
+        assertThat(vm.statusProperty().get())
                 .isEqualTo("4 saved runs in " + root + " (1 damaged: hover for the reason).");
         assertThat(RunColumn.TEST_ACCURACY.text(row(best), ZoneOffset.UTC)).isEqualTo("99.00 %");
         assertThat(RunColumn.BEST_VALIDATION.text(row(best), ZoneOffset.UTC)).isEqualTo("98.50 %");
@@ -133,7 +133,7 @@ class RunsViewModelTest {
     void selectingARunShowsItsDetails() {
         vm.select(List.of(row(adam)));
 
-        RunDetails d = vm.getDetails();
+        RunDetails d = vm.detailsProperty().get();
         assertThat(d.title()).isEqualTo("adam baseline");
         assertThat(d.problem()).isNull();
         assertThat(d.value("Results", "Test accuracy")).isEqualTo("96.00 %");
@@ -153,19 +153,18 @@ class RunsViewModelTest {
                 .contains("Conv2d")
                 .contains("8 × 28 × 28")
                 .contains("(80)");
-        assertThat(vm.oneSelectedProperty().get()).isTrue();
+        assertThat(vm.selection()).hasSize(1);
 
         vm.select(List.of(row(adam), row(slow)));
-        assertThat(vm.getDetails().title()).as("the last selected").isEqualTo("slow lr");
-        assertThat(vm.oneSelectedProperty().get()).isFalse();
-        assertThat(vm.anySelectedProperty().get()).isTrue();
+        assertThat(vm.detailsProperty().get().title()).as("the last selected").isEqualTo("slow lr");
+        assertThat(vm.selection()).hasSize(2);
     }
 
     @Test
     void aDamagedRunShowsWhatIsKnownAndWhyWithoutThrowing() {
         vm.select(List.of(row(broken)));
 
-        RunDetails d = vm.getDetails();
+        RunDetails d = vm.detailsProperty().get();
         assertThat(d.problem()).contains("manifest.json: is missing");
         assertThat(d.sections())
                 .extracting(RunDetails.Section::title)
@@ -188,7 +187,7 @@ class RunsViewModelTest {
                 .containsExactly(0.91, 0.985);
         assertThat(run.test().accuracy()).isCloseTo(0.99, within(1e-9));
         assertThat(run.firstLayer().shape()).containsExactly(8, 1, 3, 3);
-        assertThat(vm.getStatus()).startsWith("Opened wider:");
+        assertThat(vm.statusProperty().get()).startsWith("Opened wider:");
     }
 
     @Test
@@ -223,7 +222,7 @@ class RunsViewModelTest {
                 .containsExactly(1.0 - 0.80, 1.0 - 0.85);
         assertThat(charts.epochCountProperty().get()).isEqualTo(3);
         assertThat(overlaid).containsExactly("charts");
-        assertThat(vm.getStatus())
+        assertThat(vm.statusProperty().get())
                 .isEqualTo("The curves of 2 runs are drawn dashed over the live charts.");
 
         vm.clearOverlays();
@@ -246,7 +245,7 @@ class RunsViewModelTest {
         assertThat(slow).doesNotExist();
         assertThat(vm.runs()).extracting(RunSummary::folder).containsExactly(broken, best, adam);
         assertThat(vm.selection()).isEmpty();
-        assertThat(vm.getStatus()).startsWith("Deleted 1 run. 3 saved runs in");
+        assertThat(vm.statusProperty().get()).startsWith("Deleted 1 run. 3 saved runs in");
     }
 
     @Test
@@ -293,7 +292,7 @@ class RunsViewModelTest {
 
         assertThat(vm.runs()).hasSize(5);
         assertThat(vm.selection()).extracting(RunSummary::folder).containsExactly(fresh);
-        assertThat(vm.getDetails().title()).isEqualTo("fresh");
+        assertThat(vm.detailsProperty().get().title()).isEqualTo("fresh");
     }
 
     @Test
@@ -318,11 +317,11 @@ class RunsViewModelTest {
 
         slowStore.select(List.of(first));
         slowStore.select(List.of(second));
-        assertThat(slowStore.getDetails().subtitle()).startsWith("Loading");
+        assertThat(slowStore.detailsProperty().get().subtitle()).startsWith("Loading");
         while (!queued.isEmpty()) {
             queued.poll().run();
         }
 
-        assertThat(slowStore.getDetails().title()).isEqualTo(second.runName());
+        assertThat(slowStore.detailsProperty().get().title()).isEqualTo(second.runName());
     }
 }

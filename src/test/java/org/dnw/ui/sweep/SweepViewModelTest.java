@@ -146,8 +146,8 @@ class SweepViewModelTest {
                         SweepRow.State.SAVED,
                         SweepRow.State.SKIPPED,
                         SweepRow.State.SKIPPED);
-        assertThat(model.rows().get(2).testAccuracyProperty().get()).isEqualTo(0.98);
-        assertThat(model.rows().get(2).durationMillisProperty().get()).isEqualTo(3000);
+        assertThat(model.rows().get(2).figuresProperty().get().testAccuracy()).isEqualTo(0.98);
+        assertThat(model.rows().get(2).figuresProperty().get().durationMillis()).isEqualTo(3000);
         assertThat(model.rows().get(4).messageProperty().get()).contains("does not fit");
         assertThat(saved)
                 .containsExactly(

@@ -45,9 +45,15 @@ class TrainingViewModelTest {
     private final TrainingViewModel model = new TrainingViewModel(actions);
 
     private void assertButtons(boolean train, boolean pause, boolean stop) {
-        assertThat(model.trainDisabledProperty().get()).as("train disabled").isEqualTo(!train);
-        assertThat(model.pauseDisabledProperty().get()).as("pause disabled").isEqualTo(!pause);
-        assertThat(model.stopDisabledProperty().get()).as("stop disabled").isEqualTo(!stop);
+        assertThat(model.buttonsProperty().get().trainDisabled())
+                .as("train disabled")
+                .isEqualTo(!train);
+        assertThat(model.buttonsProperty().get().pauseDisabled())
+                .as("pause disabled")
+                .isEqualTo(!pause);
+        assertThat(model.buttonsProperty().get().stopDisabled())
+                .as("stop disabled")
+                .isEqualTo(!stop);
     }
 
     @Test
@@ -67,7 +73,7 @@ class TrainingViewModelTest {
         model.onPauseResume();
         assertThat(calls).containsExactly("train", "pause");
         assertThat(model.getState()).isEqualTo(TrainingState.PAUSED);
-        assertThat(model.pauseTextProperty().get()).isEqualTo("Resume");
+        assertThat(model.buttonsProperty().get().pauseText()).isEqualTo("Resume");
         model.accept(new RunPaused(SyntheticRun.RUN, 1, 12));
         assertThat(model.statusTextProperty().get()).isEqualTo("Paused at epoch 1, batch 12.");
         assertButtons(false, true, true);
@@ -75,7 +81,7 @@ class TrainingViewModelTest {
         model.onPauseResume();
         assertThat(calls).containsExactly("train", "pause", "resume");
         assertThat(model.getState()).isEqualTo(TrainingState.RUNNING);
-        assertThat(model.pauseTextProperty().get()).isEqualTo("Pause");
+        assertThat(model.buttonsProperty().get().pauseText()).isEqualTo("Pause");
 
         model.onStop();
         assertThat(model.getState()).isEqualTo(TrainingState.STOPPING);
@@ -116,11 +122,11 @@ class TrainingViewModelTest {
 
         assertThat(model.progressProperty().get())
                 .isCloseTo(0.25, org.assertj.core.data.Offset.offset(1e-9));
-        assertThat(model.epochTextProperty().get()).isEqualTo("Epoch 1 / 2");
-        assertThat(model.batchTextProperty().get()).isEqualTo("Batch 100 / 200");
-        assertThat(model.throughputTextProperty().get()).isEqualTo("1,234 images/s");
+        assertThat(model.figuresProperty().get().epoch()).isEqualTo("Epoch 1 / 2");
+        assertThat(model.figuresProperty().get().batch()).isEqualTo("Batch 100 / 200");
+        assertThat(model.figuresProperty().get().throughput()).isEqualTo("1,234 images/s");
         // 100 ms a batch: 100 batches left in this epoch + 200 in the next = 30 s.
-        assertThat(model.timeLeftTextProperty().get()).isEqualTo("about 30 s left");
+        assertThat(model.figuresProperty().get().timeLeft()).isEqualTo("about 30 s left");
 
         model.accept(
                 new EpochCompleted(SyntheticRun.RUN, 1, 2, 0.3, 0.91, 0.25, 0.93, 1e-3, 50_000));
@@ -130,9 +136,9 @@ class TrainingViewModelTest {
                                 + " accuracy 93.0 %");
         // Measured epochs (with validation) now drive the estimate: 50 s for the last epoch.
         model.accept(new BatchCompleted(SyntheticRun.RUN, 2, 200, 200, 0.2, 0.9, 1000, 20_000));
-        assertThat(model.timeLeftTextProperty().get()).isEqualTo("almost done");
+        assertThat(model.figuresProperty().get().timeLeft()).isEqualTo("almost done");
         model.accept(new BatchCompleted(SyntheticRun.RUN, 2, 1, 200, 0.2, 0.9, 1000, 100));
-        assertThat(model.timeLeftTextProperty().get()).isEqualTo("about 20 s left");
+        assertThat(model.figuresProperty().get().timeLeft()).isEqualTo("about 20 s left");
     }
 
     @Test
@@ -148,15 +154,15 @@ class TrainingViewModelTest {
                         37));
 
         assertThat(model.getState()).isEqualTo(TrainingState.IDLE);
-        assertThat(model.errorShownProperty().get()).isTrue();
-        assertThat(model.errorTextProperty().get())
+        assertThat(model.failureProperty().get().shown()).isTrue();
+        assertThat(model.failureProperty().get().error())
                 .isEqualTo("Training failed: The loss became NaN at epoch 1, batch 37.");
-        assertThat(model.adviceTextProperty().get())
+        assertThat(model.failureProperty().get().advice())
                 .isEqualTo("What to try: Lower the learning rate, e.g. to 0.001.");
         assertButtons(true, false, false);
 
         model.onTrain();
-        assertThat(model.errorShownProperty().get()).isFalse();
+        assertThat(model.failureProperty().get().shown()).isFalse();
     }
 
     @Test
@@ -165,7 +171,7 @@ class TrainingViewModelTest {
                 new IllegalStateException("the network has a problem: layer 3 has no output");
         model.onTrain();
         assertThat(model.getState()).isEqualTo(TrainingState.IDLE);
-        assertThat(model.errorTextProperty().get())
+        assertThat(model.failureProperty().get().error())
                 .isEqualTo("The network has a problem: layer 3 has no output.")
                 .doesNotContain("Exception");
         assertButtons(true, false, false);

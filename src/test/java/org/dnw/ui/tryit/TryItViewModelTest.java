@@ -76,7 +76,7 @@ class TryItViewModelTest {
 
         assertThat(vm.placeholderProperty().get())
                 .isEqualTo("Train a network or open a saved run first.");
-        assertThat(vm.getMessage()).isEqualTo("Draw a digit in the black square.");
+        assertThat(vm.messageProperty().get()).isEqualTo("Draw a digit in the black square.");
         assertThat(vm.blankProperty().get()).isTrue();
 
         drawHorizontal(vm, 10);
@@ -104,7 +104,7 @@ class TryItViewModelTest {
                 .containsExactly(true, false, false);
         assertThat(vm.predictions().get(0).percentText()).isEqualTo("80.0 %");
         assertThat(vm.headlineProperty().get()).isEqualTo("wide  ·  80.0 %");
-        assertThat(vm.getMessage()).isEmpty();
+        assertThat(vm.messageProperty().get()).isEmpty();
         // the network saw the prepared drawing: its ink, 20 px wide, centred
         byte[] seen = network.inputs().get(network.inputs().size() - 1);
         assertThat(seen).containsExactly(vm.getPrepared().pixels());
@@ -129,7 +129,7 @@ class TryItViewModelTest {
         assertThat(vm.headlineProperty().get()).isEmpty();
         assertThat(vm.blankProperty().get()).isTrue();
         assertThat(vm.getPrepared().pixels()).containsOnly(0);
-        assertThat(vm.getMessage()).isEqualTo("Draw a digit in the black square.");
+        assertThat(vm.messageProperty().get()).isEqualTo("Draw a digit in the black square.");
     }
 
     @Test
@@ -211,7 +211,7 @@ class TryItViewModelTest {
 
         assertThat(vm.classifierProperty().get()).isSameAs(made);
         assertThat(vm.loadingProperty().get()).isFalse();
-        assertThat(vm.networkTextProperty().get())
+        assertThat(vm.networkProperty().get().text())
                 .isEqualTo("Using ink-shape test network on MNIST · 3 classes.");
         assertThat(vm.predictions()).hasSize(3);
 
@@ -240,7 +240,7 @@ class TryItViewModelTest {
         drawHorizontal(vm, 4);
 
         assertThat(vm.predictions()).isEmpty();
-        assertThat(vm.getMessage())
+        assertThat(vm.messageProperty().get())
                 .isEqualTo(
                         "The network could not classify the picture: The network gave 1"
                                 + " probabilities for its 3 classes.");
@@ -271,7 +271,7 @@ class TryItViewModelTest {
 
         Prepared p = vm.getPrepared();
         assertThat(p.shape()).isEqualTo(Shape.image(3, 32, 32));
-        assertThat(vm.inputCaptionProperty().get())
+        assertThat(vm.networkProperty().get().inputCaption())
                 .isEqualTo("3 × 32 × 32 colour levels: the picture resized to 32 × 32 pixels.");
         // resized, not centred: the stroke stays where it was drawn, at 120 / 280 of the height
         int row = (int) (120 / TryItViewModel.PAD_SIZE * 32);
