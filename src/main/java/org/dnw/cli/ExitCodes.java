@@ -45,5 +45,17 @@ public final class ExitCodes {
      */
     public static final int NO_WINDOW = 6;
 
+    /**
+     * A sweep was sent to a cluster that cannot be reached from here: {@code sbatch} is not on the
+     * PATH.
+     */
+    public static final int CLUSTER_UNAVAILABLE = 7;
+
+    /**
+     * The cluster refused a submission ({@code sbatch} failed, e.g. an unknown partition); Slurm's
+     * message is shown, and nothing was submitted.
+     */
+    public static final int SUBMISSION_REFUSED = 8;
+
     private ExitCodes() {}
 }

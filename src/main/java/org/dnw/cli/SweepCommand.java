@@ -59,17 +59,56 @@ import picocli.CommandLine.Spec;
                 "Run a sweep of one or two settings described in a JSON file; each run is saved.")
 final class SweepCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "FILE", description = "the sweep, as JSON (see the README)")
+    @Parameters(
+            paramLabel = "FILE",
+            arity = "0..1",
+            description = "the sweep, as JSON (see the README)")
     Path file;
 
     @Mixin RunsDirOption runsDir = new RunsDirOption();
 
+    @Mixin SlurmSweepOptions slurm = new SlurmSweepOptions();
+
     @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    /** What a sweep file says, read and checked; the same for a local and a cluster sweep. */
+    record SweepFile(
+            String name,
+            String dataset,
+            Integer trainSubset,
+            String dataName,
+            SweepPlan plan,
+            DataSplits splits) {}
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        RunStore store = runsDir.store();
+        if (slurm.status != null) {
+            if (file != null) {
+                throw new IllegalArgumentException(
+                        "give either a sweep FILE or --status SWEEP, not both");
+            }
+            return SlurmSweepStatus.print(out, slurm.status, runsDir.path());
+        }
+        if (file == null) {
+            throw new IllegalArgumentException(
+                    "name a sweep FILE (or --status SWEEP for a sweep sent to Slurm)");
+        }
+        runsDir.store(); // refuses a --runs-dir that is a file before anything is read
+        slurm.refuseClusterOptionsWithoutSlurm();
+        if (slurm.slurm) {
+            // before reading any data: no sbatch means nothing can be submitted
+            slurm.cluster();
+        }
+        SweepFile sweepFile = read(out);
+        if (slurm.slurm) {
+            return new SlurmSubmission(slurm, runsDir.path(), out, spec.commandLine().getErr())
+                    .submit(file, sweepFile);
+        }
+        return runHere(out, sweepFile);
+    }
+
+    private SweepFile read(PrintWriter out) throws Exception {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException(
                     "the sweep file "
@@ -132,6 +171,16 @@ final class SweepCommand implements Callable<Integer> {
                 plan.points().size(),
                 adapted.name(),
                 data.name());
+        String dataset = root.path("dataset").asText("mnist-sample");
+        Integer subset = root.hasNonNull("trainSubset") ? root.get("trainSubset").asInt() : null;
+        return new SweepFile(name, dataset, subset, data.name(), plan, splits);
+    }
+
+    private Integer runHere(PrintWriter out, SweepFile sweepFile) throws Exception {
+        RunStore store = runsDir.store();
+        String name = sweepFile.name();
+        SweepPlan plan = sweepFile.plan();
+        DataSplits splits = sweepFile.splits();
         store.cleanStaleDrafts();
         ConsoleProgress progress = new ConsoleProgress(out, System.console() != null, 10_000);
         try (TrainingService service = TrainingServices.withAllEngines()) {

@@ -103,6 +103,14 @@ public final class SweepRunner {
         return new SweepResult(plan.axes(), rows, false);
     }
 
+    /**
+     * The name a point's run is saved under, e.g. "sweep-kernel-kernel5-lr0.001" for prefix
+     * "sweep-kernel" and label "kernel=5 lr=0.001"; the same locally and on a cluster.
+     */
+    public static String runName(String prefix, String label) {
+        return prefix + "-" + label.replace(' ', '-').replace("=", "");
+    }
+
     private SweepResult.Row runPoint(
             SweepPlan plan,
             SweepPlan.Point point,
@@ -117,7 +125,7 @@ public final class SweepRunner {
                     point, label, SweepResult.Outcome.SKIPPED, null, 0, 0, null, point.problem());
         }
         long parameters = point.variant().spec().analyse().totalParameters();
-        String runName = name + "-" + label.replace(' ', '-').replace("=", "");
+        String runName = runName(name, label);
         try {
             RunLauncher.LaunchedRun launched =
                     launcher.launch(

@@ -1,0 +1,136 @@
+package org.dnw.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.dnw.runs.SlurmCluster;
+import org.dnw.runs.SlurmOptions;
+import picocli.CommandLine.Option;
+
+/** The options of {@code sweep --slurm} and {@code sweep --status}. */
+final class SlurmSweepOptions {
+
+    @Option(
+            names = "--slurm",
+            description = "submit the sweep to a Slurm cluster as one job array (see the README)")
+    boolean slurm;
+
+    @Option(names = "--partition", description = "Slurm partition (default: the cluster's)")
+    String partition;
+
+    @Option(
+            names = "--time",
+            paramLabel = "HH:MM:SS",
+            description = "wall-time limit per task (default: the partition's)")
+    String time;
+
+    @Option(
+            names = "--cpus-per-task",
+            paramLabel = "N",
+            description = "CPUs per task, also its training threads (default: 1)")
+    Integer cpusPerTask;
+
+    @Option(names = "--mem", paramLabel = "M", description = "memory per task, e.g. 4G")
+    String mem;
+
+    @Option(names = "--gres", paramLabel = "gpu:N", description = "generic resources per task")
+    String gres;
+
+    @Option(
+            names = "--max-parallel",
+            paramLabel = "K",
+            description = "at most K tasks at once (default: as many as Slurm allows)")
+    Integer maxParallel;
+
+    @Option(
+            names = "--dry-run",
+            description = "with --slurm: print the job script; write and submit nothing")
+    boolean dryRun;
+
+    @Option(
+            names = "--launcher",
+            paramLabel = "PATH",
+            description =
+                    "the workbench launcher the tasks run (default: bin/workbench of this installation)")
+    Path launcher;
+
+    @Option(
+            names = "--status",
+            paramLabel = "SWEEP",
+            description =
+                    "show the state of a sweep sent to Slurm: its folder, or its name under <runs-dir>/.sweeps")
+    Path status;
+
+    void refuseClusterOptionsWithoutSlurm() {
+        if (!slurm
+                && (partition != null
+                        || time != null
+                        || cpusPerTask != null
+                        || mem != null
+                        || gres != null
+                        || maxParallel != null
+                        || dryRun
+                        || launcher != null)) {
+            throw new IllegalArgumentException(
+                    "--partition, --time, --cpus-per-task, --mem, --gres, --max-parallel, --dry-run"
+                            + " and --launcher go with --slurm");
+        }
+    }
+
+    SlurmOptions options() {
+        if (maxParallel != null && maxParallel < 1) {
+            throw new IllegalArgumentException(
+                    "--max-parallel must be at least 1, not " + maxParallel);
+        }
+        return new SlurmOptions(
+                partition,
+                time,
+                cpusPerTask == null ? 1 : cpusPerTask,
+                mem,
+                gres,
+                maxParallel == null ? 0 : maxParallel);
+    }
+
+    /**
+     * The cluster reached through the {@code sbatch} on the PATH; null for a dry run without one.
+     *
+     * @throws CliFailure.Exit with {@link ExitCodes#CLUSTER_UNAVAILABLE} when there is none
+     */
+    SlurmCluster cluster() {
+        var found = SlurmCluster.find(System.getenv("PATH"));
+        if (found.isEmpty() && !dryRun) {
+            throw new CliFailure.Exit(
+                    ExitCodes.CLUSTER_UNAVAILABLE,
+                    "No Slurm here: sbatch is not on the PATH. Run the sweep on the cluster's login"
+                            + " node (after `module load slurm` where the cluster uses modules),"
+                            + " or add --dry-run to see the job script.");
+        }
+        return found.orElse(null);
+    }
+
+    /**
+     * The launcher the tasks run: {@code --launcher}, else {@code bin/workbench} of this
+     * installation ({@code workbench.home}), else {@code target/workbench/bin/workbench} of the
+     * project folder (a developer's build).
+     */
+    Path launcher() {
+        if (launcher != null) {
+            return launcher.toAbsolutePath().normalize();
+        }
+        String home = System.getProperty("workbench.home");
+        Path base =
+                home != null && !home.isBlank() ? Path.of(home) : Path.of("target", "workbench");
+        return base.resolve("bin").resolve("workbench").toAbsolutePath().normalize();
+    }
+
+    /** Refuses a launcher that is missing, unless this is a dry run. */
+    void checkLauncher(Path path) {
+        if (!dryRun && !Files.isExecutable(path)) {
+            throw new IllegalArgumentException(
+                    "the launcher "
+                            + path
+                            + (Files.exists(path) ? " is not executable" : " does not exist")
+                            + " — build it with `mvn -B -DskipTests package`, or name one with"
+                            + " --launcher");
+        }
+    }
+}
