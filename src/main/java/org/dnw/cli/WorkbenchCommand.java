@@ -34,7 +34,9 @@ import picocli.CommandLine.Command;
             "2:bad arguments, a missing or malformed network file, an impossible network or one too large for memory (the problems are listed)",
             "3:data not found or malformed (a data set, an image, a damaged saved run)",
             "4:diverged (NaN or exploding loss)",
-            "5:cancelled"
+            "5:cancelled",
+            "7:no Slurm here (sbatch is not on the PATH) for sweep --slurm",
+            "8:Slurm refused the submission (its message is shown); nothing was submitted"
         })
 public final class WorkbenchCommand implements Runnable {
 

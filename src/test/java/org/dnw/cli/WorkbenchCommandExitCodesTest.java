@@ -85,7 +85,9 @@ class WorkbenchCommandExitCodesTest {
                             "2   bad arguments",
                             "3   data not found or malformed",
                             "4   diverged",
-                            "5   cancelled");
+                            "5   cancelled",
+                            "7   no Slurm here",
+                            "8   Slurm refused the submission");
         }
     }
 
