@@ -101,7 +101,7 @@ final class SlurmSweepOptions {
             throw new CliFailure.Exit(
                     ExitCodes.CLUSTER_UNAVAILABLE,
                     "No Slurm here: sbatch is not on the PATH. Run the sweep on the cluster's login"
-                            + " node (after `module load slurm` where the cluster uses modules),"
+                            + " node (after module load slurm, where the cluster uses modules),"
                             + " or add --dry-run to see the job script.");
         }
         return found.orElse(null);
@@ -129,7 +129,7 @@ final class SlurmSweepOptions {
                     "the launcher "
                             + path
                             + (Files.exists(path) ? " is not executable" : " does not exist")
-                            + " — build it with `mvn -B -DskipTests package`, or name one with"
+                            + " — build it with mvn -B -DskipTests package, or name one with"
                             + " --launcher");
         }
     }

@@ -1,0 +1,122 @@
+package org.dnw.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.dnw.train.Hyperparameters;
+import org.dnw.train.LossKind;
+import org.dnw.train.OptimizerKind;
+import org.dnw.train.ScheduleKind;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The per-point {@code train} command of a sweep on Slurm, and the sweep command's refusals. */
+class SlurmSubmissionTest {
+
+    @TempDir Path dir;
+
+    /** Every hyperparameter a sweep point carries comes back unchanged through train's options. */
+    @Test
+    void thePointsTrainCommandCarriesEveryHyperparameter() {
+        for (OptimizerKind optimizer : OptimizerKind.values()) {
+            for (ScheduleKind schedule : ScheduleKind.values()) {
+                for (LossKind loss : LossKind.values()) {
+                    Hyperparameters hp =
+                            new Hyperparameters(
+                                    optimizer, 3e-4, schedule, 3, 0.05, 1e-5, 48, 2, 0.2, 7L, loss);
+                    Path runs = dir.resolve("my runs");
+                    List<String> command =
+                            SlurmSubmission.trainCommand(
+                                    Path.of("/opt/wb/bin/workbench"),
+                                    dir.resolve("points/point-3.json"),
+                                    "mnist-sample",
+                                    500,
+                                    hp,
+                                    "sweep-s-lr0.0003",
+                                    runs);
+                    assertThat(command.subList(0, 2))
+                            .containsExactly("/opt/wb/bin/workbench", "train");
+                    TrainCommand train = new TrainCommand();
+                    new CommandLine(train)
+                            .parseArgs(command.subList(2, command.size()).toArray(String[]::new));
+                    assertThat(train.options.hyperparameters()).isEqualTo(hp);
+                    assertThat(train.options.specFile)
+                            .isEqualTo(dir.resolve("points/point-3.json"));
+                    assertThat(train.options.dataset).isEqualTo("mnist-sample");
+                    assertThat(train.options.trainSubset).isEqualTo(500);
+                    assertThat(train.options.runsDir.path()).isEqualTo(runs);
+                    assertThat(train.name).isEqualTo("sweep-s-lr0.0003");
+                    assertThat(train.weightsEvery).isZero();
+                }
+            }
+        }
+    }
+
+    @Test
+    void clusterOptionsWithoutSlurmAndAMissingFileAreBadArguments() throws Exception {
+        Path file = Files.writeString(dir.resolve("s.json"), "{}");
+        assertThat(
+                        WorkbenchCommandExitCodesTest.fails(
+                                ExitCodes.BAD_ARGUMENTS,
+                                "sweep",
+                                file.toString(),
+                                "--max-parallel",
+                                "2",
+                                "--runs-dir",
+                                dir.resolve("r").toString()))
+                .contains("go with --slurm");
+        assertThat(WorkbenchCommandExitCodesTest.fails(ExitCodes.BAD_ARGUMENTS, "sweep"))
+                .contains("name a sweep FILE");
+        assertThat(
+                        WorkbenchCommandExitCodesTest.fails(
+                                ExitCodes.BAD_ARGUMENTS, "sweep", "--status", dir.toString()))
+                .contains("is not a sweep sent to Slurm");
+        assertThat(
+                        WorkbenchCommandExitCodesTest.fails(
+                                ExitCodes.BAD_ARGUMENTS,
+                                "sweep",
+                                "--status",
+                                "nothing",
+                                "--runs-dir",
+                                dir.toString()))
+                .contains("no sweep sent to Slurm matches 'nothing'");
+    }
+
+    @Test
+    void aDryRunPrintsTheScriptAndWritesNothing() throws Exception {
+        Path file =
+                Files.writeString(
+                        dir.resolve("s.json"),
+                        """
+                        {"name": "lr", "dataset": "mnist-sample", "preset": "mlp",
+                         "trainSubset": 100, "hyperparameters": {"epochCount": 1},
+                         "axes": [{"setting": "lr", "values": ["0.001", "x", "0.1"]}]}
+                        """);
+        Path runs = dir.resolve("runs");
+        WorkbenchCommandExitCodesTest.Result r =
+                WorkbenchCommandExitCodesTest.run(
+                        "sweep",
+                        file.toString(),
+                        "--slurm",
+                        "--dry-run",
+                        "--max-parallel",
+                        "2",
+                        "--cpus-per-task",
+                        "2",
+                        "--launcher",
+                        "/opt/wb/bin/workbench",
+                        "--runs-dir",
+                        runs.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out())
+                .contains("#SBATCH --array=0,2%2\n", "#SBATCH --cpus-per-task=2\n")
+                .contains("  0) exec /opt/wb/bin/workbench train --spec ")
+                .contains("--lr 0.001 ", "--lr 0.1 ", "--name sweep-lr-lr0.1 ")
+                .doesNotContain("  1) ")
+                .contains("# dry run: nothing was written or submitted");
+        assertThat(runs).doesNotExist();
+    }
+}
