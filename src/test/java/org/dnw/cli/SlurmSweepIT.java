@@ -1,0 +1,261 @@
+package org.dnw.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.dnw.runs.SlurmCluster;
+import org.dnw.runs.SlurmSweep;
+import org.dnw.store.RunStatus;
+import org.dnw.store.RunStore;
+import org.dnw.store.RunSummary;
+import org.dnw.store.SavedRun;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A sweep on a real Slurm cluster (the one-node cluster of {@code .ci/slurm-up}, which {@code
+ * .ci/run} starts): submission, the array's throttle, the runs in the shared folder, {@code sweep
+ * --status}, and the two cluster exit codes. Skips, saying so, where {@code sbatch} is absent.
+ *
+ * <p>The tasks run the real command line through a small launcher script written here ({@code java
+ * -cp <this test's class path> org.dnw.cli.WorkbenchCommand "$@"}); once {@code
+ * target/workbench/bin/workbench} is built by {@code mvn package}, it can take its place.
+ */
+class SlurmSweepIT {
+
+    @TempDir Path dir;
+
+    private SlurmCluster cluster;
+    private Path launcher;
+
+    @BeforeEach
+    void needsSlurm() throws Exception {
+        Optional<SlurmCluster> found = SlurmCluster.find(System.getenv("PATH"));
+        assumeTrue(
+                found.isPresent(),
+                "skipped: no sbatch on the PATH — start a cluster with .ci/slurm-up (as root)");
+        cluster = found.get();
+        launcher = dir.resolve("bin/workbench");
+        Files.createDirectories(launcher.getParent());
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Files.writeString(
+                launcher,
+                "#!/bin/sh\nexec "
+                        + SlurmJobScriptWords.word(java)
+                        + " -Xmx1g -Dai.djl.offline=true -DOPT_OUT_TRACKING=true -cp "
+                        + SlurmJobScriptWords.word(System.getProperty("java.class.path"))
+                        + " "
+                        + WorkbenchCommand.class.getName()
+                        + " \"$@\"\n");
+        assertThat(launcher.toFile().setExecutable(true)).isTrue();
+    }
+
+    /** Shell quoting, as the job script does it. */
+    private static final class SlurmJobScriptWords {
+        static String word(String s) {
+            return org.dnw.runs.SlurmJobScript.shellWord(s);
+        }
+    }
+
+    private Path sweepFile() throws Exception {
+        return Files.writeString(
+                dir.resolve("lr-batch.json"),
+                """
+                {"name": "lrbatch", "dataset": "mnist-sample", "preset": "mlp", "trainSubset": 1000,
+                 "hyperparameters": {"epochCount": 1},
+                 "axes": [{"setting": "lr", "values": ["0.001", "0.01"]},
+                          {"setting": "batch", "values": ["32", "64"]}]}
+                """);
+    }
+
+    private static WorkbenchCommandExitCodesTest.Result run(String... args) {
+        return WorkbenchCommandExitCodesTest.run(args);
+    }
+
+    @Test
+    void fourPointsRunTwoAtATimeAndAllFourRunsAreSaved() throws Exception {
+        Path file = sweepFile();
+        Path runs = dir.resolve("shared runs"); // a space, as users' folders have
+        long start = System.nanoTime();
+        WorkbenchCommandExitCodesTest.Result submitted =
+                run(
+                        "sweep",
+                        file.toString(),
+                        "--slurm",
+                        "--cpus-per-task",
+                        "1",
+                        "--max-parallel",
+                        "2",
+                        "--launcher",
+                        launcher.toString(),
+                        "--runs-dir",
+                        runs.toString());
+        System.out.println(submitted.out() + submitted.err());
+        assertThat(submitted.code()).as(submitted.err()).isZero();
+        assertThat(submitted.err()).contains("Warning: the runs folder").contains("/tmp");
+        Matcher m = Pattern.compile("Submitted job (\\d+): array 0-3%2").matcher(submitted.out());
+        assertThat(m.find()).as(submitted.out()).isTrue();
+        String jobId = m.group(1);
+
+        // sample Slurm's view until the array has left the queue
+        int maxRunning = 0;
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+        while (true) {
+            Map<Integer, String> states = cluster.states(jobId);
+            int running = (int) states.values().stream().filter("RUNNING"::equals).count();
+            maxRunning = Math.max(maxRunning, running);
+            boolean queued =
+                    states.values().stream()
+                            .anyMatch(
+                                    s ->
+                                            s.equals("RUNNING")
+                                                    || s.equals("PENDING")
+                                                    || s.equals("COMPLETING")
+                                                    || s.equals("CONFIGURING"));
+            if (!queued || System.nanoTime() > deadline) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        double slurmSeconds = (System.nanoTime() - start) / 1e9;
+
+        Path sweepFolder;
+        try (Stream<Path> s = Files.list(runs.resolve(SlurmSweep.SWEEPS_FOLDER))) {
+            sweepFolder = s.findFirst().orElseThrow();
+        }
+        for (Path log : logs(sweepFolder)) {
+            System.out.println(
+                    "--- "
+                            + log.getFileName()
+                            + "\n"
+                            + Files.readString(log, StandardCharsets.UTF_8));
+        }
+        assertThat(maxRunning).as("array tasks running at once").isEqualTo(2);
+
+        List<RunSummary> saved = new RunStore(runs).list();
+        assertThat(saved).extracting(RunSummary::status).containsOnly(RunStatus.OK);
+        assertThat(saved)
+                .extracting(RunSummary::runName)
+                .containsExactlyInAnyOrder(
+                        "sweep-lrbatch-lr0.001-batch32",
+                        "sweep-lrbatch-lr0.001-batch64",
+                        "sweep-lrbatch-lr0.01-batch32",
+                        "sweep-lrbatch-lr0.01-batch64");
+        List<String> settings = new ArrayList<>();
+        for (RunSummary s : saved) {
+            SavedRun r = new RunStore(runs).load(s.folder());
+            settings.add(
+                    r.manifest().hyperparameters().learningRate()
+                            + "/"
+                            + r.manifest().hyperparameters().batchSize());
+            assertThat(s.device()).isEqualTo("CPU (1 threads)");
+        }
+        assertThat(settings)
+                .containsExactlyInAnyOrder("0.001/32", "0.001/64", "0.01/32", "0.01/64");
+        // the runs' own times: never more than two trained at once
+        assertThat(mostAtOnce(saved)).isLessThanOrEqualTo(2);
+
+        WorkbenchCommandExitCodesTest.Result status =
+                run("sweep", "--status", sweepFolder.toString());
+        System.out.println(status.out());
+        assertThat(status.code()).as(status.err()).isZero();
+        assertThat(status.out()).contains("job " + jobId + ", 4 points: 4 done");
+        assertThat(status.out().lines().filter(l -> l.matches("\\d\\s+lr=.*\\sdone\\s.*%.*")))
+                .hasSize(4);
+        // also by name under the runs folder
+        assertThat(run("sweep", "--status", "lrbatch", "--runs-dir", runs.toString()).out())
+                .contains("4 done");
+
+        long local = System.nanoTime();
+        WorkbenchCommandExitCodesTest.Result here =
+                run("sweep", file.toString(), "--runs-dir", dir.resolve("local").toString());
+        double localSeconds = (System.nanoTime() - local) / 1e9;
+        assertThat(here.code()).as(here.err()).isZero();
+        System.out.printf(
+                "4-point sweep (mlp, 1 epoch, 1,000 images): Slurm array 2 x 1 thread %.1f s"
+                        + " (submission to last task ended), sequential in this process %.1f s%n",
+                slurmSeconds, localSeconds);
+    }
+
+    private static List<Path> logs(Path sweepFolder) throws Exception {
+        try (Stream<Path> s = Files.list(sweepFolder.resolve("logs"))) {
+            return s.sorted().toList();
+        }
+    }
+
+    /** The most runs whose [start, start + duration] overlap at one instant. */
+    private static int mostAtOnce(List<RunSummary> runs) {
+        int most = 0;
+        for (RunSummary a : runs) {
+            long t = a.startedAt().toEpochMilli() + 1;
+            int n = 0;
+            for (RunSummary b : runs) {
+                long from = b.startedAt().toEpochMilli();
+                if (from <= t && t <= from + b.durationMillis()) {
+                    n++;
+                }
+            }
+            most = Math.max(most, n);
+        }
+        return most;
+    }
+
+    @Test
+    void aRefusedSubmissionShowsSlurmsMessageAndLeavesNothing() throws Exception {
+        Path runs = dir.resolve("runs");
+        String err =
+                WorkbenchCommandExitCodesTest.fails(
+                        ExitCodes.SUBMISSION_REFUSED,
+                        "sweep",
+                        sweepFile().toString(),
+                        "--slurm",
+                        "--partition",
+                        "nowhere",
+                        "--launcher",
+                        launcher.toString(),
+                        "--runs-dir",
+                        runs.toString());
+        assertThat(err)
+                .contains("Slurm refused the sweep")
+                .contains("invalid partition")
+                .contains("Nothing was submitted");
+        try (Stream<Path> s = Files.list(runs.resolve(SlurmSweep.SWEEPS_FOLDER))) {
+            assertThat(s.toList()).as("sweep folders left").isEmpty();
+        }
+    }
+
+    @Test
+    void noSbatchOnThePathIsExitSevenBeforeAnythingIsRead() throws Exception {
+        Path runs = dir.resolve("runs");
+        ProcessBuilder pb =
+                new ProcessBuilder(
+                        launcher.toString(),
+                        "sweep",
+                        sweepFile().toString(),
+                        "--slurm",
+                        "--launcher",
+                        launcher.toString(),
+                        "--runs-dir",
+                        runs.toString());
+        pb.environment().put("PATH", dir.resolve("no-such-bin").toString());
+        Path out = dir.resolve("out.txt");
+        Process p = pb.redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        assertThat(p.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        String text = Files.readString(out, StandardCharsets.UTF_8);
+        assertThat(p.exitValue()).as(text).isEqualTo(ExitCodes.CLUSTER_UNAVAILABLE);
+        assertThat(text).contains("sbatch is not on the PATH").doesNotContain("Data:");
+        assertThat(runs).doesNotExist();
+    }
+}
