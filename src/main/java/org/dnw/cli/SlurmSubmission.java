@@ -102,9 +102,9 @@ final class SlurmSubmission {
             SlurmSweep.Record record =
                     new SlurmSweep.Record(
                             sweep.name(), now.toString(), runsDir.toString(), null, records);
-            SlurmSweep.writeRecord(folder, record);
+            SlurmSweepRecords.write(folder, record);
             jobId = cluster.submit(scriptFile, folder);
-            SlurmSweep.writeRecord(folder, record.withJobId(jobId));
+            SlurmSweepRecords.write(folder, record.withJobId(jobId));
         } catch (SlurmCluster.SubmissionRefused e) {
             SlurmSweep.discard(folder);
             throw new CliFailure.Exit(

@@ -24,7 +24,7 @@ final class SlurmSweepStatus {
     static int print(PrintWriter out, Path sweep, Path runsDir)
             throws IOException, InterruptedException {
         Path folder = find(sweep, runsDir);
-        SlurmSweep.Record record = SlurmSweep.readRecord(folder);
+        SlurmSweep.Record record = SlurmSweepRecords.read(folder);
         Map<Integer, String> slurm = Map.of();
         Optional<SlurmCluster> cluster = SlurmCluster.find(System.getenv("PATH"));
         if (record.jobId() != null && cluster.isPresent()) {

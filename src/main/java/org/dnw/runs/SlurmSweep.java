@@ -1,8 +1,5 @@
 package org.dnw.runs;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,11 +32,6 @@ public final class SlurmSweep {
 
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
-
-    private static final ObjectMapper JSON =
-            new ObjectMapper()
-                    .enable(SerializationFeature.INDENT_OUTPUT)
-                    .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     /**
      * One point of the sweep.
@@ -97,35 +89,6 @@ public final class SlurmSweep {
                 Files.createDirectories(folder.resolve("logs"));
                 return folder;
             }
-        }
-    }
-
-    public static void writeRecord(Path folder, Record record) throws IOException {
-        Path file = folder.resolve(RECORD_FILE);
-        Path tmp = folder.resolve(RECORD_FILE + ".tmp");
-        Files.write(tmp, JSON.writeValueAsBytes(record));
-        Files.move(
-                tmp,
-                file,
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    /**
-     * The record of the sweep in {@code folder}.
-     *
-     * @throws IllegalArgumentException with a sentence when the folder holds no sweep sent to Slurm
-     */
-    public static Record readRecord(Path folder) throws IOException {
-        Path file = folder.resolve(RECORD_FILE);
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException(
-                    folder + " is not a sweep sent to Slurm (it has no " + RECORD_FILE + ")");
-        }
-        try {
-            return JSON.readValue(file.toFile(), Record.class);
-        } catch (com.fasterxml.jackson.core.JacksonException e) {
-            throw new IllegalArgumentException(file + " is damaged: " + e.getOriginalMessage());
         }
     }
 

@@ -56,6 +56,21 @@ class SlurmSubmissionTest {
     }
 
     @Test
+    void theSweepRecordRoundTrips() throws Exception {
+        org.dnw.runs.SlurmSweep.Record r =
+                new org.dnw.runs.SlurmSweep.Record(
+                        "s",
+                        "2026-01-02T03:04:05Z",
+                        "/runs",
+                        null,
+                        List.of(
+                                new org.dnw.runs.SlurmSweep.PointRecord(
+                                        0, "lr=1", "sweep-s-lr1", null)));
+        SlurmSweepRecords.write(dir, r.withJobId("17"));
+        assertThat(SlurmSweepRecords.read(dir)).isEqualTo(r.withJobId("17"));
+    }
+
+    @Test
     void clusterOptionsWithoutSlurmAndAMissingFileAreBadArguments() throws Exception {
         Path file = Files.writeString(dir.resolve("s.json"), "{}");
         assertThat(

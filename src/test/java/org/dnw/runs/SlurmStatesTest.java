@@ -78,6 +78,17 @@ class SlurmStatesTest {
     }
 
     @Test
+    void aNewSweepFolderIsHiddenNamedAfterTimeAndSweepAndNeverReused() throws Exception {
+        Instant at = Instant.parse("2026-01-02T03:04:05Z");
+        Path folder = SlurmSweep.createFolder(dir, "my sweep", at);
+        assertThat(folder.getFileName().toString()).isEqualTo("20260102-030405-my-sweep");
+        assertThat(folder.getParent().getFileName().toString()).isEqualTo(".sweeps");
+        assertThat(SlurmSweep.createFolder(dir, "my sweep", at)).isNotEqualTo(folder);
+        SlurmSweep.discard(folder);
+        assertThat(folder).doesNotExist();
+    }
+
+    @Test
     void statusMergesSlurmWithTheSavedRuns() throws Exception {
         Instant created = Instant.parse("2026-12-05T23:00:00Z");
         List<SlurmSweep.PointRecord> points =
@@ -119,28 +130,5 @@ class SlurmStatesTest {
                         TaskState.SKIPPED);
         assertThat(rows.get(0).run().testAccuracy()).isEqualTo(0.9);
         assertThat(rows.get(1).run()).isNull();
-    }
-
-    @Test
-    void theRecordRoundTripsAndAFolderWithoutOneIsRefused() throws Exception {
-        Path folder =
-                SlurmSweep.createFolder(dir, "my sweep", Instant.parse("2026-01-02T03:04:05Z"));
-        assertThat(folder.getFileName().toString()).isEqualTo("20260102-030405-my-sweep");
-        assertThat(folder.getParent().getFileName().toString()).isEqualTo(".sweeps");
-        SlurmSweep.Record r =
-                new SlurmSweep.Record(
-                        "my sweep",
-                        "2026-01-02T03:04:05Z",
-                        "/runs",
-                        null,
-                        List.of(new SlurmSweep.PointRecord(0, "lr=1", "sweep-my-lr1", null)));
-        SlurmSweep.writeRecord(folder, r.withJobId("17"));
-        assertThat(SlurmSweep.readRecord(folder)).isEqualTo(r.withJobId("17"));
-        assertThat(SlurmSweep.createFolder(dir, "my sweep", Instant.parse("2026-01-02T03:04:05Z")))
-                .isNotEqualTo(folder);
-        SlurmSweep.discard(folder);
-        assertThat(folder).doesNotExist();
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SlurmSweep.readRecord(dir))
-                .hasMessageContaining("is not a sweep sent to Slurm");
     }
 }
