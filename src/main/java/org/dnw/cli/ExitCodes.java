@@ -2,7 +2,8 @@ package org.dnw.cli;
 
 /**
  * Process exit codes of the command line; each failure kind has its own. The README's table lists
- * which mistakes give which code; {@code WorkbenchCommandExitCodesTest} runs each row.
+ * which mistakes give which code; {@code WorkbenchCommandExitCodesTest} runs each row ({@code
+ * SlurmSweepIT} rows 7 and 8, on a real cluster).
  */
 public final class ExitCodes {
 

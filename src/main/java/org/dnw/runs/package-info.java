@@ -5,7 +5,10 @@
  * the training loop and reports a {@link org.dnw.runs.RunSaveOutcome}; {@link
  * org.dnw.runs.SweepRunner} trains and records the runs of a sweep one after another ({@link
  * org.dnw.runs.SweepEvent}, {@link org.dnw.runs.SweepResult}); {@link
- * org.dnw.runs.CorruptedEvaluation} evaluates a saved network on corrupted test images.
+ * org.dnw.runs.CorruptedEvaluation} evaluates a saved network on corrupted test images. A sweep
+ * sent to Slurm is a {@link org.dnw.runs.SlurmJobScript} (one array task per point) submitted by
+ * {@link org.dnw.runs.SlurmCluster} through Slurm's own commands; {@link org.dnw.runs.SlurmSweep}
+ * holds its folder and merges {@link org.dnw.runs.SlurmStates} with the saved runs.
  *
  * <p>May use spec, data, eval, train and store; nothing below it (store, figures, train, engine,
  * data, eval, spec) imports it. No DJL, no JavaFX (see {@code LayerRulesTest}).
