@@ -35,6 +35,10 @@ import picocli.CommandLine.Command;
             "3:data not found or malformed (a data set, an image, a damaged saved run)",
             "4:diverged (NaN or exploding loss)",
             "5:cancelled"
+        },
+        footer = {
+            "%nWith no command, workbench opens the window; 'workbench window --help' lists the"
+                    + " window's options."
         })
 public final class WorkbenchCommand implements Runnable {
 
@@ -62,7 +66,7 @@ public final class WorkbenchCommand implements Runnable {
                 (e, arguments) -> {
                     err.println(e.getMessage());
                     CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
-                    err.println("Try 'workbench " + commandName(e.getCommandLine()) + " --help'.");
+                    err.println("Try 'workbench " + commandName(e.getCommandLine()) + "--help'.");
                     return ExitCodes.BAD_ARGUMENTS;
                 });
         line.setExecutionExceptionHandler(
@@ -79,6 +83,6 @@ public final class WorkbenchCommand implements Runnable {
 
     private static String commandName(CommandLine line) {
         String name = line.getCommandName();
-        return "workbench".equals(name) ? "" : name;
+        return "workbench".equals(name) ? "" : name + " ";
     }
 }
