@@ -35,8 +35,9 @@ public record WorkbenchOptions(
 
     static final String USAGE =
             """
-            Usage: workbench [--screenshot FILE.png] [--tab NAME] [--size WIDTHxHEIGHT] [--preset NAME]
-                             [--dataset ID] [--train] [--epochs N]
+            Usage: workbench [window] [--screenshot FILE.png] [--tab NAME] [--size WIDTHxHEIGHT]
+                             [--preset NAME] [--dataset ID] [--train] [--epochs N] [--benchmark]
+              (workbench COMMAND ... runs the command line instead; workbench --help lists them)
               --screenshot FILE  lay out the window, write it as a PNG and exit; a path not
                                  ending in .png is a folder for every tab (and, with
                                  --train, every tab mid-training in FOLDER/mid-training)

@@ -58,5 +58,11 @@ public final class ExitCodes {
      */
     public static final int SUBMISSION_REFUSED = 8;
 
+    /**
+     * The installed launcher ({@code bin/workbench}, {@code bin/workbench.bat}) found no Java, or
+     * one older than 17; it says so in one sentence before any Java starts. Java never returns it.
+     */
+    public static final int NO_JAVA = 10;
+
     private ExitCodes() {}
 }

@@ -35,8 +35,14 @@ import picocli.CommandLine.Command;
             "3:data not found or malformed (a data set, an image, a damaged saved run)",
             "4:diverged (NaN or exploding loss)",
             "5:cancelled",
+            "6:the window could not start (no GTK 3 or no display); the command line still works",
             "7:no Slurm here (sbatch is not on the PATH) for sweep --slurm",
-            "8:Slurm refused the submission (its message is shown); nothing was submitted"
+            "8:Slurm refused the submission (its message is shown); nothing was submitted",
+            "10:bin/workbench found no Java 17 or newer"
+        },
+        footer = {
+            "%nWith no command, workbench opens the window; 'workbench window --help' lists the"
+                    + " window's options."
         })
 public final class WorkbenchCommand implements Runnable {
 
@@ -64,7 +70,7 @@ public final class WorkbenchCommand implements Runnable {
                 (e, arguments) -> {
                     err.println(e.getMessage());
                     CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
-                    err.println("Try 'workbench " + commandName(e.getCommandLine()) + " --help'.");
+                    err.println("Try 'workbench " + commandName(e.getCommandLine()) + "--help'.");
                     return ExitCodes.BAD_ARGUMENTS;
                 });
         line.setExecutionExceptionHandler(
@@ -81,6 +87,6 @@ public final class WorkbenchCommand implements Runnable {
 
     private static String commandName(CommandLine line) {
         String name = line.getCommandName();
-        return "workbench".equals(name) ? "" : name;
+        return "workbench".equals(name) ? "" : name + " ";
     }
 }

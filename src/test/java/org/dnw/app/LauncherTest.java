@@ -2,10 +2,33 @@ package org.dnw.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** What a user reads when the window's toolkit cannot start. */
+/** Which arguments open the window, and what a user reads when its toolkit cannot start. */
 class LauncherTest {
+
+    @Test
+    void noArgumentsOrWindowOrAWindowOptionOpenTheWindow() {
+        assertThat(Launcher.windowArguments(List.of())).contains(List.of());
+        assertThat(Launcher.windowArguments(List.of("window", "--tab", "Runs")))
+                .contains(List.of("--tab", "Runs"));
+        assertThat(Launcher.windowArguments(List.of("--screenshot", "shot.png", "--train")))
+                .contains(List.of("--screenshot", "shot.png", "--train"));
+        assertThat(Launcher.windowArguments(List.of("--benchmark")))
+                .contains(List.of("--benchmark"));
+    }
+
+    @Test
+    void aCommandHelpVersionOrUnknownOptionGoesToTheCommandLine() {
+        assertThat(Launcher.windowArguments(List.of("train", "--preset", "mlp"))).isEmpty();
+        assertThat(Launcher.windowArguments(List.of("runs"))).isEmpty();
+        assertThat(Launcher.windowArguments(List.of("--help"))).isEmpty();
+        assertThat(Launcher.windowArguments(List.of("--version"))).isEmpty();
+        assertThat(Launcher.windowArguments(List.of("--bogus"))).isEmpty();
+        // a window option later on is the command's own (train has --preset and --dataset too)
+        assertThat(Launcher.windowArguments(List.of("train", "--dataset", "mnist"))).isEmpty();
+    }
 
     @Test
     void aMissingGtkLibrarySaysWhatToInstallInOneSentence() {
