@@ -108,18 +108,20 @@ final class SlurmSweepOptions {
     }
 
     /**
-     * The launcher the tasks run: {@code --launcher}, else {@code bin/workbench} of this
-     * installation ({@code workbench.home}), else {@code target/workbench/bin/workbench} of the
-     * project folder (a developer's build).
+     * The launcher the tasks run: {@code --launcher}, else this installation's {@code
+     * bin/workbench} ({@link Installation#launcher()}), else {@code target/workbench/bin/workbench}
+     * under the current folder (a developer's build, named in the refusal when it is missing).
      */
     Path launcher() {
         if (launcher != null) {
             return launcher.toAbsolutePath().normalize();
         }
-        String home = System.getProperty("workbench.home");
-        Path base =
-                home != null && !home.isBlank() ? Path.of(home) : Path.of("target", "workbench");
-        return base.resolve("bin").resolve("workbench").toAbsolutePath().normalize();
+        return Installation.launcher()
+                .orElseGet(
+                        () ->
+                                Path.of("target", "workbench", "bin", "workbench")
+                                        .toAbsolutePath()
+                                        .normalize());
     }
 
     /** Refuses a launcher that is missing, unless this is a dry run. */

@@ -29,9 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * .ci/run} starts): submission, the array's throttle, the runs in the shared folder, {@code sweep
  * --status}, and the two cluster exit codes. Skips, saying so, where {@code sbatch} is absent.
  *
- * <p>The tasks run the real command line through a small launcher script written here ({@code java
- * -cp <this test's class path> org.dnw.cli.WorkbenchCommand "$@"}); once {@code
- * target/workbench/bin/workbench} is built by {@code mvn package}, it can take its place.
+ * <p>The tasks run the installed launcher, {@code target/workbench/bin/workbench}, which {@code mvn
+ * package} builds before the integration tests run.
  */
 class SlurmSweepIT {
 
@@ -47,26 +46,11 @@ class SlurmSweepIT {
                 found.isPresent(),
                 "skipped: no sbatch on the PATH — start a cluster with .ci/slurm-up (as root)");
         cluster = found.get();
-        launcher = dir.resolve("bin/workbench");
-        Files.createDirectories(launcher.getParent());
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Files.writeString(
-                launcher,
-                "#!/bin/sh\nexec "
-                        + SlurmJobScriptWords.word(java)
-                        + " -Xmx1g -Dai.djl.offline=true -DOPT_OUT_TRACKING=true -cp "
-                        + SlurmJobScriptWords.word(System.getProperty("java.class.path"))
-                        + " "
-                        + WorkbenchCommand.class.getName()
-                        + " \"$@\"\n");
-        assertThat(launcher.toFile().setExecutable(true)).isTrue();
-    }
-
-    /** Shell quoting, as the job script does it. */
-    private static final class SlurmJobScriptWords {
-        static String word(String s) {
-            return org.dnw.runs.SlurmJobScript.shellWord(s);
-        }
+        // the installed launcher, built by `mvn package` before the integration tests run
+        launcher = Path.of("target", "workbench", "bin", "workbench").toAbsolutePath();
+        assertThat(launcher)
+                .as("bin/workbench of mvn package (run the ITs with mvn verify)")
+                .isExecutable();
     }
 
     private Path sweepFile() throws Exception {
@@ -241,7 +225,11 @@ class SlurmSweepIT {
         Path runs = dir.resolve("runs");
         ProcessBuilder pb =
                 new ProcessBuilder(
-                        launcher.toString(),
+                        // Java itself, by its full path: with no PATH, no shell script can run
+                        ProcessHandle.current().info().command().orElseThrow(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        WorkbenchCommand.class.getName(),
                         "sweep",
                         sweepFile().toString(),
                         "--slurm",
