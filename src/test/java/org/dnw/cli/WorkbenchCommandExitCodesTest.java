@@ -9,6 +9,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import org.dnw.runs.RunSaveOutcome;
 import org.dnw.train.TrainingEvent;
 import org.junit.jupiter.api.Nested;
@@ -78,16 +79,22 @@ class WorkbenchCommandExitCodesTest {
 
         @Test
         void theHelpListsEveryRowOfTheTable() {
-            assertThat(run("--help").out())
-                    .contains(
-                            "0   done",
-                            "1   unexpected error",
-                            "2   bad arguments",
-                            "3   data not found or malformed",
-                            "4   diverged",
-                            "5   cancelled",
-                            "7   no Slurm here",
-                            "8   Slurm refused the submission");
+            String help = run("--help").out();
+            for (String row :
+                    List.of(
+                            "0 done",
+                            "1 unexpected error",
+                            "2 bad arguments",
+                            "3 data not found or malformed",
+                            "4 diverged",
+                            "5 cancelled",
+                            "6 the window could not start",
+                            "7 no Slurm here",
+                            "8 Slurm refused the submission",
+                            "10 bin/workbench found no Java 17")) {
+                // picocli pads the code column to the widest code
+                assertThat(help).containsPattern("(?m)^\\s*" + row.replaceFirst(" ", "\\\\s+"));
+            }
         }
     }
 

@@ -81,6 +81,8 @@ class RobustnessUiTest {
     @Test
     void checkingTwoRunsFillsTheTableAndGivesTheChartALinePerRun(FxRobot robot) throws Exception {
         waitUntil(() -> model.runs().size() == 2);
+        // the table's cells are laid out at a later pulse than the list changes
+        waitUntil(() -> robot.lookup("#robustness-runs .check-box").queryAll().size() == 2);
         WaitForAsyncUtils.waitForFxEvents();
         Set<Node> boxes = robot.lookup("#robustness-runs .check-box").queryAll();
         CheckBox second =
