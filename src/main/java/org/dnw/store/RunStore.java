@@ -117,16 +117,24 @@ public final class RunStore {
      */
     public RunDraft begin(String runName) throws IOException {
         Files.createDirectories(root);
-        // named like the run it becomes, so that its listed name ({@link RunSummary#folderName})
-        // says when and what; the number createTempDirectory adds makes it unique
-        Path folder =
-                Files.createTempDirectory(
-                        root,
-                        RunFiles.DRAFT_PREFIX
-                                + STAMP.format(Instant.now().atZone(zone))
-                                + "-"
-                                + sanitiseName(runName)
-                                + "-");
+        // named like the run it becomes plus this process's id, so that its listed name
+        // ({@link RunSummary#folderName}) says when, what and who; -2, -3... when taken (another
+        // host with the same process id, or two runs begun in one second)
+        String base =
+                RunFiles.DRAFT_PREFIX
+                        + STAMP.format(Instant.now().atZone(zone))
+                        + "-"
+                        + sanitiseName(runName)
+                        + "-"
+                        + ProcessHandle.current().pid();
+        Path folder = null;
+        for (int i = 1; folder == null; i++) {
+            try {
+                folder = Files.createDirectory(root.resolve(i == 1 ? base : base + "-" + i));
+            } catch (FileAlreadyExistsException e) {
+                // taken: try the next number
+            }
+        }
         LIVE_DRAFTS.add(folder);
         try {
             DraftOwner.ofThisProcess().writeTo(folder);

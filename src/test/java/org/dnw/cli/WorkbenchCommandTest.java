@@ -108,12 +108,12 @@ class WorkbenchCommandTest {
 
     @Test
     void runsListsAnEmptyFolderAndDamagedRuns() throws Exception {
-        assertThat(run("runs", "--runs-dir", dir.toString()).out()).contains("No saved runs");
+        assertThat(run("runs", "--runs-dir", dir.toString()).out()).contains("No runs in");
         Files.createDirectories(dir.resolve("20260101-000000-broken"));
         Files.writeString(dir.resolve("20260101-000000-broken/manifest.json"), "{not json");
         Result r = run("runs", "--runs-dir", dir.toString());
         assertThat(r.code()).isZero();
-        assertThat(r.out()).contains("20260101-000000-broken").contains("DAMAGED");
+        assertThat(r.out()).contains("20260101-000000-broken").contains("damaged");
     }
 
     @Test
