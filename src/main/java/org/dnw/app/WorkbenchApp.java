@@ -2,6 +2,9 @@ package org.dnw.app;
 
 import java.time.Duration;
 import java.util.List;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -181,9 +184,22 @@ public final class WorkbenchApp extends Application {
         WorkbenchMenus.addKeys(scene, setup.editor(), training.model());
 
         runs.refresh();
+        followRuns(runs);
         setup.data().choose(options.dataset());
         setup.showDevice(executors.checks(), services.fx());
         return scene;
+    }
+
+    /**
+     * Lists the runs folder again every 2 s (the listing runs on the io thread), so that runs of
+     * this and other processes appear, grow and end in the Runs tab by themselves. A timeline on
+     * the FX thread rather than a thread of its own: it stops with the toolkit.
+     */
+    private void followRuns(RunsViewModel runs) {
+        Timeline poll =
+                new Timeline(new KeyFrame(javafx.util.Duration.seconds(2), e -> runs.poll()));
+        poll.setCycleCount(Animation.INDEFINITE);
+        poll.play();
     }
 
     /** Stops a running training first (its draft is discarded), then closes. */
