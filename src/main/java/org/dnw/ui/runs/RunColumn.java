@@ -18,7 +18,7 @@ public enum RunColumn {
             "State",
             "complete; running (training now, in this or another process); interrupted (its"
                     + " process ended before it completed); damaged",
-            84,
+            80,
             false),
     DATASET("Data set", "What it was trained on", 84, false),
     TEST_ACCURACY("Test acc.", "Accuracy on the test split after training", 82, true),

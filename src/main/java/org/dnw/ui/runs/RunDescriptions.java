@@ -103,24 +103,17 @@ final class RunDescriptions {
                 known.add(new Entry(c.title(), c.text(summary, zone)));
             }
         }
-        String note =
-                summary.status() == RunStatus.RUNNING
-                        ? "Training now, in this or another process. Open it to follow its curves"
-                                + " as they grow; it is saved in full when it completes."
-                        : "Its process ended before the run completed (stopped, killed, or its"
+        String problem =
+                summary.status() == RunStatus.INTERRUPTED
+                        ? "Its process ended before the run completed (stopped, killed, or its"
                                 + " machine lost). The curves up to its last epoch are kept until"
-                                + " you delete it.";
+                                + " you delete it."
+                        : null;
         return new RunDetails(
                 summary.runName(),
                 subtitle(summary),
-                summary.status() == RunStatus.INTERRUPTED ? note : null,
-                List.of(
-                        new Section(
-                                "So far",
-                                known,
-                                summary.status() == RunStatus.RUNNING
-                                        ? List.of(note)
-                                        : List.of())));
+                problem,
+                List.of(new Section("So far", known, List.of())));
     }
 
     /** The details shown while a run loads. */
