@@ -56,6 +56,7 @@ public final class WorkbenchApp extends Application {
     private TryItViewModel tryIt;
     private WindowScreenshots screenshots;
     private WindowLinks links;
+    private Timeline runsPoll;
     private boolean closing;
 
     @Override
@@ -133,6 +134,8 @@ public final class WorkbenchApp extends Application {
         runs.setOnOpen(
                 run -> workbench.openRun(run, setup.data().getLoaded(), training.lastSplits()));
         runs.setOnTrainAgain(manifest -> workbench.trainAgain(manifest, setup.data().getLoaded()));
+        // overlaid and followed curves are drawn on the Training tab's charts: show them
+        runs.setOnOverlaid(() -> view.selectTab(WorkbenchTab.TRAINING));
         ExperimentsFeature experiments =
                 new ExperimentsFeature(services, setup, folder -> links.runListed(folder));
         screenshots = new WindowScreenshots(stage, options, view, experiments.tabs());
@@ -196,10 +199,9 @@ public final class WorkbenchApp extends Application {
      * the FX thread rather than a thread of its own: it stops with the toolkit.
      */
     private void followRuns(RunsViewModel runs) {
-        Timeline poll =
-                new Timeline(new KeyFrame(javafx.util.Duration.seconds(2), e -> runs.poll()));
-        poll.setCycleCount(Animation.INDEFINITE);
-        poll.play();
+        runsPoll = new Timeline(new KeyFrame(javafx.util.Duration.seconds(2), e -> runs.poll()));
+        runsPoll.setCycleCount(Animation.INDEFINITE);
+        runsPoll.play();
     }
 
     /** Stops a running training first (its draft is discarded), then closes. */
@@ -211,6 +213,9 @@ public final class WorkbenchApp extends Application {
             return;
         }
         closing = true;
+        if (runsPoll != null) {
+            runsPoll.stop();
+        }
         if (training.controller().isTraining()) {
             workbench.showStatus("Stopping the training before closing …");
         }
@@ -253,6 +258,9 @@ public final class WorkbenchApp extends Application {
 
     @Override
     public void stop() {
+        if (runsPoll != null) {
+            runsPoll.stop();
+        }
         if (training != null) {
             training.controller().stopAndWait(Duration.ofSeconds(10));
         }

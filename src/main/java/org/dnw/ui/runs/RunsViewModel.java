@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -184,6 +185,14 @@ public final class RunsViewModel {
         }
         polling = true;
         RunSummary follow = followed;
+        try {
+            pollOn(follow);
+        } catch (RejectedExecutionException closing) {
+            // the window is closing: nothing more to follow
+        }
+    }
+
+    private void pollOn(RunSummary follow) {
         background.execute(
                 () -> {
                     List<RunSummary> list;
@@ -608,6 +617,18 @@ public final class RunsViewModel {
                 () -> {
                     List<SavedRun> loaded = new ArrayList<>();
                     for (RunSummary s : chosen) {
+                        if (s.isLive()) {
+                            String why =
+                                    s.runName()
+                                            + " has not completed: open it on its own to see its"
+                                            + " curves so far.";
+                            ui.execute(
+                                    () -> {
+                                        busy.set(false);
+                                        status.set(why);
+                                    });
+                            return;
+                        }
                         try {
                             loaded.add(load(s.folder()));
                         } catch (IOException | RuntimeException e) {
