@@ -120,7 +120,7 @@ final class RunsCommand implements Callable<Integer> {
         PrintWriter out = new PrintWriter(text);
         List<RunSummary> runs = store.list();
         if (runs.isEmpty()) {
-            out.println("No runs in " + store.root() + " yet — 'workbench train' makes one.");
+            out.println("No saved runs in " + store.root() + " yet — 'workbench train' makes one.");
             out.flush();
             return text.toString();
         }

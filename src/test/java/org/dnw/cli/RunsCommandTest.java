@@ -119,6 +119,6 @@ class RunsCommandTest {
         WorkbenchCommandTest.Result r =
                 WorkbenchCommandTest.run("runs", "--runs-dir", runs.toString());
         assertThat(r.code()).isZero();
-        assertThat(r.out()).contains("No runs in");
+        assertThat(r.out()).contains("No saved runs");
     }
 }

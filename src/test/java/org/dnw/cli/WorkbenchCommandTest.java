@@ -108,7 +108,7 @@ class WorkbenchCommandTest {
 
     @Test
     void runsListsAnEmptyFolderAndDamagedRuns() throws Exception {
-        assertThat(run("runs", "--runs-dir", dir.toString()).out()).contains("No runs in");
+        assertThat(run("runs", "--runs-dir", dir.toString()).out()).contains("No saved runs");
         Files.createDirectories(dir.resolve("20260101-000000-broken"));
         Files.writeString(dir.resolve("20260101-000000-broken/manifest.json"), "{not json");
         Result r = run("runs", "--runs-dir", dir.toString());
