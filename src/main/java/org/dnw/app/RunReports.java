@@ -43,7 +43,7 @@ final class RunReports {
     /** Writes the report off the FX thread; the status line says where it is. */
     void write() {
         WorkbenchViewModel workbench = view.viewModel();
-        List<RunSummary> chosen = runs.selection().stream().filter(r -> !r.isDamaged()).toList();
+        List<RunSummary> chosen = runs.selection().stream().filter(RunSummary::isComplete).toList();
         if (chosen.isEmpty()) {
             view.selectTab(WorkbenchTab.RUNS);
             workbench.showStatus(

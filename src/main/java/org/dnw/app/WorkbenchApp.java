@@ -2,6 +2,9 @@ package org.dnw.app;
 
 import java.time.Duration;
 import java.util.List;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -53,6 +56,7 @@ public final class WorkbenchApp extends Application {
     private TryItViewModel tryIt;
     private WindowScreenshots screenshots;
     private WindowLinks links;
+    private Timeline runsPoll;
     private boolean closing;
 
     @Override
@@ -130,6 +134,8 @@ public final class WorkbenchApp extends Application {
         runs.setOnOpen(
                 run -> workbench.openRun(run, setup.data().getLoaded(), training.lastSplits()));
         runs.setOnTrainAgain(manifest -> workbench.trainAgain(manifest, setup.data().getLoaded()));
+        // overlaid and followed curves are drawn on the Training tab's charts: show them
+        runs.setOnOverlaid(() -> view.selectTab(WorkbenchTab.TRAINING));
         ExperimentsFeature experiments =
                 new ExperimentsFeature(services, setup, folder -> links.runListed(folder));
         screenshots = new WindowScreenshots(stage, options, view, experiments.tabs());
@@ -181,9 +187,21 @@ public final class WorkbenchApp extends Application {
         WorkbenchMenus.addKeys(scene, setup.editor(), training.model());
 
         runs.refresh();
+        followRuns(runs);
         setup.data().choose(options.dataset());
         setup.showDevice(executors.checks(), services.fx());
         return scene;
+    }
+
+    /**
+     * Lists the runs folder again every 2 s (the listing runs on the io thread), so that runs of
+     * this and other processes appear, grow and end in the Runs tab by themselves. A timeline on
+     * the FX thread rather than a thread of its own: it stops with the toolkit.
+     */
+    private void followRuns(RunsViewModel runs) {
+        runsPoll = new Timeline(new KeyFrame(javafx.util.Duration.seconds(2), e -> runs.poll()));
+        runsPoll.setCycleCount(Animation.INDEFINITE);
+        runsPoll.play();
     }
 
     /** Stops a running training first (its draft is discarded), then closes. */
@@ -195,6 +213,9 @@ public final class WorkbenchApp extends Application {
             return;
         }
         closing = true;
+        if (runsPoll != null) {
+            runsPoll.stop();
+        }
         if (training.controller().isTraining()) {
             workbench.showStatus("Stopping the training before closing …");
         }
@@ -237,6 +258,9 @@ public final class WorkbenchApp extends Application {
 
     @Override
     public void stop() {
+        if (runsPoll != null) {
+            runsPoll.stop();
+        }
         if (training != null) {
             training.controller().stopAndWait(Duration.ofSeconds(10));
         }

@@ -15,6 +15,7 @@ import org.dnw.store.CompletedRun;
 import org.dnw.store.DatasetInfo;
 import org.dnw.store.EpochMetrics;
 import org.dnw.store.RunDraft;
+import org.dnw.store.RunEvents;
 import org.dnw.store.RunManifest;
 import org.dnw.store.RunResults;
 import org.dnw.store.RunStore;
@@ -30,6 +31,10 @@ import org.dnw.train.TrainingEvent.RunStarted;
  * EpochCompleted}; on {@link RunFinished} commits the run (manifest, metrics, confusion matrix,
  * predictions, weights) next to the params the engine saved into the draft; on {@link RunFailed} or
  * {@link RunCancelled} discards the draft, so nothing half-written is left.
+ *
+ * <p>While the run trains, its events are appended to the draft's live log ({@link RunEvents},
+ * {@value RunEvents#FILE}), so that other processes list it as running with its curves so far; the
+ * log travels with the draft when it is published.
  *
  * <p>{@link #accept} never throws: whatever goes wrong while saving is reported through {@link
  * #outcome()}, which always completes normally, exactly once, with the saved folder or a sentence
@@ -64,6 +69,7 @@ public final class RunRecorder implements Consumer<TrainingEvent> {
     private RunStarted started;
     private final List<EpochMetrics> epochs = new ArrayList<>();
     private boolean ended;
+    private RunEvents.Writer log;
 
     /** A recorder that commits on the thread delivering {@code RunFinished}. */
     public RunRecorder(RunStore store, RunDraft draft, DatasetInfo dataset) {
@@ -99,6 +105,7 @@ public final class RunRecorder implements Consumer<TrainingEvent> {
         if (ended || event == null) {
             return;
         }
+        appendToLog(event);
         try {
             if (event instanceof RunStarted s) {
                 started = s;
@@ -131,6 +138,19 @@ public final class RunRecorder implements Consumer<TrainingEvent> {
                     "the run could not be recorded ("
                             + (e.getMessage() == null ? e.toString() : e.getMessage())
                             + ")");
+        }
+    }
+
+    /** Live log first: a run that cannot be recorded still shows how far it went. */
+    private void appendToLog(TrainingEvent event) {
+        if (event instanceof RunStarted && log == null) {
+            log = RunEvents.appendTo(draft.folder());
+        }
+        if (log != null) {
+            log.accept(event);
+            if (event.isTerminal()) {
+                log.close();
+            }
         }
     }
 
@@ -248,6 +268,9 @@ public final class RunRecorder implements Consumer<TrainingEvent> {
     }
 
     private void discardQuietly() {
+        if (log != null) {
+            log.close();
+        }
         try {
             store.discard(draft);
         } catch (IOException | RuntimeException ignored) {

@@ -54,6 +54,14 @@ public record DraftOwner(String host, long pid, Instant processStartedAt, Instan
      */
     public static final Duration STALE_AFTER = Duration.ofMinutes(10);
 
+    /**
+     * How old a heartbeat may become before a draft of another host shows as interrupted rather
+     * than running: four missed heartbeats, so that a dead owner shows within 30 s (with the
+     * listing's own refresh) while a live one on a slow file server does not flicker. Showing is
+     * not removing: an interrupted draft with events is only ever deleted by the user.
+     */
+    public static final Duration SILENT_AFTER = Duration.ofSeconds(20);
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The owner record of this process, for a draft begun now. */
@@ -158,11 +166,24 @@ public record DraftOwner(String host, long pid, Instant processStartedAt, Instan
      * @param thisHost the name of the host asking (compared with the owner's)
      */
     static boolean isAbandoned(Path draft, Instant now, String thisHost) throws IOException {
+        return isGone(draft, now, thisHost, STALE_AFTER);
+    }
+
+    /**
+     * Whether the owner of {@code draft} has stopped: ended, on this host, or silent for longer
+     * than {@link #SILENT_AFTER} elsewhere. Decides running against interrupted.
+     */
+    static boolean isSilent(Path draft, Instant now, String thisHost) throws IOException {
+        return isGone(draft, now, thisHost, SILENT_AFTER);
+    }
+
+    private static boolean isGone(Path draft, Instant now, String thisHost, Duration silence)
+            throws IOException {
         Optional<DraftOwner> owner = readFrom(draft);
         if (owner.isPresent() && owner.get().host().equals(thisHost)) {
             return !owner.get().isAliveHere();
         }
-        return lastSignOfLife(draft).plus(STALE_AFTER).isBefore(now);
+        return lastSignOfLife(draft).plus(silence).isBefore(now);
     }
 
     /** Whether the owner, a process of this host, is still running (the same process, by start). */

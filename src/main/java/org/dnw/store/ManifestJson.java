@@ -30,6 +30,11 @@ final class ManifestJson {
 
     private ManifestJson() {}
 
+    /** The mapper, shared with {@link RunEvents} so events read as the manifest does. */
+    static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
     static byte[] write(RunManifest manifest) {
         try {
             return MAPPER.writeValueAsBytes(manifest);

@@ -30,10 +30,12 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Writing a run: {@link #begin} creates a hidden draft folder ({@code .tmp-*}) inside the root,
  * the training thread saves the model's params into it, and {@link #commit} writes every other file
- * into the draft and publishes it with one atomic rename; {@link #discard} deletes it. A process
- * killed in between leaves only a draft, which {@link #list} never shows and {@link
- * #cleanStaleDrafts} removes once its owner is provably gone. Deleting moves the run out of sight
- * with one rename before removing its files, so a half-deleted run is never listed either.
+ * into the draft and publishes it with one atomic rename; {@link #discard} deletes it. While it
+ * trains, the draft holds the run's live event log ({@link RunEvents}), and {@link #list} shows it
+ * as {@link RunStatus#RUNNING}, or {@link RunStatus#INTERRUPTED} once its owner is gone, with its
+ * curves so far. A draft whose owner died before its first event is removed by {@link
+ * #cleanStaleDrafts}; one with events is kept until the user deletes it. Deleting moves the run out
+ * of sight with one rename before removing its files, so a half-deleted run is never listed.
  *
  * <p>Several processes may share one root (windows, command lines, cluster jobs on other nodes):
  * every draft records its owner and a heartbeat ({@link DraftOwner}), renewed every {@link
@@ -47,6 +49,9 @@ public final class RunStore {
 
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
+
+    /** The hidden name a folder takes while it is deleted. */
+    private static final String DELETED_PREFIX = RunFiles.DRAFT_PREFIX + "deleted-";
 
     /** Longest sanitised run name kept in a folder name. */
     static final int MAX_NAME_LENGTH = 48;
@@ -112,7 +117,24 @@ public final class RunStore {
      */
     public RunDraft begin(String runName) throws IOException {
         Files.createDirectories(root);
-        Path folder = Files.createTempDirectory(root, RunFiles.DRAFT_PREFIX);
+        // named like the run it becomes plus this process's id, so that its listed name
+        // ({@link RunSummary#folderName}) says when, what and who; -2, -3... when taken (another
+        // host with the same process id, or two runs begun in one second)
+        String base =
+                RunFiles.DRAFT_PREFIX
+                        + STAMP.format(Instant.now().atZone(zone))
+                        + "-"
+                        + sanitiseName(runName)
+                        + "-"
+                        + ProcessHandle.current().pid();
+        Path folder = null;
+        for (int i = 1; folder == null; i++) {
+            try {
+                folder = Files.createDirectory(root.resolve(i == 1 ? base : base + "-" + i));
+            } catch (FileAlreadyExistsException e) {
+                // taken: try the next number
+            }
+        }
         LIVE_DRAFTS.add(folder);
         try {
             DraftOwner.ofThisProcess().writeTo(folder);
@@ -169,11 +191,13 @@ public final class RunStore {
     }
 
     /**
-     * Deletes the drafts left by processes that died while saving (and half-deleted runs): every
-     * {@code .tmp-*} folder in the root whose owner is provably gone by {@link DraftOwner}'s rules
-     * (same host and the process ended, or a heartbeat older than {@link DraftOwner#STALE_AFTER}).
-     * Drafts of live processes, on this host or another, are left alone, so any number of processes
-     * may train into one root at once and call this whenever they start.
+     * Deletes the drafts left by processes that died before their run began training (and
+     * half-deleted runs): every {@code .tmp-*} folder in the root without live events whose owner
+     * is provably gone by {@link DraftOwner}'s rules (same host and the process ended, or a
+     * heartbeat older than {@link DraftOwner#STALE_AFTER}). Drafts of live processes, on this host
+     * or another, are left alone, so any number of processes may train into one root at once and
+     * call this whenever they start; interrupted runs (drafts with events) are never removed here,
+     * only by {@link #delete}.
      *
      * @return the number of folders deleted
      */
@@ -189,6 +213,7 @@ public final class RunStore {
             for (Path p : entries) {
                 if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)
                         && !LIVE_DRAFTS.contains(p)
+                        && (isDeleted(p) || !RunEvents.hasEvents(p))
                         && isAbandoned(p, now, host)) {
                     RunFiles.deleteTree(p);
                     removed++;
@@ -208,11 +233,20 @@ public final class RunStore {
         }
     }
 
+    /** A run folder being deleted (see {@link #delete}): never listed, always cleanable. */
+    private static boolean isDeleted(Path folder) {
+        return folder.getFileName().toString().startsWith(DELETED_PREFIX);
+    }
+
     /**
-     * Every run folder in the root, newest first (by folder name), with its summary. Damaged runs
-     * (missing or corrupt manifest, unreadable metrics, missing params) are listed as {@link
-     * RunStatus#DAMAGED} with the reason, never thrown. Hidden folders (drafts) and plain files are
-     * skipped.
+     * Every run in the root, newest first (by {@link RunSummary#folderName}), with its summary: the
+     * published run folders, complete ({@link RunStatus#OK}) or {@link RunStatus#DAMAGED} (missing
+     * or corrupt manifest, unreadable metrics, missing params, with the reason, never thrown), and
+     * the drafts that have begun training ({@link RunStatus#RUNNING} while their owner lives,
+     * {@link RunStatus#INTERRUPTED} after, by {@link DraftOwner#SILENT_AFTER}), with their figures
+     * so far from their live event log. Other hidden folders and plain files are skipped. A run
+     * published during the listing may be missing from it (seen neither as a draft nor as a run):
+     * list again.
      *
      * @return an empty list when the root does not exist
      * @throws IOException only when the root itself cannot be read
@@ -221,20 +255,53 @@ public final class RunStore {
         if (!Files.isDirectory(root)) {
             return List.of();
         }
-        List<Path> folders = new ArrayList<>();
+        List<RunSummary> out = new ArrayList<>();
+        Instant now = Instant.now();
+        String host = DraftOwner.localHostName();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(root)) {
             for (Path p : entries) {
-                if (!p.getFileName().toString().startsWith(".") && Files.isDirectory(p)) {
-                    folders.add(p);
+                String name = p.getFileName().toString();
+                if (!Files.isDirectory(p)) {
+                    continue;
+                }
+                if (!name.startsWith(".")) {
+                    out.add(RunReader.summarise(p));
+                } else if (name.startsWith(RunFiles.DRAFT_PREFIX) && !isDeleted(p)) {
+                    RunSummary live = summariseDraft(p, now, host);
+                    if (live != null) {
+                        out.add(live);
+                    }
                 }
             }
         }
-        folders.sort(Comparator.comparing((Path p) -> p.getFileName().toString()).reversed());
-        List<RunSummary> out = new ArrayList<>(folders.size());
-        for (Path folder : folders) {
-            out.add(RunReader.summarise(folder));
-        }
+        out.sort(Comparator.comparing(RunSummary::folderName).reversed());
         return out;
+    }
+
+    /** A draft's summary from its log; null when it has none yet, or vanished meanwhile. */
+    private static RunSummary summariseDraft(Path draft, Instant now, String host) {
+        try {
+            RunEvents.Log log = RunEvents.read(draft);
+            if (log == null) {
+                return null;
+            }
+            boolean silent = !LIVE_DRAFTS.contains(draft) && DraftOwner.isSilent(draft, now, host);
+            return RunSummary.live(draft, silent ? RunStatus.INTERRUPTED : RunStatus.RUNNING, log);
+        } catch (IOException | RuntimeException e) {
+            // published, discarded or deleted while being read: the next listing shows it
+            return null;
+        }
+    }
+
+    /**
+     * The live event log of a running or interrupted run: its curves so far.
+     *
+     * @param run a run listed by {@link #list} as running or interrupted
+     * @return null when the run has no log (any more: it was published or removed meanwhile)
+     * @throws IOException when the log cannot be read
+     */
+    public RunEvents.Log readLive(RunSummary run) throws IOException {
+        return RunEvents.read(run.folder());
     }
 
     /**
@@ -255,21 +322,32 @@ public final class RunStore {
     }
 
     /**
-     * Deletes the run folder {@code folder}, which must lie directly in the root. It is first
-     * renamed to a hidden name in one step, then removed; a crash in between leaves a hidden folder
-     * that {@link #cleanStaleDrafts} removes.
+     * Deletes the run folder {@code folder}, which must lie directly in the root: a published run,
+     * or the draft of an interrupted one (never a running one). It is first renamed to a hidden
+     * name in one step, then removed; a crash in between leaves a hidden folder that {@link
+     * #cleanStaleDrafts} removes.
      *
      * @throws IllegalArgumentException when {@code folder} is not a run folder of this store
+     * @throws IllegalStateException when {@code folder} is a run still training
      */
     public void delete(Path folder) throws IOException {
         Path f = folder.toAbsolutePath().normalize();
-        if (!root.equals(f.getParent()) || f.getFileName().toString().startsWith(".")) {
+        String name = f.getFileName() == null ? "" : f.getFileName().toString();
+        boolean draft = name.startsWith(RunFiles.DRAFT_PREFIX) && !isDeleted(f);
+        if (!root.equals(f.getParent()) || (name.startsWith(".") && !draft)) {
             throw new IllegalArgumentException(folder + " is not a run folder in " + root);
         }
         if (!Files.isDirectory(f)) {
             return;
         }
-        Path hidden = Files.createTempDirectory(root, RunFiles.DRAFT_PREFIX + "deleted-");
+        if (draft
+                && (LIVE_DRAFTS.contains(f)
+                        || !DraftOwner.isSilent(f, Instant.now(), DraftOwner.localHostName()))) {
+            throw new IllegalStateException(
+                    name.substring(RunFiles.DRAFT_PREFIX.length())
+                            + " is still running; stop it before deleting it");
+        }
+        Path hidden = Files.createTempDirectory(root, DELETED_PREFIX);
         Files.delete(hidden);
         Files.move(f, hidden, StandardCopyOption.ATOMIC_MOVE);
         RunFiles.deleteTree(hidden);

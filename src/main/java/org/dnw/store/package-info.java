@@ -6,12 +6,16 @@
  * {@code .npy} and {@code .png}, every parameter in {@code weights.npz} and the engine's own {@code
  * .params} file.
  *
- * <p>A run is written into a hidden draft folder ({@code .tmp-*}) inside the store and moved into
- * place with one atomic rename, so a killed process leaves a draft that {@link
- * org.dnw.store.RunStore#cleanStaleDrafts()} removes, never a half-written run. Folders whose name
- * starts with a dot are never listed as runs. Running and recording runs (launching, sweeping,
- * robustness) lives above this package, in {@code org.dnw.runs}; the PNGs are drawn by {@code
- * org.dnw.figures}.
+ * <p>A run is written into a hidden draft folder ({@code .tmp-<start>-<name>-<n>}) inside the store
+ * and moved into place with one atomic rename, so no half-written run is ever listed as complete.
+ * While it trains, the draft holds the live event log {@code events.jsonl} ({@link
+ * org.dnw.store.RunEvents}) and an owner record with a heartbeat ({@link
+ * org.dnw.store.DraftOwner}), and is listed as running, or interrupted once its owner is gone,
+ * under the name {@code <start>-<name>-<n>}. A draft killed before its first event is removed by
+ * {@link org.dnw.store.RunStore#cleanStaleDrafts()}; one that trained is kept until the user
+ * deletes it. Other folders whose name starts with a dot are never listed. Running and recording
+ * runs (launching, sweeping, robustness) lives above this package, in {@code org.dnw.runs}; the
+ * PNGs are drawn by {@code org.dnw.figures}.
  *
  * <p>Confusion matrices are oriented as everywhere in the workbench: rows = true class, columns =
  * predicted class. Weights are float32, row-major, in the engine's NCHW layout. No DJL, no JavaFX.

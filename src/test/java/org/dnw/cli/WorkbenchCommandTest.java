@@ -114,7 +114,7 @@ class WorkbenchCommandTest {
         Files.writeString(dir.resolve("20260101-000000-broken/manifest.json"), "{not json");
         Result r = run("runs", "--runs-dir", dir.toString());
         assertThat(r.code()).isZero();
-        assertThat(r.out()).contains("20260101-000000-broken").contains("DAMAGED");
+        assertThat(r.out()).contains("20260101-000000-broken").contains("damaged");
     }
 
     @Test

@@ -52,6 +52,7 @@ class RunRecorderTest {
                         "first-layer.npy",
                         "first-layer.png",
                         "weights.npz",
+                        "events.jsonl",
                         FakeRun.PARAMS_FILE);
         assertThat(FakeRun.fileNames(root)).containsExactly("20260304-050607-tiny-run-1");
     }

@@ -148,7 +148,7 @@ public final class RobustnessViewModel {
                     }
                     List<RunSummary> usable = new ArrayList<>();
                     for (RunSummary r : listed) {
-                        if (!r.isDamaged()) {
+                        if (r.isComplete()) {
                             usable.add(r);
                         }
                     }

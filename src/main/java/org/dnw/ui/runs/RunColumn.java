@@ -14,6 +14,12 @@ import org.dnw.ui.common.Quantities;
  */
 public enum RunColumn {
     NAME("Run", "The run's name", 170, false),
+    STATE(
+            "State",
+            "complete; running (training now, in this or another process); interrupted (its"
+                    + " process ended before it completed); damaged",
+            80,
+            false),
     DATASET("Data set", "What it was trained on", 84, false),
     TEST_ACCURACY("Test acc.", "Accuracy on the test split after training", 82, true),
     BEST_VALIDATION("Best val. acc.", "The best validation accuracy of any epoch", 108, true),
@@ -65,7 +71,11 @@ public enum RunColumn {
             case NETWORK -> orDash(r.specName());
             case PARAMETERS ->
                     r.parameterCount() > 0 ? Quantities.compact(r.parameterCount()) : "—";
-            case EPOCHS -> r.epochsCompleted() > 0 ? Integer.toString(r.epochsCompleted()) : "—";
+            case STATE -> r.status().label();
+            case EPOCHS ->
+                    r.isLive() && r.epochCount() > 0
+                            ? r.epochsCompleted() + " / " + r.epochCount()
+                            : r.epochsCompleted() > 0 ? Integer.toString(r.epochsCompleted()) : "—";
             case BEST_VALIDATION -> percent(r.bestValidationAccuracy());
             case TEST_ACCURACY -> percent(r.testAccuracy());
             case DURATION -> r.durationMillis() > 0 ? duration(r.durationMillis()) : "—";
@@ -79,6 +89,7 @@ public enum RunColumn {
         Comparator<RunSummary> c =
                 switch (this) {
                     case NAME -> text(RunSummary::runName);
+                    case STATE -> Comparator.comparing(RunSummary::status);
                     case DATASET -> text(RunSummary::datasetName);
                     case NETWORK -> text(RunSummary::specName);
                     case PARAMETERS -> Comparator.comparingLong(RunSummary::parameterCount);

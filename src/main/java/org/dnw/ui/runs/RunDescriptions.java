@@ -16,6 +16,7 @@ import org.dnw.store.DatasetInfo;
 import org.dnw.store.EpochMetrics;
 import org.dnw.store.RunManifest;
 import org.dnw.store.RunResults;
+import org.dnw.store.RunStatus;
 import org.dnw.store.RunSummary;
 import org.dnw.store.SavedRun;
 import org.dnw.train.Hyperparameters;
@@ -91,6 +92,30 @@ final class RunDescriptions {
                 List.of(new Section("What is known", known, List.of())));
     }
 
+    /**
+     * The details of a running or interrupted run: what its live log says so far (a draft has no
+     * manifest to load until it completes).
+     */
+    static RunDetails live(RunSummary summary, ZoneId zone) {
+        List<Entry> known = new ArrayList<>();
+        for (RunColumn c : RunColumn.values()) {
+            if (c != RunColumn.NAME && c != RunColumn.TEST_ACCURACY) {
+                known.add(new Entry(c.title(), c.text(summary, zone)));
+            }
+        }
+        String problem =
+                summary.status() == RunStatus.INTERRUPTED
+                        ? "Its process ended before the run completed (stopped, killed, or its"
+                                + " machine lost). The curves up to its last epoch are kept until"
+                                + " you delete it."
+                        : null;
+        return new RunDetails(
+                summary.runName(),
+                subtitle(summary),
+                problem,
+                List.of(new Section("So far", known, List.of())));
+    }
+
     /** The details shown while a run loads. */
     static RunDetails loading(RunSummary summary) {
         return new RunDetails(
@@ -98,7 +123,7 @@ final class RunDescriptions {
     }
 
     private static String subtitle(RunSummary s) {
-        return s.folderName() + (s.isDamaged() ? " · damaged" : "");
+        return s.folderName() + (s.isComplete() ? "" : " · " + s.status().label());
     }
 
     private static Section results(RunManifest m, List<EpochMetrics> epochs, ZoneId zone) {

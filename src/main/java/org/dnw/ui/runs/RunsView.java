@@ -227,12 +227,16 @@ public final class RunsView extends BorderPane {
                             @Override
                             protected void updateItem(RunSummary item, boolean empty) {
                                 super.updateItem(item, empty);
+                                getStyleClass().removeAll("run-running", "run-interrupted");
                                 if (empty || item == null) {
                                     setText(null);
                                     setGraphic(null);
                                     return;
                                 }
                                 setText(c.text(item, model.zone()));
+                                if (c == RunColumn.STATE && item.isLive()) {
+                                    getStyleClass().add("run-" + item.status().label());
+                                }
                                 if (c == RunColumn.NAME && item.isDamaged()) {
                                     Label badge = new Label("⚠");
                                     badge.getStyleClass().add("damaged-badge");

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -22,7 +23,9 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.SortedList;
 import org.dnw.spec.Sentence;
+import org.dnw.store.RunEvents;
 import org.dnw.store.RunManifest;
+import org.dnw.store.RunStatus;
 import org.dnw.store.RunStore;
 import org.dnw.store.RunSummary;
 import org.dnw.store.SavedRun;
@@ -85,6 +88,8 @@ public final class RunsViewModel {
     private int detailRequests;
     private Path detailsFolder;
     private Path selectAfterRefresh;
+    private boolean polling;
+    private RunSummary followed;
 
     /**
      * @param store the saved runs
@@ -167,6 +172,102 @@ public final class RunsViewModel {
         refresh();
     }
 
+    /**
+     * Lists the store again quietly, to follow the folder live: runs that appear, train, complete
+     * or are interrupted (in this or any other process) show by themselves, and a followed running
+     * run's curves grow. Changes nothing when the list is unchanged; skipped while a listing is
+     * under way. Call every few seconds (the window does, every 2 s); the listing and reading run
+     * on the {@code background} executor.
+     */
+    public void poll() {
+        if (polling || busy.get()) {
+            return;
+        }
+        polling = true;
+        RunSummary follow = followed;
+        try {
+            pollOn(follow);
+        } catch (RejectedExecutionException closing) {
+            // the window is closing: nothing more to follow
+        }
+    }
+
+    private void pollOn(RunSummary follow) {
+        background.execute(
+                () -> {
+                    List<RunSummary> list;
+                    RunEvents.Log log = null;
+                    try {
+                        list = store.list();
+                        if (follow != null) {
+                            RunSummary now = find(list, follow.folder());
+                            log = now == null ? null : store.readLive(now);
+                        }
+                    } catch (IOException | RuntimeException e) {
+                        ui.execute(() -> polling = false);
+                        return;
+                    }
+                    RunEvents.Log grown = log;
+                    ui.execute(
+                            () -> {
+                                polling = false;
+                                if (busy.get()) {
+                                    return;
+                                }
+                                if (!list.equals(runs)) {
+                                    int listing = ++listings;
+                                    listed(listing, list, "");
+                                }
+                                followed(follow, list, grown);
+                            });
+                });
+    }
+
+    private static RunSummary find(List<RunSummary> list, Path folder) {
+        for (RunSummary r : list) {
+            if (r.folder().equals(folder)) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    /** Grows the followed run's curves, or stops following when it ended. */
+    private void followed(RunSummary follow, List<RunSummary> list, RunEvents.Log log) {
+        if (follow == null || followed != follow) {
+            return;
+        }
+        RunSummary now = find(list, follow.folder());
+        if (log != null) {
+            charts.overlay(overlayName(follow), SavedRunViews.points(log.epochs()));
+        }
+        if (now != null && now.status() == RunStatus.RUNNING) {
+            status.set(
+                    "Following "
+                            + now.runName()
+                            + ": epoch "
+                            + now.epochsCompleted()
+                            + (now.epochCount() > 0 ? " of " + now.epochCount() : "")
+                            + " done; its curves grow on the charts as it trains.");
+        } else {
+            followed = null;
+            status.set(
+                    now == null
+                            ? follow.runName()
+                                    + " has ended: when it completed, it is listed as complete;"
+                                    + " open it for its figures."
+                            : follow.runName()
+                                    + " was interrupted after "
+                                    + now.epochsCompleted()
+                                    + (now.epochsCompleted() == 1 ? " epoch." : " epochs."));
+        }
+    }
+
+    /** The running run whose curves grow on the charts; null when none. */
+    public RunSummary followed() {
+        return followed;
+    }
+
     private void listed(int listing, List<RunSummary> list, String done) {
         if (listing != listings) {
             return;
@@ -194,6 +295,8 @@ public final class RunsViewModel {
         }
         select(again);
         long damaged = list.stream().filter(RunSummary::isDamaged).count();
+        long running = list.stream().filter(r -> r.status() == RunStatus.RUNNING).count();
+        long interrupted = list.stream().filter(r -> r.status() == RunStatus.INTERRUPTED).count();
         emptyText.set(
                 "No saved runs yet in "
                         + store.root()
@@ -209,11 +312,16 @@ public final class RunsViewModel {
                                                 ? "1 saved run"
                                                 : list.size() + " saved runs",
                                         store.root(),
-                                        damaged == 0
-                                                ? ""
-                                                : " ("
-                                                        + damaged
-                                                        + " damaged: hover for the reason)")));
+                                        (running == 0 ? "" : ", " + running + " running")
+                                                + (interrupted == 0
+                                                        ? ""
+                                                        : ", " + interrupted + " interrupted")
+                                                + (damaged == 0
+                                                        ? ""
+                                                        : " ("
+                                                                + damaged
+                                                                + " damaged: hover for the"
+                                                                + " reason)"))));
     }
 
     private void listingFailed(int listing, String why) {
@@ -244,7 +352,13 @@ public final class RunsViewModel {
             details.set(null);
             return;
         }
-        if (lead.folder().equals(detailsFolder) && details.get() != null) {
+        if (lead.folder().equals(detailsFolder) && details.get() != null && !lead.isLive()) {
+            return;
+        }
+        if (lead.isLive()) {
+            detailRequests++;
+            detailsFolder = lead.folder();
+            details.set(RunDescriptions.live(lead, zone));
             return;
         }
         int request = ++detailRequests;
@@ -281,6 +395,10 @@ public final class RunsViewModel {
         if (run == null) {
             return;
         }
+        if (run.isLive()) {
+            follow(run);
+            return;
+        }
         status.set("Opening " + run.runName() + "…");
         withLoaded(
                 List.of(run),
@@ -297,6 +415,51 @@ public final class RunsViewModel {
                                             ? " (its model params are missing, so it cannot be"
                                                     + " tried)."
                                             : "."));
+                });
+    }
+
+    /**
+     * Draws a running or interrupted run's curves so far on the charts; a running one's grow with
+     * each {@link #poll()} until it ends.
+     */
+    private void follow(RunSummary run) {
+        busy.set(true);
+        background.execute(
+                () -> {
+                    RunEvents.Log log;
+                    try {
+                        log = store.readLive(run);
+                    } catch (IOException | RuntimeException e) {
+                        log = null;
+                    }
+                    RunEvents.Log read = log;
+                    ui.execute(
+                            () -> {
+                                busy.set(false);
+                                if (read == null) {
+                                    status.set(
+                                            run.runName()
+                                                    + " is no longer a draft: it was completed or"
+                                                    + " deleted meanwhile.");
+                                    refresh();
+                                    return;
+                                }
+                                charts.overlay(
+                                        overlayName(run), SavedRunViews.points(read.epochs()));
+                                followed = run.status() == RunStatus.RUNNING ? run : null;
+                                status.set(
+                                        run.status() == RunStatus.RUNNING
+                                                ? "Following "
+                                                        + run.runName()
+                                                        + ": its curves grow on the charts as it"
+                                                        + " trains."
+                                                : "The curves of "
+                                                        + run.runName()
+                                                        + " up to its last epoch ("
+                                                        + read.epochs().size()
+                                                        + ") are drawn on the charts.");
+                                onOverlaid.run();
+                            });
                 });
     }
 
@@ -351,6 +514,13 @@ public final class RunsViewModel {
     public void trainAgainSelected() {
         RunSummary run = single("train again");
         if (run == null) {
+            return;
+        }
+        if (run.isLive()) {
+            status.set(
+                    run.runName()
+                            + " has not completed: train again a complete run, or open this one"
+                            + " to see its curves.");
             return;
         }
         withLoaded(
@@ -447,6 +617,18 @@ public final class RunsViewModel {
                 () -> {
                     List<SavedRun> loaded = new ArrayList<>();
                     for (RunSummary s : chosen) {
+                        if (s.isLive()) {
+                            String why =
+                                    s.runName()
+                                            + " has not completed: open it on its own to see its"
+                                            + " curves so far.";
+                            ui.execute(
+                                    () -> {
+                                        busy.set(false);
+                                        status.set(why);
+                                    });
+                            return;
+                        }
                         try {
                             loaded.add(load(s.folder()));
                         } catch (IOException | RuntimeException e) {

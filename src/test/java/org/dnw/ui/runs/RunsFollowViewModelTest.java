@@ -1,0 +1,137 @@
+package org.dnw.ui.runs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.dnw.store.DraftOwner;
+import org.dnw.store.FakeRun;
+import org.dnw.store.RunDraft;
+import org.dnw.store.RunEvents;
+import org.dnw.store.RunStatus;
+import org.dnw.store.RunStore;
+import org.dnw.store.RunSummary;
+import org.dnw.train.TrainingEvent;
+import org.dnw.ui.charts.ChartsViewModel;
+import org.dnw.ui.common.FakeDialogService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Runs tab follows the runs folder: runs appear, train, end and are interrupted by themselves.
+ */
+class RunsFollowViewModelTest {
+
+    @TempDir Path root;
+    RunStore store;
+    ChartsViewModel charts;
+    RunsViewModel vm;
+    RunDraft draft;
+    RunEvents.Writer log;
+    final List<TrainingEvent> epochs = FakeRun.epochs();
+
+    @BeforeEach
+    void setUp() throws IOException {
+        store = new RunStore(root, ZoneOffset.UTC);
+        SavedRuns.save(store, RunsViewModelTest.ADAM);
+        draft = store.begin("live one");
+        log = RunEvents.appendTo(draft.folder());
+        log.accept(FakeRun.started());
+        log.accept(epochs.get(0));
+        log.accept(epochs.get(1)); // epoch 1
+        charts = new ChartsViewModel();
+        vm =
+                new RunsViewModel(
+                        store,
+                        charts,
+                        new FakeDialogService(),
+                        Runnable::run,
+                        Runnable::run,
+                        ZoneOffset.UTC);
+        vm.refresh();
+    }
+
+    private RunSummary running() {
+        return vm.runs().stream()
+                .filter(r -> r.status() == RunStatus.RUNNING)
+                .findFirst()
+                .orElseThrow();
+    }
+
+    @Test
+    void aRunningRunIsListedWithItsStateAndEpochsSoFar() {
+        assertThat(vm.runs()).hasSize(2);
+        RunSummary r = running();
+        assertThat(RunColumn.STATE.text(r, ZoneOffset.UTC)).isEqualTo("running");
+        assertThat(RunColumn.EPOCHS.text(r, ZoneOffset.UTC)).isEqualTo("1 / 3");
+        assertThat(vm.statusProperty().get()).contains("1 running");
+
+        vm.select(List.of(r));
+        assertThat(vm.detailsProperty().get().subtitle()).endsWith("· running");
+        assertThat(vm.detailsProperty().get().value("So far", "Epochs")).isEqualTo("1 / 3");
+    }
+
+    @Test
+    void anOpenedRunningRunsCurvesGrowWithEachPollUntilItEnds() throws IOException {
+        vm.select(List.of(running()));
+        vm.openSelected();
+        assertThat(charts.overlays()).hasSize(1);
+        assertThat(charts.overlays().get(0).points()).hasSize(1);
+        assertThat(vm.followed()).isNotNull();
+
+        log.accept(epochs.get(2));
+        log.accept(epochs.get(3)); // epoch 2
+        vm.poll();
+
+        assertThat(charts.overlays().get(0).points()).hasSize(2);
+        assertThat(RunColumn.EPOCHS.text(running(), ZoneOffset.UTC)).isEqualTo("2 / 3");
+        assertThat(vm.statusProperty().get()).contains("Following").contains("epoch 2 of 3");
+
+        log.close();
+        store.discard(draft); // ends: gone from the folder (a completed one would be published)
+        vm.poll();
+
+        assertThat(vm.followed()).isNull();
+        assertThat(vm.runs()).extracting(RunSummary::status).containsExactly(RunStatus.OK);
+        assertThat(vm.statusProperty().get()).contains("has ended");
+    }
+
+    @Test
+    void newAndInterruptedRunsAppearByThemselves() throws Exception {
+        SavedRuns.save(store, RunsViewModelTest.BEST);
+        Path lost = Files.createDirectory(root.resolve(".tmp-20260101-000000-lost-1"));
+        ProcessHandle ended = new ProcessBuilder("true").start().toHandle();
+        ended.onExit().get();
+        new DraftOwner(DraftOwner.localHostName(), ended.pid(), null, Instant.now()).writeTo(lost);
+        RunEvents.Writer other = RunEvents.appendTo(lost);
+        other.accept(FakeRun.started());
+        other.accept(epochs.get(1));
+        other.close();
+
+        vm.poll();
+
+        assertThat(vm.runs()).hasSize(4);
+        RunSummary interrupted =
+                vm.runs().stream()
+                        .filter(r -> r.status() == RunStatus.INTERRUPTED)
+                        .findFirst()
+                        .orElseThrow();
+        vm.select(List.of(interrupted));
+        assertThat(vm.detailsProperty().get().problem()).contains("ended before the run completed");
+        assertThat(vm.statusProperty().get()).contains("1 running, 1 interrupted");
+    }
+
+    @Test
+    void pollingAnUnchangedFolderChangesNothing() {
+        List<RunSummary> before = List.copyOf(vm.runs());
+        vm.select(List.of(vm.runs().get(1)));
+        vm.poll();
+        assertThat(vm.runs()).containsExactlyElementsOf(before);
+        assertThat(vm.selection()).containsExactly(before.get(1));
+    }
+}
