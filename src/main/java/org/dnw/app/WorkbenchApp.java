@@ -2,9 +2,6 @@ package org.dnw.app;
 
 import java.time.Duration;
 import java.util.List;
-import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -20,8 +17,6 @@ import org.dnw.ui.data.DataView;
 import org.dnw.ui.data.DataViewModel;
 import org.dnw.ui.filters.FiltersView;
 import org.dnw.ui.filters.FiltersViewModel;
-import org.dnw.ui.runs.RunsView;
-import org.dnw.ui.runs.RunsViewModel;
 import org.dnw.ui.training.TrainingViewModel;
 import org.dnw.ui.tryit.TryItView;
 import org.dnw.ui.tryit.TryItViewModel;
@@ -56,7 +51,7 @@ public final class WorkbenchApp extends Application {
     private TryItViewModel tryIt;
     private WindowScreenshots screenshots;
     private WindowLinks links;
-    private Timeline runsPoll;
+    private RunsFeature runs;
     private boolean closing;
 
     @Override
@@ -124,18 +119,7 @@ public final class WorkbenchApp extends Application {
                         setup,
                         workbench::runSaved,
                         () -> view.selectTab(WorkbenchTab.CONFUSION));
-        RunsViewModel runs =
-                new RunsViewModel(
-                        services.store(),
-                        training.charts(),
-                        dialogs,
-                        executors.io(),
-                        services.fx());
-        runs.setOnOpen(
-                run -> workbench.openRun(run, setup.data().getLoaded(), training.lastSplits()));
-        runs.setOnTrainAgain(manifest -> workbench.trainAgain(manifest, setup.data().getLoaded()));
-        // overlaid and followed curves are drawn on the Training tab's charts: show them
-        runs.setOnOverlaid(() -> view.selectTab(WorkbenchTab.TRAINING));
+        runs = new RunsFeature(services, setup, training, workbench, view, dialogs);
         ExperimentsFeature experiments =
                 new ExperimentsFeature(services, setup, folder -> links.runListed(folder));
         screenshots = new WindowScreenshots(stage, options, view, experiments.tabs());
@@ -145,7 +129,7 @@ public final class WorkbenchApp extends Application {
                         setup,
                         training,
                         experiments,
-                        runs,
+                        runs.model(),
                         tryIt,
                         view,
                         screenshots::runSettled);
@@ -157,11 +141,12 @@ public final class WorkbenchApp extends Application {
         view.setTabContent(WorkbenchTab.FILTERS, new FiltersView(training.filters()));
         view.setTabContent(WorkbenchTab.CONFUSION, new ConfusionView(training.confusion()));
         view.setTabContent(WorkbenchTab.TRY_IT, new TryItView(tryIt));
-        view.setTabContent(WorkbenchTab.RUNS, new RunsView(runs));
+        view.setTabContent(WorkbenchTab.RUNS, runs.tab());
         view.setTabContent(WorkbenchTab.EXPERIMENTS, experiments.tabs());
         view.setOnQuit(this::closeWindow);
         RunReports reports =
-                new RunReports(services, runs, view, uri -> getHostServices().showDocument(uri));
+                new RunReports(
+                        services, runs.model(), view, uri -> getHostServices().showDocument(uri));
         WorkbenchMenus.addMenus(view, training.model(), reports::write);
         view.tabPane()
                 .getSelectionModel()
@@ -186,22 +171,10 @@ public final class WorkbenchApp extends Application {
         }
         WorkbenchMenus.addKeys(scene, setup.editor(), training.model());
 
-        runs.refresh();
-        followRuns(runs);
+        runs.startFollowing();
         setup.data().choose(options.dataset());
         setup.showDevice(executors.checks(), services.fx());
         return scene;
-    }
-
-    /**
-     * Lists the runs folder again every 2 s (the listing runs on the io thread), so that runs of
-     * this and other processes appear, grow and end in the Runs tab by themselves. A timeline on
-     * the FX thread rather than a thread of its own: it stops with the toolkit.
-     */
-    private void followRuns(RunsViewModel runs) {
-        runsPoll = new Timeline(new KeyFrame(javafx.util.Duration.seconds(2), e -> runs.poll()));
-        runsPoll.setCycleCount(Animation.INDEFINITE);
-        runsPoll.play();
     }
 
     /** Stops a running training first (its draft is discarded), then closes. */
@@ -213,9 +186,7 @@ public final class WorkbenchApp extends Application {
             return;
         }
         closing = true;
-        if (runsPoll != null) {
-            runsPoll.stop();
-        }
+        runs.stopFollowing();
         if (training.controller().isTraining()) {
             workbench.showStatus("Stopping the training before closing …");
         }
@@ -258,8 +229,8 @@ public final class WorkbenchApp extends Application {
 
     @Override
     public void stop() {
-        if (runsPoll != null) {
-            runsPoll.stop();
+        if (runs != null) {
+            runs.stopFollowing();
         }
         if (training != null) {
             training.controller().stopAndWait(Duration.ofSeconds(10));
