@@ -41,39 +41,6 @@ public record RunSummary(
         int epochCount,
         double samplesPerSecond) {
 
-    /** A summary whose planned epochs and throughput are unknown. */
-    public RunSummary(
-            Path folder,
-            RunStatus status,
-            String problem,
-            String runName,
-            String datasetName,
-            String specName,
-            long parameterCount,
-            int epochsCompleted,
-            double bestValidationAccuracy,
-            double testAccuracy,
-            long durationMillis,
-            String device,
-            Instant startedAt) {
-        this(
-                folder,
-                status,
-                problem,
-                runName,
-                datasetName,
-                specName,
-                parameterCount,
-                epochsCompleted,
-                bestValidationAccuracy,
-                testAccuracy,
-                durationMillis,
-                device,
-                startedAt,
-                0,
-                Double.NaN);
-    }
-
     /**
      * The run's name in its folder, which commands accept to name it: the folder's name for a
      * complete or damaged run (e.g. "20260101-120000-seed-cnn"), and for a running or interrupted

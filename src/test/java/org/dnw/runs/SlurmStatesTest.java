@@ -74,7 +74,9 @@ class SlurmStatesTest {
                 accuracy,
                 1000,
                 "CPU",
-                started);
+                started,
+                0,
+                Double.NaN);
     }
 
     @Test

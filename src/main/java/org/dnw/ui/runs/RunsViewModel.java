@@ -5,10 +5,8 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -22,7 +20,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.SortedList;
-import org.dnw.spec.Sentence;
 import org.dnw.store.RunEvents;
 import org.dnw.store.RunManifest;
 import org.dnw.store.RunStatus;
@@ -48,7 +45,6 @@ public final class RunsViewModel {
     /** The charts have colours for this many overlaid runs. */
     public static final int MAX_OVERLAYS = 4;
 
-    private static final int CACHE_SIZE = 8;
     private static final DateTimeFormatter OVERLAY_DATE =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
@@ -73,13 +69,7 @@ public final class RunsViewModel {
     private final ReadOnlyStringWrapper emptyText =
             new ReadOnlyStringWrapper(this, "emptyText", "Looking for saved runs…");
 
-    private final Map<Path, SavedRun> cache =
-            new LinkedHashMap<>(16, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<Path, SavedRun> eldest) {
-                    return size() > CACHE_SIZE;
-                }
-            };
+    private final SavedRunLoader loader;
 
     private Consumer<SavedRun> onOpen = run -> {};
     private Consumer<RunManifest> onTrainAgain = manifest -> {};
@@ -89,7 +79,7 @@ public final class RunsViewModel {
     private Path detailsFolder;
     private Path selectAfterRefresh;
     private boolean polling;
-    private RunSummary followed;
+    private final LiveRunFollower live;
 
     /**
      * @param store the saved runs
@@ -121,6 +111,10 @@ public final class RunsViewModel {
         this.background = Objects.requireNonNull(background, "background");
         this.ui = Objects.requireNonNull(ui, "ui");
         this.zone = Objects.requireNonNull(zone, "zone");
+        this.live = new LiveRunFollower(this.charts, this::overlayName, status::set);
+        this.loader =
+                new SavedRunLoader(
+                        this.store, this.background, this.ui, this.dialogs, busy::set, status::set);
     }
 
     // ---- callbacks the application wires
@@ -160,7 +154,7 @@ public final class RunsViewModel {
                         List<RunSummary> list = store.list();
                         ui.execute(() -> listed(listing, list, done));
                     } catch (IOException | RuntimeException e) {
-                        String why = reason(e);
+                        String why = SavedRunLoader.reason(e);
                         ui.execute(() -> listingFailed(listing, why));
                     }
                 });
@@ -184,7 +178,7 @@ public final class RunsViewModel {
             return;
         }
         polling = true;
-        RunSummary follow = followed;
+        RunSummary follow = live.followed();
         try {
             pollOn(follow);
         } catch (RejectedExecutionException closing) {
@@ -196,18 +190,13 @@ public final class RunsViewModel {
         background.execute(
                 () -> {
                     List<RunSummary> list;
-                    RunEvents.Log log = null;
                     try {
                         list = store.list();
-                        if (follow != null) {
-                            RunSummary now = find(list, follow.folder());
-                            log = now == null ? null : store.readLive(now);
-                        }
                     } catch (IOException | RuntimeException e) {
                         ui.execute(() -> polling = false);
                         return;
                     }
-                    RunEvents.Log grown = log;
+                    RunEvents.Log grown = LiveRunFollower.read(store, follow, list);
                     ui.execute(
                             () -> {
                                 polling = false;
@@ -218,54 +207,14 @@ public final class RunsViewModel {
                                     int listing = ++listings;
                                     listed(listing, list, "");
                                 }
-                                followed(follow, list, grown);
+                                live.grown(follow, list, grown);
                             });
                 });
     }
 
-    private static RunSummary find(List<RunSummary> list, Path folder) {
-        for (RunSummary r : list) {
-            if (r.folder().equals(folder)) {
-                return r;
-            }
-        }
-        return null;
-    }
-
-    /** Grows the followed run's curves, or stops following when it ended. */
-    private void followed(RunSummary follow, List<RunSummary> list, RunEvents.Log log) {
-        if (follow == null || followed != follow) {
-            return;
-        }
-        RunSummary now = find(list, follow.folder());
-        if (log != null) {
-            charts.overlay(overlayName(follow), SavedRunViews.points(log.epochs()));
-        }
-        if (now != null && now.status() == RunStatus.RUNNING) {
-            status.set(
-                    "Following "
-                            + now.runName()
-                            + ": epoch "
-                            + now.epochsCompleted()
-                            + (now.epochCount() > 0 ? " of " + now.epochCount() : "")
-                            + " done; its curves grow on the charts as it trains.");
-        } else {
-            followed = null;
-            status.set(
-                    now == null
-                            ? follow.runName()
-                                    + " has ended: when it completed, it is listed as complete;"
-                                    + " open it for its figures."
-                            : follow.runName()
-                                    + " was interrupted after "
-                                    + now.epochsCompleted()
-                                    + (now.epochsCompleted() == 1 ? " epoch." : " epochs."));
-        }
-    }
-
     /** The running run whose curves grow on the charts; null when none. */
     public RunSummary followed() {
-        return followed;
+        return live.followed();
     }
 
     private void listed(int listing, List<RunSummary> list, String done) {
@@ -282,10 +231,7 @@ public final class RunsViewModel {
                 keep.add(s.folder());
             }
         }
-        synchronized (cache) {
-            // a folder listed again may have been rewritten: forget runs no longer listed
-            cache.keySet().retainAll(list.stream().map(RunSummary::folder).toList());
-        }
+        loader.keepOnly(list.stream().map(RunSummary::folder).toList());
         runs.setAll(list);
         List<RunSummary> again = new ArrayList<>();
         for (RunSummary s : list) {
@@ -363,7 +309,7 @@ public final class RunsViewModel {
         }
         int request = ++detailRequests;
         detailsFolder = lead.folder();
-        SavedRun cached = cached(lead.folder());
+        SavedRun cached = loader.cached(lead.folder());
         if (cached != null) {
             details.set(RunDescriptions.of(lead, cached, zone));
             return;
@@ -373,9 +319,9 @@ public final class RunsViewModel {
                 () -> {
                     RunDetails d;
                     try {
-                        d = RunDescriptions.of(lead, load(lead.folder()), zone);
+                        d = RunDescriptions.of(lead, loader.load(lead.folder()), zone);
                     } catch (IOException | RuntimeException e) {
-                        d = RunDescriptions.unreadable(lead, reason(e), zone);
+                        d = RunDescriptions.unreadable(lead, SavedRunLoader.reason(e), zone);
                     }
                     RunDetails done = d;
                     ui.execute(
@@ -400,7 +346,7 @@ public final class RunsViewModel {
             return;
         }
         status.set("Opening " + run.runName() + "…");
-        withLoaded(
+        loader.withLoaded(
                 List.of(run),
                 "Cannot open the run",
                 loaded -> {
@@ -426,39 +372,15 @@ public final class RunsViewModel {
         busy.set(true);
         background.execute(
                 () -> {
-                    RunEvents.Log log;
-                    try {
-                        log = store.readLive(run);
-                    } catch (IOException | RuntimeException e) {
-                        log = null;
-                    }
-                    RunEvents.Log read = log;
+                    RunEvents.Log read = LiveRunFollower.read(store, run);
                     ui.execute(
                             () -> {
                                 busy.set(false);
-                                if (read == null) {
-                                    status.set(
-                                            run.runName()
-                                                    + " is no longer a draft: it was completed or"
-                                                    + " deleted meanwhile.");
+                                if (live.start(run, read)) {
+                                    onOverlaid.run();
+                                } else {
                                     refresh();
-                                    return;
                                 }
-                                charts.overlay(
-                                        overlayName(run), SavedRunViews.points(read.epochs()));
-                                followed = run.status() == RunStatus.RUNNING ? run : null;
-                                status.set(
-                                        run.status() == RunStatus.RUNNING
-                                                ? "Following "
-                                                        + run.runName()
-                                                        + ": its curves grow on the charts as it"
-                                                        + " trains."
-                                                : "The curves of "
-                                                        + run.runName()
-                                                        + " up to its last epoch ("
-                                                        + read.epochs().size()
-                                                        + ") are drawn on the charts.");
-                                onOverlaid.run();
                             });
                 });
     }
@@ -484,7 +406,7 @@ public final class RunsViewModel {
         }
         String note = dropped;
         List<RunSummary> runsToDraw = List.copyOf(chosen);
-        withLoaded(
+        loader.withLoaded(
                 runsToDraw,
                 "Cannot overlay the curves",
                 loaded -> {
@@ -523,7 +445,7 @@ public final class RunsViewModel {
                             + " to see its curves.");
             return;
         }
-        withLoaded(
+        loader.withLoaded(
                 List.of(run),
                 "Cannot train the run again",
                 loaded -> {
@@ -571,11 +493,9 @@ public final class RunsViewModel {
                             store.delete(s.folder());
                             deleted++;
                         } catch (IOException | RuntimeException e) {
-                            failures.add(s.folderName() + " (" + reason(e) + ")");
+                            failures.add(s.folderName() + " (" + SavedRunLoader.reason(e) + ")");
                         }
-                        synchronized (cache) {
-                            cache.remove(s.folder());
-                        }
+                        loader.forget(s.folder());
                     }
                     int count = deleted;
                     ui.execute(
@@ -610,82 +530,11 @@ public final class RunsViewModel {
     /**
      * Loads {@code chosen} off the FX thread, then runs {@code then} with them on the FX thread.
      */
-    private void withLoaded(
-            List<RunSummary> chosen, String errorTitle, Consumer<List<SavedRun>> then) {
-        busy.set(true);
-        background.execute(
-                () -> {
-                    List<SavedRun> loaded = new ArrayList<>();
-                    for (RunSummary s : chosen) {
-                        if (s.isLive()) {
-                            String why =
-                                    s.runName()
-                                            + " has not completed: open it on its own to see its"
-                                            + " curves so far.";
-                            ui.execute(
-                                    () -> {
-                                        busy.set(false);
-                                        status.set(why);
-                                    });
-                            return;
-                        }
-                        try {
-                            loaded.add(load(s.folder()));
-                        } catch (IOException | RuntimeException e) {
-                            String why =
-                                    s.runName()
-                                            + " ("
-                                            + s.folderName()
-                                            + ") cannot be read: "
-                                            + reason(e)
-                                            + (s.isDamaged()
-                                                    ? ""
-                                                    : ". Press Refresh to list the runs again.");
-                            ui.execute(
-                                    () -> {
-                                        busy.set(false);
-                                        status.set(why);
-                                        dialogs.showError(errorTitle, Sentence.of(why));
-                                    });
-                            return;
-                        }
-                    }
-                    ui.execute(
-                            () -> {
-                                busy.set(false);
-                                then.accept(loaded);
-                            });
-                });
-    }
-
-    private SavedRun load(Path folder) throws IOException {
-        SavedRun hit = cached(folder);
-        if (hit != null) {
-            return hit;
-        }
-        SavedRun run = store.load(folder);
-        synchronized (cache) {
-            cache.put(folder, run);
-        }
-        return run;
-    }
-
-    private SavedRun cached(Path folder) {
-        synchronized (cache) {
-            return cache.get(folder);
-        }
-    }
-
     /** The legend's name of a run's overlay: its name and start time. */
     String overlayName(RunSummary s) {
         return s.startedAt() == null
                 ? s.runName()
                 : s.runName() + " (" + OVERLAY_DATE.format(s.startedAt().atZone(zone)) + ")";
-    }
-
-    private static String reason(Exception e) {
-        String m = e.getMessage();
-        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
     }
 
     // ---- properties

@@ -69,7 +69,9 @@ public class FakeEvaluator implements RobustnessEvaluator {
                 testAccuracy,
                 90_000,
                 "cpu",
-                Instant.parse("2026-01-01T12:00:00Z"));
+                Instant.parse("2026-01-01T12:00:00Z"),
+                0,
+                Double.NaN);
     }
 
     /** A run whose folder could not be read. */
@@ -87,6 +89,8 @@ public class FakeEvaluator implements RobustnessEvaluator {
                 Double.NaN,
                 0,
                 null,
-                null);
+                null,
+                0,
+                Double.NaN);
     }
 }

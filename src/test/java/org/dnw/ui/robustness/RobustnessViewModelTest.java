@@ -286,7 +286,9 @@ class RobustnessViewModelTest {
                         0.9,
                         1,
                         "cpu",
-                        null);
+                        null,
+                        0,
+                        Double.NaN);
         listed = List.of(PLAIN, again);
         RobustnessViewModel m = model(evaluator);
         m.runs().get(1).setSelected(true);
