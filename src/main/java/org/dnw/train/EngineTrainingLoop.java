@@ -37,10 +37,10 @@ import org.dnw.train.TrainingEvent.TestEvaluation;
  *       engines' loops used to differ here; the DJL order, epoch first, is the one kept.)
  *   <li>with {@link Hyperparameters#patience()} above 0 (early stopping): after an epoch's
  *       checkpoint, the engine's parameters are copied ({@link TrainingEngine#snapshotParameters})
- *       when its validation loss is the lowest so far; when {@code patience} epochs in a row brought
- *       no lower one, training ends there. The best epoch's copy is then put back, so the test
- *       evaluation, the saved parameters and {@link TrainingEvent.RunFinished#parameters()} are that
- *       epoch's; {@link TrainingEvent.RunFinished#earlyStop()} says which epoch and why.
+ *       when its validation loss is the lowest so far; when {@code patience} epochs in a row
+ *       brought no lower one, training ends there. The best epoch's copy is then put back, so the
+ *       test evaluation, the saved parameters and {@link TrainingEvent.RunFinished#parameters()}
+ *       are that epoch's; {@link TrainingEvent.RunFinished#earlyStop()} says which epoch and why.
  *   <li>exactly one terminal event, after the engine has been closed: {@link
  *       TrainingEvent.RunFinished} with the test evaluation and every parameter, {@link
  *       TrainingEvent.RunFailed} with a sentence (the engine refused the request, the loss diverged

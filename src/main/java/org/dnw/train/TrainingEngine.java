@@ -152,7 +152,9 @@ public interface TrainingEngine extends AutoCloseable {
      */
     record EvaluatedBatch(double meanLoss, long correct, int[] predicted, float[] probabilities) {}
 
-    /** A copy of an engine's parameters, opaque to the loop; only the engine that took it reads it. */
+    /**
+     * A copy of an engine's parameters, opaque to the loop; only the engine that took it reads it.
+     */
     interface ParameterSnapshot {}
 
     /** Why a run failed and what to try, for {@link TrainingEvent.RunFailed}. */

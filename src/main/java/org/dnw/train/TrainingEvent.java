@@ -165,8 +165,8 @@ public sealed interface TrainingEvent
             boolean stopped) {
 
         /**
-         * One sentence, e.g. "stopped early after epoch 7: no better validation loss for 3
-         * epochs; kept epoch 4".
+         * One sentence, e.g. "stopped early after epoch 7: no better validation loss for 3 epochs;
+         * kept epoch 4".
          */
         public String sentence() {
             String kept =

@@ -62,14 +62,7 @@ class WorkbenchCommandTest {
         assertThat(negative.err()).contains("patience cannot be negative");
 
         Result noValidation =
-                run(
-                        "train",
-                        "--patience",
-                        "2",
-                        "--validation",
-                        "0",
-                        "--runs-dir",
-                        dir.toString());
+                run("train", "--patience", "2", "--validation", "0", "--runs-dir", dir.toString());
         assertThat(noValidation.code()).isEqualTo(ExitCodes.BAD_ARGUMENTS);
         assertThat(noValidation.err()).contains("stopping early needs a validation set");
         assertThat(run("train", "--patience", "two").code()).isEqualTo(ExitCodes.BAD_ARGUMENTS);

@@ -233,8 +233,8 @@ public final class DjlEngine implements TrainingEngine {
     }
 
     /**
-     * Host copies of every parameter (running means and variances included), in the block's
-     * order; float32 as the network holds them, so the copy is exact.
+     * Host copies of every parameter (running means and variances included), in the block's order;
+     * float32 as the network holds them, so the copy is exact.
      */
     private record Snapshot(List<float[]> values) implements ParameterSnapshot {}
 
