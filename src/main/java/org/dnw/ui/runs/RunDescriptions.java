@@ -187,6 +187,12 @@ final class RunDescriptions {
         e.add(new Entry("Weight decay", plain(h.weightDecay())));
         e.add(new Entry("Batch size", Quantities.count(h.batchSize())));
         e.add(new Entry("Epochs", Integer.toString(h.epochCount())));
+        if (h.patience() > 0) {
+            e.add(
+                    new Entry(
+                            "Stop early after",
+                            h.patience() + " epochs without a better validation loss"));
+        }
         e.add(
                 new Entry(
                         "Validation share",
