@@ -169,7 +169,8 @@ final class RunDescriptions {
         return new Section(RESULTS, e, List.of());
     }
 
-    private static Section hyperparameters(Hyperparameters h) {
+    /** The "Hyperparameters" section; package-private for tests. */
+    static Section hyperparameters(Hyperparameters h) {
         List<Entry> e = new ArrayList<>();
         e.add(new Entry("Optimizer", h.optimizer() == null ? "—" : h.optimizer().label()));
         e.add(new Entry("Learning rate", plain(h.learningRate())));
