@@ -212,6 +212,9 @@ final class SlurmSubmission {
                         "--weights-every", "0",
                         "--name", runName,
                         "--runs-dir", runsDir.toString()));
+        if (hp.patience() > 0) {
+            c.addAll(List.of("--patience", String.valueOf(hp.patience())));
+        }
         return c;
     }
 

@@ -160,6 +160,9 @@ final class TrainCommand implements Callable<Integer> {
                     f.test().actual().length,
                     f.epochsCompleted(),
                     ConsoleProgress.duration(f.durationMillis()));
+            if (f.earlyStop() != null) {
+                out.println("Early stopping: " + f.earlyStop().sentence() + ".");
+            }
             Tables.classMetrics(out, f.test().report(), splits.test().classNames());
             Tables.confusion(out, f.test().report().matrix(), splits.test().classNames());
             // saved all the same (it is what was asked for), but the summary must not read as a
@@ -198,7 +201,11 @@ final class TrainCommand implements Callable<Integer> {
                             + Hyperparameters.formatRate(s.hyperparameters().learningRate())
                             + ", batch "
                             + s.hyperparameters().batchSize(),
-                    s.hyperparameters().epochCount() + " epochs");
+                    s.hyperparameters().epochCount()
+                            + " epochs"
+                            + (s.hyperparameters().patience() > 0
+                                    ? " (patience " + s.hyperparameters().patience() + ")"
+                                    : ""));
             out.flush();
             progress.start(s.hyperparameters().epochCount());
         } else if (event instanceof TrainingEvent.BatchCompleted b) {

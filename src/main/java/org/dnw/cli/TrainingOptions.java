@@ -83,6 +83,13 @@ final class TrainingOptions {
             description = "share of the training data held out for validation (default: 0.1)")
     Double validationShare;
 
+    @Option(
+            names = "--patience",
+            paramLabel = "N",
+            description =
+                    "stop after N epochs without a better validation loss and keep the best epoch's parameters (default: 0, off)")
+    Integer patience;
+
     @Option(names = "--seed", description = "seed of every random choice (default: 42)")
     Long seed;
 
@@ -152,6 +159,9 @@ final class TrainingOptions {
         }
         if (validationShare != null) {
             hp = hp.withValidationShare(validationShare);
+        }
+        if (patience != null) {
+            hp = hp.withPatience(patience);
         }
         if (seed != null) {
             hp = hp.withSeed(seed);

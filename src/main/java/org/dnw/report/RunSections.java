@@ -157,6 +157,15 @@ final class RunSections {
                                 + (epochsCompleted(r) != h.epochCount()
                                         ? " planned, " + epochsCompleted(r) + " trained"
                                         : "")));
+        if (h.patience() > 0) {
+            rows.add(
+                    new Pair(
+                            "early stopping",
+                            "after "
+                                    + h.patience()
+                                    + " epochs without a better validation loss; the best"
+                                    + " epoch's parameters kept"));
+        }
         rows.add(
                 new Pair(
                         "validation share",

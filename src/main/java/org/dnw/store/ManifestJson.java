@@ -1,5 +1,6 @@
 package org.dnw.store;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import org.dnw.spec.SpecJson;
+import org.dnw.train.Hyperparameters;
 
 /**
  * {@code manifest.json} as JSON: {@link SpecJson}'s mapper (so the spec reads as a spec file does)
@@ -118,7 +120,17 @@ final class ManifestJson {
         m.addSerializer(Double.TYPE, nan);
         m.addDeserializer(Double.class, new NullAsNanDeserializer());
         m.addDeserializer(Double.TYPE, new NullAsNanDeserializer());
+        m.setMixInAnnotation(Hyperparameters.class, HyperparametersMixIn.class);
         return m;
+    }
+
+    /**
+     * Early stopping's {@code patience} is written only when set, so a run without it writes the
+     * manifest and events it always did; a manifest without the field reads as 0 (off).
+     */
+    private abstract static class HyperparametersMixIn {
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+        abstract int patience();
     }
 
     private static final class InstantSerializer extends JsonSerializer<Instant> {

@@ -35,6 +35,12 @@ import org.dnw.train.TrainingEvent.TestEvaluation;
  *   <li>per epoch, after validation: {@link TrainingEvent.EpochCompleted}, then {@link
  *       TrainingEvent.WeightsCaptured} at the epoch's last batch, then a checkpoint. (The two
  *       engines' loops used to differ here; the DJL order, epoch first, is the one kept.)
+ *   <li>with {@link Hyperparameters#patience()} above 0 (early stopping): after an epoch's
+ *       checkpoint, the engine's parameters are copied ({@link TrainingEngine#snapshotParameters})
+ *       when its validation loss is the lowest so far; when {@code patience} epochs in a row
+ *       brought no lower one, training ends there. The best epoch's copy is then put back, so the
+ *       test evaluation, the saved parameters and {@link TrainingEvent.RunFinished#parameters()}
+ *       are that epoch's; {@link TrainingEvent.RunFinished#earlyStop()} says which epoch and why.
  *   <li>exactly one terminal event, after the engine has been closed: {@link
  *       TrainingEvent.RunFinished} with the test evaluation and every parameter, {@link
  *       TrainingEvent.RunFailed} with a sentence (the engine refused the request, the loss diverged
@@ -192,6 +198,11 @@ public final class EngineTrainingLoop implements TrainingLoop {
             }
             int every = request.weightsEveryBatches();
             int epochsDone = 0;
+            int patience = hp.patience();
+            int bestEpoch = 0;
+            double bestLoss = Double.NaN;
+            TrainingEngine.ParameterSnapshot best = null;
+            boolean stoppedEarly = false;
             boolean first = true;
             double firstLoss = 0;
             for (int epoch = 1; epoch <= hp.epochCount(); epoch++) {
@@ -259,6 +270,26 @@ public final class EngineTrainingLoop implements TrainingLoop {
                 if (control.checkpoint(name, epoch, batchesPerEpoch, events)) {
                     return new TrainingEvent.RunCancelled(name, epochsDone, epoch, batchesPerEpoch);
                 }
+                if (patience > 0 && !Double.isNaN(val.loss)) {
+                    // strictly lower: a tie keeps the earlier epoch
+                    if (best == null || val.loss < bestLoss) {
+                        bestLoss = val.loss;
+                        bestEpoch = epoch;
+                        best = engine.snapshotParameters();
+                    } else if (epoch - bestEpoch >= patience && epoch < hp.epochCount()) {
+                        stoppedEarly = true;
+                        break;
+                    }
+                }
+            }
+            TrainingEvent.EarlyStop earlyStop = null;
+            if (best != null) {
+                if (bestEpoch != epochsDone) {
+                    engine.restoreParameters(best);
+                }
+                earlyStop =
+                        new TrainingEvent.EarlyStop(
+                                patience, epochsDone, bestEpoch, bestLoss, stoppedEarly);
             }
 
             Figures figures = evaluate(test, true);
@@ -286,7 +317,8 @@ public final class EngineTrainingLoop implements TrainingLoop {
                     (System.nanoTime() - runStart) / 1_000_000,
                     request.artifactsFolder(),
                     parameters,
-                    Instant.now());
+                    Instant.now(),
+                    earlyStop);
         }
 
         private void captureWeights(int epoch, int batch) {

@@ -14,6 +14,9 @@ package org.dnw.train;
  * @param validationShare share of the training data held out for validation, in [0, 0.9]
  * @param seed seed of every random choice (initial weights, shuffling, split, dropout)
  * @param loss the training loss
+ * @param patience early stopping: stop after this many epochs without a better validation loss and
+ *     keep the best epoch's parameters; 0 (the default) trains every epoch. ≥ 0, and &gt; 0 only
+ *     with a validation set
  */
 public record Hyperparameters(
         OptimizerKind optimizer,
@@ -26,7 +29,36 @@ public record Hyperparameters(
         int epochCount,
         double validationShare,
         long seed,
-        LossKind loss) {
+        LossKind loss,
+        int patience) {
+
+    /** Without early stopping ({@code patience} 0): every run before it existed. */
+    public Hyperparameters(
+            OptimizerKind optimizer,
+            double learningRate,
+            ScheduleKind schedule,
+            int stepEpochs,
+            double decayRate,
+            double weightDecay,
+            int batchSize,
+            int epochCount,
+            double validationShare,
+            long seed,
+            LossKind loss) {
+        this(
+                optimizer,
+                learningRate,
+                schedule,
+                stepEpochs,
+                decayRate,
+                weightDecay,
+                batchSize,
+                epochCount,
+                validationShare,
+                seed,
+                loss,
+                0);
+    }
 
     /**
      * The defaults: Adam 1e-3 with a cosine schedule over the epochs, batch 64, 5 epochs, 10 %
@@ -73,6 +105,13 @@ public record Hyperparameters(
         if (!(decayRate >= 0)) {
             out.add("the decay rate cannot be negative");
         }
+        if (patience < 0) {
+            out.add("the patience cannot be negative (0 trains every epoch)");
+        } else if (patience > 0 && !(validationShare > 0)) {
+            out.add(
+                    "stopping early needs a validation set: set a validation share above 0, or"
+                            + " patience 0");
+        }
         return out;
     }
 
@@ -113,7 +152,8 @@ public record Hyperparameters(
                 epochCount,
                 validationShare,
                 seed,
-                loss);
+                loss,
+                patience);
     }
 
     public Hyperparameters withLearningRate(double v) {
@@ -128,7 +168,8 @@ public record Hyperparameters(
                 epochCount,
                 validationShare,
                 seed,
-                loss);
+                loss,
+                patience);
     }
 
     public Hyperparameters withSchedule(ScheduleKind v) {
@@ -143,7 +184,8 @@ public record Hyperparameters(
                 epochCount,
                 validationShare,
                 seed,
-                loss);
+                loss,
+                patience);
     }
 
     public Hyperparameters withStepEpochs(int v) {
@@ -158,7 +200,8 @@ public record Hyperparameters(
                 epochCount,
                 validationShare,
                 seed,
-                loss);
+                loss,
+                patience);
     }
 
     public Hyperparameters withDecayRate(double v) {
@@ -173,7 +216,8 @@ public record Hyperparameters(
                 epochCount,
                 validationShare,
                 seed,
-                loss);
+                loss,
+                patience);
     }
 
     public Hyperparameters withWeightDecay(double v) {
@@ -188,7 +232,8 @@ public record Hyperparameters(
                 epochCount,
                 validationShare,
                 seed,
-                loss);
+                loss,
+                patience);
     }
 
     public Hyperparameters withBatchSize(int v) {
@@ -203,7 +248,8 @@ public record Hyperparameters(
                 epochCount,
                 validationShare,
                 seed,
-                loss);
+                loss,
+                patience);
     }
 
     public Hyperparameters withEpochCount(int v) {
@@ -218,7 +264,8 @@ public record Hyperparameters(
                 v,
                 validationShare,
                 seed,
-                loss);
+                loss,
+                patience);
     }
 
     public Hyperparameters withValidationShare(double v) {
@@ -233,7 +280,8 @@ public record Hyperparameters(
                 epochCount,
                 v,
                 seed,
-                loss);
+                loss,
+                patience);
     }
 
     public Hyperparameters withSeed(long v) {
@@ -248,7 +296,8 @@ public record Hyperparameters(
                 epochCount,
                 validationShare,
                 v,
-                loss);
+                loss,
+                patience);
     }
 
     public Hyperparameters withLoss(LossKind v) {
@@ -263,6 +312,23 @@ public record Hyperparameters(
                 epochCount,
                 validationShare,
                 seed,
+                v,
+                patience);
+    }
+
+    public Hyperparameters withPatience(int v) {
+        return new Hyperparameters(
+                optimizer,
+                learningRate,
+                schedule,
+                stepEpochs,
+                decayRate,
+                weightDecay,
+                batchSize,
+                epochCount,
+                validationShare,
+                seed,
+                loss,
                 v);
     }
 }

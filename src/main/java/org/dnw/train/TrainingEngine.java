@@ -112,6 +112,19 @@ public interface TrainingEngine extends AutoCloseable {
     /** Every parameter, in the network's order. */
     List<ParameterValues> parameters();
 
+    /**
+     * An exact copy of every parameter's current values (and any running statistics the network
+     * keeps), held in memory for {@link #restoreParameters}; used by early stopping to keep the
+     * best epoch. Cheap next to an epoch: one copy of the weights.
+     */
+    ParameterSnapshot snapshotParameters();
+
+    /**
+     * Puts back the values of {@code snapshot}, taken from this engine's built network by {@link
+     * #snapshotParameters}; what is evaluated, read and saved afterwards is that network.
+     */
+    void restoreParameters(ParameterSnapshot snapshot);
+
     /** Saves the trained parameters in {@code folder}, in the engine's own format. */
     void save(Path folder) throws IOException;
 
@@ -138,6 +151,11 @@ public interface TrainingEngine extends AutoCloseable {
      * @param probabilities {@code count × classCount()} probabilities, or null without details
      */
     record EvaluatedBatch(double meanLoss, long correct, int[] predicted, float[] probabilities) {}
+
+    /**
+     * A copy of an engine's parameters, opaque to the loop; only the engine that took it reads it.
+     */
+    interface ParameterSnapshot {}
 
     /** Why a run failed and what to try, for {@link TrainingEvent.RunFailed}. */
     record Failure(String reason, String advice) {}

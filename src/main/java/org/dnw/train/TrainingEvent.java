@@ -112,6 +112,9 @@ public sealed interface TrainingEvent
      * @param artifacts folder where the training thread saved the model's DJL params, or null
      * @param parameters copies of every trained parameter, in block order (the first is the first
      *     layer's weight)
+     * @param earlyStop with {@link Hyperparameters#patience()} above 0: which epoch's parameters
+     *     are the result (they, not the last epoch's, were evaluated, saved and copied here) and
+     *     whether training stopped before the last epoch; null without early stopping
      */
     record RunFinished(
             String runName,
@@ -120,8 +123,73 @@ public sealed interface TrainingEvent
             long durationMillis,
             java.nio.file.Path artifacts,
             java.util.List<ParameterValues> parameters,
-            Instant finishedAt)
-            implements TrainingEvent {}
+            Instant finishedAt,
+            EarlyStop earlyStop)
+            implements TrainingEvent {
+
+        /** A run without early stopping. */
+        public RunFinished(
+                String runName,
+                TestEvaluation test,
+                int epochsCompleted,
+                long durationMillis,
+                java.nio.file.Path artifacts,
+                java.util.List<ParameterValues> parameters,
+                Instant finishedAt) {
+            this(
+                    runName,
+                    test,
+                    epochsCompleted,
+                    durationMillis,
+                    artifacts,
+                    parameters,
+                    finishedAt,
+                    null);
+        }
+    }
+
+    /**
+     * What early stopping did in a run.
+     *
+     * @param patience epochs without a better validation loss that end the run, ≥ 1
+     * @param lastEpoch the last epoch trained (1-based)
+     * @param keptEpoch the epoch with the lowest validation loss, whose parameters are the result
+     * @param keptValidationLoss that epoch's validation loss
+     * @param stopped true when training ended before the planned epochs
+     */
+    record EarlyStop(
+            int patience,
+            int lastEpoch,
+            int keptEpoch,
+            double keptValidationLoss,
+            boolean stopped) {
+
+        /**
+         * One sentence, e.g. "stopped early after epoch 7: no better validation loss for 3 epochs;
+         * kept epoch 4".
+         */
+        public String sentence() {
+            String kept =
+                    String.format(
+                            java.util.Locale.ROOT,
+                            "kept epoch %d (validation loss %.4f)",
+                            keptEpoch,
+                            keptValidationLoss);
+            if (stopped) {
+                return "stopped early after epoch "
+                        + lastEpoch
+                        + ": no better validation loss for "
+                        + patience
+                        + (patience == 1 ? " epoch; " : " epochs; ")
+                        + kept;
+            }
+            return "trained all "
+                    + lastEpoch
+                    + " epochs; "
+                    + kept
+                    + (keptEpoch == lastEpoch ? ", the last" : ", the best on validation");
+        }
+    }
 
     /**
      * The run stopped on an error.

@@ -183,6 +183,39 @@ class CliIT {
     }
 
     @Test
+    void patienceStopsEarlyAndTheManifestKeepsIt() throws Exception {
+        WorkbenchCommandTest.Result r =
+                run(
+                        "train",
+                        "--preset",
+                        "mlp",
+                        "--dataset",
+                        "mnist-sample",
+                        "--train-subset",
+                        "600",
+                        "--epochs",
+                        "40",
+                        "--patience",
+                        "2",
+                        "--runs-dir",
+                        dir.toString());
+        assertThat(r.code()).isZero();
+        assertThat(r.out())
+                .contains("40 epochs (patience 2)")
+                .containsPattern(
+                        "Early stopping: stopped early after epoch (\\d+): no better validation"
+                                + " loss for 2 epochs; kept epoch \\d+ \\(validation loss");
+        Matcher m = Pattern.compile("\\((\\d+) epochs, ").matcher(r.out());
+        assertThat(m.find()).isTrue();
+        assertThat(Integer.parseInt(m.group(1))).isLessThan(40);
+        Path run;
+        try (var runs = Files.list(dir)) {
+            run = runs.filter(Files::isDirectory).findFirst().orElseThrow();
+        }
+        assertThat(Files.readString(run.resolve("manifest.json"))).contains("\"patience\" : 2");
+    }
+
+    @Test
     void theScratchEngineTrainsFromTheCommandLine() {
         WorkbenchCommandTest.Result r =
                 run(

@@ -26,7 +26,19 @@ class SlurmSubmissionTest {
                 for (LossKind loss : LossKind.values()) {
                     Hyperparameters hp =
                             new Hyperparameters(
-                                    optimizer, 3e-4, schedule, 3, 0.05, 1e-5, 48, 2, 0.2, 7L, loss);
+                                    optimizer,
+                                    3e-4,
+                                    schedule,
+                                    3,
+                                    0.05,
+                                    1e-5,
+                                    48,
+                                    2,
+                                    0.2,
+                                    7L,
+                                    loss,
+                                    // early stopping off and on
+                                    optimizer.ordinal() % 2 * 2);
                     Path runs = dir.resolve("my runs");
                     List<String> command =
                             SlurmSubmission.trainCommand(

@@ -51,6 +51,27 @@ class WorkbenchCommandTest {
     }
 
     @Test
+    void patienceIsParsedAndRefusedOutOfRangeOrWithoutAValidationSet() throws Exception {
+        TrainingOptions options = new TrainingOptions();
+        new picocli.CommandLine(options).parseArgs("--patience", "3");
+        assertThat(options.hyperparameters().patience()).isEqualTo(3);
+        assertThat(new TrainingOptions().hyperparameters().patience()).isZero();
+
+        Result negative = run("train", "--patience", "-1", "--runs-dir", dir.toString());
+        assertThat(negative.code()).isEqualTo(ExitCodes.BAD_ARGUMENTS);
+        assertThat(negative.err()).contains("patience cannot be negative");
+
+        Result noValidation =
+                run("train", "--patience", "2", "--validation", "0", "--runs-dir", dir.toString());
+        assertThat(noValidation.code()).isEqualTo(ExitCodes.BAD_ARGUMENTS);
+        assertThat(noValidation.err()).contains("stopping early needs a validation set");
+        assertThat(run("train", "--patience", "two").code()).isEqualTo(ExitCodes.BAD_ARGUMENTS);
+        try (var files = Files.list(dir)) {
+            assertThat(files).as("nothing was made for a refused run").isEmpty();
+        }
+    }
+
+    @Test
     void aMissingDataSetPathSaysSo() {
         Result r =
                 run(

@@ -35,6 +35,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.dnw.figures.KernelGridImage;
 import org.dnw.store.RunStore;
 import org.dnw.store.SavedRun;
+import org.dnw.train.Hyperparameters;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -109,6 +110,27 @@ class ReportWriterTest {
                         FakeRuns.CLASS_NAMES.stream()
                                 .map(ReportWriterTest::escaped)
                                 .toArray(String[]::new));
+    }
+
+    @Test
+    void theSettingsNameEarlyStoppingOnlyWhenItWasOn() throws IOException {
+        SavedRun plain = new FakeRuns(store).name("plain").save();
+        SavedRun patient =
+                new FakeRuns(store)
+                        .name("patient")
+                        .hyperparameters(
+                                Hyperparameters.defaults().withEpochCount(3).withPatience(2))
+                        .save();
+
+        assertThat(RunSections.settings(plain))
+                .extracting(ReportModel.Pair::key)
+                .doesNotContain("early stopping");
+        assertThat(RunSections.settings(patient))
+                .contains(
+                        new ReportModel.Pair(
+                                "early stopping",
+                                "after 2 epochs without a better validation loss; the best"
+                                        + " epoch's parameters kept"));
     }
 
     @Test

@@ -43,6 +43,40 @@ class ManifestJsonTest {
     }
 
     @Test
+    void patienceIsWrittenOnlyWhenSetAndAnOldManifestReadsAsNoEarlyStopping() throws Exception {
+        String plain = new String(ManifestJson.write(manifest(0.8)), StandardCharsets.UTF_8);
+        assertThat(plain).doesNotContain("patience");
+
+        RunManifest m = manifest(0.8);
+        RunManifest patient =
+                new RunManifest(
+                        m.formatVersion(),
+                        m.runName(),
+                        m.spec(),
+                        m.hyperparameters().withPatience(3),
+                        m.seed(),
+                        m.dataset(),
+                        m.environment(),
+                        m.device(),
+                        m.parameterCount(),
+                        m.startedAt(),
+                        m.finishedAt(),
+                        m.durationMillis(),
+                        m.results(),
+                        m.firstLayerParameter(),
+                        m.modelFiles());
+        String json = new String(ManifestJson.write(patient), StandardCharsets.UTF_8);
+        assertThat(json).contains("\"patience\" : 3");
+        assertThat(ManifestJson.read(json.getBytes(StandardCharsets.UTF_8), FILE))
+                .isEqualTo(patient);
+
+        // a manifest written before early stopping existed has no field: patience 0
+        RunManifest old = ManifestJson.read(plain.getBytes(StandardCharsets.UTF_8), FILE);
+        assertThat(old.hyperparameters().patience()).isZero();
+        assertThat(old).isEqualTo(m);
+    }
+
+    @Test
     void nanFiguresAreWrittenAsNullAndReadBackAsNan() throws Exception {
         RunManifest m = manifest(Double.NaN);
         String json = new String(ManifestJson.write(m), StandardCharsets.UTF_8);

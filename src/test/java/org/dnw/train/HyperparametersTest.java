@@ -49,6 +49,20 @@ class HyperparametersTest {
     }
 
     @Test
+    void patienceIsOffByDefaultAndNeedsAValidationSet() {
+        assertThat(Hyperparameters.defaults().patience()).isZero();
+        assertThat(base.withPatience(3).problems()).isEmpty();
+        assertThat(base.withPatience(3).withEpochCount(9).patience()).isEqualTo(3);
+        assertThat(base.withPatience(-1).problems())
+                .containsExactly("the patience cannot be negative (0 trains every epoch)");
+        assertThat(base.withValidationShare(0).withPatience(2).problems())
+                .containsExactly(
+                        "stopping early needs a validation set: set a validation share above 0,"
+                                + " or patience 0");
+        assertThat(base.withValidationShare(0).problems()).isEmpty();
+    }
+
+    @Test
     void ratesPrintAsAStudentReadsThem() {
         assertThat(Hyperparameters.formatRate(0.001)).isEqualTo("0.001");
         assertThat(Hyperparameters.formatRate(3e-4)).isEqualTo("3e-4");

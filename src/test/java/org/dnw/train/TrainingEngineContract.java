@@ -50,6 +50,18 @@ public abstract class TrainingEngineContract {
                 .withEngine(engine());
     }
 
+    /** Like {@link #request} on {@link TrainingFixtures#overfittingSplits}. */
+    private TrainingRequest overfitting(Hyperparameters hp) {
+        return new TrainingRequest(
+                        "contract",
+                        TrainingFixtures.imageNet(3),
+                        TrainingFixtures.overfittingSplits(3),
+                        hp,
+                        null,
+                        0)
+                .withEngine(engine());
+    }
+
     private List<TrainingEvent> run(TrainingRequest request) {
         return run(request, new RunControl(), null);
     }
@@ -301,6 +313,70 @@ public abstract class TrainingEngineContract {
         List<TrainingEvent> other = run(request(TrainingFixtures.sgd(0.3, 16, 2).withSeed(43), 0));
         assertThat(((RunFinished) last(other)).parameters().get(0).values())
                 .isNotEqualTo(((RunFinished) last(a)).parameters().get(0).values());
+    }
+
+    @Test
+    void earlyStoppingEndsTheRunAndItsResultIsTheBestEpochsNetwork() {
+        // a third of the validation labels are wrong: its loss falls, then rises as training grows
+        // sure
+        Hyperparameters hp =
+                TrainingFixtures.sgd(0.05, 16, 12).withValidationShare(0.2).withPatience(1);
+        List<TrainingEvent> events = run(overfitting(hp));
+        RunFinished f = (RunFinished) last(events);
+        List<EpochCompleted> epochs = of(events, EpochCompleted.class);
+        List<Double> losses = epochs.stream().map(EpochCompleted::validationLoss).toList();
+        TrainingEvent.EarlyStop stop = f.earlyStop();
+
+        assertThat(stop).as("validation losses %s", losses).isNotNull();
+        assertThat(stop.stopped()).as("validation losses %s", losses).isTrue();
+        assertThat(epochs).hasSize(stop.lastEpoch()).hasSizeLessThan(hp.epochCount());
+        assertThat(f.epochsCompleted()).isEqualTo(stop.lastEpoch());
+        // patience 1: the epoch after the kept one brought no lower loss, and no epoch did
+        int kept = stop.keptEpoch();
+        assertThat(stop.lastEpoch()).isEqualTo(kept + 1);
+        double keptLoss = losses.get(kept - 1);
+        assertThat(stop.keptValidationLoss()).isEqualTo(keptLoss);
+        assertThat(losses).allSatisfy(l -> assertThat(l).isGreaterThanOrEqualTo(keptLoss));
+        assertThat(stop.sentence())
+                .isEqualTo(
+                        "stopped early after epoch "
+                                + (kept + 1)
+                                + ": no better validation loss for 1 epoch; kept epoch "
+                                + kept
+                                + String.format(
+                                        java.util.Locale.ROOT,
+                                        " (validation loss %.4f)",
+                                        keptLoss));
+
+        // the result is the kept epoch's network: its first weights as captured at that epoch's
+        // end...
+        WeightsCaptured atKept =
+                of(events, WeightsCaptured.class).stream()
+                        .filter(w -> w.epoch() == kept)
+                        .reduce((a, b) -> b)
+                        .orElseThrow();
+        assertThat(f.parameters().get(0).values()).containsExactly(atKept.values());
+        // ...and the same test figures as a run that trains just those epochs (fixed rate, seed)
+        RunFinished shorter =
+                (RunFinished) last(run(overfitting(hp.withPatience(0).withEpochCount(kept))));
+        assertThat(shorter.earlyStop()).isNull();
+        assertThat(f.test().loss()).isEqualTo(shorter.test().loss());
+        assertThat(f.test().predicted()).containsExactly(shorter.test().predicted());
+        for (int i = 0; i < f.parameters().size(); i++) {
+            assertThat(f.parameters().get(i).values())
+                    .containsExactly(shorter.parameters().get(i).values());
+        }
+
+        // patience 0 trains every epoch, along the very same path
+        List<TrainingEvent> all = run(overfitting(hp.withPatience(0)));
+        assertThat(((RunFinished) last(all)).earlyStop()).isNull();
+        assertThat(of(all, EpochCompleted.class)).hasSize(hp.epochCount());
+        assertThat(
+                        of(all, EpochCompleted.class).stream()
+                                .limit(epochs.size())
+                                .map(EpochCompleted::validationLoss)
+                                .toList())
+                .containsExactlyElementsOf(losses);
     }
 
     @Test

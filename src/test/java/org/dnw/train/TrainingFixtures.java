@@ -23,6 +23,15 @@ public final class TrainingFixtures {
      * 150–255), the rest is faint noise (0–40, half the pixels 0).
      */
     public static ImageSamples bands(int count, int classes, long seed) {
+        return bands(count, classes, seed, 0);
+    }
+
+    /**
+     * {@link #bands(int, int, long)} where every {@code mislabelEvery}-th image (0: none) carries
+     * the next class's label: a split no network can fit, whose loss rises once training grows
+     * confident.
+     */
+    public static ImageSamples bands(int count, int classes, long seed, int mislabelEvery) {
         Random random = new Random(seed);
         byte[] pixels = new byte[count * 36];
         int[] labels = new int[count];
@@ -36,6 +45,9 @@ public final class TrainingFixtures {
                                 ? 150 + random.nextInt(106)
                                 : random.nextBoolean() ? 0 : random.nextInt(41);
                 pixels[i * 36 + p] = (byte) v;
+            }
+            if (mislabelEvery > 0 && i % mislabelEvery == 0) {
+                labels[i] = (c + 1) % classes;
             }
         }
         List<String> names = new ArrayList<>();
@@ -51,6 +63,19 @@ public final class TrainingFixtures {
                 "bands",
                 bands(240, classes, 1),
                 bands(60, classes, 2),
+                bands(90, classes, 3),
+                Map.of("bands.bin", "00"));
+    }
+
+    /**
+     * {@link #imageSplits} with every third validation image mislabelled: the validation loss falls
+     * at first, then rises as training grows confident (for early stopping).
+     */
+    public static DataSplits overfittingSplits(int classes) {
+        return new DataSplits(
+                "bands",
+                bands(240, classes, 1),
+                bands(60, classes, 2, 3),
                 bands(90, classes, 3),
                 Map.of("bands.bin", "00"));
     }

@@ -214,6 +214,31 @@ public final class DjlEngine implements TrainingEngine {
     }
 
     @Override
+    public ParameterSnapshot snapshotParameters() {
+        List<float[]> copies = new ArrayList<>();
+        for (Pair<String, Parameter> p : model.getBlock().getParameters()) {
+            copies.add(p.getValue().getArray().toFloatArray());
+        }
+        return new Snapshot(copies);
+    }
+
+    @Override
+    public void restoreParameters(ParameterSnapshot snapshot) {
+        List<float[]> copies = ((Snapshot) snapshot).values();
+        int i = 0;
+        for (Pair<String, Parameter> p : model.getBlock().getParameters()) {
+            // in place, so that the trainer's and the optimiser's references stay valid
+            p.getValue().getArray().set(FloatBuffer.wrap(copies.get(i++)));
+        }
+    }
+
+    /**
+     * Host copies of every parameter (running means and variances included), in the block's order;
+     * float32 as the network holds them, so the copy is exact.
+     */
+    private record Snapshot(List<float[]> values) implements ParameterSnapshot {}
+
+    @Override
     public void save(Path folder) throws IOException {
         Files.createDirectories(folder);
         model.save(folder, LoadedNetwork.MODEL_NAME);

@@ -167,6 +167,28 @@ public final class ScratchEngine implements TrainingEngine {
     }
 
     @Override
+    public ParameterSnapshot snapshotParameters() {
+        List<double[]> copies = new java.util.ArrayList<>();
+        for (Parameter p : net.parameters()) {
+            copies.add(p.values().clone());
+        }
+        return new Snapshot(copies);
+    }
+
+    @Override
+    public void restoreParameters(ParameterSnapshot snapshot) {
+        List<double[]> copies = ((Snapshot) snapshot).values();
+        List<Parameter> params = net.parameters();
+        for (int i = 0; i < params.size(); i++) {
+            double[] target = params.get(i).values();
+            System.arraycopy(copies.get(i), 0, target, 0, target.length);
+        }
+    }
+
+    /** Exact copies of the parameters' values, in {@link ScratchNetwork#parameters()} order. */
+    private record Snapshot(List<double[]> values) implements ParameterSnapshot {}
+
+    @Override
     public void save(Path folder) {
         try {
             ParamsArchive.write(folder.resolve(ParamsArchive.FILE_NAME), net.parameterValues());

@@ -35,6 +35,11 @@ final class HyperparameterHelp {
     static final String EPOCHS_HELP =
             "How many times the network goes through all the training data. More epochs learn more"
                     + " but can overfit (watch the validation curve); 5–20 suits MNIST.";
+    static final String PATIENCE_HELP =
+            "Early stopping: when the validation loss has not improved for this many epochs,"
+                    + " training stops and the run keeps the epoch with the lowest validation loss"
+                    + " (its test figures and saved network are that epoch's). 0 trains every epoch;"
+                    + " 3–5 is usual. Needs a validation share above 0 %.";
     static final String VALIDATION_HELP =
             "Share of the training data held out to check the network on samples it does not"
                     + " train on. 10–20 % is usual; at 0 % there is no validation curve.";

@@ -8,6 +8,7 @@ import static org.dnw.ui.hyperparams.HyperparameterHelp.LEARNING_RATE_HELP;
 import static org.dnw.ui.hyperparams.HyperparameterHelp.LOSS_HELP;
 import static org.dnw.ui.hyperparams.HyperparameterHelp.NEW_SEED_HELP;
 import static org.dnw.ui.hyperparams.HyperparameterHelp.OPTIMIZER_HELP;
+import static org.dnw.ui.hyperparams.HyperparameterHelp.PATIENCE_HELP;
 import static org.dnw.ui.hyperparams.HyperparameterHelp.RESET_HELP;
 import static org.dnw.ui.hyperparams.HyperparameterHelp.SCHEDULE_HELP;
 import static org.dnw.ui.hyperparams.HyperparameterHelp.SEED_HELP;
@@ -62,6 +63,7 @@ public final class HyperparametersView extends VBox {
     private final Map<LossKind, ToggleButton> lossButtons = new EnumMap<>(LossKind.class);
     private final SliderField batchSize;
     private final SliderField epochs;
+    private final SliderField patience;
     private final SliderField validation;
     private final TextField seed = new TextField();
     private final Button newSeed = new Button("New seed");
@@ -121,6 +123,12 @@ public final class HyperparametersView extends VBox {
                         },
                         HyperparametersViewModel.MIN_EPOCHS,
                         HyperparametersViewModel.MAX_EPOCHS);
+        patience =
+                SliderField.ofIntegers(
+                        "Stop early after",
+                        new int[] {0, 1, 2, 3, 4, 5, 6, 8, 10, 12, 15, 20},
+                        0,
+                        HyperparametersViewModel.MAX_PATIENCE);
         validation =
                 SliderField.ofIntegers(
                         "Validation %",
@@ -144,6 +152,7 @@ public final class HyperparametersView extends VBox {
                         group("TRAINING DATA"),
                         batchSizeRow(),
                         epochsRow(),
+                        patienceRow(),
                         validationRow(),
                         seedRow(),
                         group("ENGINE"),
@@ -360,6 +369,26 @@ public final class HyperparametersView extends VBox {
         return epochs;
     }
 
+    /**
+     * "Stop early after N epochs without a better validation loss", 0 = off; disabled without a
+     * validation set.
+     */
+    private VBox patienceRow() {
+        patience.setId("patience-field");
+        help(patience, PATIENCE_HELP, "Type a whole number of epochs from 0 (off) to 20.");
+        patience.setOnEdit(
+                v -> {
+                    model.setPatience((int) Math.round(v));
+                    sync();
+                });
+        patience.disableProperty().bind(model.patienceAvailableProperty().not());
+        Label note = new Label("epochs without a better validation loss (0 = off)");
+        note.setId("patience-note");
+        note.getStyleClass().add("hyperparam-note");
+        note.setWrapText(true);
+        return new VBox(2, patience, note);
+    }
+
     private SliderField validationRow() {
         validation.setId("validation-share");
         help(validation, VALIDATION_HELP, "Type a percentage from 0 to 50.");
@@ -441,6 +470,7 @@ public final class HyperparametersView extends VBox {
             lossButtons.get(h.loss()).setSelected(true);
             batchSize.setValue(h.batchSize());
             epochs.setValue(h.epochCount());
+            patience.setValue(h.patience());
             validation.setValue(Math.round(100 * h.validationShare()));
             if (!seed.isFocused() || !Long.toString(h.seed()).equals(seed.getText())) {
                 seed.setText(Long.toString(h.seed()));
@@ -520,6 +550,8 @@ public final class HyperparametersView extends VBox {
                 batchSize.textField(),
                 epochs.slider(),
                 epochs.textField(),
+                patience.slider(),
+                patience.textField(),
                 validation.slider(),
                 validation.textField(),
                 seed,

@@ -62,6 +62,7 @@ public final class HyperparametersViewModel {
     public static final int MIN_STEP_EPOCHS = 1;
     public static final int MAX_STEP_EPOCHS = 100;
     public static final double MAX_VALIDATION_SHARE = 0.5;
+    public static final int MAX_PATIENCE = 20;
 
     private final LongSupplier newSeeds;
     private final ReadOnlyObjectWrapper<Hyperparameters> hyperparameters =
@@ -75,6 +76,9 @@ public final class HyperparametersViewModel {
             new ReadOnlyStringWrapper(this, "engineNote", "");
     private final StringProperty deviceText = new SimpleStringProperty(this, "deviceText", "CPU");
     private final BooleanProperty locked = new SimpleBooleanProperty(this, "locked");
+    private final javafx.beans.binding.BooleanBinding patienceAvailable =
+            javafx.beans.binding.Bindings.createBooleanBinding(
+                    () -> hyperparameters.get().validationShare() > 0, hyperparameters);
 
     private Predicate<ModelSpec> scratchCheck = HyperparametersViewModel::onlyDenseLayers;
     private double lastWeightDecay = DEFAULT_WEIGHT_DECAY;
@@ -248,11 +252,33 @@ public final class HyperparametersViewModel {
         }
     }
 
-    /** Share of the training data held out, clamped to 0–0.5. */
+    /**
+     * Share of the training data held out, clamped to 0–0.5. At 0 there is no validation loss to
+     * stop on, so early stopping goes off too.
+     */
     public void setValidationShare(double value) {
         if (!locked.get() && !Double.isNaN(value)) {
-            update(hyperparameters.get().withValidationShare(clampShare(value)));
+            double share = clampShare(value);
+            Hyperparameters h = hyperparameters.get().withValidationShare(share);
+            update(share > 0 ? h : h.withPatience(0));
         }
+    }
+
+    /**
+     * Early stopping: stop after this many epochs without a better validation loss and keep the
+     * best epoch's parameters; clamped to 0 (off) – {@value #MAX_PATIENCE}. Stays 0 without a
+     * validation set (see {@link #patienceAvailableProperty()}).
+     */
+    public void setPatience(int value) {
+        if (!locked.get()) {
+            Hyperparameters h = hyperparameters.get();
+            update(h.withPatience(h.validationShare() > 0 ? clamp(value, 0, MAX_PATIENCE) : 0));
+        }
+    }
+
+    /** True when there is a validation set, so that early stopping can be switched on. */
+    public javafx.beans.binding.BooleanBinding patienceAvailableProperty() {
+        return patienceAvailable;
     }
 
     public void setSeed(long value) {
@@ -323,7 +349,10 @@ public final class HyperparametersViewModel {
                         clamp(values.epochCount(), MIN_EPOCHS, MAX_EPOCHS),
                         clampShare(values.validationShare()),
                         values.seed(),
-                        values.loss() == null ? LossKind.CROSS_ENTROPY : values.loss());
+                        values.loss() == null ? LossKind.CROSS_ENTROPY : values.loss(),
+                        values.validationShare() > 0
+                                ? clamp(values.patience(), 0, MAX_PATIENCE)
+                                : 0);
         // Start from PyTorch so that the scratch engine, if wanted, records what it overrides.
         engine.set(EngineKind.DJL);
         optimizerBeforeScratch = null;

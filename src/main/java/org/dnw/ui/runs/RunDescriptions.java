@@ -169,7 +169,8 @@ final class RunDescriptions {
         return new Section(RESULTS, e, List.of());
     }
 
-    private static Section hyperparameters(Hyperparameters h) {
+    /** The "Hyperparameters" section; package-private for tests. */
+    static Section hyperparameters(Hyperparameters h) {
         List<Entry> e = new ArrayList<>();
         e.add(new Entry("Optimizer", h.optimizer() == null ? "—" : h.optimizer().label()));
         e.add(new Entry("Learning rate", plain(h.learningRate())));
@@ -187,6 +188,12 @@ final class RunDescriptions {
         e.add(new Entry("Weight decay", plain(h.weightDecay())));
         e.add(new Entry("Batch size", Quantities.count(h.batchSize())));
         e.add(new Entry("Epochs", Integer.toString(h.epochCount())));
+        if (h.patience() > 0) {
+            e.add(
+                    new Entry(
+                            "Stop early after",
+                            h.patience() + " epochs without a better validation loss"));
+        }
         e.add(
                 new Entry(
                         "Validation share",

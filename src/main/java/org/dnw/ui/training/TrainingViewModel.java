@@ -151,13 +151,16 @@ public final class TrainingViewModel {
             figures.set(figures.get().withTimeLeft(""));
             statusText.set(
                     String.format(
-                            Locale.ROOT,
-                            "Finished: test accuracy %.1f %% (loss %.4f) after %d %s in %s.",
-                            100 * e.test().accuracy(),
-                            e.test().loss(),
-                            e.epochsCompleted(),
-                            e.epochsCompleted() == 1 ? "epoch" : "epochs",
-                            duration(e.durationMillis())));
+                                    Locale.ROOT,
+                                    "Finished: test accuracy %.1f %% (loss %.4f) after %d %s in %s.",
+                                    100 * e.test().accuracy(),
+                                    e.test().loss(),
+                                    e.epochsCompleted(),
+                                    e.epochsCompleted() == 1 ? "epoch" : "epochs",
+                                    duration(e.durationMillis()))
+                            + (e.earlyStop() == null
+                                    ? ""
+                                    : " Early stopping: " + e.earlyStop().sentence() + "."));
             e.test().report().chanceLevelWarning(null).ifPresent(w -> showError(w, ""));
         } else if (event instanceof RunFailed e) {
             state.set(TrainingState.IDLE);

@@ -183,6 +183,20 @@ class HyperparametersUiTest {
         assertThat(node("seed", TextField.class).getText()).isEqualTo("42");
     }
 
+    @Test
+    void thePatienceFieldSetsEarlyStoppingAndIsDisabledWithoutValidation(FxRobot robot) {
+        SliderField patience = node("patience-field", SliderField.class);
+        assertThat(patience.textField().getText()).isEqualTo("0");
+
+        retype(robot, patience.textField(), "3");
+        assertThat(model.getHyperparameters().patience()).isEqualTo(3);
+
+        retype(robot, node("validation-share", SliderField.class).textField(), "0");
+        assertThat(model.getHyperparameters().patience()).isZero();
+        assertThat(patience.isDisabled()).isTrue();
+        assertThat(patience.textField().getText()).isEqualTo("0");
+    }
+
     /** The panel's node with this id. */
     private <T extends Node> T node(String id, Class<T> type) {
         return type.cast(view.lookup("#" + id));

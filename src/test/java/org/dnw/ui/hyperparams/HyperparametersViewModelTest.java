@@ -123,6 +123,46 @@ class HyperparametersViewModelTest {
     }
 
     @Test
+    void patienceIsOffByDefaultClampedAndOnlyAvailableWithAValidationSet() {
+        assertThat(now().patience()).isZero();
+        assertThat(model.patienceAvailableProperty().get()).isTrue();
+
+        model.setPatience(3);
+        assertThat(now()).isEqualTo(DEFAULTS.withPatience(3));
+        model.setPatience(500);
+        assertThat(now().patience()).isEqualTo(HyperparametersViewModel.MAX_PATIENCE);
+        model.setPatience(-2);
+        assertThat(now().patience()).isZero();
+
+        // no validation set, no validation loss to stop on: off, and it stays off
+        model.setPatience(4);
+        model.setValidationShare(0);
+        assertThat(now().patience()).isZero();
+        assertThat(now().problems()).isEmpty();
+        assertThat(model.patienceAvailableProperty().get()).isFalse();
+        model.setPatience(4);
+        assertThat(now().patience()).isZero();
+        model.setValidationShare(0.2);
+        assertThat(model.patienceAvailableProperty().get()).isTrue();
+        model.setPatience(4);
+        assertThat(now().patience()).isEqualTo(4);
+
+        // "train again" shows a saved run's patience; reset switches it off
+        model.resetToDefaults();
+        model.setFrom(DEFAULTS.withPatience(5));
+        assertThat(now().patience()).isEqualTo(5);
+        model.setFrom(DEFAULTS.withValidationShare(0).withPatience(5));
+        assertThat(now().patience()).isZero();
+        model.setFrom(DEFAULTS.withPatience(5));
+        model.resetToDefaults();
+        assertThat(now().patience()).isZero();
+
+        model.setLocked(true);
+        model.setPatience(2);
+        assertThat(now().patience()).isZero();
+    }
+
+    @Test
     void newSeedDrawsASeedDifferentFromTheCurrentOne() {
         model.newSeed();
         // 42 is the current seed, so the next different draw (7) is taken.

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.dnw.train.TrainingEvent;
 import org.dnw.train.TrainingEvent.BatchCompleted;
 import org.dnw.train.TrainingEvent.EpochCompleted;
 import org.dnw.train.TrainingEvent.RunCancelled;
 import org.dnw.train.TrainingEvent.RunFailed;
+import org.dnw.train.TrainingEvent.RunFinished;
 import org.dnw.train.TrainingEvent.RunPaused;
 import org.junit.jupiter.api.Test;
 
@@ -94,6 +96,34 @@ class TrainingViewModelTest {
         assertThat(model.statusTextProperty().get()).isEqualTo("Stopped after 1 of 2 epochs.");
         assertButtons(true, false, false);
         assertThat(calls).containsExactly("train", "pause", "resume", "stop");
+    }
+
+    @Test
+    void aRunThatStoppedEarlySaysWhichEpochItKept() {
+        model.onTrain();
+        model.accept(SyntheticRun.started(30, 200));
+        RunFinished plain = SyntheticRun.finished(20, 100, 1);
+        model.accept(plain);
+        assertThat(model.statusTextProperty().get())
+                .startsWith("Finished: test accuracy")
+                .doesNotContain("Early stopping");
+
+        model.onTrain();
+        model.accept(SyntheticRun.started(30, 200));
+        model.accept(
+                new RunFinished(
+                        plain.runName(),
+                        plain.test(),
+                        20,
+                        plain.durationMillis(),
+                        plain.artifacts(),
+                        plain.parameters(),
+                        plain.finishedAt(),
+                        new TrainingEvent.EarlyStop(3, 20, 17, 0.2042, true)));
+        assertThat(model.statusTextProperty().get())
+                .endsWith(
+                        " Early stopping: stopped early after epoch 20: no better validation loss"
+                                + " for 3 epochs; kept epoch 17 (validation loss 0.2042).");
     }
 
     @Test
