@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.dnw.store.RunStatus;
 import org.dnw.store.RunStore;
 import org.dnw.store.RunSummary;
 
@@ -55,7 +56,11 @@ final class Runs {
                         .filter(r -> r.folderName().startsWith(name) || r.runName().equals(name))
                         .toList();
         if (matching.size() == 1) {
-            return matching.get(0).folder();
+            RunSummary run = matching.get(0);
+            if (run.isLive()) {
+                throw notComplete(run);
+            }
+            return run.folder();
         }
         if (matching.isEmpty()) {
             throw new IllegalArgumentException(
@@ -73,6 +78,23 @@ final class Runs {
                         + " runs ("
                         + String.join(", ", matching.stream().map(RunSummary::folderName).toList())
                         + ") — give more of the folder name");
+    }
+
+    /** A running or interrupted run has no test results or saved network yet. */
+    private static IllegalArgumentException notComplete(RunSummary run) {
+        String epochs = run.epochsCompleted() + (run.epochsCompleted() == 1 ? " epoch" : " epochs");
+        return new IllegalArgumentException(
+                run.status() == RunStatus.RUNNING
+                        ? run.runName()
+                                + " is still training ("
+                                + epochs
+                                + " done): it has no test results or saved network until it"
+                                + " completes — 'workbench runs --watch' follows it"
+                        : run.runName()
+                                + " was interrupted after "
+                                + epochs
+                                + ": it has no test results or saved network — 'workbench runs'"
+                                + " shows its figures so far");
     }
 
     private static IllegalArgumentException notARun(String name) {

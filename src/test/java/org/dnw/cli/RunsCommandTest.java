@@ -121,4 +121,31 @@ class RunsCommandTest {
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("No saved runs");
     }
+
+    @Test
+    void aRunningOrInterruptedRunIsRefusedByTheCommandsThatNeedACompleteOne() throws IOException {
+        fillFolder();
+        String training = folderOf(org.dnw.store.RunStatus.RUNNING);
+        String lostOne = folderOf(org.dnw.store.RunStatus.INTERRUPTED);
+        WorkbenchCommandTest.Result running =
+                WorkbenchCommandTest.run("evaluate", training, "--runs-dir", runs.toString());
+        assertThat(running.code()).isEqualTo(ExitCodes.BAD_ARGUMENTS);
+        assertThat(running.err())
+                .contains("is still training (2 epochs done)")
+                .contains("runs --watch")
+                .doesNotContain("manifest.json");
+
+        WorkbenchCommandTest.Result lost =
+                WorkbenchCommandTest.run("report", lostOne, "--runs-dir", runs.toString());
+        assertThat(lost.code()).isEqualTo(ExitCodes.BAD_ARGUMENTS);
+        assertThat(lost.err()).contains("was interrupted after 1 epoch:");
+    }
+
+    private String folderOf(org.dnw.store.RunStatus status) throws IOException {
+        return store.list().stream()
+                .filter(r -> r.status() == status)
+                .findFirst()
+                .orElseThrow()
+                .folderName();
+    }
 }
