@@ -1,22 +1,19 @@
 package org.dnw.cli;
 
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import org.dnw.runs.SlurmSweep;
+import org.dnw.spec.SpecJson;
 
 /** {@code sweep-slurm.json} of a sweep folder, as JSON (Jackson stays out of {@code runs}). */
 final class SlurmSweepRecords {
 
-    private static final ObjectMapper JSON =
-            new ObjectMapper()
-                    .enable(SerializationFeature.INDENT_OUTPUT)
-                    .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    /** The project's one configured mapper (specs, manifests), so a record reads as they do. */
+    private static final ObjectMapper JSON = SpecJson.mapper();
 
     private SlurmSweepRecords() {}
 

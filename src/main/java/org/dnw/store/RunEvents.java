@@ -116,6 +116,9 @@ public final class RunEvents {
             }
             try {
                 long now = System.nanoTime();
+                if (event instanceof BatchCompleted && thinnedOut(now)) {
+                    return; // on the training thread at every batch: decided before any allocation
+                }
                 ObjectNode line = lineOf(event, now);
                 if (line == null) {
                     return;
@@ -140,6 +143,13 @@ public final class RunEvents {
             }
         }
 
+        /** A batch's progress line is written at most every {@link #PROGRESS_EVERY_MILLIS} ms. */
+        private boolean thinnedOut(long nanos) {
+            return lastProgressNanos != 0
+                    && nanos - lastProgressNanos
+                            < TimeUnit.MILLISECONDS.toNanos(PROGRESS_EVERY_MILLIS);
+        }
+
         private ObjectNode lineOf(TrainingEvent event, long nanos) {
             ObjectMapper json = ManifestJson.mapper();
             ObjectNode n = json.createObjectNode();
@@ -161,11 +171,6 @@ public final class RunEvents {
                 return n;
             }
             if (event instanceof BatchCompleted b) {
-                if (lastProgressNanos != 0
-                        && nanos - lastProgressNanos
-                                < TimeUnit.MILLISECONDS.toNanos(PROGRESS_EVERY_MILLIS)) {
-                    return null;
-                }
                 lastProgressNanos = nanos;
                 n.put("type", "progress");
                 n.put("at", Instant.now().toString());
