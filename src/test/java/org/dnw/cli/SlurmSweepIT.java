@@ -197,6 +197,108 @@ class SlurmSweepIT {
     }
 
     @Test
+    void threeLocalProcessesAndTwoClusterTasksTrainIntoOneFolderAndLoseNothing() throws Exception {
+        Path runs = dir.resolve("one runs folder");
+        Path file =
+                Files.writeString(
+                        dir.resolve("two.json"),
+                        """
+                        {"name": "mixed", "dataset": "mnist-sample", "preset": "mlp",
+                         "hyperparameters": {"epochCount": 2},
+                         "axes": [{"setting": "lr", "values": ["0.001", "0.003"]}]}
+                        """);
+        List<Process> locals = new ArrayList<>();
+        try {
+            for (int i = 1; i <= 3; i++) {
+                locals.add(
+                        new ProcessBuilder(
+                                        launcher.toString(),
+                                        "train",
+                                        "--preset",
+                                        "mlp",
+                                        "--dataset",
+                                        "mnist-sample",
+                                        "--epochs",
+                                        "3",
+                                        "--seed",
+                                        String.valueOf(i),
+                                        "--name",
+                                        "local" + i,
+                                        "--runs-dir",
+                                        runs.toString())
+                                .redirectErrorStream(true)
+                                .redirectOutput(dir.resolve("local" + i + ".log").toFile())
+                                .start());
+            }
+            WorkbenchCommandExitCodesTest.Result submitted =
+                    run(
+                            "sweep",
+                            file.toString(),
+                            "--slurm",
+                            "--cpus-per-task",
+                            "1",
+                            "--launcher",
+                            launcher.toString(),
+                            "--runs-dir",
+                            runs.toString());
+            assertThat(submitted.code()).as(submitted.err()).isZero();
+            Matcher m = Pattern.compile("Submitted job (\\d+)").matcher(submitted.out());
+            assertThat(m.find()).as(submitted.out()).isTrue();
+            String jobId = m.group(1);
+            for (int i = 0; i < locals.size(); i++) {
+                boolean ended = locals.get(i).waitFor(10, TimeUnit.MINUTES);
+                String log =
+                        Files.readString(
+                                dir.resolve("local" + (i + 1) + ".log"), StandardCharsets.UTF_8);
+                assertThat(ended).as("local%d ended", i + 1).isTrue();
+                assertThat(locals.get(i).exitValue()).as("local%d: %s", i + 1, log).isZero();
+            }
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+            while (!cluster.states(jobId).isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+        } finally {
+            locals.forEach(Process::destroyForcibly);
+        }
+
+        List<RunSummary> saved = new RunStore(runs).list();
+        assertThat(saved).extracting(RunSummary::status).containsOnly(RunStatus.OK);
+        assertThat(saved)
+                .extracting(RunSummary::runName)
+                .containsExactlyInAnyOrder(
+                        "local1", "local2", "local3", "sweep-mixed-lr0.001", "sweep-mixed-lr0.003");
+        for (RunSummary s : saved) {
+            SavedRun r = new RunStore(runs).load(s.folder());
+            int epochs = s.runName().startsWith("local") ? 3 : 2;
+            assertThat(r.epochs()).as(s.runName() + " epochs").hasSize(epochs);
+            assertThat(r.test().accuracy()).as(s.runName()).isGreaterThan(0.5);
+            assertThat(r.test().predicted()).as(s.runName()).hasSize(1000);
+        }
+        // they trained at once: every cluster run overlaps a local one in time
+        for (RunSummary c : saved) {
+            if (c.runName().startsWith("sweep-")) {
+                assertThat(
+                                saved.stream()
+                                        .filter(l -> l.runName().startsWith("local"))
+                                        .anyMatch(l -> overlap(l, c)))
+                        .as(c.runName() + " trained while a local process trained")
+                        .isTrue();
+            }
+        }
+        try (Stream<Path> s = Files.list(runs)) {
+            assertThat(s.filter(p -> p.getFileName().toString().startsWith(".tmp-")).toList())
+                    .as("drafts left behind")
+                    .isEmpty();
+        }
+    }
+
+    private static boolean overlap(RunSummary a, RunSummary b) {
+        long a0 = a.startedAt().toEpochMilli();
+        long b0 = b.startedAt().toEpochMilli();
+        return a0 <= b0 + b.durationMillis() && b0 <= a0 + a.durationMillis();
+    }
+
+    @Test
     void aRefusedSubmissionShowsSlurmsMessageAndLeavesNothing() throws Exception {
         Path runs = dir.resolve("runs");
         String err =
