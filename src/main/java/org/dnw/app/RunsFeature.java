@@ -39,6 +39,7 @@ final class RunsFeature {
                         dialogs,
                         services.executors().io(),
                         services.fx());
+        model.setTrainingHere(() -> training.controller().isTraining());
         model.setOnOpen(
                 run -> workbench.openRun(run, setup.data().getLoaded(), training.lastSplits()));
         model.setOnTrainAgain(manifest -> workbench.trainAgain(manifest, setup.data().getLoaded()));

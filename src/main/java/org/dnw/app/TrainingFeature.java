@@ -114,6 +114,11 @@ final class TrainingFeature {
                         : SampleImages.none());
     }
 
+    /** A saved run's curves drawn dashed over the live run's. */
+    void overlayRun(SavedRun run) {
+        charts.overlay(run.manifest().runName(), SavedRunViews.points(run.epochs()));
+    }
+
     /** The live views show a saved run. */
     void showRun(SavedRun run, SampleImages testImages) {
         SavedRunViews.show(run, charts, filters, confusion, testImages);

@@ -68,4 +68,14 @@ record WindowLinks(
     public void runSettled() {
         settled.run();
     }
+
+    @Override
+    public boolean trainingHere() {
+        return training.controller().isTraining();
+    }
+
+    @Override
+    public void overlayRun(SavedRun run) {
+        training.overlayRun(run);
+    }
 }

@@ -2,6 +2,7 @@ package org.dnw.ui.runs;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.dnw.store.RunEvents;
@@ -13,14 +14,18 @@ import org.dnw.ui.charts.ChartsViewModel;
 /**
  * The Runs tab's one followed run: a running run opened in the tab has its curves so far drawn on
  * the charts, and they grow at each poll of the folder until the run ends (completes, is
- * interrupted or deleted). Reading happens on the caller's background thread ({@link
- * #read(RunStore, List)}); drawing and the sentences on the FX thread.
+ * interrupted or deleted). While this window trains nothing, they are the charts' own curves, drawn
+ * as the Training tab draws a run training here; while it trains, the charts belong to that run and
+ * the followed one is a dashed overlay (decided again at each poll, so a training started meanwhile
+ * takes the charts back). Reading happens on the caller's background thread ({@link #read(RunStore,
+ * List)}); drawing and the sentences on the FX thread.
  */
 final class LiveRunFollower {
 
     private final ChartsViewModel charts;
     private final Function<RunSummary, String> overlayName;
     private final Consumer<String> status;
+    private BooleanSupplier trainingHere = () -> false;
     private RunSummary followed;
 
     LiveRunFollower(
@@ -30,6 +35,24 @@ final class LiveRunFollower {
         this.charts = charts;
         this.overlayName = overlayName;
         this.status = status;
+    }
+
+    /** Whether this window is training a run now (then the followed run is only overlaid). */
+    void setTrainingHere(BooleanSupplier value) {
+        trainingHere = value == null ? () -> false : value;
+    }
+
+    /** Draws {@code run}'s epochs so far: as the charts' own curves, or overlaid while training. */
+    private void draw(RunSummary run, RunEvents.Log log) {
+        if (trainingHere.getAsBoolean()) {
+            charts.overlay(overlayName.apply(run), SavedRunViews.points(log.epochs()));
+        } else {
+            charts.removeOverlay(overlayName.apply(run));
+            charts.showRun(
+                    run.runName(),
+                    Math.max(run.epochCount(), log.epochs().size()),
+                    SavedRunViews.points(log.epochs()));
+        }
     }
 
     /** The running run whose curves grow on the charts; null when none. FX thread. */
@@ -68,7 +91,7 @@ final class LiveRunFollower {
                             + " is no longer a draft: it was completed or deleted meanwhile.");
             return false;
         }
-        charts.overlay(overlayName.apply(run), SavedRunViews.points(log.epochs()));
+        draw(run, log);
         followed = run.status() == RunStatus.RUNNING ? run : null;
         status.accept(
                 run.status() == RunStatus.RUNNING
@@ -93,7 +116,7 @@ final class LiveRunFollower {
         }
         RunSummary now = find(list, follow);
         if (log != null) {
-            charts.overlay(overlayName.apply(follow), SavedRunViews.points(log.epochs()));
+            draw(now == null ? follow : now, log);
         }
         if (now != null && now.status() == RunStatus.RUNNING) {
             status.accept(

@@ -119,6 +119,14 @@ public final class RunsViewModel {
 
     // ---- callbacks the application wires
 
+    /**
+     * Tells whether this window trains a run now: a followed run is then drawn over that run's
+     * curves instead of in their place.
+     */
+    public void setTrainingHere(java.util.function.BooleanSupplier trainingHere) {
+        live.setTrainingHere(trainingHere);
+    }
+
     /** Called with the loaded run when the user opens one: show it in the other tabs. */
     public void setOnOpen(Consumer<SavedRun> handler) {
         onOpen = handler == null ? run -> {} : handler;

@@ -36,4 +36,10 @@ public interface WorkbenchLinks {
 
     /** A saved run was handed on (or could not be): the screenshots taken after a run may go. */
     void runSettled();
+
+    /** Whether this window is training a run now. */
+    boolean trainingHere();
+
+    /** Draws a saved run's curves over the live charts, dashed. */
+    void overlayRun(SavedRun run);
 }

@@ -205,6 +205,17 @@ public final class WorkbenchViewModel {
      * @param lastSplits the splits of the last run trained in this window; null when none
      */
     public void openRun(SavedRun run, DatasetPreview loaded, DataSplits lastSplits) {
+        if (links.trainingHere()) {
+            // the live views belong to the run training here; only its curves can sit beside it
+            links.overlayRun(run);
+            links.selectTab(WorkbenchTab.TRAINING);
+            showStatus(
+                    "A run is training here, so "
+                            + run.manifest().runName()
+                            + " is drawn dashed over its curves; open it again when the training"
+                            + " ends to see its filters and confusion matrix.");
+            return;
+        }
         SampleImages images = SampleImages.none();
         String dataset = run.manifest().dataset().name();
         int testSize = run.manifest().dataset().testSize();

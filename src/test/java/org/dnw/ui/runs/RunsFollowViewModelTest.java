@@ -77,18 +77,25 @@ class RunsFollowViewModelTest {
     }
 
     @Test
-    void anOpenedRunningRunsCurvesGrowWithEachPollUntilItEnds() throws IOException {
-        vm.select(List.of(running()));
+    void anOpenedRunningRunsCurvesAreTheChartsOwnAndGrowWithEachPollUntilItEnds()
+            throws IOException {
+        RunSummary live = running();
+        vm.select(List.of(live));
         vm.openSelected();
-        assertThat(charts.overlays()).hasSize(1);
-        assertThat(charts.overlays().get(0).points()).hasSize(1);
+        // nothing trains in this window: the followed run is drawn as a run training here is
+        assertThat(charts.overlays()).isEmpty();
+        assertThat(charts.runNameProperty().get()).isEqualTo(live.runName());
+        assertThat(charts.epochs()).hasSize(1);
+        assertThat(charts.epochCountProperty().get()).isEqualTo(3);
         assertThat(vm.followed()).isNotNull();
 
         log.accept(epochs.get(2));
         log.accept(epochs.get(3)); // epoch 2
         vm.poll();
 
-        assertThat(charts.overlays().get(0).points()).hasSize(2);
+        assertThat(charts.epochs()).hasSize(2);
+        assertThat(charts.validationLoss()).hasSize(2);
+        assertThat(charts.overlays()).isEmpty();
         assertThat(RunColumn.EPOCHS.text(running(), ZoneOffset.UTC)).isEqualTo("2 / 3");
         assertThat(vm.statusProperty().get()).contains("Following").contains("epoch 2 of 3");
 
@@ -99,6 +106,26 @@ class RunsFollowViewModelTest {
         assertThat(vm.followed()).isNull();
         assertThat(vm.runs()).extracting(RunSummary::status).containsExactly(RunStatus.OK);
         assertThat(vm.statusProperty().get()).contains("has ended");
+    }
+
+    @Test
+    void whileThisWindowTrainsTheFollowedRunIsOnlyOverlaid() throws IOException {
+        boolean[] training = {false};
+        vm.setTrainingHere(() -> training[0]);
+        vm.select(List.of(running()));
+        vm.openSelected();
+        assertThat(charts.epochs()).hasSize(1);
+
+        // a training starts here: it takes the charts, the followed run moves over it
+        training[0] = true;
+        charts.accept(FakeRun.started());
+        log.accept(epochs.get(2));
+        log.accept(epochs.get(3)); // epoch 2
+        vm.poll();
+
+        assertThat(charts.epochs()).as("the run training here").isEmpty();
+        assertThat(charts.overlays()).hasSize(1);
+        assertThat(charts.overlays().get(0).points()).hasSize(2);
     }
 
     @Test

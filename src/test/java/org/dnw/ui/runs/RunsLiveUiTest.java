@@ -118,7 +118,7 @@ class RunsLiveUiTest {
 
         robot.clickOn(stateCell(robot, "running"));
         robot.interact(model::openSelected);
-        waitFor("the curves", () -> charts.overlays().size() == 1);
+        waitFor("the curves", () -> charts.epochs().size() == 1);
 
         log.accept(epochs.get(2));
         log.accept(epochs.get(3));
@@ -133,7 +133,8 @@ class RunsLiveUiTest {
                                                 r ->
                                                         r.status() == RunStatus.RUNNING
                                                                 && r.epochsCompleted() == 2));
-        waitFor("the curves to grow", () -> charts.overlays().get(0).points().size() == 2);
+        waitFor("the curves to grow", () -> charts.epochs().size() == 2);
+        assertThat(charts.overlays()).as("drawn as the charts' own curves, not overlaid").isEmpty();
         assertThat(stateCell(robot, "2 / 3")).isNotNull();
         assertThat(robot.lookup("#runs-status").queryLabeled().getText()).contains("Following");
 

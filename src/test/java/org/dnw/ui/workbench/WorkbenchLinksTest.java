@@ -36,6 +36,7 @@ class WorkbenchLinksTest {
     private ArchitectureViewModel editor;
     private WorkbenchViewModel vm;
     private SampleImages shownImages;
+    private boolean trainingHere;
 
     private final WorkbenchLinks links =
             new WorkbenchLinks() {
@@ -74,6 +75,16 @@ class WorkbenchLinksTest {
                 @Override
                 public void selectTab(WorkbenchTab tab) {
                     calls.add("tab " + tab);
+                }
+
+                @Override
+                public boolean trainingHere() {
+                    return trainingHere;
+                }
+
+                @Override
+                public void overlayRun(SavedRun run) {
+                    calls.add("overlay " + run.manifest().runName());
                 }
 
                 @Override
@@ -161,6 +172,20 @@ class WorkbenchLinksTest {
         assertThat(shownImages.image(0)).isNull();
         vm.openRun(run, preview("Fashion-MNIST", 1, 200), null);
         assertThat(shownImages.image(0)).isNull();
+    }
+
+    @Test
+    void aRunOpenedWhileThisWindowTrainsIsOnlyOverlaidOnTheLiveCurves() throws IOException {
+        SavedRun run = store.load(savedRun());
+        trainingHere = true;
+
+        vm.openRun(run, preview("MNIST", 1, 200), null);
+
+        // the filters, confusion matrix and Try it stay with the network that trains
+        assertThat(calls).containsExactly("overlay small-cnn", "tab TRAINING");
+        assertThat(vm.getStatus())
+                .contains("A run is training here")
+                .contains("small-cnn is drawn dashed");
     }
 
     @Test
