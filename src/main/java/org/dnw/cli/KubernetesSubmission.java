@@ -47,6 +47,7 @@ final class KubernetesSubmission {
         KubernetesJob job = job(folder, sweep);
         if (!options.dryRun) {
             Path made = SlurmSweep.createFolder(runsDir, sweep.name(), now);
+            Files.deleteIfExists(made.resolve("logs")); // pods log to kubectl logs, not here
             if (!made.equals(folder)) { // another sweep took that name meanwhile
                 folder = made;
                 job = job(folder, sweep);

@@ -283,6 +283,7 @@ class KubernetesSubmissionTest {
         assertThat(folder.resolve("points/point-2.json")).isRegularFile();
         assertThat(folder.resolve("points/point-1.json")).doesNotExist();
         assertThat(folder.resolve("sweep.json")).isRegularFile();
+        assertThat(folder.resolve("logs")).doesNotExist();
         assertThat(r.out())
                 .contains("Manifest:  " + manifest)
                 .contains("does not submit to Kubernetes")
