@@ -66,37 +66,25 @@ final class SlurmSubmission {
         slurm.checkLauncher(launcher);
         SlurmCluster cluster = slurm.cluster();
         warnIfNotShared(runsDir);
-        SweepPlan plan = sweep.plan();
-        String prefix = "sweep-" + sweep.name();
-        List<SweepPlan.Point> points = plan.points();
-        List<SlurmSweep.PointRecord> records = new ArrayList<>();
-        for (SweepPlan.Point p : points) {
-            String label = p.label(plan.axes());
-            records.add(
-                    new SlurmSweep.PointRecord(
-                            p.index(), label, SweepRunner.runName(prefix, label), p.problem()));
-        }
+        List<SlurmSweep.PointRecord> records = records(sweep);
         Instant now = Instant.now();
+        // a dry run shows the folder a real submission would make now, time stamp and all
         Path folder =
                 slurm.dryRun
-                        ? runsDir.resolve(SlurmSweep.SWEEPS_FOLDER)
-                                .resolve("<time>-" + sweep.name())
+                        ? SlurmSweep.folderFor(runsDir, sweep.name(), now)
                         : SlurmSweep.createFolder(runsDir, sweep.name(), now);
         SlurmJobScript script = script(folder, sweep, options, launcher, records);
         if (slurm.dryRun) {
             out.print(script.text());
-            out.println("# dry run: nothing was written or submitted");
+            out.println(
+                    "# dry run: nothing was written or submitted; the sweep folder would be "
+                            + folder);
             out.flush();
             return ExitCodes.OK;
         }
         String jobId;
         try {
-            Files.copy(sweepFile, folder.resolve("sweep.json"));
-            for (SweepPlan.Point p : points) {
-                if (p.problem() == null) {
-                    SpecJson.write(p.variant().spec(), pointSpec(folder, p.index()));
-                }
-            }
+            writePoints(sweepFile, sweep, folder);
             Path scriptFile = folder.resolve(SlurmSweep.SCRIPT_FILE);
             Files.writeString(scriptFile, script.text());
             SlurmSweep.Record record =
@@ -147,6 +135,35 @@ final class SlurmSubmission {
         return folder.resolve("points").resolve("point-" + index + ".json");
     }
 
+    /** Every point of the sweep with its label and run name, runnable or not. */
+    static List<SlurmSweep.PointRecord> records(SweepCommand.SweepFile sweep) {
+        SweepPlan plan = sweep.plan();
+        String prefix = "sweep-" + sweep.name();
+        List<SlurmSweep.PointRecord> records = new ArrayList<>();
+        for (SweepPlan.Point p : plan.points()) {
+            String label = p.label(plan.axes());
+            records.add(
+                    new SlurmSweep.PointRecord(
+                            p.index(), label, SweepRunner.runName(prefix, label), p.problem()));
+        }
+        return records;
+    }
+
+    /**
+     * Fills a new sweep folder with what every cluster's tasks read: the sweep file's copy and one
+     * network file per runnable point ({@code points/point-<i>.json}).
+     */
+    static void writePoints(Path sweepFile, SweepCommand.SweepFile sweep, Path folder)
+            throws IOException {
+        Files.createDirectories(folder.resolve("points"));
+        Files.copy(sweepFile, folder.resolve("sweep.json"));
+        for (SweepPlan.Point p : sweep.plan().points()) {
+            if (p.problem() == null) {
+                SpecJson.write(p.variant().spec(), pointSpec(folder, p.index()));
+            }
+        }
+    }
+
     /** The script; each task trains its point with every hyperparameter spelled out. */
     SlurmJobScript script(
             Path folder,
@@ -154,6 +171,26 @@ final class SlurmSubmission {
             SlurmOptions options,
             Path launcher,
             List<SlurmSweep.PointRecord> records) {
+        return new SlurmJobScript(
+                "dnw-" + sweep.name(),
+                folder,
+                options,
+                tasks(folder, sweep, launcher, records, runsDir));
+    }
+
+    /**
+     * One task per runnable point, by point index: the {@code launcher train ...} command that
+     * trains it into {@code runsDir}. The one way a cluster task's command line is built, for Slurm
+     * and Kubernetes alike.
+     *
+     * @throws IllegalArgumentException when no point can run
+     */
+    static List<SlurmJobScript.Task> tasks(
+            Path folder,
+            SweepCommand.SweepFile sweep,
+            Path launcher,
+            List<SlurmSweep.PointRecord> records,
+            Path runsDir) {
         List<SlurmJobScript.Task> tasks = new ArrayList<>();
         List<SweepPlan.Point> points = sweep.plan().points();
         for (int i = 0; i < points.size(); i++) {
@@ -177,7 +214,7 @@ final class SlurmSubmission {
             throw new IllegalArgumentException(
                     "no point of the sweep can run: " + points.get(0).problem());
         }
-        return new SlurmJobScript("dnw-" + sweep.name(), folder, options, tasks);
+        return tasks;
     }
 
     /** {@code launcher train ...} for one point: every setting a sweep varies is an option. */
@@ -223,7 +260,7 @@ final class SlurmSubmission {
     }
 
     /** A data set path is made absolute (tasks start elsewhere); a catalog name stays. */
-    private static String dataset(String dataset) {
+    static String dataset(String dataset) {
         try {
             Path p = Path.of(dataset);
             return Files.exists(p) ? p.toAbsolutePath().normalize().toString() : dataset;

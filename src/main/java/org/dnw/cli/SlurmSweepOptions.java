@@ -2,17 +2,59 @@ package org.dnw.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.dnw.runs.KubernetesJob;
 import org.dnw.runs.SlurmCluster;
 import org.dnw.runs.SlurmOptions;
 import picocli.CommandLine.Option;
 
-/** The options of {@code sweep --slurm} and {@code sweep --status}. */
+/**
+ * The options of {@code sweep --slurm}, {@code sweep --kubernetes} and {@code sweep --status}; the
+ * resources both clusters share ({@code --cpus-per-task}, {@code --mem}, {@code --max-parallel},
+ * {@code --dry-run}) are one option each.
+ */
 final class SlurmSweepOptions {
 
     @Option(
             names = "--slurm",
             description = "submit the sweep to a Slurm cluster as one job array (see the README)")
     boolean slurm;
+
+    @Option(
+            names = "--kubernetes",
+            description =
+                    "write the sweep as a Kubernetes Indexed Job manifest for kubectl apply (see the"
+                            + " README)")
+    boolean kubernetes;
+
+    @Option(
+            names = "--image",
+            paramLabel = "IMAGE",
+            description =
+                    "with --kubernetes: the container image (default: "
+                            + KubernetesJob.DEFAULT_IMAGE
+                            + ")")
+    String image;
+
+    @Option(
+            names = "--namespace",
+            paramLabel = "NS",
+            description = "with --kubernetes: the namespace (default: kubectl's current one)")
+    String namespace;
+
+    @Option(
+            names = "--claim",
+            paramLabel = "PVC",
+            description =
+                    "with --kubernetes: the PersistentVolumeClaim holding the runs folder (default: "
+                            + KubernetesJob.DEFAULT_CLAIM
+                            + ")")
+    String claim;
+
+    @Option(
+            names = "--gpus",
+            paramLabel = "N",
+            description = "with --kubernetes: NVIDIA GPUs per pod (nvidia.com/gpu; default: none)")
+    Integer gpus;
 
     @Option(names = "--partition", description = "Slurm partition (default: the cluster's)")
     String partition;
@@ -29,7 +71,10 @@ final class SlurmSweepOptions {
             description = "CPUs per task, also its training threads (default: 1)")
     Integer cpusPerTask;
 
-    @Option(names = "--mem", paramLabel = "M", description = "memory per task, e.g. 4G")
+    @Option(
+            names = "--mem",
+            paramLabel = "M",
+            description = "memory per task: 4G on Slurm, 4Gi on Kubernetes (default there: 4Gi)")
     String mem;
 
     @Option(names = "--gres", paramLabel = "gpu:N", description = "generic resources per task")
@@ -43,7 +88,9 @@ final class SlurmSweepOptions {
 
     @Option(
             names = "--dry-run",
-            description = "with --slurm: print the job script; write and submit nothing")
+            description =
+                    "with --slurm or --kubernetes: print the job script or manifest; write and"
+                            + " submit nothing")
     boolean dryRun;
 
     @Option(
@@ -61,18 +108,29 @@ final class SlurmSweepOptions {
     Path status;
 
     void refuseClusterOptionsWithoutSlurm() {
-        if (!slurm
-                && (partition != null
-                        || time != null
-                        || cpusPerTask != null
-                        || mem != null
-                        || gres != null
-                        || maxParallel != null
-                        || dryRun
-                        || launcher != null)) {
+        if (slurm && kubernetes) {
+            throw new IllegalArgumentException(
+                    "--slurm and --kubernetes cannot go together: send the sweep to one cluster");
+        }
+        boolean slurmOnly = partition != null || time != null || gres != null || launcher != null;
+        boolean kubernetesOnly =
+                image != null || namespace != null || claim != null || gpus != null;
+        boolean shared = cpusPerTask != null || mem != null || maxParallel != null || dryRun;
+        if (!slurm && !kubernetes && (slurmOnly || kubernetesOnly || shared)) {
             throw new IllegalArgumentException(
                     "--partition, --time, --cpus-per-task, --mem, --gres, --max-parallel, --dry-run"
-                            + " and --launcher go with --slurm");
+                            + " and --launcher go with --slurm (--image, --namespace, --claim and"
+                            + " --gpus with --kubernetes)");
+        }
+        if (kubernetes && slurmOnly) {
+            throw new IllegalArgumentException(
+                    "--partition, --time, --gres and --launcher go with --slurm; on Kubernetes"
+                            + " ask for GPUs with --gpus N, and the image holds the launcher");
+        }
+        if (slurm && kubernetesOnly) {
+            throw new IllegalArgumentException(
+                    "--image, --namespace, --claim and --gpus go with --kubernetes; on Slurm ask"
+                            + " for GPUs with --gres gpu:N");
         }
     }
 

@@ -101,6 +101,10 @@ final class SweepCommand implements Callable<Integer> {
             slurm.cluster();
         }
         SweepFile sweepFile = read(out);
+        if (slurm.kubernetes) {
+            return new KubernetesSubmission(slurm, runsDir.path(), out, spec.commandLine().getErr())
+                    .write(file, sweepFile);
+        }
         if (slurm.slurm) {
             return new SlurmSubmission(slurm, runsDir.path(), out, spec.commandLine().getErr())
                     .submit(file, sweepFile);

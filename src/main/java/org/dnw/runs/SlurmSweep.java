@@ -80,13 +80,23 @@ public final class SlurmSweep {
      * Makes a new, empty sweep folder under {@code runsDir}, named after the time and the sweep.
      */
     public static Path createFolder(Path runsDir, String name, Instant now) throws IOException {
+        Path folder = folderFor(runsDir, name, now);
+        Files.createDirectories(folder.resolve("points"));
+        Files.createDirectories(folder.resolve("logs"));
+        return folder;
+    }
+
+    /**
+     * The folder {@link #createFolder} would make now, {@code <runs>/.sweeps/<time>-<name>[-n]},
+     * without making it: what a dry run shows. Another sweep started in the same second may take it
+     * first; {@code createFolder} then picks the next free name.
+     */
+    public static Path folderFor(Path runsDir, String name, Instant now) {
         Path parent = runsDir.resolve(SWEEPS_FOLDER);
         String base = STAMP.format(now) + "-" + RunStore.sanitiseName(name);
         for (int n = 1; ; n++) {
             Path folder = parent.resolve(n == 1 ? base : base + "-" + n);
             if (!Files.exists(folder)) {
-                Files.createDirectories(folder.resolve("points"));
-                Files.createDirectories(folder.resolve("logs"));
                 return folder;
             }
         }

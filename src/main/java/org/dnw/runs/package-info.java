@@ -8,7 +8,9 @@
  * org.dnw.runs.CorruptedEvaluation} evaluates a saved network on corrupted test images. A sweep
  * sent to Slurm is a {@link org.dnw.runs.SlurmJobScript} (one array task per point) submitted by
  * {@link org.dnw.runs.SlurmCluster} through Slurm's own commands; {@link org.dnw.runs.SlurmSweep}
- * holds its folder and merges {@link org.dnw.runs.SlurmStates} with the saved runs.
+ * holds its folder and merges {@link org.dnw.runs.SlurmStates} with the saved runs. The same sweep
+ * for Kubernetes is a {@link org.dnw.runs.KubernetesJob} (an Indexed Job, one completion per
+ * point), only ever written as a manifest, never submitted.
  *
  * <p>May use spec, data, eval, train and store; nothing below it (store, figures, train, engine,
  * data, eval, spec) imports it. No DJL, no JavaFX (see {@code LayerRulesTest}).

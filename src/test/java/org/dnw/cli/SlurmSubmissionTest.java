@@ -143,7 +143,15 @@ class SlurmSubmissionTest {
                 .contains("  0) exec /opt/wb/bin/workbench train --spec ")
                 .contains("--lr 0.001 ", "--lr 0.1 ", "--name sweep-lr-lr0.1 ")
                 .doesNotContain("  1) ")
-                .contains("# dry run: nothing was written or submitted");
+                .contains("# dry run: nothing was written or submitted")
+                // the real folder a submission would make now, not a placeholder
+                .doesNotContain("<time>")
+                .containsPattern(
+                        "the sweep folder would be "
+                                + java.util.regex.Pattern.quote(runs.resolve(".sweeps").toString())
+                                + "/\\d{8}-\\d{6}-lr\n")
+                .containsPattern(
+                        "#SBATCH --output=.*/\\.sweeps/\\d{8}-\\d{6}-lr/logs/slurm-%A_%a\\.out");
         assertThat(runs).doesNotExist();
     }
 }
