@@ -180,9 +180,11 @@ public final class SweepView extends ScrollPane {
         errorLabel.setId("sweep-error");
         errorLabel.getStyleClass().add("sweep-error");
 
-        VBox box =
-                new VBox(
-                        8, title, subtitle, grid, preview, problems, row, progressText, errorLabel);
+        VBox box = new VBox(8, title, subtitle, grid, preview, problems);
+        if (model.slurm() != null) {
+            box.getChildren().add(new SlurmTargetView(model.slurm()));
+        }
+        box.getChildren().addAll(row, progressText, errorLabel);
         box.getStyleClass().add("sweep-top");
         return box;
     }
@@ -413,7 +415,7 @@ public final class SweepView extends ScrollPane {
             setText(item);
             switch (row.state()) {
                 case SAVED -> getStyleClass().add("outcome-saved");
-                case FAILED -> getStyleClass().add("outcome-failed");
+                case FAILED, INTERRUPTED -> getStyleClass().add("outcome-failed");
                 case SKIPPED, CANCELLED -> getStyleClass().add("outcome-skipped");
                 case TRAINING -> getStyleClass().add("outcome-running");
                 default -> {}

@@ -108,7 +108,7 @@ public final class SweepShowcase {
         steps.add(() -> Showcases.snapshot(stage.getScene(), outDir, "sweep-running-1280x800.png"));
 
         SweepViewModel fresh =
-                new SweepViewModel(new SweepFakes.Starter(), () -> base, Runnable::run, null);
+                new SweepViewModel(new SweepFakes.Starter(), () -> base, Runnable::run, null, null);
         steps.add(() -> Showcases.show(stage, Showcases.inWindow(new SweepView(fresh)), 1280, 800));
         steps.add(() -> Showcases.snapshot(stage.getScene(), outDir, "sweep-empty-1280x800.png"));
         steps.add(Platform::exit);
@@ -118,7 +118,7 @@ public final class SweepShowcase {
 
     private static SweepViewModel configured(
             SweepFakes.Starter starter, SweepSetting.Variant base) {
-        SweepViewModel model = new SweepViewModel(starter, () -> base, Runnable::run, null);
+        SweepViewModel model = new SweepViewModel(starter, () -> base, Runnable::run, null, null);
         model.first().settingProperty().set(SweepSetting.KERNEL_SIZE);
         model.first().valuesTextProperty().set("3, 5, 7, 15");
         model.first().layerProperty().set(model.first().layerChoices().get(2));
