@@ -67,7 +67,7 @@ final class SlurmTargetView extends VBox {
                 "Partition",
                 "slurm-partition",
                 model.partitionProperty(),
-                "cluster default",
+                "default",
                 "Slurm's partition (queue); empty for the cluster's default.");
         field(
                 grid,
@@ -95,7 +95,7 @@ final class SlurmTargetView extends VBox {
                 "Memory",
                 "slurm-memory",
                 model.memoryProperty(),
-                "partition default",
+                "default",
                 "Memory of each run, e.g. 4G; empty for the partition's default.");
         field(
                 grid,
@@ -104,7 +104,7 @@ final class SlurmTargetView extends VBox {
                 "GPUs (gres)",
                 "slurm-gres",
                 model.gresProperty(),
-                "none, or gpu:1",
+                "none",
                 "Generic resources of each run, e.g. gpu:1; empty for none.");
         field(
                 grid,

@@ -435,7 +435,9 @@ public final class SlurmTargetViewModel {
                     }
                 }
                 case PENDING -> row.onCluster(SweepRow.State.WAITING, "pending", slurm);
-                case RUNNING -> row.onCluster(SweepRow.State.TRAINING, running(r.live()), slurm);
+                case RUNNING ->
+                        row.onCluster(
+                                SweepRow.State.TRAINING, "running", join(epoch(r.live()), slurm));
                 case FAILED ->
                         row.onCluster(
                                 SweepRow.State.FAILED,
@@ -447,12 +449,12 @@ public final class SlurmTargetViewModel {
                                 SweepRow.State.INTERRUPTED,
                                 "interrupted",
                                 join(
-                                        slurm,
                                         "stopped after "
                                                 + (r.live() == null
                                                         ? 0
                                                         : r.live().epochsCompleted())
-                                                + " epoch(s); they are kept in the Runs tab"));
+                                                + " epoch(s), which are kept",
+                                        slurm));
                 case UNKNOWN ->
                         row.onCluster(
                                 SweepRow.State.FAILED,
@@ -498,16 +500,17 @@ public final class SlurmTargetViewModel {
         }
     }
 
-    private static String running(RunSummary live) {
+    /** "epoch 2 of 5" while a run trains; "" before its run has started. */
+    private static String epoch(RunSummary live) {
         if (live == null || live.epochCount() <= 0) {
-            return "running";
+            return "";
         }
         int epoch = Math.min(live.epochsCompleted() + 1, live.epochCount());
-        return String.format(Locale.ROOT, "running (epoch %d/%d)", epoch, live.epochCount());
+        return String.format(Locale.ROOT, "epoch %d of %d", epoch, live.epochCount());
     }
 
     private static String join(String a, String b) {
-        return a.isEmpty() ? b : a + "; " + b;
+        return a.isEmpty() ? b : b.isEmpty() ? a : a + "; " + b;
     }
 
     /** The point as a sweep result row: saved with its run's figures, else how it ended. */

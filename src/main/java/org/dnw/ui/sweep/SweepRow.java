@@ -137,7 +137,7 @@ public final class SweepRow {
     /**
      * Where the point's task stands on a Slurm cluster while no run of it is saved.
      *
-     * @param text what the Outcome column shows, e.g. "pending", "running (epoch 1/2)"
+     * @param text what the Outcome column shows, e.g. "pending", "running"
      * @param why Slurm's own state name or another detail for the message column
      */
     void onCluster(State s, String text, String why) {

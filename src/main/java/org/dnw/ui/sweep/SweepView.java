@@ -108,6 +108,14 @@ public final class SweepView extends ScrollPane {
         subtitle.getStyleClass().add("sweep-subtitle");
         subtitle.setWrapText(true);
         subtitle.setMinHeight(Region.USE_PREF_SIZE);
+        subtitle.textProperty()
+                .bind(
+                        onSlurm(
+                                "One run for every combination of the values, each a task of one"
+                                        + " Slurm job array, from the current network and"
+                                        + " hyperparameters; each is saved into the runs folder"
+                                        + " below.",
+                                subtitle.getText()));
 
         GridPane grid = new GridPane();
         grid.getStyleClass().add("sweep-settings");
@@ -156,6 +164,7 @@ public final class SweepView extends ScrollPane {
 
         Button runButton = actions.startButton();
         runButton.setId("sweep-run");
+        runButton.textProperty().bind(onSlurm("Submit to Slurm", runButton.getText()));
         runButton.setTooltip(
                 new Tooltip(
                         "Trains the runs listed above one after another in the background; you"
@@ -187,6 +196,13 @@ public final class SweepView extends ScrollPane {
         box.getChildren().addAll(row, progressText, errorLabel);
         box.getStyleClass().add("sweep-top");
         return box;
+    }
+
+    /** {@code slurm} while "Run on: Slurm cluster" is chosen, else {@code here}. */
+    private ObservableValue<String> onSlurm(String slurm, String here) {
+        return model.slurm() == null
+                ? new javafx.beans.property.SimpleStringProperty(here)
+                : Bindings.when(model.slurm().onSlurmProperty()).then(slurm).otherwise(here);
     }
 
     private static Label header(String text) {
@@ -266,6 +282,12 @@ public final class SweepView extends ScrollPane {
         empty.setWrapText(true);
         empty.setMinHeight(Region.USE_PREF_SIZE);
         empty.getStyleClass().add("sweep-placeholder");
+        empty.textProperty()
+                .bind(
+                        onSlurm(
+                                "Press Submit to Slurm: one row per run appears here, with its"
+                                        + " task's state, filled in as each run finishes.",
+                                empty.getText()));
         table.setPlaceholder(empty);
         table.prefHeightProperty()
                 .bind(

@@ -104,15 +104,21 @@ class SlurmTargetViewModelTest {
     }
 
     private SlurmSweep.Status status(TaskState a, String slurmA, TaskState b, String slurmB) {
-        List<SlurmSweep.PointRecord> points = slurm.submitted.record().points();
-        return new SlurmSweep.Status(
-                slurm.submitted.folder(),
-                slurm.submitted.record(),
-                List.of(row(points.get(0), a, slurmA, 0.91), row(points.get(1), b, slurmB, 0.87)),
-                true);
+        return status(slurm.submitted, List.of(a, b), List.of(slurmA, slurmB));
     }
 
-    private SlurmSweep.StatusRow row(
+    /** The submitted sweep with these states and Slurm names, point by point. */
+    static SlurmSweep.Status status(
+            SlurmSubmitter.Submitted submitted, List<TaskState> states, List<String> slurmStates) {
+        List<SlurmSweep.PointRecord> points = submitted.record().points();
+        List<SlurmSweep.StatusRow> rows = new ArrayList<>();
+        for (int i = 0; i < states.size(); i++) {
+            rows.add(row(points.get(i), states.get(i), slurmStates.get(i), 0.91 - 0.04 * i));
+        }
+        return new SlurmSweep.Status(submitted.folder(), submitted.record(), rows, true);
+    }
+
+    private static SlurmSweep.StatusRow row(
             SlurmSweep.PointRecord p, TaskState state, String slurmState, double accuracy) {
         RunSummary done = state == TaskState.DONE ? summary(p, RunStatus.OK, accuracy, 2) : null;
         RunSummary live =
@@ -128,10 +134,10 @@ class SlurmTargetViewModelTest {
         return new SlurmSweep.StatusRow(p, state, slurmState, done, live);
     }
 
-    private RunSummary summary(
+    private static RunSummary summary(
             SlurmSweep.PointRecord p, RunStatus status, double accuracy, int epochs) {
         return new RunSummary(
-                dir.resolve("runs").resolve(p.runName()),
+                Path.of("runs", p.runName()),
                 status,
                 null,
                 p.runName(),
@@ -252,13 +258,15 @@ class SlurmTargetViewModelTest {
 
         slurm.status = status(TaskState.RUNNING, "RUNNING", TaskState.PENDING, "PENDING");
         target.poll();
-        assertThat(outcomes()).containsExactly("running (epoch 2/2)", "pending");
+        assertThat(outcomes()).containsExactly("running", "pending");
         assertThat(sweep.rows().get(0).state()).isEqualTo(SweepRow.State.TRAINING);
+        assertThat(sweep.rows().get(0).messageProperty().get())
+                .isEqualTo("epoch 2 of 2; Slurm: RUNNING");
         assertThat(sweep.progressTextProperty().get()).isEqualTo("Job 42: 1 pending, 1 running");
 
         slurm.status = status(TaskState.DONE, "COMPLETED", TaskState.RUNNING, "RUNNING");
         target.poll();
-        assertThat(outcomes()).containsExactly("saved", "running (epoch 2/2)");
+        assertThat(outcomes()).containsExactly("saved", "running");
         assertThat(sweep.rows().get(0).figuresProperty().get().testAccuracy()).isEqualTo(0.91);
         assertThat(sweep.chartPoints()).hasSize(1);
         assertThat(saved).hasSize(1);
