@@ -135,7 +135,11 @@ final class ExperimentsFeature {
         if (loaded == null) {
             return null;
         }
-        return loaded.dataOrigin() != null ? loaded.dataOrigin().path().toString() : loaded.name();
+        if (loaded.dataOrigin() != null) {
+            return loaded.dataOrigin().path().toString();
+        }
+        BuiltInDataset builtIn = BuiltInDataset.byName(loaded.name());
+        return builtIn == null ? loaded.name() : builtIn.folderName();
     }
 
     /** The Sweep panel's model (the screenshots choose its "Run on"). */

@@ -470,7 +470,9 @@ public final class SlurmTargetViewModel {
                                                 && r.state() != TaskState.RUNNING)
                         .count();
         f.job.setProgress((double) finished / Math.max(1, st.rows().size()));
-        StringBuilder text = new StringBuilder("Job " + f.jobId + ": ");
+        StringBuilder text =
+                new StringBuilder(
+                        "Job " + f.jobId + (f.cancelAsked ? ", cancelled with scancel: " : ": "));
         counts.forEach(
                 (k, v) ->
                         text.append(text.charAt(text.length() - 2) == ':' ? "" : ", ")
@@ -496,7 +498,6 @@ public final class SlurmTargetViewModel {
             }
             f.sink.accept(
                     new SweepEvent.SweepEnded(new SweepResult(f.plan.axes(), rows, f.cancelAsked)));
-            f.job.setProgressText(text.toString());
         }
     }
 

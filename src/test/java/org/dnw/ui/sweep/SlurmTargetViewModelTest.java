@@ -295,12 +295,15 @@ class SlurmTargetViewModelTest {
         assertThat(slurm.cancelled).containsExactly("42");
         assertThat(sweep.job().statusProperty().get()).contains("cancelled with scancel");
         assertThat(sweep.job().isCancelling()).as("until Slurm has stopped them").isTrue();
+        assertThat(sweep.progressTextProperty().get())
+                .isEqualTo("Job 42, cancelled with scancel: 1 pending, 1 running");
 
         slurm.status = status(TaskState.CANCELLED, "CANCELLED by 0", TaskState.CANCELLED, "");
         target.poll();
         assertThat(outcomes()).containsExactly("cancelled", "cancelled");
         assertThat(sweep.job().isRunning()).isFalse();
         assertThat(sweep.job().statusProperty().get()).startsWith("Sweep cancelled");
+        assertThat(sweep.progressTextProperty().get()).as("the status shows").isEmpty();
     }
 
     @Test
