@@ -171,10 +171,16 @@ public final class SweepView extends ScrollPane {
                                 + " can keep working meanwhile."));
         Button cancelButton = actions.cancelButton();
         cancelButton.setId("sweep-cancel");
-        cancelButton.setTooltip(
-                new Tooltip(
-                        "Stops the current run after its batch and skips the rest; runs already"
-                                + " finished stay saved."));
+        Tooltip cancelTip = new Tooltip();
+        cancelTip
+                .textProperty()
+                .bind(
+                        onSlurm(
+                                "Cancels the job array with scancel: pending runs never start,"
+                                        + " running ones are stopped; runs already saved stay.",
+                                "Stops the current run after its batch and skips the rest; runs"
+                                        + " already finished stay saved."));
+        cancelButton.setTooltip(cancelTip);
         ProgressBar progressBar = actions.progressBar();
         progressBar.setId("sweep-progress");
         progressBar.setMinWidth(120);
