@@ -2,8 +2,13 @@ package org.dnw.app;
 
 import java.nio.file.Path;
 import java.util.function.Consumer;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.util.Duration;
+import org.dnw.cli.Installation;
 import org.dnw.data.BuiltInDataset;
 import org.dnw.data.DatasetCatalog;
 import org.dnw.data.LoadedDataset;
@@ -20,6 +25,8 @@ import org.dnw.ui.course.TwoDigitsView;
 import org.dnw.ui.course.TwoDigitsViewModel;
 import org.dnw.ui.robustness.RobustnessView;
 import org.dnw.ui.robustness.RobustnessViewModel;
+import org.dnw.ui.sweep.SlurmService;
+import org.dnw.ui.sweep.SlurmTargetViewModel;
 import org.dnw.ui.sweep.SweepStarter;
 import org.dnw.ui.sweep.SweepView;
 import org.dnw.ui.sweep.SweepViewModel;
@@ -34,6 +41,16 @@ final class ExperimentsFeature {
     private final DatasetCatalog catalog;
     private final RobustnessViewModel robustness;
     private final TabPane tabs;
+    private final SweepViewModel sweep;
+
+    /**
+     * How often a sweep sent to Slurm from the Sweep panel is read again (squeue, scontrol and the
+     * runs folder): a little slower than the Runs tab's {@link RunsFeature#FOLLOW_EVERY}, as it
+     * asks the cluster's controller each time.
+     */
+    static final Duration SLURM_EVERY = Duration.seconds(4);
+
+    private final Timeline slurmFollow;
 
     /**
      * @param runListed told on the FX thread of each run a sweep saved
@@ -59,7 +76,18 @@ final class ExperimentsFeature {
                                                         setup.hyper().getHyperparameters())),
                         this::sweepBase,
                         s.fx(),
-                        runListed);
+                        runListed,
+                        new SlurmTargetViewModel(
+                                SlurmService.onThePath(),
+                                Installation::launcherForTasks,
+                                this::sweepDataset,
+                                s.store().root(),
+                                s.executors().io(),
+                                s.fx()));
+        slurmFollow = new Timeline(new KeyFrame(SLURM_EVERY, e -> sweep.slurm().poll()));
+        slurmFollow.setCycleCount(Animation.INDEFINITE);
+        slurmFollow.play();
+        this.sweep = sweep;
         setup.editor().specProperty().addListener((obs, old, now) -> sweep.refreshNetwork());
         setup.data().loadedProperty().addListener((obs, old, now) -> sweep.refreshNetwork());
         TwoDigitsViewModel twoDigits =
@@ -96,6 +124,32 @@ final class ExperimentsFeature {
                 : new SweepSetting.Variant(
                         setup.editor().getSpec().adaptTo(loaded.inputShape(), loaded.classCount()),
                         setup.hyper().getHyperparameters());
+    }
+
+    /**
+     * What a Slurm task trains on: the loaded data set's path, or a built-in set's name; null when
+     * none is loaded.
+     */
+    private String sweepDataset() {
+        var loaded = setup.data().getLoaded();
+        if (loaded == null) {
+            return null;
+        }
+        if (loaded.dataOrigin() != null) {
+            return loaded.dataOrigin().path().toString();
+        }
+        BuiltInDataset builtIn = BuiltInDataset.byName(loaded.name());
+        return builtIn == null ? loaded.name() : builtIn.folderName();
+    }
+
+    /** The Sweep panel's model (the screenshots choose its "Run on"). */
+    SweepViewModel sweep() {
+        return sweep;
+    }
+
+    /** Stops following a sweep sent to Slurm; idempotent. */
+    void stopFollowing() {
+        slurmFollow.stop();
     }
 
     /** MNIST for the two-digit task: the loaded one, else the full set, else the sample. */

@@ -30,7 +30,8 @@ public final class Launcher {
                     "--dataset",
                     "--train",
                     "--epochs",
-                    "--benchmark");
+                    "--benchmark",
+                    "--sweep-on");
 
     private Launcher() {}
 

@@ -42,6 +42,7 @@ public final class WorkbenchApp extends Application {
                     "/org/dnw/ui/inspect.css");
 
     private WorkbenchOptions options;
+    private ExperimentsFeature experiments;
     private Stage stage;
     private WorkbenchServices services;
     private WorkbenchViewModel workbench;
@@ -120,8 +121,8 @@ public final class WorkbenchApp extends Application {
                         workbench::runSaved,
                         () -> view.selectTab(WorkbenchTab.CONFUSION));
         runs = new RunsFeature(services, setup, training, workbench, view, dialogs);
-        ExperimentsFeature experiments =
-                new ExperimentsFeature(services, setup, folder -> links.runListed(folder));
+        experiments = new ExperimentsFeature(services, setup, folder -> links.runListed(folder));
+        experiments.sweep().slurm().onSlurmProperty().set(options.sweepOnSlurm());
         screenshots = new WindowScreenshots(stage, options, view, experiments.tabs());
         links =
                 new WindowLinks(
@@ -187,6 +188,7 @@ public final class WorkbenchApp extends Application {
         }
         closing = true;
         runs.stopFollowing();
+        experiments.stopFollowing();
         if (training.controller().isTraining()) {
             workbench.showStatus("Stopping the training before closing …");
         }
@@ -231,6 +233,9 @@ public final class WorkbenchApp extends Application {
     public void stop() {
         if (runs != null) {
             runs.stopFollowing();
+        }
+        if (experiments != null) {
+            experiments.stopFollowing();
         }
         if (training != null) {
             training.controller().stopAndWait(Duration.ofSeconds(10));

@@ -21,6 +21,7 @@ import org.dnw.ui.workbench.WorkbenchTab;
  * @param benchmark train the current network for one epoch twice, once through the training service
  *     alone (as the command line does) and once through the window with its charts live, print both
  *     images/s and their ratio, and exit
+ * @param sweepOnSlurm the Sweep panel starts with "Run on: Slurm cluster" chosen
  */
 public record WorkbenchOptions(
         Path screenshot,
@@ -31,12 +32,14 @@ public record WorkbenchOptions(
         String dataset,
         boolean train,
         int epochs,
-        boolean benchmark) {
+        boolean benchmark,
+        boolean sweepOnSlurm) {
 
     static final String USAGE =
             """
             Usage: workbench [window] [--screenshot FILE.png] [--tab NAME] [--size WIDTHxHEIGHT]
                              [--preset NAME] [--dataset ID] [--train] [--epochs N] [--benchmark]
+                             [--sweep-on here|slurm]
               (workbench COMMAND ... runs the command line instead; workbench --help lists them)
               --screenshot FILE  lay out the window, write it as a PNG and exit; a path not
                                  ending in .png is a folder for every tab (and, with
@@ -50,7 +53,8 @@ public record WorkbenchOptions(
               --train            press Train once the data set is loaded
               --epochs N         epochs to train (default 5)
               --benchmark        training images/s with the window and charts live against the
-                                 training service alone (as the command line), then exit""";
+                                 training service alone (as the command line), then exit
+              --sweep-on WHERE   the Sweep panel's Run on: here (default) or slurm""";
 
     /**
      * True when {@code --screenshot} names a folder for a picture of every tab: any path that does
@@ -68,7 +72,16 @@ public record WorkbenchOptions(
 
     public static WorkbenchOptions defaults() {
         return new WorkbenchOptions(
-                null, WorkbenchTab.DATA, 1280, 800, "seed-cnn", "mnist-sample", false, 0, false);
+                null,
+                WorkbenchTab.DATA,
+                1280,
+                800,
+                "seed-cnn",
+                "mnist-sample",
+                false,
+                0,
+                false,
+                false);
     }
 
     /**
@@ -87,6 +100,7 @@ public record WorkbenchOptions(
         boolean train = options.train;
         int epochs = options.epochs;
         boolean benchmark = options.benchmark;
+        boolean sweepOnSlurm = options.sweepOnSlurm;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
@@ -134,6 +148,14 @@ public record WorkbenchOptions(
                 }
                 case "--train" -> train = true;
                 case "--benchmark" -> benchmark = true;
+                case "--sweep-on" -> {
+                    String where = value(args, ++i, arg).toLowerCase(Locale.ROOT);
+                    if (!where.equals("here") && !where.equals("slurm")) {
+                        throw new IllegalArgumentException(
+                                "--sweep-on takes here or slurm, not '" + where + "'");
+                    }
+                    sweepOnSlurm = where.equals("slurm");
+                }
                 case "--epochs" -> {
                     String text = value(args, ++i, arg);
                     try {
@@ -150,7 +172,16 @@ public record WorkbenchOptions(
             }
         }
         return new WorkbenchOptions(
-                screenshot, tab, width, height, preset, dataset, train, epochs, benchmark);
+                screenshot,
+                tab,
+                width,
+                height,
+                preset,
+                dataset,
+                train,
+                epochs,
+                benchmark,
+                sweepOnSlurm);
     }
 
     private static String value(List<String> args, int index, String option) {

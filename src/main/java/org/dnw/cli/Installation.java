@@ -30,6 +30,20 @@ public final class Installation {
     }
 
     /**
+     * The launcher a Slurm task or another process runs: {@link #launcher()}, else {@code
+     * target/workbench/bin/workbench} under the current folder (a developer's build, which may not
+     * be built yet: callers check it).
+     */
+    public static Path launcherForTasks() {
+        return launcher()
+                .orElseGet(
+                        () ->
+                                Path.of("target", "workbench", "bin", "workbench")
+                                        .toAbsolutePath()
+                                        .normalize());
+    }
+
+    /**
      * The launcher for an installation folder {@code home} (null when none was set) and the folder
      * or jar the workbench's classes were loaded from ({@code classes}, null when unknown).
      */

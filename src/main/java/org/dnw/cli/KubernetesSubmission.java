@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import org.dnw.runs.KubernetesJob;
 import org.dnw.runs.SlurmJobScript;
+import org.dnw.runs.SlurmOptions;
+import org.dnw.runs.SlurmSubmitter;
 import org.dnw.runs.SlurmSweep;
 
 /**
@@ -68,7 +70,7 @@ final class KubernetesSubmission {
         }
         Path manifest = folder.resolve(MANIFEST_FILE);
         try {
-            SlurmSubmission.writePoints(sweepFile, sweep, folder);
+            SlurmSubmitter.writePoints(request(sweep, sweepFile), folder);
             Files.writeString(manifest, yaml);
         } catch (IOException | RuntimeException e) {
             SlurmSweep.discard(folder);
@@ -96,6 +98,22 @@ final class KubernetesSubmission {
         return ExitCodes.OK;
     }
 
+    /**
+     * The sweep as the cluster tasks' one description; the Slurm options in it are never used here
+     * (a pod's resources are the Job's).
+     */
+    private SlurmSubmitter.Request request(SweepCommand.SweepFile sweep, Path sweepFile) {
+        return new SlurmSubmitter.Request(
+                sweep.name(),
+                sweep.dataset(),
+                sweep.trainSubset(),
+                sweep.plan(),
+                new SlurmOptions(null, null, 1, null, null, 0),
+                Path.of(KubernetesJob.LAUNCHER),
+                runsDir,
+                sweepFile);
+    }
+
     /** The Job for this sweep; each completion trains its point into the runs folder. */
     KubernetesJob job(Path folder, SweepCommand.SweepFile sweep) {
         if (options.cpusPerTask != null && options.cpusPerTask < 1) {
@@ -106,13 +124,9 @@ final class KubernetesSubmission {
             throw new IllegalArgumentException(
                     "--max-parallel must be at least 1, not " + options.maxParallel);
         }
+        SlurmSubmitter.Request request = request(sweep, null);
         List<SlurmJobScript.Task> tasks =
-                SlurmSubmission.tasks(
-                        folder,
-                        sweep,
-                        Path.of(KubernetesJob.LAUNCHER),
-                        SlurmSubmission.records(sweep),
-                        runsDir);
+                SlurmSubmitter.tasks(request, folder, SlurmSubmitter.points(request));
         return new KubernetesJob(
                 KubernetesJob.jobName(sweep.name()),
                 options.namespace,

@@ -1,52 +1,20 @@
 package org.dnw.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import org.dnw.runs.SlurmCluster;
 import org.dnw.runs.SlurmJobScript;
 import org.dnw.runs.SlurmOptions;
+import org.dnw.runs.SlurmSubmitter;
 import org.dnw.runs.SlurmSweep;
-import org.dnw.runs.SweepRunner;
-import org.dnw.spec.SpecJson;
-import org.dnw.train.Hyperparameters;
-import org.dnw.train.SweepPlan;
 
 /**
- * {@code sweep FILE --slurm}: writes the sweep's folder and job-array script and submits it with
- * {@code sbatch}. A refused submission leaves no folder behind.
+ * {@code sweep FILE --slurm}: sends the sweep with {@link SlurmSubmitter} (the window's way too)
+ * and prints what was submitted and how to follow it. A refused submission leaves no folder behind.
  */
 final class SlurmSubmission {
-
-    /** File systems that every node of a cluster usually sees alike. */
-    private static final Set<String> SHARED_FILE_SYSTEMS =
-            Set.of(
-                    "nfs",
-                    "nfs4",
-                    "lustre",
-                    "gpfs",
-                    "beegfs",
-                    "cifs",
-                    "smb3",
-                    "smbfs",
-                    "ceph",
-                    "cephfs",
-                    "glusterfs",
-                    "fuse.glusterfs",
-                    "fuse.sshfs",
-                    "panfs",
-                    "wekafs",
-                    "fuse.beegfs",
-                    "fuse.cephfs",
-                    "afs",
-                    "ocfs2",
-                    "gfs2");
 
     private final SlurmSweepOptions slurm;
     private final Path runsDir;
@@ -65,16 +33,27 @@ final class SlurmSubmission {
         Path launcher = slurm.launcher();
         slurm.checkLauncher(launcher);
         SlurmCluster cluster = slurm.cluster();
-        warnIfNotShared(runsDir);
-        List<SlurmSweep.PointRecord> records = records(sweep);
-        Instant now = Instant.now();
-        // a dry run shows the folder a real submission would make now, time stamp and all
-        Path folder =
-                slurm.dryRun
-                        ? SlurmSweep.folderFor(runsDir, sweep.name(), now)
-                        : SlurmSweep.createFolder(runsDir, sweep.name(), now);
-        SlurmJobScript script = script(folder, sweep, options, launcher, records);
+        SlurmSubmitter.notSharedWarning(runsDir, "use --runs-dir")
+                .ifPresent(
+                        w -> {
+                            err.println("Warning: " + w);
+                            err.flush();
+                        });
+        SlurmSubmitter.Request request =
+                new SlurmSubmitter.Request(
+                        sweep.name(),
+                        sweep.dataset(),
+                        sweep.trainSubset(),
+                        sweep.plan(),
+                        options,
+                        launcher,
+                        runsDir,
+                        sweepFile);
         if (slurm.dryRun) {
+            // a dry run shows the folder a real submission would make now, time stamp and all
+            Path folder = SlurmSweep.folderFor(runsDir, sweep.name(), java.time.Instant.now());
+            SlurmJobScript script =
+                    SlurmSubmitter.script(request, folder, SlurmSubmitter.points(request));
             out.print(script.text());
             out.println(
                     "# dry run: nothing was written or submitted; the sweep folder would be "
@@ -82,26 +61,15 @@ final class SlurmSubmission {
             out.flush();
             return ExitCodes.OK;
         }
-        String jobId;
+        SlurmSubmitter.Submitted submitted;
         try {
-            writePoints(sweepFile, sweep, folder);
-            Path scriptFile = folder.resolve(SlurmSweep.SCRIPT_FILE);
-            Files.writeString(scriptFile, script.text());
-            SlurmSweep.Record record =
-                    new SlurmSweep.Record(
-                            sweep.name(), now.toString(), runsDir.toString(), null, records);
-            SlurmSweepRecords.write(folder, record);
-            jobId = cluster.submit(scriptFile, folder);
-            SlurmSweepRecords.write(folder, record.withJobId(jobId));
+            submitted = SlurmSubmitter.submit(cluster, request);
         } catch (SlurmCluster.SubmissionRefused e) {
-            SlurmSweep.discard(folder);
             throw new CliFailure.Exit(
                     ExitCodes.SUBMISSION_REFUSED,
                     "Slurm refused the sweep: " + e.getMessage() + ". Nothing was submitted.");
-        } catch (IOException | RuntimeException | InterruptedException e) {
-            SlurmSweep.discard(folder);
-            throw e;
         }
+        List<SlurmSweep.PointRecord> records = submitted.record().points();
         for (SlurmSweep.PointRecord r : records) {
             if (r.problem() != null) {
                 out.printf(
@@ -112,12 +80,14 @@ final class SlurmSubmission {
                         r.problem());
             }
         }
+        String jobId = submitted.jobId();
+        Path folder = submitted.folder();
         out.printf(
                 Locale.ROOT,
                 "Submitted job %s: array %s, %d task(s) of %d CPU(s) each, into %s%n",
                 jobId,
-                script.arraySpec(),
-                script.tasks().size(),
+                submitted.script().arraySpec(),
+                submitted.script().tasks().size(),
                 options.cpusPerTask(),
                 runsDir);
         out.println("Sweep folder: " + folder);
@@ -129,180 +99,5 @@ final class SlurmSubmission {
         out.println("Cancel it:    scancel " + jobId);
         out.flush();
         return ExitCodes.OK;
-    }
-
-    private static Path pointSpec(Path folder, int index) {
-        return folder.resolve("points").resolve("point-" + index + ".json");
-    }
-
-    /** Every point of the sweep with its label and run name, runnable or not. */
-    static List<SlurmSweep.PointRecord> records(SweepCommand.SweepFile sweep) {
-        SweepPlan plan = sweep.plan();
-        String prefix = "sweep-" + sweep.name();
-        List<SlurmSweep.PointRecord> records = new ArrayList<>();
-        for (SweepPlan.Point p : plan.points()) {
-            String label = p.label(plan.axes());
-            records.add(
-                    new SlurmSweep.PointRecord(
-                            p.index(), label, SweepRunner.runName(prefix, label), p.problem()));
-        }
-        return records;
-    }
-
-    /**
-     * Fills a new sweep folder with what every cluster's tasks read: the sweep file's copy and one
-     * network file per runnable point ({@code points/point-<i>.json}).
-     */
-    static void writePoints(Path sweepFile, SweepCommand.SweepFile sweep, Path folder)
-            throws IOException {
-        Files.createDirectories(folder.resolve("points"));
-        Files.copy(sweepFile, folder.resolve("sweep.json"));
-        for (SweepPlan.Point p : sweep.plan().points()) {
-            if (p.problem() == null) {
-                SpecJson.write(p.variant().spec(), pointSpec(folder, p.index()));
-            }
-        }
-    }
-
-    /** The script; each task trains its point with every hyperparameter spelled out. */
-    SlurmJobScript script(
-            Path folder,
-            SweepCommand.SweepFile sweep,
-            SlurmOptions options,
-            Path launcher,
-            List<SlurmSweep.PointRecord> records) {
-        return new SlurmJobScript(
-                "dnw-" + sweep.name(),
-                folder,
-                options,
-                tasks(folder, sweep, launcher, records, runsDir));
-    }
-
-    /**
-     * One task per runnable point, by point index: the {@code launcher train ...} command that
-     * trains it into {@code runsDir}. The one way a cluster task's command line is built, for Slurm
-     * and Kubernetes alike.
-     *
-     * @throws IllegalArgumentException when no point can run
-     */
-    static List<SlurmJobScript.Task> tasks(
-            Path folder,
-            SweepCommand.SweepFile sweep,
-            Path launcher,
-            List<SlurmSweep.PointRecord> records,
-            Path runsDir) {
-        List<SlurmJobScript.Task> tasks = new ArrayList<>();
-        List<SweepPlan.Point> points = sweep.plan().points();
-        for (int i = 0; i < points.size(); i++) {
-            SweepPlan.Point p = points.get(i);
-            if (p.problem() != null) {
-                continue;
-            }
-            tasks.add(
-                    new SlurmJobScript.Task(
-                            p.index(),
-                            trainCommand(
-                                    launcher,
-                                    pointSpec(folder, p.index()),
-                                    dataset(sweep.dataset()),
-                                    sweep.trainSubset(),
-                                    p.variant().hyperparameters(),
-                                    records.get(i).runName(),
-                                    runsDir)));
-        }
-        if (tasks.isEmpty()) {
-            throw new IllegalArgumentException(
-                    "no point of the sweep can run: " + points.get(0).problem());
-        }
-        return tasks;
-    }
-
-    /** {@code launcher train ...} for one point: every setting a sweep varies is an option. */
-    static List<String> trainCommand(
-            Path launcher,
-            Path spec,
-            String dataset,
-            Integer trainSubset,
-            Hyperparameters hp,
-            String runName,
-            Path runsDir) {
-        List<String> c = new ArrayList<>();
-        c.add(launcher.toString());
-        c.add("train");
-        c.addAll(List.of("--spec", spec.toString(), "--dataset", dataset));
-        if (trainSubset != null) {
-            c.addAll(List.of("--train-subset", String.valueOf(trainSubset)));
-        }
-        c.addAll(
-                List.of(
-                        "--epochs", String.valueOf(hp.epochCount()),
-                        "--batch-size", String.valueOf(hp.batchSize()),
-                        "--optimizer", name(hp.optimizer()),
-                        "--lr", String.valueOf(hp.learningRate()),
-                        "--schedule", name(hp.schedule()),
-                        "--step-epochs", String.valueOf(hp.stepEpochs()),
-                        "--decay", String.valueOf(hp.decayRate()),
-                        "--weight-decay", String.valueOf(hp.weightDecay()),
-                        "--validation", String.valueOf(hp.validationShare()),
-                        "--seed", String.valueOf(hp.seed()),
-                        "--loss", name(hp.loss()),
-                        "--weights-every", "0",
-                        "--name", runName,
-                        "--runs-dir", runsDir.toString()));
-        if (hp.patience() > 0) {
-            c.addAll(List.of("--patience", String.valueOf(hp.patience())));
-        }
-        return c;
-    }
-
-    private static String name(Enum<?> e) {
-        return e.name().toLowerCase(Locale.ROOT).replace('_', '-');
-    }
-
-    /** A data set path is made absolute (tasks start elsewhere); a catalog name stays. */
-    static String dataset(String dataset) {
-        try {
-            Path p = Path.of(dataset);
-            return Files.exists(p) ? p.toAbsolutePath().normalize().toString() : dataset;
-        } catch (java.nio.file.InvalidPathException e) {
-            return dataset;
-        }
-    }
-
-    private void warnIfNotShared(Path dir) {
-        String d = dir.toString();
-        for (String local : List.of("/tmp", "/var/tmp", "/dev/shm")) {
-            if (d.equals(local) || d.startsWith(local + "/")) {
-                err.println(
-                        "Warning: the runs folder "
-                                + dir
-                                + " is under "
-                                + local
-                                + ", which each node has for itself: tasks on other nodes save"
-                                + " where you cannot see them; use --runs-dir on a shared file"
-                                + " system (fine on a one-node cluster).");
-                err.flush();
-                return;
-            }
-        }
-        try {
-            Path existing = dir;
-            while (existing != null && !Files.exists(existing)) {
-                existing = existing.getParent();
-            }
-            String type = existing == null ? "" : Files.getFileStore(existing).type();
-            if (!SHARED_FILE_SYSTEMS.contains(type.toLowerCase(Locale.ROOT))) {
-                err.println(
-                        "Warning: the runs folder "
-                                + dir
-                                + " is on a local file system ("
-                                + type
-                                + "): tasks on other nodes need it shared (NFS, Lustre, …);"
-                                + " fine on a one-node cluster.");
-                err.flush();
-            }
-        } catch (IOException e) {
-            // cannot tell; Slurm will run the tasks all the same
-        }
     }
 }

@@ -174,12 +174,7 @@ final class SlurmSweepOptions {
         if (launcher != null) {
             return launcher.toAbsolutePath().normalize();
         }
-        return Installation.launcher()
-                .orElseGet(
-                        () ->
-                                Path.of("target", "workbench", "bin", "workbench")
-                                        .toAbsolutePath()
-                                        .normalize());
+        return Installation.launcherForTasks();
     }
 
     /** Refuses a launcher that is missing, unless this is a dry run. */

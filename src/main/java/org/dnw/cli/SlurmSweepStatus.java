@@ -2,19 +2,14 @@ package org.dnw.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import org.dnw.runs.SlurmCluster;
 import org.dnw.runs.SlurmStates.TaskState;
 import org.dnw.runs.SlurmSweep;
-import org.dnw.store.RunStore;
 
 /** {@code sweep --status SWEEP}: Slurm's task states merged with the runs saved so far. */
 final class SlurmSweepStatus {
@@ -23,21 +18,14 @@ final class SlurmSweepStatus {
 
     static int print(PrintWriter out, Path sweep, Path runsDir)
             throws IOException, InterruptedException {
-        Path folder = find(sweep, runsDir);
-        SlurmSweep.Record record = SlurmSweepRecords.read(folder);
-        Map<Integer, String> slurm = Map.of();
-        Optional<SlurmCluster> cluster = SlurmCluster.find(System.getenv("PATH"));
-        if (record.jobId() != null && cluster.isPresent()) {
-            slurm = cluster.get().states(record.jobId());
-        } else if (record.jobId() != null) {
+        SlurmSweep.Status status =
+                SlurmSweep.status(
+                        SlurmSweep.find(sweep, runsDir), SlurmCluster.find(System.getenv("PATH")));
+        SlurmSweep.Record record = status.record();
+        if (!status.slurmAsked()) {
             out.println("(no Slurm here: the states come from the run folders only)");
         }
-        List<SlurmSweep.StatusRow> rows =
-                SlurmSweep.status(
-                        record,
-                        slurm,
-                        new RunStore(Path.of(record.runsDir())).list(),
-                        folder.resolve("logs"));
+        List<SlurmSweep.StatusRow> rows = status.rows();
         Map<TaskState, Integer> counts = new EnumMap<>(TaskState.class);
         rows.forEach(r -> counts.merge(r.state(), 1, Integer::sum));
         StringBuilder summary = new StringBuilder();
@@ -71,33 +59,5 @@ final class SlurmSweepStatus {
         }
         out.flush();
         return ExitCodes.OK;
-    }
-
-    /** The folder itself, or the one sweep under {@code <runs>/.sweeps} whose name holds it. */
-    private static Path find(Path sweep, Path runsDir) throws IOException {
-        if (Files.isDirectory(sweep)) {
-            return sweep;
-        }
-        Path sweeps = runsDir.resolve(SlurmSweep.SWEEPS_FOLDER);
-        List<Path> matches = new ArrayList<>();
-        if (Files.isDirectory(sweeps)) {
-            try (DirectoryStream<Path> entries = Files.newDirectoryStream(sweeps)) {
-                for (Path p : entries) {
-                    if (p.getFileName().toString().contains(sweep.toString())) {
-                        matches.add(p);
-                    }
-                }
-            }
-        }
-        if (matches.size() != 1) {
-            throw new IllegalArgumentException(
-                    (matches.isEmpty()
-                                    ? "no sweep sent to Slurm matches '"
-                                    : "several sweeps match '")
-                            + sweep
-                            + "' — name its folder (printed at submission) or one of "
-                            + sweeps);
-        }
-        return matches.get(0);
     }
 }

@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Slurm's own commands, run as processes: {@code sbatch} to submit, {@code squeue} and {@code
- * scontrol} to read states. Nothing of Slurm's is reimplemented here. Thread-safe (stateless).
+ * scontrol} to read states, {@code scancel} to cancel. Nothing of Slurm's is reimplemented here.
+ * Thread-safe (stateless).
  */
 public final class SlurmCluster {
 
@@ -107,6 +108,20 @@ public final class SlurmCluster {
             out.putAll(SlurmStates.fromSqueue(squeue.output()));
         }
         return out;
+    }
+
+    /**
+     * Cancels every task of the array {@code jobId} with {@code scancel}: pending tasks leave the
+     * queue, running ones are signalled by Slurm.
+     *
+     * @throws IOException with Slurm's message when scancel refuses (e.g. an unknown job id)
+     */
+    public void cancel(String jobId) throws IOException, InterruptedException {
+        Result r = run(List.of(sbatch.getParent().resolve("scancel").toString(), jobId), null, 30);
+        if (r.exitCode() != 0) {
+            String message = r.error().isBlank() ? r.output() : r.error();
+            throw new IOException(message.strip());
+        }
     }
 
     private record Result(int exitCode, String output, String error) {}

@@ -22,6 +22,11 @@ public final class SlurmStates {
         DONE,
         FAILED,
         CANCELLED,
+        /**
+         * the task ended (killed, failed, or Slurm forgot it) leaving its run interrupted, with its
+         * epochs so far: resubmitting the point resumes it
+         */
+        INTERRUPTED,
         /** the point cannot run (a setting the network cannot take); not in the array */
         SKIPPED,
         /** Slurm no longer knows the task and no run was saved */

@@ -1,8 +1,10 @@
 package org.dnw.runs;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -10,7 +12,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.dnw.runs.SlurmStates.TaskState;
+import org.dnw.spec.SpecJson;
 import org.dnw.store.RunStatus;
 import org.dnw.store.RunStore;
 import org.dnw.store.RunSummary;
@@ -70,11 +74,120 @@ public final class SlurmSweep {
      * @param state merged from Slurm and the run folders: a saved run is DONE whatever Slurm says
      * @param slurmState Slurm's own state name, or "" when Slurm no longer knows the task
      * @param run the saved run, or null
+     * @param live the point's run while it trains, or when it was interrupted (its epochs so far),
+     *     when no run is saved; else null
      */
     public record StatusRow(
-            PointRecord point, TaskState state, String slurmState, RunSummary run) {}
+            PointRecord point,
+            TaskState state,
+            String slurmState,
+            RunSummary run,
+            RunSummary live) {}
+
+    /**
+     * A sweep's state now.
+     *
+     * @param folder the sweep's folder
+     * @param record what was submitted
+     * @param rows one per point, in order
+     * @param slurmAsked false when the job was submitted but there is no Slurm here to ask: the
+     *     states come from the run folders only
+     */
+    public record Status(Path folder, Record record, List<StatusRow> rows, boolean slurmAsked) {
+        public Status {
+            rows = List.copyOf(rows);
+        }
+
+        /** True when no point is pending or running any more. */
+        public boolean ended() {
+            return rows.stream()
+                    .noneMatch(
+                            r -> r.state() == TaskState.PENDING || r.state() == TaskState.RUNNING);
+        }
+    }
 
     private SlurmSweep() {}
+
+    /**
+     * Writes {@link #RECORD_FILE} into {@code folder} atomically (a temporary file, one rename).
+     */
+    public static void writeRecord(Path folder, Record record) throws IOException {
+        Path tmp = folder.resolve(RECORD_FILE + ".tmp");
+        Files.write(tmp, SpecJson.writeValue(record));
+        Files.move(
+                tmp,
+                folder.resolve(RECORD_FILE),
+                StandardCopyOption.REPLACE_EXISTING,
+                StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * The record of the sweep in {@code folder}.
+     *
+     * @throws IllegalArgumentException with a sentence when the folder holds no sweep sent to Slurm
+     */
+    public static Record readRecord(Path folder) throws IOException {
+        Path file = folder.resolve(RECORD_FILE);
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException(
+                    folder + " is not a sweep sent to Slurm (it has no " + RECORD_FILE + ")");
+        }
+        return SpecJson.readValue(file, Record.class);
+    }
+
+    /**
+     * The sweep a user named: {@code sweep} itself when it is a folder, else the one folder under
+     * {@code <runsDir>/.sweeps} whose name holds it.
+     *
+     * @throws IllegalArgumentException with a sentence when none or several match
+     */
+    public static Path find(Path sweep, Path runsDir) throws IOException {
+        if (Files.isDirectory(sweep)) {
+            return sweep;
+        }
+        Path sweeps = runsDir.resolve(SWEEPS_FOLDER);
+        List<Path> matches = new ArrayList<>();
+        if (Files.isDirectory(sweeps)) {
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(sweeps)) {
+                for (Path p : entries) {
+                    if (p.getFileName().toString().contains(sweep.toString())) {
+                        matches.add(p);
+                    }
+                }
+            }
+        }
+        if (matches.size() != 1) {
+            throw new IllegalArgumentException(
+                    (matches.isEmpty()
+                                    ? "no sweep sent to Slurm matches '"
+                                    : "several sweeps match '")
+                            + sweep
+                            + "' — name its folder (printed at submission) or one of "
+                            + sweeps);
+        }
+        return matches.get(0);
+    }
+
+    /**
+     * The sweep in {@code folder} now: its record, Slurm's task states (when {@code cluster} is
+     * there) and the runs folder, merged by {@link #status(Record, Map, List, Path)}. Runs Slurm's
+     * commands and lists the runs folder: call it off the FX thread.
+     */
+    public static Status status(Path folder, Optional<SlurmCluster> cluster)
+            throws IOException, InterruptedException {
+        Record record = readRecord(folder);
+        Map<Integer, String> slurm = Map.of();
+        if (record.jobId() != null && cluster.isPresent()) {
+            slurm = cluster.get().states(record.jobId());
+        }
+        List<StatusRow> rows =
+                status(
+                        record,
+                        slurm,
+                        new RunStore(Path.of(record.runsDir())).list(),
+                        folder.resolve("logs"));
+        return new Status(folder, record, rows, record.jobId() == null || cluster.isPresent());
+    }
 
     /**
      * Makes a new, empty sweep folder under {@code runsDir}, named after the time and the sweep.
@@ -128,7 +241,7 @@ public final class SlurmSweep {
         List<StatusRow> out = new ArrayList<>();
         for (PointRecord p : record.points()) {
             if (p.problem() != null) {
-                out.add(new StatusRow(p, TaskState.SKIPPED, "", null));
+                out.add(new StatusRow(p, TaskState.SKIPPED, "", null, null));
                 continue;
             }
             RunSummary run = null;
@@ -142,6 +255,18 @@ public final class SlurmSweep {
                     run = r;
                 }
             }
+            RunSummary live = null;
+            for (RunSummary r : runs) {
+                if (run == null
+                        && r.isLive()
+                        && r.runName() != null
+                        && RunStore.sanitiseName(r.runName()).equals(wanted)
+                        && (r.startedAt() == null || !r.startedAt().isBefore(created))
+                        && (live == null || r.folderName().compareTo(live.folderName()) > 0)) {
+                    live = r;
+                }
+            }
+            boolean interrupted = live != null && live.status() == RunStatus.INTERRUPTED;
             String slurmState = slurm.getOrDefault(p.index(), "");
             TaskState state;
             if (run != null) {
@@ -151,13 +276,18 @@ public final class SlurmSweep {
                 if (state == TaskState.DONE) {
                     state = TaskState.FAILED; // Slurm says it ended well, yet no run was saved
                 }
+                if (state == TaskState.FAILED && interrupted) {
+                    state = TaskState.INTERRUPTED; // killed mid-run: its epochs so far are kept
+                }
+            } else if (interrupted) {
+                state = TaskState.INTERRUPTED;
             } else if (record.jobId() != null && !hasLog(logs, record.jobId(), p.index())) {
                 // Slurm drops a task cancelled while pending at once, and it never wrote a log
                 state = TaskState.CANCELLED;
             } else {
                 state = TaskState.UNKNOWN;
             }
-            out.add(new StatusRow(p, state, slurmState, run));
+            out.add(new StatusRow(p, state, slurmState, run, live));
         }
         return out;
     }

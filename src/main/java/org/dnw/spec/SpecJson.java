@@ -94,6 +94,31 @@ public final class SpecJson {
         return m;
     }
 
+    /**
+     * {@code value} (a record of plain fields) as JSON bytes with the shared mapper, for the small
+     * records other packages keep beside runs without importing Jackson themselves.
+     */
+    public static byte[] writeValue(Object value) {
+        try {
+            return MAPPER.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    /**
+     * Reads a {@code type} written by {@link #writeValue} from {@code file}.
+     *
+     * @throws IllegalArgumentException with a sentence naming the file when it does not hold one
+     */
+    public static <T> T readValue(Path file, Class<T> type) throws IOException {
+        try {
+            return MAPPER.readValue(file.toFile(), type);
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            throw new IllegalArgumentException(file + " is damaged: " + e.getOriginalMessage());
+        }
+    }
+
     public static String write(ModelSpec spec) {
         try {
             return MAPPER.writeValueAsString(spec);

@@ -17,6 +17,8 @@ class LauncherTest {
                 .contains(List.of("--screenshot", "shot.png", "--train"));
         assertThat(Launcher.windowArguments(List.of("--benchmark")))
                 .contains(List.of("--benchmark"));
+        assertThat(Launcher.windowArguments(List.of("--sweep-on", "slurm")))
+                .contains(List.of("--sweep-on", "slurm"));
     }
 
     @Test

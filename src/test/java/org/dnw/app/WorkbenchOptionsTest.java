@@ -28,7 +28,9 @@ class WorkbenchOptionsTest {
                                 "--train",
                                 "--epochs",
                                 "2",
-                                "--benchmark"));
+                                "--benchmark",
+                                "--sweep-on",
+                                "Slurm"));
         assertThat(options)
                 .isEqualTo(
                         new WorkbenchOptions(
@@ -40,6 +42,7 @@ class WorkbenchOptionsTest {
                                 "fashion-mnist",
                                 true,
                                 2,
+                                true,
                                 true));
     }
 

@@ -41,7 +41,7 @@ class SlurmSubmissionTest {
                                     optimizer.ordinal() % 2 * 2);
                     Path runs = dir.resolve("my runs");
                     List<String> command =
-                            SlurmSubmission.trainCommand(
+                            org.dnw.runs.SlurmSubmitter.trainCommand(
                                     Path.of("/opt/wb/bin/workbench"),
                                     dir.resolve("points/point-3.json"),
                                     "mnist-sample",
@@ -78,8 +78,8 @@ class SlurmSubmissionTest {
                         List.of(
                                 new org.dnw.runs.SlurmSweep.PointRecord(
                                         0, "lr=1", "sweep-s-lr1", null)));
-        SlurmSweepRecords.write(dir, r.withJobId("17"));
-        assertThat(SlurmSweepRecords.read(dir)).isEqualTo(r.withJobId("17"));
+        org.dnw.runs.SlurmSweep.writeRecord(dir, r.withJobId("17"));
+        assertThat(org.dnw.runs.SlurmSweep.readRecord(dir)).isEqualTo(r.withJobId("17"));
     }
 
     @Test

@@ -133,4 +133,75 @@ class SlurmStatesTest {
         assertThat(rows.get(0).run().testAccuracy()).isEqualTo(0.9);
         assertThat(rows.get(1).run()).isNull();
     }
+
+    private static RunSummary live(String name, RunStatus status, int epochs, Instant started) {
+        return new RunSummary(
+                Path.of("/runs", ".tmp-" + name),
+                status,
+                null,
+                name,
+                "MNIST (sample)",
+                "mlp",
+                10,
+                epochs,
+                0.5,
+                Double.NaN,
+                1000,
+                "CPU",
+                started,
+                3,
+                Double.NaN);
+    }
+
+    @Test
+    void aPointWhoseRunWasLeftInterruptedShowsAsInterruptedWithItsEpochs() {
+        Instant created = Instant.parse("2026-12-05T23:00:00Z");
+        List<SlurmSweep.PointRecord> points =
+                List.of(
+                        new SlurmSweep.PointRecord(0, "lr=0", "sweep-s-lr0", null),
+                        new SlurmSweep.PointRecord(1, "lr=1", "sweep-s-lr1", null),
+                        new SlurmSweep.PointRecord(2, "lr=2", "sweep-s-lr2", null),
+                        new SlurmSweep.PointRecord(3, "lr=3", "sweep-s-lr3", null));
+        SlurmSweep.Record record =
+                new SlurmSweep.Record("s", created.toString(), "/runs", "7", points);
+        Instant later = created.plusSeconds(60);
+        List<RunSummary> runs =
+                List.of(
+                        live("sweep-s-lr0", RunStatus.RUNNING, 1, later),
+                        live("sweep-s-lr1", RunStatus.INTERRUPTED, 2, later),
+                        live("sweep-s-lr2", RunStatus.INTERRUPTED, 1, later),
+                        live("sweep-s-lr3", RunStatus.RUNNING, 1, later));
+        Map<Integer, String> slurm =
+                Map.of(0, "RUNNING", 1, "FAILED", 3, "CANCELLED"); // 2: Slurm forgot it
+        List<SlurmSweep.StatusRow> rows = SlurmSweep.status(record, slurm, runs, null);
+        assertThat(rows)
+                .extracting(SlurmSweep.StatusRow::state)
+                .containsExactly(
+                        TaskState.RUNNING, // its run grows
+                        TaskState.INTERRUPTED, // killed mid-run (kill -9): its epochs are kept
+                        TaskState.INTERRUPTED, // Slurm forgot it; the run was left interrupted
+                        TaskState.CANCELLED); // scancel: Slurm's word, the heartbeat not yet stale
+        assertThat(rows.get(0).live().epochsCompleted()).isEqualTo(1);
+        assertThat(rows.get(1).live().epochsCompleted()).isEqualTo(2);
+        assertThat(rows).allSatisfy(r -> assertThat(r.run()).isNull());
+    }
+
+    @Test
+    void theRecordRoundTripsAndASweepIsFoundByPartOfItsName() throws Exception {
+        Path folder = SlurmSweep.createFolder(dir, "kernel", Instant.parse("2026-01-02T03:04:05Z"));
+        SlurmSweep.Record r =
+                new SlurmSweep.Record(
+                        "kernel",
+                        "2026-01-02T03:04:05Z",
+                        dir.toString(),
+                        "12",
+                        List.of(new SlurmSweep.PointRecord(0, "kernel=3", "sweep-kernel-3", null)));
+        SlurmSweep.writeRecord(folder, r);
+        assertThat(SlurmSweep.readRecord(folder)).isEqualTo(r);
+        assertThat(SlurmSweep.find(Path.of("kernel"), dir)).isEqualTo(folder);
+        assertThat(SlurmSweep.status(folder, java.util.Optional.empty()).slurmAsked()).isFalse();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SlurmSweep.readRecord(dir))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("is not a sweep sent to Slurm");
+    }
 }

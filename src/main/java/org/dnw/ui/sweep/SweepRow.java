@@ -21,7 +21,9 @@ public final class SweepRow {
         SAVED,
         SKIPPED,
         FAILED,
-        CANCELLED;
+        CANCELLED,
+        /** on a Slurm cluster: its task ended leaving the run interrupted, epochs so far kept */
+        INTERRUPTED;
 
         /** The state in words: its name in lower case, e.g. "waiting". */
         public String text() {
@@ -130,6 +132,18 @@ public final class SweepRow {
                 row.outcome() == SweepResult.Outcome.SAVED && folder != null
                         ? String.valueOf(folder.getFileName())
                         : row.message() == null ? "" : row.message());
+    }
+
+    /**
+     * Where the point's task stands on a Slurm cluster while no run of it is saved.
+     *
+     * @param text what the Outcome column shows, e.g. "pending", "running"
+     * @param why Slurm's own state name or another detail for the message column
+     */
+    void onCluster(State s, String text, String why) {
+        state.set(s);
+        outcome.set(text);
+        message.set(why);
     }
 
     /** A point the sweep did not reach because it was cancelled. */

@@ -108,6 +108,14 @@ public final class SweepView extends ScrollPane {
         subtitle.getStyleClass().add("sweep-subtitle");
         subtitle.setWrapText(true);
         subtitle.setMinHeight(Region.USE_PREF_SIZE);
+        subtitle.textProperty()
+                .bind(
+                        onSlurm(
+                                "One run for every combination of the values, each a task of one"
+                                        + " Slurm job array, from the current network and"
+                                        + " hyperparameters; each is saved into the runs folder"
+                                        + " below.",
+                                subtitle.getText()));
 
         GridPane grid = new GridPane();
         grid.getStyleClass().add("sweep-settings");
@@ -156,16 +164,23 @@ public final class SweepView extends ScrollPane {
 
         Button runButton = actions.startButton();
         runButton.setId("sweep-run");
+        runButton.textProperty().bind(onSlurm("Submit to Slurm", runButton.getText()));
         runButton.setTooltip(
                 new Tooltip(
                         "Trains the runs listed above one after another in the background; you"
                                 + " can keep working meanwhile."));
         Button cancelButton = actions.cancelButton();
         cancelButton.setId("sweep-cancel");
-        cancelButton.setTooltip(
-                new Tooltip(
-                        "Stops the current run after its batch and skips the rest; runs already"
-                                + " finished stay saved."));
+        Tooltip cancelTip = new Tooltip();
+        cancelTip
+                .textProperty()
+                .bind(
+                        onSlurm(
+                                "Cancels the job array with scancel: pending runs never start,"
+                                        + " running ones are stopped; runs already saved stay.",
+                                "Stops the current run after its batch and skips the rest; runs"
+                                        + " already finished stay saved."));
+        cancelButton.setTooltip(cancelTip);
         ProgressBar progressBar = actions.progressBar();
         progressBar.setId("sweep-progress");
         progressBar.setMinWidth(120);
@@ -180,11 +195,20 @@ public final class SweepView extends ScrollPane {
         errorLabel.setId("sweep-error");
         errorLabel.getStyleClass().add("sweep-error");
 
-        VBox box =
-                new VBox(
-                        8, title, subtitle, grid, preview, problems, row, progressText, errorLabel);
+        VBox box = new VBox(8, title, subtitle, grid, preview, problems);
+        if (model.slurm() != null) {
+            box.getChildren().add(new SlurmTargetView(model.slurm()));
+        }
+        box.getChildren().addAll(row, progressText, errorLabel);
         box.getStyleClass().add("sweep-top");
         return box;
+    }
+
+    /** {@code slurm} while "Run on: Slurm cluster" is chosen, else {@code here}. */
+    private ObservableValue<String> onSlurm(String slurm, String here) {
+        return model.slurm() == null
+                ? new javafx.beans.property.SimpleStringProperty(here)
+                : Bindings.when(model.slurm().onSlurmProperty()).then(slurm).otherwise(here);
     }
 
     private static Label header(String text) {
@@ -264,6 +288,12 @@ public final class SweepView extends ScrollPane {
         empty.setWrapText(true);
         empty.setMinHeight(Region.USE_PREF_SIZE);
         empty.getStyleClass().add("sweep-placeholder");
+        empty.textProperty()
+                .bind(
+                        onSlurm(
+                                "Press Submit to Slurm: one row per run appears here, with its"
+                                        + " task's state, filled in as each run finishes.",
+                                empty.getText()));
         table.setPlaceholder(empty);
         table.prefHeightProperty()
                 .bind(
@@ -413,7 +443,7 @@ public final class SweepView extends ScrollPane {
             setText(item);
             switch (row.state()) {
                 case SAVED -> getStyleClass().add("outcome-saved");
-                case FAILED -> getStyleClass().add("outcome-failed");
+                case FAILED, INTERRUPTED -> getStyleClass().add("outcome-failed");
                 case SKIPPED, CANCELLED -> getStyleClass().add("outcome-skipped");
                 case TRAINING -> getStyleClass().add("outcome-running");
                 default -> {}

@@ -58,6 +58,7 @@ public final class SweepViewModel {
     private final Supplier<SweepSetting.Variant> base;
     private final Executor ui;
     private final Consumer<Path> onRunSaved;
+    private final SlurmTargetViewModel slurm;
 
     private final SweepAxisViewModel first =
             new SweepAxisViewModel(SweepSetting.LEARNING_RATE, true);
@@ -96,12 +97,15 @@ public final class SweepViewModel {
      *     null when there is none; may throw with a sentence; called on the FX thread
      * @param ui where events and results are published (the FX thread)
      * @param onRunSaved called on {@code ui} with each saved run's folder
+     * @param slurm "Run on: this computer | Slurm cluster" and the cluster's settings, or null
      */
     public SweepViewModel(
             SweepStarter starter,
             Supplier<SweepSetting.Variant> base,
             Executor ui,
-            Consumer<Path> onRunSaved) {
+            Consumer<Path> onRunSaved,
+            SlurmTargetViewModel slurm) {
+        this.slurm = slurm;
         this.starter = Objects.requireNonNull(starter, "starter");
         this.base = Objects.requireNonNull(base, "base");
         this.ui = Objects.requireNonNull(ui, "ui");
@@ -260,6 +264,11 @@ public final class SweepViewModel {
                             : problems.get());
             return;
         }
+        boolean onSlurm = slurm != null && slurm.onSlurm();
+        if (onSlurm && !slurm.refusal().isEmpty()) {
+            job.setError(slurm.refusal());
+            return;
+        }
         SweepPlan started = plan;
         List<SweepPlan.Point> points = started.points();
         List<SweepRow> fresh = new ArrayList<>();
@@ -296,6 +305,10 @@ public final class SweepViewModel {
         chartPoints.clear();
         pointCount = points.size();
         epochCount = Math.max(1, started.baseHyperparameters().epochCount());
+        if (onSlurm) {
+            slurm.submit(started, name(started).substring(6), job, rows, this::onEvent);
+            return;
+        }
         int mine = job.start(0, "Starting the sweep…", this::cancelHandle);
         EventPump<SweepEvent> pump =
                 new EventPump<>(
@@ -533,6 +546,11 @@ public final class SweepViewModel {
     /** e.g. "Run 2 of 6 (kernel=3 lr=0.01) — epoch 1 of 2, batch 300 of 844". */
     public ReadOnlyStringProperty progressTextProperty() {
         return job.progressTextProperty();
+    }
+
+    /** The "Run on" choice and the cluster's settings; null when the panel has none. */
+    public SlurmTargetViewModel slurm() {
+        return slurm;
     }
 
     /** One row per point of the last sweep started, in the sweep's order. */

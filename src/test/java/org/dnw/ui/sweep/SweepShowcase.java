@@ -9,6 +9,7 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.stage.Stage;
+import org.dnw.runs.SlurmStates.TaskState;
 import org.dnw.runs.SweepEvent;
 import org.dnw.runs.SweepResult;
 import org.dnw.spec.ModelSpec;
@@ -108,17 +109,79 @@ public final class SweepShowcase {
         steps.add(() -> Showcases.snapshot(stage.getScene(), outDir, "sweep-running-1280x800.png"));
 
         SweepViewModel fresh =
-                new SweepViewModel(new SweepFakes.Starter(), () -> base, Runnable::run, null);
+                new SweepViewModel(new SweepFakes.Starter(), () -> base, Runnable::run, null, null);
         steps.add(() -> Showcases.show(stage, Showcases.inWindow(new SweepView(fresh)), 1280, 800));
         steps.add(() -> Showcases.snapshot(stage.getScene(), outDir, "sweep-empty-1280x800.png"));
+        steps.addAll(onSlurm(stage, base));
         steps.add(Platform::exit);
         stage.show();
         Showcases.runSpaced(steps, 0);
     }
 
+    /**
+     * The panel following a sweep on a (fake) Slurm cluster: lr 0.0001 … 0.1 × batch 32, 64, one
+     * point saved, one running, one interrupted, the rest pending; then cancelled.
+     */
+    private static List<Runnable> onSlurm(Stage stage, SweepSetting.Variant base) {
+        SlurmTargetViewModelTest.FakeSlurm slurm = new SlurmTargetViewModelTest.FakeSlurm();
+        Path launcher;
+        try {
+            launcher = java.nio.file.Files.createTempFile("workbench", "");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        launcher.toFile().setExecutable(true);
+        launcher.toFile().deleteOnExit();
+        SlurmTargetViewModel target =
+                new SlurmTargetViewModel(
+                        slurm,
+                        () -> launcher,
+                        () -> "mnist-sample",
+                        Path.of("/shared/alice/runs"),
+                        Runnable::run,
+                        Runnable::run);
+        SweepViewModel model =
+                new SweepViewModel(
+                        new SweepFakes.Starter(), () -> base, Runnable::run, null, target);
+        model.first().settingProperty().set(SweepSetting.LEARNING_RATE);
+        model.first().valuesTextProperty().set("0.0001, 0.001, 0.01");
+        model.second().enabledProperty().set(true);
+        model.second().settingProperty().set(SweepSetting.BATCH_SIZE);
+        model.second().valuesTextProperty().set("32, 64");
+        target.onSlurmProperty().set(true);
+        target.partitionProperty().set("cpu");
+        target.cpusPerTaskProperty().set("2");
+        target.memoryProperty().set("4G");
+        target.maxParallelProperty().set("2");
+        List<Runnable> steps = new ArrayList<>();
+        steps.add(
+                () -> {
+                    model.run();
+                    slurm.status =
+                            SlurmTargetViewModelTest.status(
+                                    slurm.submitted,
+                                    List.of(
+                                            TaskState.DONE,
+                                            TaskState.RUNNING,
+                                            TaskState.INTERRUPTED,
+                                            TaskState.RUNNING,
+                                            TaskState.PENDING,
+                                            TaskState.PENDING),
+                                    List.of(
+                                            "", "RUNNING", "FAILED", "RUNNING", "PENDING",
+                                            "PENDING"));
+                    target.poll();
+                    Showcases.show(stage, Showcases.inWindow(new SweepView(model)), 1280, 800);
+                });
+        steps.add(() -> Showcases.snapshot(stage.getScene(), outDir, "sweep-slurm-1280x800.png"));
+        steps.add(() -> Showcases.show(stage, new SweepView(model), 1920, 1080));
+        steps.add(() -> Showcases.snapshot(stage.getScene(), outDir, "sweep-slurm-1920x1080.png"));
+        return steps;
+    }
+
     private static SweepViewModel configured(
             SweepFakes.Starter starter, SweepSetting.Variant base) {
-        SweepViewModel model = new SweepViewModel(starter, () -> base, Runnable::run, null);
+        SweepViewModel model = new SweepViewModel(starter, () -> base, Runnable::run, null, null);
         model.first().settingProperty().set(SweepSetting.KERNEL_SIZE);
         model.first().valuesTextProperty().set("3, 5, 7, 15");
         model.first().layerProperty().set(model.first().layerChoices().get(2));

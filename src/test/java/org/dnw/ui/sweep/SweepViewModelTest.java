@@ -17,7 +17,7 @@ class SweepViewModelTest {
     private final List<Path> saved = new ArrayList<>();
     private SweepSetting.Variant base = SweepFakes.base();
     private final SweepViewModel model =
-            new SweepViewModel(starter, () -> base, Runnable::run, saved::add);
+            new SweepViewModel(starter, () -> base, Runnable::run, saved::add, null);
 
     /** kernel 3, 5, 13 in every convolution × lr 0.001, 0.01: kernel 13 cannot fit. */
     private void kernelByRate() {

@@ -31,7 +31,7 @@ class SweepViewUiTest {
 
     @Start
     void start(Stage stage) {
-        model = new SweepViewModel(starter, SweepFakes::base, Runnable::run, null);
+        model = new SweepViewModel(starter, SweepFakes::base, Runnable::run, null, null);
         view = new SweepView(model);
         Scene scene = new Scene(view, 760, 900);
         scene.getStylesheets().add(WorkbenchView.STYLESHEET);
