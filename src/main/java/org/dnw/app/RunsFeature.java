@@ -4,6 +4,8 @@ import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.util.Duration;
+import org.dnw.cli.Installation;
+import org.dnw.runs.ResumeProcess;
 import org.dnw.ui.common.DialogService;
 import org.dnw.ui.runs.RunsView;
 import org.dnw.ui.runs.RunsViewModel;
@@ -40,6 +42,10 @@ final class RunsFeature {
                         services.executors().io(),
                         services.fx());
         model.setTrainingHere(() -> training.controller().isTraining());
+        model.setResumer(
+                folder ->
+                        ResumeProcess.start(
+                                Installation.commandLine(), folder, services.store().root()));
         model.setOnOpen(
                 run -> workbench.openRun(run, setup.data().getLoaded(), training.lastSplits()));
         model.setOnTrainAgain(manifest -> workbench.trainAgain(manifest, setup.data().getLoaded()));

@@ -3,6 +3,8 @@ package org.dnw.cli;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -41,6 +43,34 @@ public final class Installation {
                                 Path.of("target", "workbench", "bin", "workbench")
                                         .toAbsolutePath()
                                         .normalize());
+    }
+
+    /**
+     * The command that runs the workbench's command line in another process on this machine (the
+     * window's Resume): the installation's launcher when this process was started by one (it sets
+     * the allocator variables and the Java options), else this very Java with this process's class
+     * path and its {@code ai.djl.*} and {@code workbench.*} properties — the code now running, also
+     * in a source checkout whose {@code target/workbench} may be stale.
+     */
+    public static List<String> commandLine() {
+        String home = System.getProperty(HOME_PROPERTY);
+        if (home != null && !home.isBlank()) {
+            Optional<Path> script = launcher(home, null, windows());
+            if (script.isPresent()) {
+                return List.of(script.get().toString());
+            }
+        }
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        for (String name : System.getProperties().stringPropertyNames()) {
+            if (name.startsWith("ai.djl.") || name.startsWith("workbench.")) {
+                command.add("-D" + name + "=" + System.getProperty(name));
+            }
+        }
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(WorkbenchCommand.class.getName());
+        return command;
     }
 
     /**

@@ -27,6 +27,7 @@ final class LiveRunFollower {
     private final Consumer<String> status;
     private BooleanSupplier trainingHere = () -> false;
     private RunSummary followed;
+    private boolean resuming;
 
     LiveRunFollower(
             ChartsViewModel charts,
@@ -35,6 +36,23 @@ final class LiveRunFollower {
         this.charts = charts;
         this.overlayName = overlayName;
         this.status = status;
+    }
+
+    /**
+     * Follows {@code interrupted} while another process resumes it: it stays followed while still
+     * listed as interrupted (the process is starting) and when it reappears running from the
+     * resuming process's folder, until {@link #resumeEnded}.
+     */
+    void resuming(RunSummary interrupted) {
+        followed = interrupted;
+        resuming = true;
+    }
+
+    /** The process resuming {@code run} has ended. */
+    void resumeEnded(RunSummary run) {
+        if (followed == run) {
+            resuming = false;
+        }
     }
 
     /** Whether this window is training a run now (then the followed run is only overlaid). */
@@ -118,6 +136,9 @@ final class LiveRunFollower {
         if (log != null) {
             draw(now == null ? follow : now, log);
         }
+        if (resuming && now != null && now.status() == RunStatus.INTERRUPTED) {
+            return; // the resuming process has not taken it over yet
+        }
         if (now != null && now.status() == RunStatus.RUNNING) {
             status.accept(
                     "Following "
@@ -140,9 +161,21 @@ final class LiveRunFollower {
         }
     }
 
+    /**
+     * {@code run} as listed now: the same folder, or — a resumed run's draft takes a new folder
+     * naming its new owner — the live run of the same name and first start.
+     */
     private static RunSummary find(List<RunSummary> list, RunSummary run) {
         for (RunSummary r : list) {
             if (r.folder().equals(run.folder())) {
+                return r;
+            }
+        }
+        for (RunSummary r : list) {
+            if (r.isLive()
+                    && r.runName().equals(run.runName())
+                    && r.startedAt() != null
+                    && r.startedAt().equals(run.startedAt())) {
                 return r;
             }
         }

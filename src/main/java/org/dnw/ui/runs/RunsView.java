@@ -34,16 +34,17 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.dnw.spec.Sentence;
+import org.dnw.store.RunStatus;
 import org.dnw.store.RunSummary;
 import org.dnw.ui.common.Columns;
 import org.dnw.ui.runs.RunDetails.Entry;
 import org.dnw.ui.runs.RunDetails.Section;
 
 /**
- * The Runs tab: buttons (Refresh, Open, Overlay curves, Clear overlays, Train again, Delete), the
- * sortable table of saved runs (several can be selected; damaged ones greyed with the reason in a
- * tooltip), and under it the selected run's details as cards. Double-click or Enter opens, Delete
- * deletes, F5 refreshes.
+ * The Runs tab: buttons (Refresh, Open, Overlay curves, Clear overlays, Train again, Resume,
+ * Delete), the sortable table of saved runs (several can be selected; damaged ones greyed with the
+ * reason in a tooltip), and under it the selected run's details as cards. Double-click or Enter
+ * opens, Delete deletes, F5 refreshes.
  */
 public final class RunsView extends BorderPane {
 
@@ -91,6 +92,21 @@ public final class RunsView extends BorderPane {
                         "Load the run's network, hyperparameters and data set to train it again");
         again.setOnAction(e -> model.trainAgainSelected());
         again.disableProperty().bind(selected.isNotEqualTo(1));
+        Button resume =
+                button(
+                        "Resume",
+                        "runs-resume",
+                        "Continue the interrupted run from its last checkpoint, in a process of its"
+                                + " own that goes on if the window closes");
+        resume.setOnAction(e -> model.resumeSelected());
+        resume.disableProperty()
+                .bind(
+                        Bindings.createBooleanBinding(
+                                () ->
+                                        model.selection().size() != 1
+                                                || model.selection().get(0).status()
+                                                        != RunStatus.INTERRUPTED,
+                                model.selection()));
         Button delete = button("Delete…", "runs-delete", "Delete the selected runs (Delete)");
         delete.setOnAction(e -> model.deleteSelected());
         delete.disableProperty().bind(selected.isEqualTo(0));
@@ -99,7 +115,8 @@ public final class RunsView extends BorderPane {
         busy.setMaxSize(18, 18);
         busy.visibleProperty().bind(model.busyProperty());
         FlowPane toolbar =
-                new FlowPane(8, 6, refresh, open, overlay, clearOverlays, again, delete, busy);
+                new FlowPane(
+                        8, 6, refresh, open, overlay, clearOverlays, again, resume, delete, busy);
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.setPadding(new Insets(0, 0, 8, 0));
         toolbar.getStyleClass().add("runs-toolbar");

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -74,6 +75,7 @@ public final class RunsViewModel {
     private Consumer<SavedRun> onOpen = run -> {};
     private Consumer<RunManifest> onTrainAgain = manifest -> {};
     private Runnable onOverlaid = () -> {};
+    private final ResumeAction resume;
     private int listings;
     private int detailRequests;
     private Path detailsFolder;
@@ -112,6 +114,15 @@ public final class RunsViewModel {
         this.ui = Objects.requireNonNull(ui, "ui");
         this.zone = Objects.requireNonNull(zone, "zone");
         this.live = new LiveRunFollower(this.charts, this::overlayName, status::set);
+        this.resume =
+                new ResumeAction(
+                        live,
+                        background,
+                        ui,
+                        busy::set,
+                        status::set,
+                        () -> onOverlaid.run(),
+                        this::refresh);
         this.loader =
                 new SavedRunLoader(
                         this.store, this.background, this.ui, this.dialogs, busy::set, status::set);
@@ -119,12 +130,14 @@ public final class RunsViewModel {
 
     // ---- callbacks the application wires
 
-    /**
-     * Tells whether this window trains a run now: a followed run is then drawn over that run's
-     * curves instead of in their place.
-     */
-    public void setTrainingHere(java.util.function.BooleanSupplier trainingHere) {
+    /** Whether this window trains a run now: a followed run is then only overlaid on its curves. */
+    public void setTrainingHere(BooleanSupplier trainingHere) {
         live.setTrainingHere(trainingHere);
+    }
+
+    /** How Resume continues an interrupted run; without one, Resume says it cannot. */
+    public void setResumer(RunResumer value) {
+        resume.setResumer(value);
     }
 
     /** Called with the loaded run when the user opens one: show it in the other tabs. */
@@ -465,6 +478,11 @@ public final class RunsViewModel {
                 });
     }
 
+    /** Continues the selected interrupted run in a process of its own and follows it. */
+    public void resumeSelected() {
+        resume.start(single("resume"));
+    }
+
     /** Asks, then deletes the selected runs' folders. */
     public void deleteSelected() {
         List<RunSummary> chosen = List.copyOf(selection);
@@ -494,18 +512,8 @@ public final class RunsViewModel {
         busy.set(true);
         background.execute(
                 () -> {
-                    List<String> failures = new ArrayList<>();
-                    int deleted = 0;
-                    for (RunSummary s : chosen) {
-                        try {
-                            store.delete(s.folder());
-                            deleted++;
-                        } catch (IOException | RuntimeException e) {
-                            failures.add(s.folderName() + " (" + SavedRunLoader.reason(e) + ")");
-                        }
-                        loader.forget(s.folder());
-                    }
-                    int count = deleted;
+                    List<String> failures = loader.delete(chosen);
+                    int count = chosen.size() - failures.size();
                     ui.execute(
                             () -> {
                                 busy.set(false);
@@ -535,9 +543,6 @@ public final class RunsViewModel {
         return selection.get(0);
     }
 
-    /**
-     * Loads {@code chosen} off the FX thread, then runs {@code then} with them on the FX thread.
-     */
     /** The legend's name of a run's overlay: its name and start time. */
     String overlayName(RunSummary s) {
         return s.startedAt() == null

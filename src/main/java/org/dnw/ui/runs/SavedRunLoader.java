@@ -144,4 +144,22 @@ final class SavedRunLoader {
         String m = e.getMessage();
         return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
     }
+
+    /**
+     * Deletes {@code chosen}'s folders from the store and forgets them; background thread.
+     *
+     * @return one "folder (reason)" for each run that could not be deleted
+     */
+    List<String> delete(List<RunSummary> chosen) {
+        List<String> failures = new ArrayList<>();
+        for (RunSummary s : chosen) {
+            try {
+                store.delete(s.folder());
+            } catch (IOException | RuntimeException e) {
+                failures.add(s.folderName() + " (" + reason(e) + ")");
+            }
+            forget(s.folder());
+        }
+        return failures;
+    }
 }

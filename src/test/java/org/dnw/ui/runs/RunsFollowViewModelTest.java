@@ -7,7 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.dnw.runs.ResumeProcess;
 import org.dnw.store.DraftOwner;
 import org.dnw.store.FakeRun;
 import org.dnw.store.RunDraft;
@@ -160,5 +163,97 @@ class RunsFollowViewModelTest {
         vm.poll();
         assertThat(vm.runs()).containsExactlyElementsOf(before);
         assertThat(vm.selection()).containsExactly(before.get(1));
+    }
+
+    /** An interrupted draft: its owner (a process that has ended) wrote two epochs. */
+    private Path interruptedDraft() throws Exception {
+        Path lost = Files.createDirectory(root.resolve(".tmp-20260101-000000-lost-1"));
+        ProcessHandle ended = new ProcessBuilder("true").start().toHandle();
+        ended.onExit().get();
+        new DraftOwner(DraftOwner.localHostName(), ended.pid(), null, Instant.now()).writeTo(lost);
+        RunEvents.Writer other = RunEvents.appendTo(lost);
+        other.accept(FakeRun.started());
+        other.accept(epochs.get(1));
+        other.close();
+        return lost;
+    }
+
+    @Test
+    void resumeContinuesAnInterruptedRunElsewhereAndFollowsItInItsNewFolder() throws Exception {
+        Path lost = interruptedDraft();
+        log.close();
+        store.discard(draft); // only the interrupted run is live
+        CompletableFuture<ResumeProcess.Ended> ended = new CompletableFuture<>();
+        List<Path> asked = new ArrayList<>();
+        vm.setResumer(
+                folder -> {
+                    asked.add(folder);
+                    // what `train --resume` does: takes the draft over under its own name
+                    Path taken =
+                            root.resolve(
+                                    ".tmp-20260101-000000-lost-" + ProcessHandle.current().pid());
+                    Files.move(folder, taken);
+                    Files.delete(taken.resolve(DraftOwner.FILE));
+                    Files.deleteIfExists(taken.resolve(DraftOwner.HEARTBEAT_FILE));
+                    DraftOwner.ofThisProcess().writeTo(taken);
+                    return ended;
+                });
+        vm.refresh();
+        RunSummary interrupted =
+                vm.runs().stream()
+                        .filter(r -> r.status() == RunStatus.INTERRUPTED)
+                        .findFirst()
+                        .orElseThrow();
+        vm.select(List.of(interrupted));
+
+        vm.resumeSelected();
+
+        assertThat(asked).containsExactly(lost);
+        assertThat(vm.statusProperty().get())
+                .startsWith("Resuming ")
+                .contains("process of its own");
+        vm.poll();
+        RunSummary resumed = running();
+        assertThat(resumed.folder()).isNotEqualTo(lost);
+        assertThat(charts.epochs()).hasSize(1);
+        try (RunEvents.Writer more = RunEvents.appendTo(resumed.folder())) {
+            more.accept(epochs.get(3)); // epoch 2, written by the resuming process
+        }
+        vm.poll();
+        assertThat(charts.epochs()).as("followed in its new folder").hasSize(2);
+        assertThat(vm.statusProperty().get()).contains("Following");
+
+        ended.complete(new ResumeProcess.Ended(0, "", root.resolve("resume.log")));
+        assertThat(vm.statusProperty().get()).contains("was resumed and has completed");
+    }
+
+    @Test
+    void resumeRefusesARunningRunAndSaysWhyAResumeFailed() throws Exception {
+        vm.setResumer(
+                folder ->
+                        CompletableFuture.completedFuture(
+                                new ResumeProcess.Ended(
+                                        13,
+                                        "lost has no usable checkpoint: it stopped before its first"
+                                                + " epoch ended",
+                                        root.resolve("resume.log"))));
+        vm.select(List.of(running()));
+        vm.resumeSelected();
+        assertThat(vm.statusProperty().get())
+                .isEqualTo("tiny run/1 is still training: only an interrupted run can be resumed.");
+
+        interruptedDraft();
+        vm.refresh();
+        vm.select(
+                List.of(
+                        vm.runs().stream()
+                                .filter(r -> r.status() == RunStatus.INTERRUPTED)
+                                .findFirst()
+                                .orElseThrow()));
+        vm.resumeSelected();
+        assertThat(vm.statusProperty().get())
+                .startsWith("Could not resume ")
+                .contains("no usable checkpoint")
+                .contains("(exit 13;");
     }
 }
