@@ -1,7 +1,12 @@
 package org.dnw.train;
 
 import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -164,6 +169,42 @@ public final class EngineTrainingLoop implements TrainingLoop {
 
             engine.build(spec, hp, batchSize);
             Random random = new Random(engine.shuffleSeed(hp.seed()));
+            // its own stream, so that switching augmentation on leaves the shuffling as it was
+            Random augmentRandom = new Random(hp.seed() * 31 + 17);
+            int[] order = new int[train.size()];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            Checkpoints.Found found = null;
+            LoopState restored = null;
+            if (request.resume()) {
+                found = Checkpoints.newest(request.checkpointsFolder());
+                if (found.checkpoint().isEmpty()) {
+                    List<String> why = new ArrayList<>(found.notices());
+                    return new TrainingEvent.RunFailed(
+                            name,
+                            "there is no usable checkpoint to resume from in "
+                                    + request.checkpointsFolder()
+                                    + (why.isEmpty() ? "" : " (" + String.join("; ", why) + ")"),
+                            "start the run afresh",
+                            0,
+                            0);
+                }
+                Path folder = found.checkpoint().get().folder();
+                engine.loadState(folder);
+                restored = EngineStateFiles.readJson(folder.resolve(LOOP_STATE), LoopState.class);
+                Randoms r = Randoms.read(folder.resolve(RANDOMS));
+                if (r.order().length != order.length) {
+                    throw new IOException(
+                            "the checkpoint was written for "
+                                    + r.order().length
+                                    + " training samples, not "
+                                    + order.length);
+                }
+                random = r.shuffle();
+                augmentRandom = r.augment();
+                order = r.order();
+            }
             ObjIntConsumer<float[]> augment = null;
             if (request.augmentation().isActive() && spec.input().isImage()) {
                 Augmenter augmenter =
@@ -172,9 +213,8 @@ public final class EngineTrainingLoop implements TrainingLoop {
                                 spec.input().channels(),
                                 spec.input().height(),
                                 spec.input().width());
-                // its own stream, so that switching augmentation on leaves the shuffling as it was
-                Random augmentRandom = new Random(hp.seed() * 31 + 17);
-                augment = (buffer, count) -> augmenter.apply(buffer, count, augmentRandom);
+                Random augmentDraws = augmentRandom;
+                augment = (buffer, count) -> augmenter.apply(buffer, count, augmentDraws);
             }
             events.accept(
                     new TrainingEvent.RunStarted(
@@ -192,10 +232,6 @@ public final class EngineTrainingLoop implements TrainingLoop {
                             Instant.now()));
 
             long runStart = System.nanoTime();
-            int[] order = new int[train.size()];
-            for (int i = 0; i < order.length; i++) {
-                order[i] = i;
-            }
             int every = request.weightsEveryBatches();
             int epochsDone = 0;
             int patience = hp.patience();
@@ -205,9 +241,29 @@ public final class EngineTrainingLoop implements TrainingLoop {
             boolean stoppedEarly = false;
             boolean first = true;
             double firstLoss = 0;
-            for (int epoch = 1; epoch <= hp.epochCount(); epoch++) {
+            List<TrainingEvent.EpochCompleted> history = new ArrayList<>();
+            int firstEpoch = 1;
+            if (restored != null) {
+                epochsDone = restored.epoch();
+                bestEpoch = restored.bestEpoch();
+                bestLoss = restored.bestLoss();
+                first = false;
+                firstLoss = restored.firstLoss();
+                stoppedEarly = restored.stopped();
+                history.addAll(restored.epochs());
+                Path bestFile = found.checkpoint().get().folder().resolve(BEST);
+                if (Files.isRegularFile(bestFile)) {
+                    best = engine.loadSnapshot(bestFile);
+                }
+                firstEpoch = stoppedEarly ? hp.epochCount() + 1 : restored.epoch() + 1;
+                events.accept(
+                        new TrainingEvent.CheckpointRestored(
+                                name, restored.epoch(), history, found.notices()));
+            }
+            for (int epoch = firstEpoch; epoch <= hp.epochCount(); epoch++) {
                 at.epoch = epoch;
                 at.batch = 0;
+                engine.beginEpoch(hp.seed(), epoch);
                 double lr = hp.learningRateAt(epoch - 1);
                 shuffle(order, random);
                 long epochStart = System.nanoTime();
@@ -255,7 +311,7 @@ public final class EngineTrainingLoop implements TrainingLoop {
                     return new TrainingEvent.RunCancelled(name, epochsDone, epoch, batchesPerEpoch);
                 }
                 epochsDone = epoch;
-                events.accept(
+                TrainingEvent.EpochCompleted completed =
                         new TrainingEvent.EpochCompleted(
                                 name,
                                 epoch,
@@ -265,11 +321,11 @@ public final class EngineTrainingLoop implements TrainingLoop {
                                 val.loss,
                                 val.accuracy,
                                 lr,
-                                (System.nanoTime() - epochStart) / 1_000_000));
+                                (System.nanoTime() - epochStart) / 1_000_000);
+                history.add(completed);
+                events.accept(completed);
                 captureWeights(epoch, batchesPerEpoch);
-                if (control.checkpoint(name, epoch, batchesPerEpoch, events)) {
-                    return new TrainingEvent.RunCancelled(name, epochsDone, epoch, batchesPerEpoch);
-                }
+                boolean stopNow = false;
                 if (patience > 0 && !Double.isNaN(val.loss)) {
                     // strictly lower: a tie keeps the earlier epoch
                     if (best == null || val.loss < bestLoss) {
@@ -277,9 +333,32 @@ public final class EngineTrainingLoop implements TrainingLoop {
                         bestEpoch = epoch;
                         best = engine.snapshotParameters();
                     } else if (epoch - bestEpoch >= patience && epoch < hp.epochCount()) {
-                        stoppedEarly = true;
-                        break;
+                        stopNow = true;
                     }
+                }
+                if (request.checkpointsFolder() != null) {
+                    LoopState state =
+                            new LoopState(epoch, firstLoss, bestEpoch, bestLoss, stopNow, history);
+                    Randoms randoms = new Randoms(random, augmentRandom, order);
+                    TrainingEngine.ParameterSnapshot keep = best;
+                    Checkpoints.write(
+                            request.checkpointsFolder(),
+                            epoch,
+                            folder -> {
+                                engine.saveState(folder);
+                                if (keep != null) {
+                                    engine.saveSnapshot(keep, folder.resolve(BEST));
+                                }
+                                randoms.write(folder.resolve(RANDOMS));
+                                EngineStateFiles.writeJson(folder.resolve(LOOP_STATE), state);
+                            });
+                }
+                if (control.checkpoint(name, epoch, batchesPerEpoch, events)) {
+                    return new TrainingEvent.RunCancelled(name, epochsDone, epoch, batchesPerEpoch);
+                }
+                if (stopNow) {
+                    stoppedEarly = true;
+                    break;
                 }
             }
             TrainingEvent.EarlyStop earlyStop = null;
@@ -370,6 +449,58 @@ public final class EngineTrainingLoop implements TrainingLoop {
     }
 
     private record Figures(double loss, double accuracy, int[] predicted, float[] probabilities) {}
+
+    /** The loop's numbers in a checkpoint ({@value #LOOP_STATE}). */
+    record LoopState(
+            int epoch,
+            double firstLoss,
+            int bestEpoch,
+            double bestLoss,
+            boolean stopped,
+            List<TrainingEvent.EpochCompleted> epochs) {}
+
+    /**
+     * The shuffling and augmentation generators and the training order as they are at an epoch's
+     * end, serialised exactly ({@link Random} is {@link java.io.Serializable}) into {@value
+     * #RANDOMS}.
+     */
+    record Randoms(Random shuffle, Random augment, int[] order) {
+
+        void write(Path file) throws IOException {
+            try (ObjectOutputStream out =
+                    new ObjectOutputStream(
+                            new java.io.BufferedOutputStream(Files.newOutputStream(file)))) {
+                out.writeObject(shuffle);
+                out.writeObject(augment);
+                out.writeObject(order);
+            }
+        }
+
+        static Randoms read(Path file) throws IOException {
+            try (ObjectInputStream in =
+                    new ObjectInputStream(
+                            new java.io.BufferedInputStream(Files.newInputStream(file)))) {
+                in.setObjectInputFilter(
+                        java.io.ObjectInputFilter.Config.createFilter(
+                                "java.util.Random;java.lang.Number;[I;!*"));
+                return new Randoms(
+                        (Random) in.readObject(),
+                        (Random) in.readObject(),
+                        (int[]) in.readObject());
+            } catch (ClassNotFoundException | ClassCastException e) {
+                throw new IOException(file.getFileName() + " cannot be read (" + e + ")", e);
+            }
+        }
+    }
+
+    /** The loop's numbers in a checkpoint. */
+    static final String LOOP_STATE = "loop-state.json";
+
+    /** The generators and the training order in a checkpoint. */
+    static final String RANDOMS = "randoms.bin";
+
+    /** The best epoch's parameters in a checkpoint, with early stopping. */
+    static final String BEST = "best-epoch.npz";
 
     /** Fisher–Yates with the run's generator. */
     private static void shuffle(int[] order, Random random) {

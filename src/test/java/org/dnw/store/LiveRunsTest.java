@@ -96,6 +96,46 @@ class LiveRunsTest {
     }
 
     @Test
+    void aResumedRunShowsEachEpochOnceWhateverTheKilledProcessHadLogged() throws IOException {
+        Path folder = Files.createDirectory(root.resolve("resumed"));
+        // the first process logged epochs 1-3 (3 after its last checkpoint) and was killed inside 4
+        playEpochs(folder, 3);
+        List<TrainingEvent> epochs =
+                FakeRun.epochs().stream()
+                        .filter(e -> e instanceof TrainingEvent.EpochCompleted)
+                        .map(e -> (TrainingEvent.EpochCompleted) e)
+                        .collect(java.util.stream.Collectors.toList());
+        RunEvents.Writer log = RunEvents.appendTo(folder);
+        log.accept(new TrainingEvent.BatchCompleted("r", 4, 1, 10, 0.5, 0.4, 900, 1));
+        log.close();
+        // the resumer went on from the checkpoint of epoch 2 and trained epoch 3 again
+        log = RunEvents.appendTo(folder);
+        log.accept(FakeRun.started());
+        log.accept(
+                new TrainingEvent.CheckpointRestored(
+                        "r",
+                        2,
+                        epochs.subList(0, 2).stream()
+                                .map(e -> (TrainingEvent.EpochCompleted) e)
+                                .toList(),
+                        List.of("the checkpoint of epoch 3 is damaged; resuming from epoch 2")));
+        log.close();
+
+        RunEvents.Log read = RunEvents.read(folder);
+        assertThat(read.epochs()).extracting(EpochMetrics::epoch).containsExactly(1, 2);
+        assertThat(read.progress()).isNull();
+
+        log = RunEvents.appendTo(folder);
+        log.accept(epochs.get(2));
+        log.close();
+        assertThat(RunEvents.read(folder).epochs())
+                .extracting(EpochMetrics::epoch)
+                .containsExactly(1, 2, 3);
+        assertThat(Files.readAllLines(folder.resolve(RunEvents.FILE)))
+                .anyMatch(l -> l.contains("\"type\":\"restored\"") && l.contains("\"epoch\":2"));
+    }
+
+    @Test
     void readingSkipsATornLastLine() throws IOException {
         Path folder = Files.createDirectory(root.resolve("f"));
         playEpochs(folder, 2);

@@ -16,6 +16,15 @@ class DjlEngineContractIT extends TrainingEngineContract {
     }
 
     @Override
+    protected java.util.Map<org.dnw.train.OptimizerKind, Double> resumableOptimizers() {
+        return java.util.Map.of(
+                org.dnw.train.OptimizerKind.SGD, 0.05,
+                org.dnw.train.OptimizerKind.MOMENTUM, 0.02,
+                org.dnw.train.OptimizerKind.ADAM, 0.005,
+                org.dnw.train.OptimizerKind.RMSPROP, 0.002);
+    }
+
+    @Override
     protected EngineKind engine() {
         return EngineKind.DJL;
     }
