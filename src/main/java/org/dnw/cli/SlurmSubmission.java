@@ -198,20 +198,36 @@ final class SlurmSubmission {
         }
         c.addAll(
                 List.of(
-                        "--epochs", String.valueOf(hp.epochCount()),
-                        "--batch-size", String.valueOf(hp.batchSize()),
-                        "--optimizer", name(hp.optimizer()),
-                        "--lr", String.valueOf(hp.learningRate()),
-                        "--schedule", name(hp.schedule()),
-                        "--step-epochs", String.valueOf(hp.stepEpochs()),
-                        "--decay", String.valueOf(hp.decayRate()),
-                        "--weight-decay", String.valueOf(hp.weightDecay()),
-                        "--validation", String.valueOf(hp.validationShare()),
-                        "--seed", String.valueOf(hp.seed()),
-                        "--loss", name(hp.loss()),
-                        "--weights-every", "0",
-                        "--name", runName,
-                        "--runs-dir", runsDir.toString()));
+                        "--epochs",
+                        String.valueOf(hp.epochCount()),
+                        "--batch-size",
+                        String.valueOf(hp.batchSize()),
+                        "--optimizer",
+                        name(hp.optimizer()),
+                        "--lr",
+                        String.valueOf(hp.learningRate()),
+                        "--schedule",
+                        name(hp.schedule()),
+                        "--step-epochs",
+                        String.valueOf(hp.stepEpochs()),
+                        "--decay",
+                        String.valueOf(hp.decayRate()),
+                        "--weight-decay",
+                        String.valueOf(hp.weightDecay()),
+                        "--validation",
+                        String.valueOf(hp.validationShare()),
+                        "--seed",
+                        String.valueOf(hp.seed()),
+                        "--loss",
+                        name(hp.loss()),
+                        "--weights-every",
+                        "0",
+                        "--name",
+                        runName,
+                        "--runs-dir",
+                        runsDir.toString(),
+                        // a requeued (preempted) task goes on from its run's last checkpoint
+                        "--resume-if-interrupted"));
         if (hp.patience() > 0) {
             c.addAll(List.of("--patience", String.valueOf(hp.patience())));
         }

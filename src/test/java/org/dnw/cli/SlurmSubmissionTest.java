@@ -62,6 +62,8 @@ class SlurmSubmissionTest {
                     assertThat(train.options.runsDir.path()).isEqualTo(runs);
                     assertThat(train.name).isEqualTo("sweep-s-lr0.0003");
                     assertThat(train.weightsEvery).isZero();
+                    // a requeued task resumes its interrupted run
+                    assertThat(train.resumeIfInterrupted).isTrue();
                 }
             }
         }
