@@ -203,8 +203,16 @@ public final class RunStore {
         checkDraft(new RunDraft(f, runName));
         String name = f.getFileName().toString();
         Optional<DraftOwner> owner = DraftOwner.readFrom(f);
-        if (LIVE_DRAFTS.contains(f)
-                || !DraftOwner.isSilent(f, Instant.now(), DraftOwner.localHostName())) {
+        boolean silent;
+        try {
+            silent = DraftOwner.isSilent(f, Instant.now(), DraftOwner.localHostName());
+        } catch (NoSuchFileException e) {
+            throw new DraftInUseException(
+                    name.substring(RunFiles.DRAFT_PREFIX.length())
+                            + " was taken over by another process just now",
+                    true);
+        }
+        if (LIVE_DRAFTS.contains(f) || !silent) {
             throw new DraftInUseException(
                     name.substring(RunFiles.DRAFT_PREFIX.length())
                             + " is still training"

@@ -95,6 +95,104 @@ class LiveRunsTest {
         assertThat(started.path("datasetName").asText()).isEqualTo("Toy");
     }
 
+    /** An interrupted draft named as {@link RunStore#begin} names it, its owner ended. */
+    Path interruptedDraft() throws Exception {
+        ProcessHandle ended = DraftOwnerTest.endedProcess();
+        Path draft =
+                Files.createDirectory(root.resolve(".tmp-20260304-050607-mlp-7-" + ended.pid()));
+        new DraftOwner(host, ended.pid(), null, Instant.now()).writeTo(draft);
+        playEpochs(draft, 2);
+        return draft;
+    }
+
+    @Test
+    void anInterruptedDraftIsTakenOverByOneProcessInOneRename() throws Exception {
+        Path draft = interruptedDraft();
+        assertThat(store.list().get(0).status()).isEqualTo(RunStatus.INTERRUPTED);
+
+        RunDraft taken = store.takeOver(draft, "mlp 7");
+
+        long me = ProcessHandle.current().pid();
+        assertThat(taken.folder().getFileName().toString())
+                .isEqualTo(".tmp-20260304-050607-mlp-7-" + me);
+        assertThat(draft).doesNotExist();
+        assertThat(DraftOwner.readFrom(taken.folder()).orElseThrow().pid()).isEqualTo(me);
+        assertThat(taken.folder().resolve(RunEvents.FILE)).exists();
+        RunSummary listed = store.list().get(0);
+        assertThat(listed.status()).isEqualTo(RunStatus.RUNNING);
+        assertThat(listed.epochsCompleted()).isEqualTo(2);
+        // the second taker finds the folder gone
+        assertThatThrownBy(() -> store.takeOver(draft, "mlp 7"))
+                .isInstanceOfSatisfying(
+                        RunStore.DraftInUseException.class,
+                        e -> assertThat(e.takenByAnother()).isTrue());
+        // and the new owner's draft is alive: not to be taken
+        assertThatThrownBy(() -> store.takeOver(taken.folder(), "mlp 7"))
+                .isInstanceOfSatisfying(
+                        RunStore.DraftInUseException.class,
+                        e -> {
+                            assertThat(e.takenByAnother()).isFalse();
+                            assertThat(e.getMessage()).contains("is still training");
+                        });
+        store.release(taken);
+    }
+
+    @Test
+    void ofTwoThreadsTakingOverOneDraftAtOnceExactlyOneWins() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            Path draft = interruptedDraft();
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+            java.util.concurrent.ExecutorService two =
+                    java.util.concurrent.Executors.newFixedThreadPool(2);
+            List<java.util.concurrent.Future<Object>> results = new java.util.ArrayList<>();
+            for (int t = 0; t < 2; t++) {
+                results.add(
+                        two.submit(
+                                () -> {
+                                    start.await();
+                                    try {
+                                        return store.takeOver(draft, "mlp 7");
+                                    } catch (RunStore.DraftInUseException e) {
+                                        return e;
+                                    }
+                                }));
+            }
+            List<Object> got = new java.util.ArrayList<>();
+            for (var f : results) {
+                got.add(f.get());
+            }
+            two.shutdown();
+            assertThat(got).filteredOn(o -> o instanceof RunDraft).hasSize(1);
+            assertThat(got).filteredOn(o -> o instanceof RunStore.DraftInUseException).hasSize(1);
+            RunDraft won =
+                    (RunDraft) got.stream().filter(o -> o instanceof RunDraft).findFirst().get();
+            store.release(won);
+            store.discard(won);
+        }
+    }
+
+    @Test
+    void aDraftRenamedByAResumerThatHasNotYetWrittenItsRecordCountsAsTaken() throws Exception {
+        Path draft = interruptedDraft();
+        Path renamed = root.resolve(".tmp-20260304-050607-mlp-7-999999999");
+        Files.move(draft, renamed);
+
+        assertThatThrownBy(() -> store.takeOver(renamed, "mlp 7"))
+                .isInstanceOfSatisfying(
+                        RunStore.DraftInUseException.class,
+                        e -> assertThat(e.takenByAnother()).isTrue());
+    }
+
+    @Test
+    void aRunningRemoteDraftIsNotTakenOver() throws Exception {
+        Path draft = draftOf(remote(), Instant.now(), 1);
+        assertThatThrownBy(() -> store.takeOver(draft, "other"))
+                .isInstanceOfSatisfying(
+                        RunStore.DraftInUseException.class,
+                        e -> assertThat(e.takenByAnother()).isFalse());
+        assertThat(draft).isDirectory();
+    }
+
     @Test
     void aResumedRunShowsEachEpochOnceWhateverTheKilledProcessHadLogged() throws IOException {
         Path folder = Files.createDirectory(root.resolve("resumed"));
