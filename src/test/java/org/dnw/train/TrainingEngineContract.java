@@ -47,6 +47,14 @@ public abstract class TrainingEngineContract {
         return Map.of(OptimizerKind.SGD, 0.05);
     }
 
+    /**
+     * The networks the resume case checks; an engine with dropout and batch normalisation adds one
+     * with both (the dropout draws and the running statistics must travel too).
+     */
+    protected Map<String, org.dnw.spec.ModelSpec> resumableNetworks() {
+        return Map.of("dense", TrainingFixtures.imageNet(3));
+    }
+
     @TempDir Path temp;
 
     private TrainingRequest request(Hyperparameters hp, int weightsEvery) {
@@ -62,13 +70,12 @@ public abstract class TrainingEngineContract {
 
     /** Like {@link #request} on {@link TrainingFixtures#overfittingSplits}. */
     private TrainingRequest overfitting(Hyperparameters hp) {
+        return overfitting(hp, TrainingFixtures.imageNet(3));
+    }
+
+    private TrainingRequest overfitting(Hyperparameters hp, org.dnw.spec.ModelSpec net) {
         return new TrainingRequest(
-                        "contract",
-                        TrainingFixtures.imageNet(3),
-                        TrainingFixtures.overfittingSplits(3),
-                        hp,
-                        null,
-                        0)
+                        "contract", net, TrainingFixtures.overfittingSplits(3), hp, null, 0)
                 .withEngine(engine());
     }
 
@@ -391,66 +398,73 @@ public abstract class TrainingEngineContract {
 
     @Test
     void aRunResumedFromACheckpointInAFreshLoopEndsWithExactlyTheSameNumbers() throws Exception {
-        for (Map.Entry<OptimizerKind, Double> o : resumableOptimizers().entrySet()) {
-            // early stopping on: the best epoch's parameters and the stop decision travel too
-            Hyperparameters hp =
-                    TrainingFixtures.sgd(o.getValue(), 16, 6)
-                            .withOptimizer(o.getKey())
-                            .withValidationShare(0.2)
-                            .withPatience(2);
-            String what = o.getKey().name();
-            Path wholeFolder = temp.resolve(what + "-whole");
-            List<TrainingEvent> whole = run(overfitting(hp).withCheckpoints(wholeFolder, false));
-            assertThat(last(whole)).as(what).isInstanceOf(RunFinished.class);
-            // the last two are kept, each complete
-            int epochs = ((RunFinished) last(whole)).epochsCompleted();
-            assertThat(Checkpoints.newest(wholeFolder).checkpoint().orElseThrow().epoch())
-                    .isEqualTo(epochs);
-            try (var dirs = java.nio.file.Files.list(wholeFolder)) {
-                assertThat(dirs.map(d -> d.getFileName().toString()).sorted().toList())
+        for (Map.Entry<String, org.dnw.spec.ModelSpec> net : resumableNetworks().entrySet()) {
+            for (Map.Entry<OptimizerKind, Double> o : resumableOptimizers().entrySet()) {
+                // early stopping on: the best epoch's parameters and the stop decision travel too
+                Hyperparameters hp =
+                        TrainingFixtures.sgd(o.getValue(), 16, 6)
+                                .withOptimizer(o.getKey())
+                                .withValidationShare(0.2)
+                                .withPatience(2);
+                String what = net.getKey() + "-" + o.getKey().name();
+                Path wholeFolder = temp.resolve(what + "-whole");
+                List<TrainingEvent> whole =
+                        run(overfitting(hp, net.getValue()).withCheckpoints(wholeFolder, false));
+                assertThat(last(whole)).as(what).isInstanceOf(RunFinished.class);
+                // the last two are kept, each complete
+                int epochs = ((RunFinished) last(whole)).epochsCompleted();
+                assertThat(Checkpoints.newest(wholeFolder).checkpoint().orElseThrow().epoch())
+                        .isEqualTo(epochs);
+                try (var dirs = java.nio.file.Files.list(wholeFolder)) {
+                    assertThat(dirs.map(d -> d.getFileName().toString()).sorted().toList())
+                            .containsExactly(
+                                    String.format("epoch-%04d", epochs - 1),
+                                    String.format("epoch-%04d", epochs));
+                }
+
+                // stopped after epoch 2's checkpoint (a kill leaves the same files), then resumed
+                // by a
+                // fresh loop and engine
+                Path folder = temp.resolve(what + "-resumed");
+                List<TrainingEvent> first =
+                        runUntilEpoch(
+                                overfitting(hp, net.getValue()).withCheckpoints(folder, false), 2);
+                assertThat(last(first)).isInstanceOf(RunCancelled.class);
+                List<TrainingEvent> rest =
+                        run(overfitting(hp, net.getValue()).withCheckpoints(folder, true));
+                TrainingEvent.CheckpointRestored restored =
+                        of(rest, TrainingEvent.CheckpointRestored.class).get(0);
+                assertThat(restored.epoch()).isEqualTo(2);
+                assertThat(restored.notices()).isEmpty();
+                assertThat(restored.epochs())
+                        .extracting(EpochCompleted::validationLoss)
+                        .containsExactlyElementsOf(
+                                of(whole, EpochCompleted.class).stream()
+                                        .limit(2)
+                                        .map(EpochCompleted::validationLoss)
+                                        .toList());
+                // epochs 1 and 2 are not trained again
+                assertThat(of(rest, BatchCompleted.class)).allMatch(b -> b.epoch() > 2);
+                assertResumedLikeWhole(whole, rest, 2, what);
+
+                // a damaged newest checkpoint: the one before it is used, with a sentence
+                Path damaged = temp.resolve(what + "-damaged");
+                runUntilEpoch(overfitting(hp, net.getValue()).withCheckpoints(damaged, false), 3);
+                Path params = Checkpoints.folderOf(damaged, 3).resolve(EngineStateFiles.PARAMETERS);
+                byte[] bytes = java.nio.file.Files.readAllBytes(params);
+                bytes[bytes.length - 3] ^= 0x40;
+                java.nio.file.Files.write(params, bytes);
+                List<TrainingEvent> fallback =
+                        run(overfitting(hp, net.getValue()).withCheckpoints(damaged, true));
+                TrainingEvent.CheckpointRestored from =
+                        of(fallback, TrainingEvent.CheckpointRestored.class).get(0);
+                assertThat(from.epoch()).isEqualTo(2);
+                assertThat(from.notices())
                         .containsExactly(
-                                String.format("epoch-%04d", epochs - 1),
-                                String.format("epoch-%04d", epochs));
+                                "the checkpoint of epoch 3 is damaged (parameters.npz does not match"
+                                        + " its checksum); resuming from epoch 2");
+                assertResumedLikeWhole(whole, fallback, 2, what);
             }
-
-            // stopped after epoch 2's checkpoint (a kill leaves the same files), then resumed by a
-            // fresh loop and engine
-            Path folder = temp.resolve(what + "-resumed");
-            List<TrainingEvent> first =
-                    runUntilEpoch(overfitting(hp).withCheckpoints(folder, false), 2);
-            assertThat(last(first)).isInstanceOf(RunCancelled.class);
-            List<TrainingEvent> rest = run(overfitting(hp).withCheckpoints(folder, true));
-            TrainingEvent.CheckpointRestored restored =
-                    of(rest, TrainingEvent.CheckpointRestored.class).get(0);
-            assertThat(restored.epoch()).isEqualTo(2);
-            assertThat(restored.notices()).isEmpty();
-            assertThat(restored.epochs())
-                    .extracting(EpochCompleted::validationLoss)
-                    .containsExactlyElementsOf(
-                            of(whole, EpochCompleted.class).stream()
-                                    .limit(2)
-                                    .map(EpochCompleted::validationLoss)
-                                    .toList());
-            // epochs 1 and 2 are not trained again
-            assertThat(of(rest, BatchCompleted.class)).allMatch(b -> b.epoch() > 2);
-            assertResumedLikeWhole(whole, rest, 2, what);
-
-            // a damaged newest checkpoint: the one before it is used, with a sentence
-            Path damaged = temp.resolve(what + "-damaged");
-            runUntilEpoch(overfitting(hp).withCheckpoints(damaged, false), 3);
-            Path params = Checkpoints.folderOf(damaged, 3).resolve(EngineStateFiles.PARAMETERS);
-            byte[] bytes = java.nio.file.Files.readAllBytes(params);
-            bytes[bytes.length - 3] ^= 0x40;
-            java.nio.file.Files.write(params, bytes);
-            List<TrainingEvent> fallback = run(overfitting(hp).withCheckpoints(damaged, true));
-            TrainingEvent.CheckpointRestored from =
-                    of(fallback, TrainingEvent.CheckpointRestored.class).get(0);
-            assertThat(from.epoch()).isEqualTo(2);
-            assertThat(from.notices())
-                    .containsExactly(
-                            "the checkpoint of epoch 3 is damaged (parameters.npz does not match"
-                                    + " its checksum); resuming from epoch 2");
-            assertResumedLikeWhole(whole, fallback, 2, what);
         }
     }
 
