@@ -85,6 +85,13 @@ final class TrainCommand implements Callable<Integer> {
         }
         options.checkTrainSubset();
         RunStore store = options.runsDir.store();
+        if (resumeIfInterrupted && name != null) {
+            // known before any data is read: a requeued task goes on at once
+            Integer resumed = resumeIfInterrupted(out, store, name);
+            if (resumed != null) {
+                return resumed;
+            }
+        }
         ModelSpec network = options.spec();
         AugmentationSpec augmentation = options.augmentation();
         EngineKind engine = options.engineKind();
@@ -112,20 +119,10 @@ final class TrainCommand implements Callable<Integer> {
                 splits.validation().size(),
                 splits.test().size());
         String runName = name != null ? name : adapted.name() + "-" + DataSets.slug(data.name());
-        if (resumeIfInterrupted) {
-            java.util.Optional<java.nio.file.Path> interrupted =
-                    interruptedDraftNamed(store, runName);
-            if (interrupted.isPresent()) {
-                if (Checkpoints.newest(interrupted.get().resolve(Checkpoints.FOLDER))
-                                .checkpoint()
-                                .isPresent()
-                        && RunRecipe.readFrom(interrupted.get()).isPresent()) {
-                    return resumeRun(out, store, interrupted.get());
-                }
-                out.println(
-                        "The interrupted run "
-                                + interrupted.get().getFileName()
-                                + " has no usable checkpoint: starting afresh.");
+        if (resumeIfInterrupted && name == null) {
+            Integer resumed = resumeIfInterrupted(out, store, runName);
+            if (resumed != null) {
+                return resumed;
             }
         }
         TrainingRequest request =
@@ -148,6 +145,29 @@ final class TrainCommand implements Callable<Integer> {
             Ended ended = awaitStoppingOnInterrupt(launched);
             return finish(out, ended.terminal(), ended.saved(), splits);
         }
+    }
+
+    /**
+     * Resumes the newest interrupted run named {@code runName} when it has a checkpoint and a
+     * recipe; null (start afresh) when there is none.
+     */
+    private Integer resumeIfInterrupted(PrintWriter out, RunStore store, String runName)
+            throws Exception {
+        java.util.Optional<java.nio.file.Path> interrupted = interruptedDraftNamed(store, runName);
+        if (interrupted.isEmpty()) {
+            return null;
+        }
+        if (Checkpoints.newest(interrupted.get().resolve(Checkpoints.FOLDER))
+                        .checkpoint()
+                        .isPresent()
+                && RunRecipe.readFrom(interrupted.get()).isPresent()) {
+            return resumeRun(out, store, interrupted.get());
+        }
+        out.println(
+                "The interrupted run "
+                        + listedName(interrupted.get())
+                        + " has no usable checkpoint: starting afresh.");
+        return null;
     }
 
     /**

@@ -78,6 +78,8 @@ public record SlurmJobScript(
         // a preempted or failed node puts the task back in the queue; its train command resumes
         // the task's interrupted run from its last checkpoint (train --resume-if-interrupted)
         s.append("#SBATCH --requeue\n");
+        // a requeued task's log is appended to, not truncated: both attempts stay readable
+        s.append("#SBATCH --open-mode=append\n");
         s.append("#SBATCH --cpus-per-task=").append(threads).append('\n');
         if (options.partition() != null) {
             s.append("#SBATCH --partition=").append(options.partition()).append('\n');
