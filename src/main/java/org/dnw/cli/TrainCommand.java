@@ -76,7 +76,7 @@ final class TrainCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (resume != null) {
             RunStore store = options.runsDir.store();
-            return resumeRun(out, store, resumableDraft(resume, store));
+            return resumeRun(out, store, Runs.resolveInterrupted(resume, store));
         }
         Hyperparameters hp = options.hyperparameters();
         if (weightsEvery < 0) {
@@ -244,89 +244,6 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    /**
-     * The draft folder of the run {@code name} names, for {@code --resume}: a draft folder, or a
-     * run listed by 'runs' (its listed name, the start of it, or its run name); it must be
-     * interrupted.
-     */
-    static java.nio.file.Path resumableDraft(String name, RunStore store)
-            throws java.io.IOException {
-        java.nio.file.Path direct = java.nio.file.Path.of(name);
-        if (java.nio.file.Files.isDirectory(direct)) {
-            if (java.nio.file.Files.exists(direct.resolve("manifest.json"))) {
-                throw complete(name);
-            }
-            if (direct.getFileName().toString().startsWith(".tmp-")) {
-                return statusChecked(direct.toAbsolutePath().normalize(), store);
-            }
-        }
-        List<org.dnw.store.RunSummary> matching =
-                store.list().stream()
-                        .filter(
-                                r ->
-                                        r.folderName().startsWith(name)
-                                                || name.equals(r.runName())
-                                                || r.folder().equals(store.root().resolve(name)))
-                        .toList();
-        List<org.dnw.store.RunSummary> live =
-                matching.stream().filter(org.dnw.store.RunSummary::isLive).toList();
-        if (live.isEmpty()) {
-            if (!matching.isEmpty()) {
-                throw complete(matching.get(0).folderName());
-            }
-            throw new IllegalArgumentException(
-                    "no run '" + name + "' in " + store.root() + " — 'workbench runs' lists them");
-        }
-        List<org.dnw.store.RunSummary> interrupted =
-                live.stream()
-                        .filter(r -> r.status() == org.dnw.store.RunStatus.INTERRUPTED)
-                        .toList();
-        if (interrupted.size() == 1) {
-            return interrupted.get(0).folder();
-        }
-        if (interrupted.isEmpty()) {
-            throw new CliFailure.Exit(
-                    ExitCodes.RUN_STILL_TRAINING,
-                    live.get(0).folderName()
-                            + " is still training in another process: it cannot be resumed"
-                            + " — 'workbench runs --watch' follows it");
-        }
-        throw new IllegalArgumentException(
-                "'"
-                        + name
-                        + "' matches "
-                        + interrupted.size()
-                        + " interrupted runs ("
-                        + String.join(
-                                ", ",
-                                interrupted.stream()
-                                        .map(org.dnw.store.RunSummary::folderName)
-                                        .toList())
-                        + ") — give more of the name");
-    }
-
-    private static java.nio.file.Path statusChecked(java.nio.file.Path draft, RunStore store)
-            throws java.io.IOException {
-        for (org.dnw.store.RunSummary r : store.list()) {
-            if (r.folder().toAbsolutePath().normalize().equals(draft)
-                    && r.status() == org.dnw.store.RunStatus.RUNNING) {
-                throw new CliFailure.Exit(
-                        ExitCodes.RUN_STILL_TRAINING,
-                        r.folderName()
-                                + " is still training in another process: it cannot be resumed"
-                                + " — 'workbench runs --watch' follows it");
-            }
-        }
-        return draft;
-    }
-
-    private static CliFailure.Exit complete(String name) {
-        return new CliFailure.Exit(
-                ExitCodes.RUN_COMPLETE,
-                name
-                        + " is a complete run: there is nothing to resume — 'workbench runs' lists it");
-    }
-
     /** The newest interrupted draft of a run named {@code runName}, if any. */
     static java.util.Optional<java.nio.file.Path> interruptedDraftNamed(
             RunStore store, String runName) throws java.io.IOException {
@@ -489,7 +406,9 @@ final class TrainCommand implements Callable<Integer> {
                     "Training failed: "
                             + f.reason()
                             + (f.advice().isBlank() ? "." : ". Try: " + f.advice() + ".")
-                            + " Nothing was saved.");
+                            + (saved.kind() == RunSaveOutcome.Kind.INTERRUPTED
+                                    ? " " + saved.message()
+                                    : " Nothing was saved."));
         }
         out.println();
         throw new CliFailure.Exit(ExitCodes.CANCELLED, saved.message());

@@ -117,7 +117,7 @@ public final class RunLauncher {
                 RunRecipe.of(request, data).writeTo(draft.folder());
                 toRun = request.withCheckpoints(draft.folder().resolve(Checkpoints.FOLDER), false);
             }
-            return start(draft, toRun, listener);
+            return start(draft, toRun, listener, false);
         } catch (IOException | RuntimeException e) {
             store.discard(draft);
             throw e;
@@ -128,20 +128,28 @@ public final class RunLauncher {
      * Resumes an interrupted run into its draft, already taken over by this process ({@link
      * RunStore#takeOver}): from the newest usable checkpoint there, the epochs before it not
      * trained again, the events appended to its log; it is published as a complete run at the end
-     * as any other. {@code request} is the one its {@link RunRecipe} describes.
+     * as any other. If it fails, its draft is kept (with its checkpoints) rather than discarded.
+     * {@code request} is the one its {@link RunRecipe} describes.
      */
     public LaunchedRun resume(
             RunDraft draft, TrainingRequest request, Consumer<TrainingEvent> listener) {
         return start(
                 draft,
                 request.withCheckpoints(draft.folder().resolve(Checkpoints.FOLDER), true),
-                listener);
+                listener,
+                true);
     }
 
     private LaunchedRun start(
-            RunDraft draft, TrainingRequest request, Consumer<TrainingEvent> listener) {
+            RunDraft draft,
+            TrainingRequest request,
+            Consumer<TrainingEvent> listener,
+            boolean resumed) {
         RunRecorder recorder =
                 new RunRecorder(store, draft, DatasetInfo.of(request.splits()), saveExecutor);
+        if (resumed) {
+            recorder.keepDraftOnFailure();
+        }
         TrainingRun run =
                 service.start(
                         request.withArtifactsFolder(draft.folder()), recorder.andThen(listener));

@@ -74,6 +74,7 @@ public final class RunRecorder implements Consumer<TrainingEvent> {
     private boolean ended;
     private RunEvents.Writer log;
     private volatile boolean keepOnCancel;
+    private volatile boolean keepOnFailure;
 
     /** A recorder that commits on the thread delivering {@code RunFinished}. */
     public RunRecorder(RunStore store, RunDraft draft, DatasetInfo dataset) {
@@ -101,6 +102,15 @@ public final class RunRecorder implements Consumer<TrainingEvent> {
      */
     public void keepDraftOnCancel() {
         keepOnCancel = true;
+    }
+
+    /**
+     * Makes a {@link RunFailed} keep the draft when it has a usable checkpoint, as for a resumed
+     * run: a resume that fails (its data changed, a disk error) must not lose the epochs the
+     * interrupted run had trained. Any thread.
+     */
+    public void keepDraftOnFailure() {
+        keepOnFailure = true;
     }
 
     /** The draft this recorder completes; give its folder to the engine to save the params in. */
@@ -136,6 +146,16 @@ public final class RunRecorder implements Consumer<TrainingEvent> {
                 } catch (RejectedExecutionException e) {
                     save(run, f.artifacts());
                 }
+            } else if (event instanceof RunFailed f && keepOnFailure && resumable()) {
+                ended = true;
+                store.release(draft);
+                outcome.complete(
+                        new RunSaveOutcome(
+                                RunSaveOutcome.Kind.INTERRUPTED,
+                                draft.folder(),
+                                "The run is kept as interrupted, with its checkpoints, in "
+                                        + draft.folder().getFileName()
+                                        + "."));
             } else if (event instanceof RunFailed f) {
                 ended = true;
                 discard("the run failed (" + f.reason() + "); nothing was saved");

@@ -38,19 +38,29 @@ import org.dnw.train.TrainingEvent.TestEvaluation;
  *       TrainingEvent.WeightsCaptured} of the first weight matrix; then {@link
  *       RunControl#checkpoint} (pause, resume, cancel: a flag read between batches);
  *   <li>per epoch, after validation: {@link TrainingEvent.EpochCompleted}, then {@link
- *       TrainingEvent.WeightsCaptured} at the epoch's last batch, then a checkpoint. (The two
- *       engines' loops used to differ here; the DJL order, epoch first, is the one kept.)
- *   <li>with {@link Hyperparameters#patience()} above 0 (early stopping): after an epoch's
- *       checkpoint, the engine's parameters are copied ({@link TrainingEngine#snapshotParameters})
- *       when its validation loss is the lowest so far; when {@code patience} epochs in a row
- *       brought no lower one, training ends there. The best epoch's copy is then put back, so the
- *       test evaluation, the saved parameters and {@link TrainingEvent.RunFinished#parameters()}
- *       are that epoch's; {@link TrainingEvent.RunFinished#earlyStop()} says which epoch and why.
+ *       TrainingEvent.WeightsCaptured} at the epoch's last batch, then (with {@link
+ *       TrainingRequest#checkpointsFolder()}) the epoch's checkpoint ({@link Checkpoints}: the
+ *       engine's state, the shuffling and augmentation generators and the training order, the
+ *       early-stopping state and the epoch figures so far), then {@link RunControl#checkpoint}.
+ *       (The two engines' loops used to differ here; the DJL order, epoch first, is the one kept.)
+ *   <li>with {@link Hyperparameters#patience()} above 0 (early stopping): after an epoch's weights
+ *       are captured (before its checkpoint, which holds the decision and the copy), the engine's
+ *       parameters are copied ({@link TrainingEngine#snapshotParameters}) when its validation loss
+ *       is the lowest so far; when {@code patience} epochs in a row brought no lower one, training
+ *       ends there. The best epoch's copy is then put back, so the test evaluation, the saved
+ *       parameters and {@link TrainingEvent.RunFinished#parameters()} are that epoch's; {@link
+ *       TrainingEvent.RunFinished#earlyStop()} says which epoch and why.
  *   <li>exactly one terminal event, after the engine has been closed: {@link
  *       TrainingEvent.RunFinished} with the test evaluation and every parameter, {@link
  *       TrainingEvent.RunFailed} with a sentence (the engine refused the request, the loss diverged
  *       by {@link Divergence}'s rule, the engine stopped), or {@link TrainingEvent.RunCancelled}.
  * </ol>
+ *
+ * <p>With {@link TrainingRequest#resume()}, the newest usable checkpoint is loaded into the freshly
+ * built engine right after {@link TrainingEngine#build}; {@link TrainingEvent.RunStarted} is
+ * followed by {@link TrainingEvent.CheckpointRestored}, and training goes on at the next epoch with
+ * exactly the numbers an uninterrupted run has ({@link TrainingEngine#beginEpoch} reseeds what the
+ * engine draws per epoch). Without a usable checkpoint the run fails with a sentence.
  *
  * <p>The training order is shuffled every epoch (Fisher–Yates) by a generator seeded with {@link
  * TrainingEngine#shuffleSeed}; augmentation draws from its own generator, seeded from the run's

@@ -83,6 +83,23 @@ class RunRecorderTest {
     }
 
     @Test
+    void aResumedRunThatFailsKeepsItsDraftToBeResumedAgain() throws Exception {
+        Path draft = recorder.draft().folder();
+        org.dnw.train.Checkpoints.write(
+                draft.resolve(org.dnw.train.Checkpoints.FOLDER),
+                2,
+                f -> java.nio.file.Files.writeString(f.resolve("x"), "state"));
+        recorder.keepDraftOnFailure();
+        recorder.accept(FakeRun.started());
+        recorder.accept(
+                new TrainingEvent.RunFailed(FakeRun.RUN_NAME, "the disk is full", "", 3, 1));
+
+        RunSaveOutcome kept = recorder.outcome().getNow(null);
+        assertThat(kept.kind()).isEqualTo(RunSaveOutcome.Kind.INTERRUPTED);
+        assertThat(draft).isDirectory();
+    }
+
+    @Test
     void aResumedRunIsSavedWithTheRestoredEpochsAndWithoutItsCheckpoints() throws Exception {
         Path draft = recorder.draft().folder();
         org.dnw.train.Checkpoints.write(
