@@ -215,6 +215,8 @@ public final class EngineTrainingLoop implements TrainingLoop {
                 augmentRandom = r.augment();
                 order = r.order();
             }
+            // a resumed run keeps the time it first started, as its draft's name does
+            Instant startedAt = restored == null ? Instant.now() : instant(restored.startedAt());
             ObjIntConsumer<float[]> augment = null;
             if (request.augmentation().isActive() && spec.input().isImage()) {
                 Augmenter augmenter =
@@ -239,9 +241,11 @@ public final class EngineTrainingLoop implements TrainingLoop {
                             test.size(),
                             batchesPerEpoch,
                             engine.environment(),
-                            Instant.now()));
+                            startedAt));
 
             long runStart = System.nanoTime();
+            // a resumed run's duration counts the time its earlier processes trained too
+            long earlierMillis = restored == null ? 0 : restored.trainedMillis();
             int every = request.weightsEveryBatches();
             int epochsDone = 0;
             int patience = hp.patience();
@@ -348,7 +352,15 @@ public final class EngineTrainingLoop implements TrainingLoop {
                 }
                 if (request.checkpointsFolder() != null) {
                     LoopState state =
-                            new LoopState(epoch, firstLoss, bestEpoch, bestLoss, stopNow, history);
+                            new LoopState(
+                                    epoch,
+                                    firstLoss,
+                                    bestEpoch,
+                                    bestLoss,
+                                    stopNow,
+                                    history,
+                                    startedAt.toString(),
+                                    earlierMillis + (System.nanoTime() - runStart) / 1_000_000);
                     Randoms randoms = new Randoms(random, augmentRandom, order);
                     TrainingEngine.ParameterSnapshot keep = best;
                     Checkpoints.write(
@@ -403,7 +415,7 @@ public final class EngineTrainingLoop implements TrainingLoop {
                     name,
                     evaluation,
                     epochsDone,
-                    (System.nanoTime() - runStart) / 1_000_000,
+                    earlierMillis + (System.nanoTime() - runStart) / 1_000_000,
                     request.artifactsFolder(),
                     parameters,
                     Instant.now(),
@@ -467,7 +479,18 @@ public final class EngineTrainingLoop implements TrainingLoop {
             int bestEpoch,
             double bestLoss,
             boolean stopped,
-            List<TrainingEvent.EpochCompleted> epochs) {}
+            List<TrainingEvent.EpochCompleted> epochs,
+            String startedAt,
+            long trainedMillis) {}
+
+    /** An ISO-8601 instant of a checkpoint; now when it is missing or unreadable. */
+    private static Instant instant(String text) {
+        try {
+            return text == null ? Instant.now() : Instant.parse(text);
+        } catch (RuntimeException e) {
+            return Instant.now();
+        }
+    }
 
     /**
      * The shuffling and augmentation generators and the training order as they are at an epoch's

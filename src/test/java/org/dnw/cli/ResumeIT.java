@@ -158,12 +158,23 @@ class ResumeIT {
         assertThat(done).hasSize(2).allMatch(RunSummary::isComplete);
         assertThat(done.get(0).testAccuracy()).isEqualTo(done.get(1).testAccuracy());
         assertThat(done).allMatch(r -> r.epochsCompleted() == 4);
-        try (Stream<Path> files = Files.list(done.get(1).folder())) {
+        try (Stream<Path> files =
+                Files.list(
+                        done.stream()
+                                .filter(r -> r.runName().equals("mlp-mnist-sample"))
+                                .findFirst()
+                                .get()
+                                .folder())) {
             assertThat(files.map(f -> f.getFileName().toString()))
                     .contains("recipe.json", "manifest.json", "metrics.csv")
                     .doesNotContain(Checkpoints.FOLDER);
         }
-        assertThat(Files.readAllLines(done.get(1).folder().resolve("metrics.csv"))).hasSize(5);
+        RunSummary resumedRun =
+                done.stream().filter(r -> r.runName().equals("mlp-mnist-sample")).findFirst().get();
+        assertThat(Files.readAllLines(resumedRun.folder().resolve("metrics.csv"))).hasSize(5);
+        // it keeps the time it first started (its manifest, its folder's name)
+        assertThat(interrupted.startedAt()).isNotNull();
+        assertThat(resumedRun.startedAt()).isEqualTo(interrupted.startedAt());
     }
 
     @Test

@@ -436,6 +436,9 @@ public abstract class TrainingEngineContract {
                         of(rest, TrainingEvent.CheckpointRestored.class).get(0);
                 assertThat(restored.epoch()).isEqualTo(2);
                 assertThat(restored.notices()).isEmpty();
+                // it keeps the time it first started
+                assertThat(of(rest, RunStarted.class).get(0).startedAt())
+                        .isEqualTo(of(first, RunStarted.class).get(0).startedAt());
                 assertThat(restored.epochs())
                         .extracting(EpochCompleted::validationLoss)
                         .containsExactlyElementsOf(
