@@ -197,10 +197,20 @@ public final class Checkpoints {
         return out;
     }
 
+    /**
+     * Removes all but the newest {@value #KEEP} checkpoints, and the temporary folders of writers
+     * killed mid-checkpoint (only the run's owner writes here, one checkpoint at a time).
+     */
     private static void prune(Path checkpoints) throws IOException {
         List<Map.Entry<Integer, Path>> all = list(checkpoints);
         for (int i = KEEP; i < all.size(); i++) {
             deleteTree(all.get(i).getValue());
+        }
+        try (DirectoryStream<Path> temps =
+                Files.newDirectoryStream(checkpoints, TEMP_PREFIX + "*")) {
+            for (Path t : temps) {
+                deleteTree(t);
+            }
         }
     }
 
