@@ -30,7 +30,10 @@ import java.util.zip.ZipOutputStream;
  * the data starts at a multiple of 64 bytes, then the values as little-endian float32 in row-major
  * (C) order. An {@code .npz} is a zip of {@code <name>.npy} entries, stored uncompressed with a
  * zero time stamp, as {@code numpy.savez} does (so numpy can memory-map them and the same arrays
- * give the same bytes). The reader takes versions 1.0–3.0, dtype {@code <f4}, C order.
+ * give the same bytes). The reader takes versions 1.0–3.0, dtype {@code <f4}, C order. Float64
+ * ({@code <f8}) arrays are written and read the same way ({@link #toBytes(int[], double[])}, {@link
+ * #parseDoubles}) for state that must round-trip exactly, such as the from-scratch engine's
+ * checkpoints.
  */
 public final class NumpyArrays {
 

@@ -21,8 +21,9 @@ import org.dnw.spec.ModelSpec;
  * shares; the engines depend on it and {@code train} never imports an engine.
  *
  * <p>One instance trains one run: created, used and closed on the run's own thread, in this order:
- * {@link #build}, then any number of {@link #trainBatch}/{@link #evaluateBatch}/weight reads, then
- * at most one {@link #save}, then {@link #close}. Not thread-safe.
+ * {@link #build}, then (to resume a run) {@link #loadState}, then any number of {@link
+ * #beginEpoch}/{@link #trainBatch}/{@link #evaluateBatch}/weight reads/{@link #saveState}, then at
+ * most one {@link #save}, then {@link #close}. Not thread-safe.
  */
 public interface TrainingEngine extends AutoCloseable {
 
