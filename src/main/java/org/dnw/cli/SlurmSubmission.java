@@ -70,11 +70,21 @@ final class SlurmSubmission {
         String prefix = "sweep-" + sweep.name();
         List<SweepPlan.Point> points = plan.points();
         List<SlurmSweep.PointRecord> records = new ArrayList<>();
+        // each point's run name is unique in its sweep and the same whenever its task (re)starts,
+        // so that a requeued task finds its own interrupted run (train --resume-if-interrupted)
+        java.util.Map<String, Long> uses =
+                points.stream()
+                        .collect(
+                                java.util.stream.Collectors.groupingBy(
+                                        p -> SweepRunner.runName(prefix, p.label(plan.axes())),
+                                        java.util.stream.Collectors.counting()));
         for (SweepPlan.Point p : points) {
             String label = p.label(plan.axes());
-            records.add(
-                    new SlurmSweep.PointRecord(
-                            p.index(), label, SweepRunner.runName(prefix, label), p.problem()));
+            String runName = SweepRunner.runName(prefix, label);
+            if (uses.get(runName) > 1) {
+                runName = runName + "-p" + p.index();
+            }
+            records.add(new SlurmSweep.PointRecord(p.index(), label, runName, p.problem()));
         }
         Instant now = Instant.now();
         Path folder =

@@ -115,6 +115,35 @@ class SlurmSubmissionTest {
     }
 
     @Test
+    void pointsWithTheSameSettingsGetRunNamesOfTheirOwn() throws Exception {
+        Path file =
+                Files.writeString(
+                        dir.resolve("twice.json"),
+                        """
+                        {"name": "lr", "dataset": "mnist-sample", "preset": "mlp",
+                         "trainSubset": 100, "hyperparameters": {"epochCount": 1},
+                         "axes": [{"setting": "lr", "values": ["0.01", "0.01", "0.1"]}]}
+                        """);
+        WorkbenchCommandExitCodesTest.Result r =
+                WorkbenchCommandExitCodesTest.run(
+                        "sweep",
+                        file.toString(),
+                        "--slurm",
+                        "--dry-run",
+                        "--launcher",
+                        "/opt/wb/bin/workbench",
+                        "--runs-dir",
+                        dir.resolve("runs").toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out())
+                .contains(
+                        "--name sweep-lr-lr0.01-p0 ",
+                        "--name sweep-lr-lr0.01-p1 ",
+                        "--name sweep-lr-lr0.1 ")
+                .contains(" --resume-if-interrupted ;;\n");
+    }
+
+    @Test
     void aDryRunPrintsTheScriptAndWritesNothing() throws Exception {
         Path file =
                 Files.writeString(
