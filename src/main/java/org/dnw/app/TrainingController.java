@@ -8,12 +8,14 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.dnw.data.AugmentationSpec;
+import org.dnw.data.DataOrigin;
 import org.dnw.data.DataSplits;
 import org.dnw.data.DataSplitter;
 import org.dnw.data.LoadedDataset;
 import org.dnw.runs.RunLauncher;
 import org.dnw.runs.RunSaveOutcome;
 import org.dnw.spec.ModelSpec;
+import org.dnw.store.RunRecipe;
 import org.dnw.train.EngineKind;
 import org.dnw.train.Hyperparameters;
 import org.dnw.train.TrainingEvent;
@@ -48,6 +50,7 @@ final class TrainingController implements TrainingActions {
     private final Consumer<DataSplits> onSplits;
     private final Consumer<RunSaveOutcome> onSaved;
     private volatile TrainingRun run;
+    private volatile RunLauncher.LaunchedRun launched;
 
     /** Stop was pressed before the run had started: cancel it as soon as it has. */
     private volatile boolean stopRequested;
@@ -111,7 +114,10 @@ final class TrainingController implements TrainingActions {
                 return;
             }
             fx.execute(() -> onSplits.accept(splits));
-            RunLauncher.LaunchedRun launched = launcher.launch(request, events);
+            // with its data recorded, the run checkpoints every epoch and can be resumed
+            RunLauncher.LaunchedRun launched =
+                    launcher.launch(request, dataReference(splits), events);
+            this.launched = launched;
             run = launched.run();
             if (stopRequested) {
                 launched.run().cancel();
@@ -155,6 +161,17 @@ final class TrainingController implements TrainingActions {
                                 data.dataOrigin()));
     }
 
+    /**
+     * Where {@code splits} came from, as {@code train --resume} opens it again: the path a user
+     * gave (and a table's label column), else the built-in set's name.
+     */
+    static RunRecipe.DataReference dataReference(DataSplits splits) {
+        DataOrigin origin = splits.origin();
+        return origin == null
+                ? new RunRecipe.DataReference(splits.datasetName(), null, null)
+                : new RunRecipe.DataReference(origin.path().toString(), origin.labelColumn(), null);
+    }
+
     static String slug(String name) {
         String s = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
         return s.replaceAll("^-+|-+$", "");
@@ -192,15 +209,21 @@ final class TrainingController implements TrainingActions {
     }
 
     /**
-     * Cancels the active run and waits (off the FX thread) until it has ended and its draft is
-     * gone, so that closing the window leaves no partly written run.
+     * Stops the active run and waits (off the FX thread) until it has ended: a run with a
+     * checkpoint is kept as interrupted, to be resumed from the Runs tab (or {@code train
+     * --resume}); one stopped before its first epoch ended is discarded, as a cancelled run.
      */
     void stopAndWait(Duration timeout) {
         TrainingRun r = run;
         if (r == null || r.isDone()) {
             return;
         }
-        r.cancel();
+        RunLauncher.LaunchedRun l = launched;
+        if (l != null && l.run() == r) {
+            l.stop(); // kept as interrupted, with its checkpoints, to resume from the Runs tab
+        } else {
+            r.cancel();
+        }
         try {
             r.await(timeout);
         } catch (InterruptedException e) {

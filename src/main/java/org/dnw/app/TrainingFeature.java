@@ -161,7 +161,7 @@ final class TrainingFeature {
 
     /**
      * Runs {@code close} on the FX thread once no training runs: at once when none does, else after
-     * stopping it (its draft is discarded) on a thread of its own.
+     * stopping it (kept as interrupted when it has a checkpoint) on a thread of its own.
      */
     void stopThen(Runnable close) {
         if (!controller.isTraining()) {

@@ -64,5 +64,30 @@ public final class ExitCodes {
      */
     public static final int NO_JAVA = 10;
 
+    /** {@code train --resume} named a complete run: there is nothing to resume. */
+    public static final int RUN_COMPLETE = 11;
+
+    /**
+     * {@code train --resume} named a run that is still training: its owner process is alive (on
+     * this host, or its heartbeat is fresh).
+     */
+    public static final int RUN_STILL_TRAINING = 12;
+
+    /**
+     * {@code train --resume} named an interrupted run with nothing to resume from: no checkpoint
+     * whose files are intact (it stopped during its first epoch, or every checkpoint is damaged),
+     * or no {@code recipe.json} (begun by an older version).
+     */
+    public static final int NO_CHECKPOINT = 13;
+
+    /** Another process took over the interrupted run first; this one resumed nothing. */
+    public static final int RESUMED_ELSEWHERE = 14;
+
+    /**
+     * {@code train} was stopped by Ctrl+C or SIGTERM (Slurm's {@code scancel}, preemption): the run
+     * is kept as an interrupted run, to be resumed with {@code train --resume}.
+     */
+    public static final int STOPPED_RESUMABLE = 15;
+
     private ExitCodes() {}
 }

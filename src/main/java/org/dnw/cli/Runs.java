@@ -80,6 +80,81 @@ final class Runs {
                         + ") — give more of the folder name");
     }
 
+    /**
+     * The draft folder of the run {@code name} names, for {@code --resume}: a draft folder, or a
+     * run listed by 'runs' (its listed name, the start of it, or its run name); it must be
+     * interrupted.
+     */
+    static Path resolveInterrupted(String name, RunStore store) throws IOException {
+        Path direct = Path.of(name);
+        if (Files.isDirectory(direct)) {
+            if (Files.exists(direct.resolve(MANIFEST))) {
+                throw complete(name);
+            }
+            if (direct.getFileName().toString().startsWith(".tmp-")) {
+                return statusChecked(direct.toAbsolutePath().normalize(), store);
+            }
+        }
+        List<RunSummary> matching =
+                store.list().stream()
+                        .filter(
+                                r ->
+                                        r.folderName().startsWith(name)
+                                                || name.equals(r.runName())
+                                                || r.folder().equals(store.root().resolve(name)))
+                        .toList();
+        List<RunSummary> live = matching.stream().filter(RunSummary::isLive).toList();
+        if (live.isEmpty()) {
+            if (!matching.isEmpty()) {
+                throw complete(matching.get(0).folderName());
+            }
+            throw new IllegalArgumentException(
+                    "no run '" + name + "' in " + store.root() + " — 'workbench runs' lists them");
+        }
+        List<RunSummary> interrupted =
+                live.stream().filter(r -> r.status() == RunStatus.INTERRUPTED).toList();
+        if (interrupted.size() == 1) {
+            return interrupted.get(0).folder();
+        }
+        if (interrupted.isEmpty()) {
+            throw new CliFailure.Exit(
+                    ExitCodes.RUN_STILL_TRAINING,
+                    live.get(0).folderName()
+                            + " is still training in another process: it cannot be resumed"
+                            + " — 'workbench runs --watch' follows it");
+        }
+        throw new IllegalArgumentException(
+                "'"
+                        + name
+                        + "' matches "
+                        + interrupted.size()
+                        + " interrupted runs ("
+                        + String.join(
+                                ", ", interrupted.stream().map(RunSummary::folderName).toList())
+                        + ") — give more of the name");
+    }
+
+    private static Path statusChecked(Path draft, RunStore store) throws IOException {
+        for (RunSummary r : store.list()) {
+            if (r.folder().toAbsolutePath().normalize().equals(draft)
+                    && r.status() == RunStatus.RUNNING) {
+                throw new CliFailure.Exit(
+                        ExitCodes.RUN_STILL_TRAINING,
+                        r.folderName()
+                                + " is still training in another process: it cannot be resumed"
+                                + " — 'workbench runs --watch' follows it");
+            }
+        }
+        return draft;
+    }
+
+    private static CliFailure.Exit complete(String name) {
+        return new CliFailure.Exit(
+                ExitCodes.RUN_COMPLETE,
+                name
+                        + " is a complete run: there is nothing to resume — 'workbench runs' lists it");
+    }
+
     /** A running or interrupted run has no test results or saved network yet. */
     private static IllegalArgumentException notComplete(RunSummary run) {
         String epochs = run.epochsCompleted() + (run.epochsCompleted() == 1 ? " epoch" : " epochs");

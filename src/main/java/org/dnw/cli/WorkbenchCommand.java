@@ -38,7 +38,12 @@ import picocli.CommandLine.Command;
             "6:the window could not start (no GTK 3 or no display); the command line still works",
             "7:no Slurm here (sbatch is not on the PATH) for sweep --slurm",
             "8:Slurm refused the submission (its message is shown); nothing was submitted",
-            "10:bin/workbench found no Java 17 or newer"
+            "10:bin/workbench found no Java 17 or newer",
+            "11:train --resume: the run is complete, there is nothing to resume",
+            "12:train --resume: the run is still training in another process",
+            "13:train --resume: the run has no usable checkpoint",
+            "14:train --resume: another process resumed the run first",
+            "15:train was stopped (Ctrl+C, SIGTERM) and can be resumed with train --resume"
         },
         footer = {
             "%nWith no command, workbench opens the window; 'workbench window --help' lists the"

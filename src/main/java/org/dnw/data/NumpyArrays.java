@@ -2,17 +2,21 @@ package org.dnw.data;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
 /**
@@ -26,7 +30,10 @@ import java.util.zip.ZipOutputStream;
  * the data starts at a multiple of 64 bytes, then the values as little-endian float32 in row-major
  * (C) order. An {@code .npz} is a zip of {@code <name>.npy} entries, stored uncompressed with a
  * zero time stamp, as {@code numpy.savez} does (so numpy can memory-map them and the same arrays
- * give the same bytes). The reader takes versions 1.0–3.0, dtype {@code <f4}, C order.
+ * give the same bytes). The reader takes versions 1.0–3.0, dtype {@code <f4}, C order. Float64
+ * ({@code <f8}) arrays are written and read the same way ({@link #toBytes(int[], double[])}, {@link
+ * #parseDoubles}) for state that must round-trip exactly, such as the from-scratch engine's
+ * checkpoints.
  */
 public final class NumpyArrays {
 
@@ -71,6 +78,10 @@ public final class NumpyArrays {
      * @return bytes whose length is a multiple of {@value #ALIGNMENT}
      */
     public static byte[] header(int[] shape) {
+        return header(shape, "<f4");
+    }
+
+    private static byte[] header(int[] shape, String descr) {
         StringBuilder dims = new StringBuilder("(");
         for (int i = 0; i < shape.length; i++) {
             dims.append(shape[i]);
@@ -78,7 +89,7 @@ public final class NumpyArrays {
             dims.append(shape.length == 1 ? "," : i < shape.length - 1 ? ", " : "");
         }
         dims.append(')');
-        String dict = "{'descr': '<f4', 'fortran_order': False, 'shape': " + dims + ", }";
+        String dict = "{'descr': '" + descr + "', 'fortran_order': False, 'shape': " + dims + ", }";
         int unpadded = MAGIC.length + 2 + 2 + dict.length() + 1;
         int padding = (ALIGNMENT - unpadded % ALIGNMENT) % ALIGNMENT;
         String text = dict + " ".repeat(padding) + "\n";
@@ -129,10 +140,23 @@ public final class NumpyArrays {
      * <name>.npy} per array, in order. Names are used as given; the caller makes them unique.
      */
     public static void writeNpz(OutputStream out, List<Entry> arrays) throws IOException {
-        ZipOutputStream zip = new ZipOutputStream(out);
+        Map<String, byte[]> files = new LinkedHashMap<>();
         for (Entry a : arrays) {
-            byte[] bytes = toBytes(a.shape(), a.values());
-            ZipEntry entry = new ZipEntry(a.name() + ".npy");
+            files.put(a.name(), toBytes(a.shape(), a.values()));
+        }
+        writeNpzFiles(out, files);
+    }
+
+    /**
+     * Writes an {@code .npz} archive of complete {@code .npy} files ({@link #toBytes}), one stored
+     * entry {@code <name>.npy} per map entry, in the map's order, as {@link #writeNpz} does.
+     */
+    public static void writeNpzFiles(OutputStream out, Map<String, byte[]> npyFiles)
+            throws IOException {
+        ZipOutputStream zip = new ZipOutputStream(out);
+        for (Map.Entry<String, byte[]> a : npyFiles.entrySet()) {
+            byte[] bytes = a.getValue();
+            ZipEntry entry = new ZipEntry(a.getKey() + ".npy");
             // STORED, as numpy.savez writes, so numpy can memory-map the entries.
             CRC32 crc = new CRC32();
             crc.update(bytes);
@@ -157,6 +181,80 @@ public final class NumpyArrays {
      *     version 1.0–3.0, or hold more or fewer values than the shape needs
      */
     public static Entry parse(byte[] bytes, String name) throws FormatException {
+        Header h = header(bytes, "<f4", "float32", Float.BYTES);
+        float[] values = new float[(int) h.count];
+        ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        b.position(h.dataStart);
+        b.asFloatBuffer().get(values);
+        return new Entry(name, h.shape, values);
+    }
+
+    /**
+     * One named float64 array (the from-scratch engine's parameters, kept exactly in checkpoints):
+     * {@code values} in row-major order.
+     */
+    public record DoubleEntry(String name, int[] shape, double[] values) {}
+
+    /** The complete {@code .npy} bytes of one float64 ({@code <f8}) array. */
+    public static byte[] toBytes(int[] shape, double[] values) {
+        long n = 1;
+        for (int d : shape) {
+            if (d < 0) {
+                throw new IllegalArgumentException("negative dimension in shape");
+            }
+            n *= d;
+        }
+        if (n != values.length) {
+            throw new IllegalArgumentException(
+                    "shape "
+                            + Arrays.toString(shape)
+                            + " needs "
+                            + n
+                            + " values, got "
+                            + values.length);
+        }
+        byte[] head = header(shape, "<f8");
+        ByteBuffer b = ByteBuffer.allocate(head.length + values.length * Double.BYTES);
+        b.order(ByteOrder.LITTLE_ENDIAN).put(head);
+        b.asDoubleBuffer().put(values);
+        return b.array();
+    }
+
+    /**
+     * Reads the complete bytes of one float64 ({@code <f8}) C-order {@code .npy} file.
+     *
+     * @throws FormatException as {@link #parse} does, for float64
+     */
+    public static DoubleEntry parseDoubles(byte[] bytes, String name) throws FormatException {
+        Header h = header(bytes, "<f8", "float64", Double.BYTES);
+        double[] values = new double[(int) h.count];
+        ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        b.position(h.dataStart);
+        b.asDoubleBuffer().get(values);
+        return new DoubleEntry(name, h.shape, values);
+    }
+
+    /**
+     * The complete bytes of each {@code .npy} entry of an {@code .npz} archive, by name without
+     * {@code .npy}, in archive order; other entries are skipped.
+     *
+     * @throws IOException when the stream is not a zip archive
+     */
+    public static Map<String, byte[]> readNpzFiles(InputStream in) throws IOException {
+        Map<String, byte[]> out = new LinkedHashMap<>();
+        ZipInputStream zip = new ZipInputStream(in);
+        for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+            if (e.getName().endsWith(".npy")) {
+                out.put(e.getName().substring(0, e.getName().length() - 4), zip.readAllBytes());
+            }
+        }
+        return out;
+    }
+
+    private record Header(int[] shape, long count, int dataStart) {}
+
+    private static Header header(byte[] bytes, String wanted, String typeName, int width)
+            throws FormatException {
         ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         if (bytes.length < 10
                 || (bytes[0] & 0xFF) != 0x93
@@ -186,10 +284,12 @@ public final class NumpyArrays {
                         major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
         Matcher descr = DESCR.matcher(header);
         if (!descr.find()) {
-            throw new FormatException("holds values of an unknown type, not float32 ('<f4')");
+            throw new FormatException(
+                    "holds values of an unknown type, not " + typeName + " ('" + wanted + "')");
         }
-        if (!descr.group(1).equals("<f4")) {
-            throw new FormatException("holds '" + descr.group(1) + "', not float32 ('<f4')");
+        if (!descr.group(1).equals(wanted)) {
+            throw new FormatException(
+                    "holds '" + descr.group(1) + "', not " + typeName + " ('" + wanted + "')");
         }
         Matcher fortran = FORTRAN.matcher(header);
         if (fortran.find() && !fortran.group(1).equals("False")) {
@@ -218,19 +318,16 @@ public final class NumpyArrays {
         } catch (NumberFormatException e) {
             throw new FormatException("has a shape that is not a list of sizes", e);
         }
-        long expected = dataStart + count * Float.BYTES;
+        long expected = dataStart + count * width;
         if (bytes.length != expected) {
             throw new FormatException(
                     "holds "
                             + (bytes.length - dataStart)
                             + " data bytes, expected "
-                            + count * Float.BYTES
+                            + count * width
                             + " for its shape (the file looks truncated)");
         }
-        float[] values = new float[(int) count];
-        b.position(dataStart);
-        b.asFloatBuffer().get(values);
-        return new Entry(name, shape, values);
+        return new Header(shape, count, dataStart);
     }
 
     private static void checkShape(int[] shape, float[] values) {

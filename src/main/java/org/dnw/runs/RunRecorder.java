@@ -19,6 +19,7 @@ import org.dnw.store.RunEvents;
 import org.dnw.store.RunManifest;
 import org.dnw.store.RunResults;
 import org.dnw.store.RunStore;
+import org.dnw.train.Checkpoints;
 import org.dnw.train.TrainingEvent;
 import org.dnw.train.TrainingEvent.EpochCompleted;
 import org.dnw.train.TrainingEvent.RunCancelled;
@@ -30,7 +31,9 @@ import org.dnw.train.TrainingEvent.RunStarted;
  * Records one training run into a {@link RunDraft}: collects {@link RunStarted} and every {@link
  * EpochCompleted}; on {@link RunFinished} commits the run (manifest, metrics, confusion matrix,
  * predictions, weights) next to the params the engine saved into the draft; on {@link RunFailed} or
- * {@link RunCancelled} discards the draft, so nothing half-written is left.
+ * {@link RunCancelled} discards the draft, so nothing half-written is left — except a run stopped
+ * to be resumed ({@link #keepDraftOnCancel}), whose draft is kept with its checkpoints. On {@link
+ * TrainingEvent.CheckpointRestored} (a resumed run) it takes the restored epochs' figures.
  *
  * <p>While the run trains, its events are appended to the draft's live log ({@link RunEvents},
  * {@value RunEvents#FILE}), so that other processes list it as running with its curves so far; the
@@ -70,6 +73,8 @@ public final class RunRecorder implements Consumer<TrainingEvent> {
     private final List<EpochMetrics> epochs = new ArrayList<>();
     private boolean ended;
     private RunEvents.Writer log;
+    private volatile boolean keepOnCancel;
+    private volatile boolean keepOnFailure;
 
     /** A recorder that commits on the thread delivering {@code RunFinished}. */
     public RunRecorder(RunStore store, RunDraft draft, DatasetInfo dataset) {
@@ -88,6 +93,24 @@ public final class RunRecorder implements Consumer<TrainingEvent> {
         this.draft = Objects.requireNonNull(draft, "draft");
         this.dataset = Objects.requireNonNull(dataset, "dataset");
         this.saveExecutor = Objects.requireNonNull(saveExecutor, "saveExecutor");
+    }
+
+    /**
+     * Makes the coming {@link RunCancelled} keep the draft for a later resume instead of discarding
+     * it (when it has a usable checkpoint; without one there is nothing to resume and it is
+     * discarded as before). Any thread.
+     */
+    public void keepDraftOnCancel() {
+        keepOnCancel = true;
+    }
+
+    /**
+     * Makes a {@link RunFailed} keep the draft when it has a usable checkpoint, as for a resumed
+     * run: a resume that fails (its data changed, a disk error) must not lose the epochs the
+     * interrupted run had trained. Any thread.
+     */
+    public void keepDraftOnFailure() {
+        keepOnFailure = true;
     }
 
     /** The draft this recorder completes; give its folder to the engine to save the params in. */
@@ -112,6 +135,9 @@ public final class RunRecorder implements Consumer<TrainingEvent> {
                 epochs.clear();
             } else if (event instanceof EpochCompleted e) {
                 epochs.add(EpochMetrics.from(e));
+            } else if (event instanceof TrainingEvent.CheckpointRestored r) {
+                epochs.clear();
+                r.epochs().forEach(e -> epochs.add(EpochMetrics.from(e)));
             } else if (event instanceof RunFinished f) {
                 ended = true;
                 CompletedRun run = completedRun(f);
@@ -120,9 +146,31 @@ public final class RunRecorder implements Consumer<TrainingEvent> {
                 } catch (RejectedExecutionException e) {
                     save(run, f.artifacts());
                 }
+            } else if (event instanceof RunFailed f && keepOnFailure && resumable()) {
+                ended = true;
+                store.release(draft);
+                outcome.complete(
+                        new RunSaveOutcome(
+                                RunSaveOutcome.Kind.INTERRUPTED,
+                                draft.folder(),
+                                "The run is kept as interrupted, with its checkpoints, in "
+                                        + draft.folder().getFileName()
+                                        + "."));
             } else if (event instanceof RunFailed f) {
                 ended = true;
                 discard("the run failed (" + f.reason() + "); nothing was saved");
+            } else if (event instanceof RunCancelled c && keepOnCancel && resumable()) {
+                ended = true;
+                store.release(draft);
+                outcome.complete(
+                        new RunSaveOutcome(
+                                RunSaveOutcome.Kind.INTERRUPTED,
+                                draft.folder(),
+                                "The run was stopped at epoch "
+                                        + c.epoch()
+                                        + "; its draft "
+                                        + draft.folder().getFileName()
+                                        + " is kept with its checkpoints."));
             } else if (event instanceof RunCancelled c) {
                 ended = true;
                 discard(
@@ -138,6 +186,16 @@ public final class RunRecorder implements Consumer<TrainingEvent> {
                     "the run could not be recorded ("
                             + (e.getMessage() == null ? e.toString() : e.getMessage())
                             + ")");
+        }
+    }
+
+    private boolean resumable() {
+        try {
+            return Checkpoints.newest(draft.folder().resolve(Checkpoints.FOLDER))
+                    .checkpoint()
+                    .isPresent();
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
     }
 

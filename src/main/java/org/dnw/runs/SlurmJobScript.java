@@ -9,8 +9,10 @@ import java.util.Objects;
 /**
  * The {@code sbatch} job-array script of a sweep: task {@code i} (Slurm's {@code
  * SLURM_ARRAY_TASK_ID}) runs sweep point {@code i} as one headless {@code workbench train}, with as
- * many training threads as the task has CPUs. Points that cannot run are left out of the array.
- * Pure text; nothing here talks to Slurm.
+ * many training threads as the task has CPUs. Points that cannot run are left out of the array. The
+ * tasks are requeueable ({@code --requeue}): a preempted task starts again and, with {@code train
+ * --resume-if-interrupted} in its command, goes on from its run's last checkpoint. Pure text;
+ * nothing here talks to Slurm.
  *
  * @param jobName the job's name in {@code squeue}
  * @param sweepFolder where the script and the logs ({@code logs/slurm-<job>_<task>.out}) go
@@ -73,6 +75,11 @@ public record SlurmJobScript(
         s.append("#SBATCH --job-name=").append(quote(jobName)).append('\n');
         s.append("#SBATCH --array=").append(arraySpec()).append('\n');
         s.append("#SBATCH --ntasks=1\n");
+        // a preempted or failed node puts the task back in the queue; its train command resumes
+        // the task's interrupted run from its last checkpoint (train --resume-if-interrupted)
+        s.append("#SBATCH --requeue\n");
+        // a requeued task's log is appended to, not truncated: both attempts stay readable
+        s.append("#SBATCH --open-mode=append\n");
         s.append("#SBATCH --cpus-per-task=").append(threads).append('\n');
         if (options.partition() != null) {
             s.append("#SBATCH --partition=").append(options.partition()).append('\n');

@@ -8,9 +8,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.dnw.spec.SpecJson;
 import org.dnw.train.Hyperparameters;
 import org.dnw.train.SweepPlan;
@@ -101,14 +103,23 @@ public final class SlurmSubmitter {
     /** One record per point, runnable or not, with the name its run will be saved under. */
     public static List<SlurmSweep.PointRecord> points(Request r) {
         List<SlurmSweep.PointRecord> records = new ArrayList<>();
+        // each point's run name is unique in its sweep and the same whenever its task (re)starts,
+        // so that a requeued task finds its own interrupted run (train --resume-if-interrupted)
+        Map<String, Long> uses =
+                r.plan().points().stream()
+                        .collect(
+                                Collectors.groupingBy(
+                                        p ->
+                                                SweepRunner.runName(
+                                                        r.runPrefix(), p.label(r.plan().axes())),
+                                        Collectors.counting()));
         for (SweepPlan.Point p : r.plan().points()) {
             String label = p.label(r.plan().axes());
-            records.add(
-                    new SlurmSweep.PointRecord(
-                            p.index(),
-                            label,
-                            SweepRunner.runName(r.runPrefix(), label),
-                            p.problem()));
+            String runName = SweepRunner.runName(r.runPrefix(), label);
+            if (uses.get(runName) > 1) {
+                runName = runName + "-p" + p.index();
+            }
+            records.add(new SlurmSweep.PointRecord(p.index(), label, runName, p.problem()));
         }
         return records;
     }
@@ -227,20 +238,36 @@ public final class SlurmSubmitter {
         }
         c.addAll(
                 List.of(
-                        "--epochs", String.valueOf(hp.epochCount()),
-                        "--batch-size", String.valueOf(hp.batchSize()),
-                        "--optimizer", name(hp.optimizer()),
-                        "--lr", String.valueOf(hp.learningRate()),
-                        "--schedule", name(hp.schedule()),
-                        "--step-epochs", String.valueOf(hp.stepEpochs()),
-                        "--decay", String.valueOf(hp.decayRate()),
-                        "--weight-decay", String.valueOf(hp.weightDecay()),
-                        "--validation", String.valueOf(hp.validationShare()),
-                        "--seed", String.valueOf(hp.seed()),
-                        "--loss", name(hp.loss()),
-                        "--weights-every", "0",
-                        "--name", runName,
-                        "--runs-dir", runsDir.toString()));
+                        "--epochs",
+                        String.valueOf(hp.epochCount()),
+                        "--batch-size",
+                        String.valueOf(hp.batchSize()),
+                        "--optimizer",
+                        name(hp.optimizer()),
+                        "--lr",
+                        String.valueOf(hp.learningRate()),
+                        "--schedule",
+                        name(hp.schedule()),
+                        "--step-epochs",
+                        String.valueOf(hp.stepEpochs()),
+                        "--decay",
+                        String.valueOf(hp.decayRate()),
+                        "--weight-decay",
+                        String.valueOf(hp.weightDecay()),
+                        "--validation",
+                        String.valueOf(hp.validationShare()),
+                        "--seed",
+                        String.valueOf(hp.seed()),
+                        "--loss",
+                        name(hp.loss()),
+                        "--weights-every",
+                        "0",
+                        "--name",
+                        runName,
+                        "--runs-dir",
+                        runsDir.toString(),
+                        // a requeued (preempted) task goes on from its run's last checkpoint
+                        "--resume-if-interrupted"));
         if (hp.patience() > 0) {
             c.addAll(List.of("--patience", String.valueOf(hp.patience())));
         }

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.dnw.train.TrainingEvent;
 import org.dnw.train.TrainingEvent.BatchCompleted;
+import org.dnw.train.TrainingEvent.CheckpointRestored;
 import org.dnw.train.TrainingEvent.EpochCompleted;
 import org.dnw.train.TrainingEvent.RunCancelled;
 import org.dnw.train.TrainingEvent.RunFailed;
@@ -41,6 +42,9 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code progress}: epoch, batch, batches per epoch, loss, running accuracy and samples per
  *       second — at most one a {@link #PROGRESS_EVERY_MILLIS} ms, whatever the batch rate;
  *   <li>{@code epoch}: the figures of {@link EpochMetrics} plus the planned epoch count;
+ *   <li>{@code restored}: a resumed run goes on after the checkpoint of {@code epoch} (with the
+ *       {@code notices} about damaged checkpoints it skipped); a reader forgets what the log says
+ *       of later epochs before this line, so each epoch is shown once;
  *   <li>{@code paused}, {@code resumed}; and one of {@code finished}, {@code failed}, {@code
  *       cancelled} at the end.
  * </ul>
@@ -201,6 +205,10 @@ public final class RunEvents {
                 n.put("type", "resumed");
                 n.put("epoch", r.epoch());
                 n.put("batch", r.batch());
+            } else if (event instanceof CheckpointRestored c) {
+                n.put("type", "restored");
+                n.put("epoch", c.epoch());
+                n.set("notices", json.valueToTree(c.notices()));
             } else if (event instanceof RunFinished f) {
                 n.put("type", "finished");
                 n.put("epochsCompleted", f.epochsCompleted());
@@ -360,6 +368,9 @@ public final class RunEvents {
                     epochCount = n.path("hyperparameters").path("epochCount").asInt(0);
                 }
                 case "epoch" -> {
+                    // an epoch trained again after a resume replaces its first, unsaved, report
+                    int number = n.path("epoch").asInt();
+                    epochs.removeIf(e -> e.epoch() >= number);
                     epochs.add(
                             new EpochMetrics(
                                     n.path("epoch").asInt(),
@@ -379,6 +390,13 @@ public final class RunEvents {
                                         n.path("batchesPerEpoch").asInt(),
                                         figure(n, "loss"),
                                         figure(n, "samplesPerSecond"));
+                case "restored" -> {
+                    // resumed from the checkpoint of this epoch: later reports were not kept
+                    int number = n.path("epoch").asInt();
+                    epochs.removeIf(e -> e.epoch() > number);
+                    progress = null;
+                    end = null;
+                }
                 case "finished", "failed", "cancelled" -> end = n.path("type").asText();
                 default -> {
                     // paused, resumed, and types of later versions: nothing to summarise

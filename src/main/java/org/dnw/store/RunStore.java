@@ -7,6 +7,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.text.Normalizer;
@@ -17,11 +18,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.dnw.train.Checkpoints;
 
 /**
  * The folder of saved runs, normally {@code saved-models/}. Each run lives in its own folder named
@@ -161,6 +164,8 @@ public final class RunStore {
             // the owner record speaks for a draft only; a published run is nobody's to clean
             Files.deleteIfExists(draft.folder().resolve(DraftOwner.HEARTBEAT_FILE));
             Files.deleteIfExists(draft.folder().resolve(DraftOwner.FILE));
+            // a complete run is nobody's to resume
+            RunFiles.deleteTree(draft.folder().resolve(Checkpoints.FOLDER));
             RunWriter.writeAll(draft.folder(), run);
             Instant started = run.manifest().startedAt();
             String base =
@@ -178,6 +183,114 @@ public final class RunStore {
             }
             throw e;
         }
+    }
+
+    /**
+     * Takes over the draft of an interrupted run, to resume it in this process: checks that its
+     * owner is gone, then renames the draft in one atomic step to a name ending in this process's
+     * id (its time and run name kept) and writes this process's {@link DraftOwner} into it. Of two
+     * processes taking over one draft at once, exactly one wins: the other's rename finds no
+     * folder. A draft whose name does not end in its recorded owner's id is being taken over (the
+     * winner has renamed it and not yet written its record) and counts as taken.
+     *
+     * @param draft a draft folder directly in the root
+     * @param runName the run's name, for the returned draft
+     * @return the draft, renamed, owned by this process and kept alive by its heartbeat
+     * @throws DraftInUseException when its owner is alive, or another process took it over first
+     */
+    public RunDraft takeOver(Path draft, String runName) throws IOException {
+        Path f = draft.toAbsolutePath().normalize();
+        checkDraft(new RunDraft(f, runName));
+        String name = f.getFileName().toString();
+        Optional<DraftOwner> owner = DraftOwner.readFrom(f);
+        boolean silent;
+        try {
+            silent = DraftOwner.isSilent(f, Instant.now(), DraftOwner.localHostName());
+        } catch (NoSuchFileException e) {
+            throw new DraftInUseException(
+                    name.substring(RunFiles.DRAFT_PREFIX.length())
+                            + " was taken over by another process just now",
+                    true);
+        }
+        if (LIVE_DRAFTS.contains(f) || !silent) {
+            throw new DraftInUseException(
+                    name.substring(RunFiles.DRAFT_PREFIX.length())
+                            + " is still training"
+                            + owner.map(o -> " (process " + o.pid() + " on " + o.host() + ")")
+                                    .orElse(""),
+                    false);
+        }
+        int cut = owner.isEmpty() ? -1 : ownerSuffix(name, owner.get().pid());
+        if (cut < 0) {
+            throw new DraftInUseException(
+                    name.substring(RunFiles.DRAFT_PREFIX.length())
+                            + " is being resumed by another process",
+                    true);
+        }
+        String base = name.substring(0, cut) + "-" + ProcessHandle.current().pid();
+        for (int i = 1; ; i++) {
+            Path target = root.resolve(i == 1 ? base : base + "-" + i);
+            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                continue;
+            }
+            try {
+                Files.move(f, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (NoSuchFileException e) {
+                throw new DraftInUseException(
+                        name.substring(RunFiles.DRAFT_PREFIX.length())
+                                + " was taken over by another process just now",
+                        true);
+            } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
+                continue;
+            }
+            LIVE_DRAFTS.add(target);
+            Files.deleteIfExists(target.resolve(DraftOwner.FILE));
+            Files.deleteIfExists(target.resolve(DraftOwner.HEARTBEAT_FILE));
+            DraftOwner.ofThisProcess().writeTo(target);
+            return new RunDraft(target, runName);
+        }
+    }
+
+    /**
+     * Leaves {@code draft} as it is, to be resumed later: this process stops renewing its
+     * heartbeat, so that it lists as interrupted once this process has ended.
+     */
+    public void release(RunDraft draft) {
+        LIVE_DRAFTS.remove(draft.folder());
+    }
+
+    /** A draft cannot be taken over: its owner is alive, or another process took it over. */
+    public static final class DraftInUseException extends IOException {
+        private static final long serialVersionUID = 1L;
+        private final boolean takenByAnother;
+
+        DraftInUseException(String message, boolean takenByAnother) {
+            super(message);
+            this.takenByAnother = takenByAnother;
+        }
+
+        /** True when another process resumed it (rather than its first owner still running). */
+        public boolean takenByAnother() {
+            return takenByAnother;
+        }
+    }
+
+    /**
+     * Where {@code -<pid>} or {@code -<pid>-<n>} begins at the end of a draft's name; -1 when the
+     * name does not end so.
+     */
+    private static int ownerSuffix(String name, long pid) {
+        String p = "-" + pid;
+        if (name.endsWith(p)) {
+            return name.length() - p.length();
+        }
+        int dash = name.lastIndexOf('-');
+        if (dash > 0
+                && name.substring(dash + 1).chars().allMatch(Character::isDigit)
+                && name.substring(0, dash).endsWith(p)) {
+            return dash - p.length();
+        }
+        return -1;
     }
 
     /** Deletes the draft and everything in it; nothing when it is already gone. */

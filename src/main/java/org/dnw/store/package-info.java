@@ -13,7 +13,9 @@
  * org.dnw.store.DraftOwner}), and is listed as running, or interrupted once its owner is gone,
  * under the name {@code <start>-<name>-<n>}. A draft killed before its first event is removed by
  * {@link org.dnw.store.RunStore#cleanStaleDrafts()}; one that trained is kept until the user
- * deletes it. Other folders whose name starts with a dot are never listed. Running and recording
+ * deletes it, or resumes it: the draft holds {@code recipe.json} ({@link org.dnw.store.RunRecipe})
+ * and its checkpoints, and {@link org.dnw.store.RunStore#takeOver} hands it to one resuming process
+ * in one rename. Other folders whose name starts with a dot are never listed. Running and recording
  * runs (launching, sweeping, robustness) lives above this package, in {@code org.dnw.runs}; the
  * PNGs are drawn by {@code org.dnw.figures}.
  *

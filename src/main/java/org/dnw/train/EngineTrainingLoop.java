@@ -1,7 +1,12 @@
 package org.dnw.train;
 
 import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -33,19 +38,29 @@ import org.dnw.train.TrainingEvent.TestEvaluation;
  *       TrainingEvent.WeightsCaptured} of the first weight matrix; then {@link
  *       RunControl#checkpoint} (pause, resume, cancel: a flag read between batches);
  *   <li>per epoch, after validation: {@link TrainingEvent.EpochCompleted}, then {@link
- *       TrainingEvent.WeightsCaptured} at the epoch's last batch, then a checkpoint. (The two
- *       engines' loops used to differ here; the DJL order, epoch first, is the one kept.)
- *   <li>with {@link Hyperparameters#patience()} above 0 (early stopping): after an epoch's
- *       checkpoint, the engine's parameters are copied ({@link TrainingEngine#snapshotParameters})
- *       when its validation loss is the lowest so far; when {@code patience} epochs in a row
- *       brought no lower one, training ends there. The best epoch's copy is then put back, so the
- *       test evaluation, the saved parameters and {@link TrainingEvent.RunFinished#parameters()}
- *       are that epoch's; {@link TrainingEvent.RunFinished#earlyStop()} says which epoch and why.
+ *       TrainingEvent.WeightsCaptured} at the epoch's last batch, then (with {@link
+ *       TrainingRequest#checkpointsFolder()}) the epoch's checkpoint ({@link Checkpoints}: the
+ *       engine's state, the shuffling and augmentation generators and the training order, the
+ *       early-stopping state and the epoch figures so far), then {@link RunControl#checkpoint}.
+ *       (The two engines' loops used to differ here; the DJL order, epoch first, is the one kept.)
+ *   <li>with {@link Hyperparameters#patience()} above 0 (early stopping): after an epoch's weights
+ *       are captured (before its checkpoint, which holds the decision and the copy), the engine's
+ *       parameters are copied ({@link TrainingEngine#snapshotParameters}) when its validation loss
+ *       is the lowest so far; when {@code patience} epochs in a row brought no lower one, training
+ *       ends there. The best epoch's copy is then put back, so the test evaluation, the saved
+ *       parameters and {@link TrainingEvent.RunFinished#parameters()} are that epoch's; {@link
+ *       TrainingEvent.RunFinished#earlyStop()} says which epoch and why.
  *   <li>exactly one terminal event, after the engine has been closed: {@link
  *       TrainingEvent.RunFinished} with the test evaluation and every parameter, {@link
  *       TrainingEvent.RunFailed} with a sentence (the engine refused the request, the loss diverged
  *       by {@link Divergence}'s rule, the engine stopped), or {@link TrainingEvent.RunCancelled}.
  * </ol>
+ *
+ * <p>With {@link TrainingRequest#resume()}, the newest usable checkpoint is loaded into the freshly
+ * built engine right after {@link TrainingEngine#build}; {@link TrainingEvent.RunStarted} is
+ * followed by {@link TrainingEvent.CheckpointRestored}, and training goes on at the next epoch with
+ * exactly the numbers an uninterrupted run has ({@link TrainingEngine#beginEpoch} reseeds what the
+ * engine draws per epoch). Without a usable checkpoint the run fails with a sentence.
  *
  * <p>The training order is shuffled every epoch (Fisher–Yates) by a generator seeded with {@link
  * TrainingEngine#shuffleSeed}; augmentation draws from its own generator, seeded from the run's
@@ -164,6 +179,44 @@ public final class EngineTrainingLoop implements TrainingLoop {
 
             engine.build(spec, hp, batchSize);
             Random random = new Random(engine.shuffleSeed(hp.seed()));
+            // its own stream, so that switching augmentation on leaves the shuffling as it was
+            Random augmentRandom = new Random(hp.seed() * 31 + 17);
+            int[] order = new int[train.size()];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            Checkpoints.Found found = null;
+            LoopState restored = null;
+            if (request.resume()) {
+                found = Checkpoints.newest(request.checkpointsFolder());
+                if (found.checkpoint().isEmpty()) {
+                    List<String> why = new ArrayList<>(found.notices());
+                    return new TrainingEvent.RunFailed(
+                            name,
+                            "there is no usable checkpoint to resume from in "
+                                    + request.checkpointsFolder()
+                                    + (why.isEmpty() ? "" : " (" + String.join("; ", why) + ")"),
+                            "start the run afresh",
+                            0,
+                            0);
+                }
+                Path folder = found.checkpoint().get().folder();
+                engine.loadState(folder);
+                restored = EngineStateFiles.readJson(folder.resolve(LOOP_STATE), LoopState.class);
+                Randoms r = Randoms.read(folder.resolve(RANDOMS));
+                if (r.order().length != order.length) {
+                    throw new IOException(
+                            "the checkpoint was written for "
+                                    + r.order().length
+                                    + " training samples, not "
+                                    + order.length);
+                }
+                random = r.shuffle();
+                augmentRandom = r.augment();
+                order = r.order();
+            }
+            // a resumed run keeps the time it first started, as its draft's name does
+            Instant startedAt = restored == null ? Instant.now() : instant(restored.startedAt());
             ObjIntConsumer<float[]> augment = null;
             if (request.augmentation().isActive() && spec.input().isImage()) {
                 Augmenter augmenter =
@@ -172,9 +225,8 @@ public final class EngineTrainingLoop implements TrainingLoop {
                                 spec.input().channels(),
                                 spec.input().height(),
                                 spec.input().width());
-                // its own stream, so that switching augmentation on leaves the shuffling as it was
-                Random augmentRandom = new Random(hp.seed() * 31 + 17);
-                augment = (buffer, count) -> augmenter.apply(buffer, count, augmentRandom);
+                Random augmentDraws = augmentRandom;
+                augment = (buffer, count) -> augmenter.apply(buffer, count, augmentDraws);
             }
             events.accept(
                     new TrainingEvent.RunStarted(
@@ -189,13 +241,11 @@ public final class EngineTrainingLoop implements TrainingLoop {
                             test.size(),
                             batchesPerEpoch,
                             engine.environment(),
-                            Instant.now()));
+                            startedAt));
 
             long runStart = System.nanoTime();
-            int[] order = new int[train.size()];
-            for (int i = 0; i < order.length; i++) {
-                order[i] = i;
-            }
+            // a resumed run's duration counts the time its earlier processes trained too
+            long earlierMillis = restored == null ? 0 : restored.trainedMillis();
             int every = request.weightsEveryBatches();
             int epochsDone = 0;
             int patience = hp.patience();
@@ -205,9 +255,29 @@ public final class EngineTrainingLoop implements TrainingLoop {
             boolean stoppedEarly = false;
             boolean first = true;
             double firstLoss = 0;
-            for (int epoch = 1; epoch <= hp.epochCount(); epoch++) {
+            List<TrainingEvent.EpochCompleted> history = new ArrayList<>();
+            int firstEpoch = 1;
+            if (restored != null) {
+                epochsDone = restored.epoch();
+                bestEpoch = restored.bestEpoch();
+                bestLoss = restored.bestLoss();
+                first = false;
+                firstLoss = restored.firstLoss();
+                stoppedEarly = restored.stopped();
+                history.addAll(restored.epochs());
+                Path bestFile = found.checkpoint().get().folder().resolve(BEST);
+                if (Files.isRegularFile(bestFile)) {
+                    best = engine.loadSnapshot(bestFile);
+                }
+                firstEpoch = stoppedEarly ? hp.epochCount() + 1 : restored.epoch() + 1;
+                events.accept(
+                        new TrainingEvent.CheckpointRestored(
+                                name, restored.epoch(), history, found.notices()));
+            }
+            for (int epoch = firstEpoch; epoch <= hp.epochCount(); epoch++) {
                 at.epoch = epoch;
                 at.batch = 0;
+                engine.beginEpoch(hp.seed(), epoch);
                 double lr = hp.learningRateAt(epoch - 1);
                 shuffle(order, random);
                 long epochStart = System.nanoTime();
@@ -255,7 +325,7 @@ public final class EngineTrainingLoop implements TrainingLoop {
                     return new TrainingEvent.RunCancelled(name, epochsDone, epoch, batchesPerEpoch);
                 }
                 epochsDone = epoch;
-                events.accept(
+                TrainingEvent.EpochCompleted completed =
                         new TrainingEvent.EpochCompleted(
                                 name,
                                 epoch,
@@ -265,11 +335,11 @@ public final class EngineTrainingLoop implements TrainingLoop {
                                 val.loss,
                                 val.accuracy,
                                 lr,
-                                (System.nanoTime() - epochStart) / 1_000_000));
+                                (System.nanoTime() - epochStart) / 1_000_000);
+                history.add(completed);
+                events.accept(completed);
                 captureWeights(epoch, batchesPerEpoch);
-                if (control.checkpoint(name, epoch, batchesPerEpoch, events)) {
-                    return new TrainingEvent.RunCancelled(name, epochsDone, epoch, batchesPerEpoch);
-                }
+                boolean stopNow = false;
                 if (patience > 0 && !Double.isNaN(val.loss)) {
                     // strictly lower: a tie keeps the earlier epoch
                     if (best == null || val.loss < bestLoss) {
@@ -277,9 +347,40 @@ public final class EngineTrainingLoop implements TrainingLoop {
                         bestEpoch = epoch;
                         best = engine.snapshotParameters();
                     } else if (epoch - bestEpoch >= patience && epoch < hp.epochCount()) {
-                        stoppedEarly = true;
-                        break;
+                        stopNow = true;
                     }
+                }
+                if (request.checkpointsFolder() != null) {
+                    LoopState state =
+                            new LoopState(
+                                    epoch,
+                                    firstLoss,
+                                    bestEpoch,
+                                    bestLoss,
+                                    stopNow,
+                                    history,
+                                    startedAt.toString(),
+                                    earlierMillis + (System.nanoTime() - runStart) / 1_000_000);
+                    Randoms randoms = new Randoms(random, augmentRandom, order);
+                    TrainingEngine.ParameterSnapshot keep = best;
+                    Checkpoints.write(
+                            request.checkpointsFolder(),
+                            epoch,
+                            folder -> {
+                                engine.saveState(folder);
+                                if (keep != null) {
+                                    engine.saveSnapshot(keep, folder.resolve(BEST));
+                                }
+                                randoms.write(folder.resolve(RANDOMS));
+                                EngineStateFiles.writeJson(folder.resolve(LOOP_STATE), state);
+                            });
+                }
+                if (control.checkpoint(name, epoch, batchesPerEpoch, events)) {
+                    return new TrainingEvent.RunCancelled(name, epochsDone, epoch, batchesPerEpoch);
+                }
+                if (stopNow) {
+                    stoppedEarly = true;
+                    break;
                 }
             }
             TrainingEvent.EarlyStop earlyStop = null;
@@ -314,7 +415,7 @@ public final class EngineTrainingLoop implements TrainingLoop {
                     name,
                     evaluation,
                     epochsDone,
-                    (System.nanoTime() - runStart) / 1_000_000,
+                    earlierMillis + (System.nanoTime() - runStart) / 1_000_000,
                     request.artifactsFolder(),
                     parameters,
                     Instant.now(),
@@ -370,6 +471,69 @@ public final class EngineTrainingLoop implements TrainingLoop {
     }
 
     private record Figures(double loss, double accuracy, int[] predicted, float[] probabilities) {}
+
+    /** The loop's numbers in a checkpoint ({@value #LOOP_STATE}). */
+    record LoopState(
+            int epoch,
+            double firstLoss,
+            int bestEpoch,
+            double bestLoss,
+            boolean stopped,
+            List<TrainingEvent.EpochCompleted> epochs,
+            String startedAt,
+            long trainedMillis) {}
+
+    /** An ISO-8601 instant of a checkpoint; now when it is missing or unreadable. */
+    private static Instant instant(String text) {
+        try {
+            return text == null ? Instant.now() : Instant.parse(text);
+        } catch (RuntimeException e) {
+            return Instant.now();
+        }
+    }
+
+    /**
+     * The shuffling and augmentation generators and the training order as they are at an epoch's
+     * end, serialised exactly ({@link Random} is {@link java.io.Serializable}) into {@value
+     * #RANDOMS}.
+     */
+    record Randoms(Random shuffle, Random augment, int[] order) {
+
+        void write(Path file) throws IOException {
+            try (ObjectOutputStream out =
+                    new ObjectOutputStream(
+                            new java.io.BufferedOutputStream(Files.newOutputStream(file)))) {
+                out.writeObject(shuffle);
+                out.writeObject(augment);
+                out.writeObject(order);
+            }
+        }
+
+        static Randoms read(Path file) throws IOException {
+            try (ObjectInputStream in =
+                    new ObjectInputStream(
+                            new java.io.BufferedInputStream(Files.newInputStream(file)))) {
+                in.setObjectInputFilter(
+                        java.io.ObjectInputFilter.Config.createFilter(
+                                "java.util.Random;java.lang.Number;[I;!*"));
+                return new Randoms(
+                        (Random) in.readObject(),
+                        (Random) in.readObject(),
+                        (int[]) in.readObject());
+            } catch (ClassNotFoundException | ClassCastException e) {
+                throw new IOException(file.getFileName() + " cannot be read (" + e + ")", e);
+            }
+        }
+    }
+
+    /** The loop's numbers in a checkpoint. */
+    static final String LOOP_STATE = "loop-state.json";
+
+    /** The generators and the training order in a checkpoint. */
+    static final String RANDOMS = "randoms.bin";
+
+    /** The best epoch's parameters in a checkpoint, with early stopping. */
+    static final String BEST = "best-epoch.npz";
 
     /** Fisher–Yates with the run's generator. */
     private static void shuffle(int[] order, Random random) {

@@ -21,8 +21,9 @@ import org.dnw.spec.ModelSpec;
  * shares; the engines depend on it and {@code train} never imports an engine.
  *
  * <p>One instance trains one run: created, used and closed on the run's own thread, in this order:
- * {@link #build}, then any number of {@link #trainBatch}/{@link #evaluateBatch}/weight reads, then
- * at most one {@link #save}, then {@link #close}. Not thread-safe.
+ * {@link #build}, then (to resume a run) {@link #loadState}, then any number of {@link
+ * #beginEpoch}/{@link #trainBatch}/{@link #evaluateBatch}/weight reads/{@link #saveState}, then at
+ * most one {@link #save}, then {@link #close}. Not thread-safe.
  */
 public interface TrainingEngine extends AutoCloseable {
 
@@ -124,6 +125,44 @@ public interface TrainingEngine extends AutoCloseable {
      * #snapshotParameters}; what is evaluated, read and saved afterwards is that network.
      */
     void restoreParameters(ParameterSnapshot snapshot);
+
+    /**
+     * Called by the loop at the start of every epoch, before its first batch. Engines whose forward
+     * pass draws random numbers (dropout) reseed that generator from {@code (seed, epoch)} for
+     * epochs ≥ 2, so that a run resumed from a checkpoint draws what an uninterrupted one draws
+     * (PyTorch's generator state cannot be saved through DJL). Epoch 1 keeps the draws of the
+     * build's seed, and a network without dropout draws nothing, so its numbers are unchanged.
+     *
+     * @param seed the run's seed
+     * @param epoch 1-based
+     */
+    default void beginEpoch(long seed, int epoch) {}
+
+    /**
+     * Writes the whole training state into {@code folder} (existing and empty): every parameter
+     * with any running statistics (BatchNorm), and the optimiser's state (Adam's moment estimates
+     * and per-parameter update counts, momentum buffers), exactly, in {@link EngineStateFiles}'
+     * format. Together with the loop's own state, {@link #loadState} on a freshly built engine then
+     * trains on with the very same numbers.
+     */
+    void saveState(Path folder) throws IOException;
+
+    /**
+     * Puts back a state written by {@link #saveState} of an engine built with the same spec and
+     * hyperparameters; called right after {@link #build}, before the first batch.
+     *
+     * @throws IOException when the files are missing, unreadable or do not fit the network
+     */
+    void loadState(Path folder) throws IOException;
+
+    /** Writes {@code snapshot} (from {@link #snapshotParameters}) exactly into {@code file}. */
+    void saveSnapshot(ParameterSnapshot snapshot, Path file) throws IOException;
+
+    /**
+     * Reads a snapshot written by {@link #saveSnapshot}, for {@link #restoreParameters} on this
+     * (built) engine.
+     */
+    ParameterSnapshot loadSnapshot(Path file) throws IOException;
 
     /** Saves the trained parameters in {@code folder}, in the engine's own format. */
     void save(Path folder) throws IOException;

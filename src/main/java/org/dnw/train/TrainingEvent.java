@@ -7,10 +7,10 @@ import org.dnw.spec.ModelSpec;
 /**
  * What a training run reports, in order: one {@link RunStarted}; then {@link BatchCompleted} for
  * every batch, {@link WeightsCaptured} every N batches and {@link EpochCompleted} per epoch (with
- * {@link RunPaused}/{@link RunResumed} as they happen); then exactly one terminal event — {@link
- * RunFinished}, {@link RunFailed} or {@link RunCancelled}. All records are immutable (array
- * components are fresh copies that no one else writes) and carry no DJL types. Epochs and batches
- * are 1-based.
+ * {@link RunPaused}/{@link RunResumed} as they happen; a resumed run has {@link CheckpointRestored}
+ * right after {@link RunStarted}); then exactly one terminal event — {@link RunFinished}, {@link
+ * RunFailed} or {@link RunCancelled}. All records are immutable (array components are fresh copies
+ * that no one else writes) and carry no DJL types. Epochs and batches are 1-based.
  */
 public sealed interface TrainingEvent
         permits TrainingEvent.RunStarted,
@@ -19,6 +19,7 @@ public sealed interface TrainingEvent
                 TrainingEvent.WeightsCaptured,
                 TrainingEvent.RunPaused,
                 TrainingEvent.RunResumed,
+                TrainingEvent.CheckpointRestored,
                 TrainingEvent.RunFinished,
                 TrainingEvent.RunFailed,
                 TrainingEvent.RunCancelled {
@@ -104,6 +105,27 @@ public sealed interface TrainingEvent
     record RunPaused(String runName, int epoch, int batch) implements TrainingEvent {}
 
     record RunResumed(String runName, int epoch, int batch) implements TrainingEvent {}
+
+    /**
+     * A resumed run has loaded the checkpoint written at the end of {@code epoch} and goes on at
+     * epoch {@code epoch + 1}; follows {@link RunStarted}. Epochs 1 .. {@code epoch} are not
+     * trained again: their figures, as first reported, are in {@code epochs}.
+     *
+     * @param epochs the {@link EpochCompleted} events of epochs 1 .. {@code epoch}, in order
+     * @param notices sentences for the user about checkpoints that were skipped because they were
+     *     damaged (empty when the newest one was used)
+     */
+    record CheckpointRestored(
+            String runName,
+            int epoch,
+            java.util.List<EpochCompleted> epochs,
+            java.util.List<String> notices)
+            implements TrainingEvent {
+        public CheckpointRestored {
+            epochs = java.util.List.copyOf(epochs);
+            notices = java.util.List.copyOf(notices);
+        }
+    }
 
     /**
      * The run completed all epochs and was evaluated on the test split.

@@ -20,6 +20,10 @@ import org.dnw.spec.ModelSpec;
  * @param augmentation per-batch augmentation of the training images; {@link AugmentationSpec#NONE}
  *     for none (ignored for tables)
  * @param engine which engine trains
+ * @param checkpointsFolder where a checkpoint is written at each epoch end ({@link Checkpoints});
+ *     null for none
+ * @param resume continue from the newest usable checkpoint in {@code checkpointsFolder} instead of
+ *     starting afresh (epochs up to that checkpoint are not trained again)
  */
 public record TrainingRequest(
         String runName,
@@ -29,7 +33,9 @@ public record TrainingRequest(
         Path artifactsFolder,
         int weightsEveryBatches,
         AugmentationSpec augmentation,
-        EngineKind engine) {
+        EngineKind engine,
+        Path checkpointsFolder,
+        boolean resume) {
 
     public TrainingRequest {
         Objects.requireNonNull(runName, "runName");
@@ -39,6 +45,50 @@ public record TrainingRequest(
         augmentation = augmentation == null ? AugmentationSpec.NONE : augmentation;
         engine = engine == null ? EngineKind.DJL : engine;
         weightsEveryBatches = Math.max(0, weightsEveryBatches);
+        if (resume && checkpointsFolder == null) {
+            throw new IllegalArgumentException("resuming needs a checkpoints folder");
+        }
+    }
+
+    /** A run without checkpoints. */
+    public TrainingRequest(
+            String runName,
+            ModelSpec spec,
+            DataSplits splits,
+            Hyperparameters hyperparameters,
+            Path artifactsFolder,
+            int weightsEveryBatches,
+            AugmentationSpec augmentation,
+            EngineKind engine) {
+        this(
+                runName,
+                spec,
+                splits,
+                hyperparameters,
+                artifactsFolder,
+                weightsEveryBatches,
+                augmentation,
+                engine,
+                null,
+                false);
+    }
+
+    /**
+     * This request writing checkpoints into {@code folder} (null for none), and resuming from the
+     * newest usable one there when {@code resumeFromThem}.
+     */
+    public TrainingRequest withCheckpoints(Path folder, boolean resumeFromThem) {
+        return new TrainingRequest(
+                runName,
+                spec,
+                splits,
+                hyperparameters,
+                artifactsFolder,
+                weightsEveryBatches,
+                augmentation,
+                engine,
+                folder,
+                resumeFromThem);
     }
 
     /** A DJL run without augmentation. */
@@ -69,7 +119,9 @@ public record TrainingRequest(
                 artifactsFolder,
                 weightsEveryBatches,
                 value,
-                engine);
+                engine,
+                checkpointsFolder,
+                resume);
     }
 
     public TrainingRequest withEngine(EngineKind value) {
@@ -81,7 +133,9 @@ public record TrainingRequest(
                 artifactsFolder,
                 weightsEveryBatches,
                 augmentation,
-                value);
+                value,
+                checkpointsFolder,
+                resume);
     }
 
     public TrainingRequest withArtifactsFolder(Path value) {
@@ -93,6 +147,8 @@ public record TrainingRequest(
                 value,
                 weightsEveryBatches,
                 augmentation,
-                engine);
+                engine,
+                checkpointsFolder,
+                resume);
     }
 }

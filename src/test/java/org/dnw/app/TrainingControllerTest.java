@@ -12,11 +12,15 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import org.dnw.data.AugmentationSpec;
+import org.dnw.data.BuiltInDataset;
+import org.dnw.data.DataOrigin;
 import org.dnw.data.DataSplits;
 import org.dnw.data.ImageSamples;
+import org.dnw.data.TableLayout;
 import org.dnw.runs.RunLauncher;
 import org.dnw.runs.RunSaveOutcome;
 import org.dnw.spec.Presets;
+import org.dnw.store.RunRecipe;
 import org.dnw.store.RunStore;
 import org.dnw.train.EngineKind;
 import org.dnw.train.Hyperparameters;
@@ -176,6 +180,32 @@ class TrainingControllerTest {
         try (var left = java.nio.file.Files.list(runs)) {
             assertThat(left.toList()).isEmpty();
         }
+    }
+
+    @Test
+    void aWindowRunRecordsWhereItsDataCameFromSoThatItCanBeResumed() {
+        ImageSamples none = new ImageSamples(1, 1, 1, new byte[0], new int[0], List.of("a"));
+        assertThat(
+                        TrainingController.dataReference(
+                                new DataSplits("MNIST (sample)", none, none, none, Map.of())))
+                .isEqualTo(new RunRecipe.DataReference("MNIST (sample)", null, null));
+        // the built-in set's recorded name opens the same set again on the command line
+        assertThat(BuiltInDataset.byName("MNIST (sample)")).isEqualTo(BuiltInDataset.MNIST_SAMPLE);
+
+        Path table = Path.of("/data/seeds.txt");
+        DataSplits fromTable =
+                new DataSplits(
+                        "seeds",
+                        none,
+                        none,
+                        none,
+                        Map.of(),
+                        new DataOrigin(
+                                table,
+                                new TableLayout(
+                                        List.of("area", "class"), true, 1, false, "chosen")));
+        assertThat(TrainingController.dataReference(fromTable))
+                .isEqualTo(new RunRecipe.DataReference(table.toString(), "class", null));
     }
 
     @Test

@@ -62,6 +62,8 @@ class SlurmSubmissionTest {
                     assertThat(train.options.runsDir.path()).isEqualTo(runs);
                     assertThat(train.name).isEqualTo("sweep-s-lr0.0003");
                     assertThat(train.weightsEvery).isZero();
+                    // a requeued task resumes its interrupted run
+                    assertThat(train.resumeIfInterrupted).isTrue();
                 }
             }
         }
@@ -110,6 +112,35 @@ class SlurmSubmissionTest {
                                 "--runs-dir",
                                 dir.toString()))
                 .contains("no sweep sent to Slurm matches 'nothing'");
+    }
+
+    @Test
+    void pointsWithTheSameSettingsGetRunNamesOfTheirOwn() throws Exception {
+        Path file =
+                Files.writeString(
+                        dir.resolve("twice.json"),
+                        """
+                        {"name": "lr", "dataset": "mnist-sample", "preset": "mlp",
+                         "trainSubset": 100, "hyperparameters": {"epochCount": 1},
+                         "axes": [{"setting": "lr", "values": ["0.01", "0.01", "0.1"]}]}
+                        """);
+        WorkbenchCommandExitCodesTest.Result r =
+                WorkbenchCommandExitCodesTest.run(
+                        "sweep",
+                        file.toString(),
+                        "--slurm",
+                        "--dry-run",
+                        "--launcher",
+                        "/opt/wb/bin/workbench",
+                        "--runs-dir",
+                        dir.resolve("runs").toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out())
+                .contains(
+                        "--name sweep-lr-lr0.01-p0 ",
+                        "--name sweep-lr-lr0.01-p1 ",
+                        "--name sweep-lr-lr0.1 ")
+                .contains(" --resume-if-interrupted ;;\n");
     }
 
     @Test

@@ -91,7 +91,12 @@ class WorkbenchCommandExitCodesTest {
                             "6 the window could not start",
                             "7 no Slurm here",
                             "8 Slurm refused the submission",
-                            "10 bin/workbench found no Java 17")) {
+                            "10 bin/workbench found no Java 17",
+                            "11 train --resume: the run is complete",
+                            "12 train --resume: the run is still training",
+                            "13 train --resume: the run has no usable checkpoint",
+                            "14 train --resume: another process resumed the run first",
+                            "15 train was stopped")) {
                 // picocli pads the code column to the widest code
                 assertThat(help).containsPattern("(?m)^\\s*" + row.replaceFirst(" ", "\\\\s+"));
             }
@@ -398,6 +403,155 @@ class WorkbenchCommandExitCodesTest {
                             e ->
                                     assertThat(CliFailure.of(e).exitCode())
                                             .isEqualTo(ExitCodes.CANCELLED));
+        }
+    }
+
+    @Nested
+    class Rows11To14Resume {
+
+        org.dnw.store.RunStore store() {
+            return new org.dnw.store.RunStore(dir.resolve("runs"));
+        }
+
+        /** A draft like an interrupted run's: named with its owner's id, that process ended. */
+        Path interrupted(String name, boolean recipe, boolean checkpoint, boolean renamed)
+                throws Exception {
+            Process p = new ProcessBuilder("true").start();
+            p.waitFor();
+            long pid = p.pid();
+            Path draft =
+                    Files.createDirectories(
+                            dir.resolve("runs")
+                                    .resolve(
+                                            ".tmp-20260304-050607-"
+                                                    + name
+                                                    + "-"
+                                                    + (renamed ? pid + 1 : pid)));
+            new org.dnw.store.DraftOwner(
+                            org.dnw.store.DraftOwner.localHostName(),
+                            pid,
+                            null,
+                            java.time.Instant.now())
+                    .writeTo(draft);
+            org.dnw.store.RunEvents.Writer log = org.dnw.store.RunEvents.appendTo(draft);
+            log.accept(
+                    new TrainingEvent.RunStarted(
+                            name,
+                            org.dnw.store.FakeRun.spec(),
+                            org.dnw.store.FakeRun.hyperparameters(),
+                            "MNIST (sample)",
+                            10,
+                            "CPU",
+                            30,
+                            6,
+                            9,
+                            4,
+                            java.util.Map.of(),
+                            java.time.Instant.now()));
+            log.close();
+            if (recipe) {
+                new org.dnw.store.RunRecipe(
+                                1,
+                                name,
+                                new org.dnw.store.RunRecipe.DataReference(
+                                        "mnist-sample", null, 100),
+                                org.dnw.spec.Presets.load("mlp"),
+                                org.dnw.train.Hyperparameters.defaults(),
+                                org.dnw.data.AugmentationSpec.NONE,
+                                org.dnw.train.EngineKind.DJL,
+                                0)
+                        .writeTo(draft);
+            }
+            if (checkpoint) {
+                org.dnw.train.Checkpoints.write(
+                        draft.resolve(org.dnw.train.Checkpoints.FOLDER),
+                        1,
+                        f -> Files.writeString(f.resolve("state"), "x"));
+            }
+            return draft;
+        }
+
+        @Test
+        void aCompleteRunHasNothingToResume() throws Exception {
+            org.dnw.store.RunStore store = store();
+            org.dnw.runs.RunRecorder recorder =
+                    new org.dnw.runs.RunRecorder(
+                            store, store.begin("done"), org.dnw.store.FakeRun.DATASET);
+            org.dnw.store.FakeRun.playFinished(recorder);
+            Path folder = recorder.outcome().get().folder();
+
+            assertThat(fails(ExitCodes.RUN_COMPLETE, "train", "--resume", folder.toString()))
+                    .endsWith(
+                            "is a complete run: there is nothing to resume — 'workbench runs'"
+                                    + " lists it");
+            fails(
+                    ExitCodes.RUN_COMPLETE,
+                    "train",
+                    "--resume",
+                    folder.getFileName().toString(),
+                    "--runs-dir",
+                    runs());
+        }
+
+        @Test
+        void aRunStillTrainingIsNotResumed() throws Exception {
+            org.dnw.store.RunStore store = store();
+            org.dnw.store.RunDraft draft = store.begin("busy");
+            org.dnw.store.RunEvents.Writer log = org.dnw.store.RunEvents.appendTo(draft.folder());
+            log.accept(org.dnw.store.FakeRun.started());
+            log.close();
+            try {
+                assertThat(
+                                fails(
+                                        ExitCodes.RUN_STILL_TRAINING,
+                                        "train",
+                                        "--resume",
+                                        org.dnw.store.FakeRun.RUN_NAME,
+                                        "--runs-dir",
+                                        runs()))
+                        .contains("is still training in another process");
+            } finally {
+                store.discard(draft);
+            }
+        }
+
+        @Test
+        void anInterruptedRunWithoutACheckpointOrRecipe() throws Exception {
+            interrupted("early", true, false, false);
+            assertThat(
+                            fails(
+                                    ExitCodes.NO_CHECKPOINT,
+                                    "train",
+                                    "--resume",
+                                    "early",
+                                    "--runs-dir",
+                                    runs()))
+                    .contains("has no usable checkpoint (it stopped before its first epoch ended)");
+            interrupted("old", false, true, false);
+            assertThat(
+                            fails(
+                                    ExitCodes.NO_CHECKPOINT,
+                                    "train",
+                                    "--resume",
+                                    "old",
+                                    "--runs-dir",
+                                    runs()))
+                    .contains("cannot be resumed: it has no recipe.json");
+        }
+
+        @Test
+        void aRunAnotherProcessIsResumingIsLeftToIt() throws Exception {
+            Path draft = interrupted("raced", true, true, true);
+            assertThat(
+                            fails(
+                                    ExitCodes.RESUMED_ELSEWHERE,
+                                    "train",
+                                    "--resume",
+                                    "raced",
+                                    "--runs-dir",
+                                    runs()))
+                    .contains("is being resumed by another process");
+            assertThat(draft).isDirectory();
         }
     }
 }

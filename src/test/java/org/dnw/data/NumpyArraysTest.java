@@ -87,4 +87,32 @@ class NumpyArraysTest {
         String text = new String(bytes, StandardCharsets.ISO_8859_1).replace(from, to);
         return text.getBytes(StandardCharsets.ISO_8859_1);
     }
+
+    @Test
+    void float64ArraysRoundTripExactlyThroughAnNpz() throws IOException {
+        double[] values = {0.1, -1e-300, Math.PI, Double.MIN_VALUE, 1.0 / 3};
+        java.util.Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+        files.put("w", NumpyArrays.toBytes(new int[] {5}, values));
+        files.put("f", NumpyArrays.toBytes(new int[] {1, 2}, new float[] {1.5f, -2f}));
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        NumpyArrays.writeNpzFiles(out, files);
+
+        java.util.Map<String, byte[]> read =
+                NumpyArrays.readNpzFiles(new java.io.ByteArrayInputStream(out.toByteArray()));
+
+        assertThat(read.keySet()).containsExactly("w", "f");
+        NumpyArrays.DoubleEntry w = NumpyArrays.parseDoubles(read.get("w"), "w");
+        assertThat(w.shape()).containsExactly(5);
+        assertThat(w.values()).containsExactly(values);
+        assertThat(new String(read.get("w"), 0, 64, java.nio.charset.StandardCharsets.US_ASCII))
+                .contains("'descr': '<f8'");
+        assertThat(NumpyArrays.parse(read.get("f"), "f").values()).containsExactly(1.5f, -2f);
+        // each reader names the other type
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> NumpyArrays.parse(read.get("w"), "w"))
+                .hasMessage("holds '<f8', not float32 ('<f4')");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> NumpyArrays.parseDoubles(read.get("f"), "f"))
+                .hasMessage("holds '<f4', not float64 ('<f8')");
+    }
 }

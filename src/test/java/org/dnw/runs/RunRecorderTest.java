@@ -58,6 +58,77 @@ class RunRecorderTest {
     }
 
     @Test
+    void aRunStoppedToBeResumedKeepsItsDraftWhenItHasACheckpointAndIsDiscardedOtherwise()
+            throws Exception {
+        Path draft = recorder.draft().folder();
+        org.dnw.train.Checkpoints.write(
+                draft.resolve(org.dnw.train.Checkpoints.FOLDER),
+                1,
+                f -> java.nio.file.Files.writeString(f.resolve("x"), "state"));
+        recorder.accept(FakeRun.started());
+        recorder.keepDraftOnCancel();
+        recorder.accept(new TrainingEvent.RunCancelled(FakeRun.RUN_NAME, 1, 2, 3));
+
+        RunSaveOutcome kept = recorder.outcome().getNow(null);
+        assertThat(kept.kind()).isEqualTo(RunSaveOutcome.Kind.INTERRUPTED);
+        assertThat(kept.folder()).isEqualTo(draft);
+        assertThat(draft.resolve(org.dnw.store.RunEvents.FILE)).exists();
+
+        RunRecorder other = new RunRecorder(store, store.begin("no checkpoint"), FakeRun.DATASET);
+        other.accept(FakeRun.started());
+        other.keepDraftOnCancel();
+        other.accept(new TrainingEvent.RunCancelled("no checkpoint", 0, 1, 3));
+        assertThat(other.outcome().getNow(null).kind()).isEqualTo(RunSaveOutcome.Kind.DISCARDED);
+        assertThat(other.draft().folder()).doesNotExist();
+    }
+
+    @Test
+    void aResumedRunThatFailsKeepsItsDraftToBeResumedAgain() throws Exception {
+        Path draft = recorder.draft().folder();
+        org.dnw.train.Checkpoints.write(
+                draft.resolve(org.dnw.train.Checkpoints.FOLDER),
+                2,
+                f -> java.nio.file.Files.writeString(f.resolve("x"), "state"));
+        recorder.keepDraftOnFailure();
+        recorder.accept(FakeRun.started());
+        recorder.accept(
+                new TrainingEvent.RunFailed(FakeRun.RUN_NAME, "the disk is full", "", 3, 1));
+
+        RunSaveOutcome kept = recorder.outcome().getNow(null);
+        assertThat(kept.kind()).isEqualTo(RunSaveOutcome.Kind.INTERRUPTED);
+        assertThat(draft).isDirectory();
+    }
+
+    @Test
+    void aResumedRunIsSavedWithTheRestoredEpochsAndWithoutItsCheckpoints() throws Exception {
+        Path draft = recorder.draft().folder();
+        org.dnw.train.Checkpoints.write(
+                draft.resolve(org.dnw.train.Checkpoints.FOLDER),
+                2,
+                f -> java.nio.file.Files.writeString(f.resolve("x"), "state"));
+        List<TrainingEvent> epochs = FakeRun.epochs();
+        recorder.accept(FakeRun.started());
+        recorder.accept(
+                new TrainingEvent.CheckpointRestored(
+                        FakeRun.RUN_NAME,
+                        2,
+                        List.of(
+                                (TrainingEvent.EpochCompleted) epochs.get(1),
+                                (TrainingEvent.EpochCompleted) epochs.get(3)),
+                        List.of()));
+        recorder.accept(epochs.get(4));
+        recorder.accept(epochs.get(5));
+        java.nio.file.Files.write(draft.resolve(FakeRun.PARAMS_FILE), new byte[] {1, 2, 3});
+        recorder.accept(FakeRun.finished(draft));
+
+        RunSaveOutcome outcome = recorder.outcome().getNow(null);
+        assertThat(outcome.kind()).isEqualTo(RunSaveOutcome.Kind.SAVED);
+        assertThat(outcome.folder().resolve(org.dnw.train.Checkpoints.FOLDER)).doesNotExist();
+        assertThat(java.nio.file.Files.readAllLines(outcome.folder().resolve("metrics.csv")))
+                .hasSize(4);
+    }
+
+    @Test
     void manifestRecordsProvenanceAndFinalFigures() throws Exception {
         FakeRun.playFinished(recorder);
         Path folder = recorder.outcome().getNow(null).folder();

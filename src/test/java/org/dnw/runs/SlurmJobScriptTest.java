@@ -38,6 +38,8 @@ class SlurmJobScriptTest {
                         "#SBATCH --job-name=dnw-lr",
                         "#SBATCH --array=0-3%2",
                         "#SBATCH --ntasks=1",
+                        "#SBATCH --requeue",
+                        "#SBATCH --open-mode=append",
                         "#SBATCH --cpus-per-task=4",
                         "#SBATCH --partition=gpu",
                         "#SBATCH --time=01:30:00",

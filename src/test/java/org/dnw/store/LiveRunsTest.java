@@ -95,6 +95,144 @@ class LiveRunsTest {
         assertThat(started.path("datasetName").asText()).isEqualTo("Toy");
     }
 
+    /** An interrupted draft named as {@link RunStore#begin} names it, its owner ended. */
+    Path interruptedDraft() throws Exception {
+        ProcessHandle ended = DraftOwnerTest.endedProcess();
+        Path draft =
+                Files.createDirectory(root.resolve(".tmp-20260304-050607-mlp-7-" + ended.pid()));
+        new DraftOwner(host, ended.pid(), null, Instant.now()).writeTo(draft);
+        playEpochs(draft, 2);
+        return draft;
+    }
+
+    @Test
+    void anInterruptedDraftIsTakenOverByOneProcessInOneRename() throws Exception {
+        Path draft = interruptedDraft();
+        assertThat(store.list().get(0).status()).isEqualTo(RunStatus.INTERRUPTED);
+
+        RunDraft taken = store.takeOver(draft, "mlp 7");
+
+        long me = ProcessHandle.current().pid();
+        assertThat(taken.folder().getFileName().toString())
+                .isEqualTo(".tmp-20260304-050607-mlp-7-" + me);
+        assertThat(draft).doesNotExist();
+        assertThat(DraftOwner.readFrom(taken.folder()).orElseThrow().pid()).isEqualTo(me);
+        assertThat(taken.folder().resolve(RunEvents.FILE)).exists();
+        RunSummary listed = store.list().get(0);
+        assertThat(listed.status()).isEqualTo(RunStatus.RUNNING);
+        assertThat(listed.epochsCompleted()).isEqualTo(2);
+        // the second taker finds the folder gone
+        assertThatThrownBy(() -> store.takeOver(draft, "mlp 7"))
+                .isInstanceOfSatisfying(
+                        RunStore.DraftInUseException.class,
+                        e -> assertThat(e.takenByAnother()).isTrue());
+        // and the new owner's draft is alive: not to be taken
+        assertThatThrownBy(() -> store.takeOver(taken.folder(), "mlp 7"))
+                .isInstanceOfSatisfying(
+                        RunStore.DraftInUseException.class,
+                        e -> {
+                            assertThat(e.takenByAnother()).isFalse();
+                            assertThat(e.getMessage()).contains("is still training");
+                        });
+        store.release(taken);
+    }
+
+    @Test
+    void ofTwoThreadsTakingOverOneDraftAtOnceExactlyOneWins() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            Path draft = interruptedDraft();
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+            java.util.concurrent.ExecutorService two =
+                    java.util.concurrent.Executors.newFixedThreadPool(2);
+            List<java.util.concurrent.Future<Object>> results = new java.util.ArrayList<>();
+            for (int t = 0; t < 2; t++) {
+                results.add(
+                        two.submit(
+                                () -> {
+                                    start.await();
+                                    try {
+                                        return store.takeOver(draft, "mlp 7");
+                                    } catch (RunStore.DraftInUseException e) {
+                                        return e;
+                                    }
+                                }));
+            }
+            List<Object> got = new java.util.ArrayList<>();
+            for (var f : results) {
+                got.add(f.get());
+            }
+            two.shutdown();
+            assertThat(got).filteredOn(o -> o instanceof RunDraft).hasSize(1);
+            assertThat(got).filteredOn(o -> o instanceof RunStore.DraftInUseException).hasSize(1);
+            RunDraft won =
+                    (RunDraft) got.stream().filter(o -> o instanceof RunDraft).findFirst().get();
+            store.release(won);
+            store.discard(won);
+        }
+    }
+
+    @Test
+    void aDraftRenamedByAResumerThatHasNotYetWrittenItsRecordCountsAsTaken() throws Exception {
+        Path draft = interruptedDraft();
+        Path renamed = root.resolve(".tmp-20260304-050607-mlp-7-999999999");
+        Files.move(draft, renamed);
+
+        assertThatThrownBy(() -> store.takeOver(renamed, "mlp 7"))
+                .isInstanceOfSatisfying(
+                        RunStore.DraftInUseException.class,
+                        e -> assertThat(e.takenByAnother()).isTrue());
+    }
+
+    @Test
+    void aRunningRemoteDraftIsNotTakenOver() throws Exception {
+        Path draft = draftOf(remote(), Instant.now(), 1);
+        assertThatThrownBy(() -> store.takeOver(draft, "other"))
+                .isInstanceOfSatisfying(
+                        RunStore.DraftInUseException.class,
+                        e -> assertThat(e.takenByAnother()).isFalse());
+        assertThat(draft).isDirectory();
+    }
+
+    @Test
+    void aResumedRunShowsEachEpochOnceWhateverTheKilledProcessHadLogged() throws IOException {
+        Path folder = Files.createDirectory(root.resolve("resumed"));
+        // the first process logged epochs 1-3 (3 after its last checkpoint) and was killed inside 4
+        playEpochs(folder, 3);
+        List<TrainingEvent> epochs =
+                FakeRun.epochs().stream()
+                        .filter(e -> e instanceof TrainingEvent.EpochCompleted)
+                        .map(e -> (TrainingEvent.EpochCompleted) e)
+                        .collect(java.util.stream.Collectors.toList());
+        RunEvents.Writer log = RunEvents.appendTo(folder);
+        log.accept(new TrainingEvent.BatchCompleted("r", 4, 1, 10, 0.5, 0.4, 900, 1));
+        log.close();
+        // the resumer went on from the checkpoint of epoch 2 and trained epoch 3 again
+        log = RunEvents.appendTo(folder);
+        log.accept(FakeRun.started());
+        log.accept(
+                new TrainingEvent.CheckpointRestored(
+                        "r",
+                        2,
+                        epochs.subList(0, 2).stream()
+                                .map(e -> (TrainingEvent.EpochCompleted) e)
+                                .toList(),
+                        List.of("the checkpoint of epoch 3 is damaged; resuming from epoch 2")));
+        log.close();
+
+        RunEvents.Log read = RunEvents.read(folder);
+        assertThat(read.epochs()).extracting(EpochMetrics::epoch).containsExactly(1, 2);
+        assertThat(read.progress()).isNull();
+
+        log = RunEvents.appendTo(folder);
+        log.accept(epochs.get(2));
+        log.close();
+        assertThat(RunEvents.read(folder).epochs())
+                .extracting(EpochMetrics::epoch)
+                .containsExactly(1, 2, 3);
+        assertThat(Files.readAllLines(folder.resolve(RunEvents.FILE)))
+                .anyMatch(l -> l.contains("\"type\":\"restored\"") && l.contains("\"epoch\":2"));
+    }
+
     @Test
     void readingSkipsATornLastLine() throws IOException {
         Path folder = Files.createDirectory(root.resolve("f"));

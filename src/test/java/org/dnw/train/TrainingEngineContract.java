@@ -2,8 +2,10 @@ package org.dnw.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +25,7 @@ import org.dnw.train.TrainingEvent.RunStarted;
 import org.dnw.train.TrainingEvent.TestEvaluation;
 import org.dnw.train.TrainingEvent.WeightsCaptured;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What every engine behind the one {@link EngineTrainingLoop} must show, on the same tiny images
@@ -39,6 +42,21 @@ public abstract class TrainingEngineContract {
     /** The engine under test, as a request names it. */
     protected abstract EngineKind engine();
 
+    /** The optimisers the resume case checks, each with a rate at which it learns the fixture. */
+    protected Map<OptimizerKind, Double> resumableOptimizers() {
+        return Map.of(OptimizerKind.SGD, 0.05);
+    }
+
+    /**
+     * The networks the resume case checks; an engine with dropout and batch normalisation adds one
+     * with both (the dropout draws and the running statistics must travel too).
+     */
+    protected Map<String, org.dnw.spec.ModelSpec> resumableNetworks() {
+        return Map.of("dense", TrainingFixtures.imageNet(3));
+    }
+
+    @TempDir Path temp;
+
     private TrainingRequest request(Hyperparameters hp, int weightsEvery) {
         return new TrainingRequest(
                         "contract",
@@ -52,13 +70,12 @@ public abstract class TrainingEngineContract {
 
     /** Like {@link #request} on {@link TrainingFixtures#overfittingSplits}. */
     private TrainingRequest overfitting(Hyperparameters hp) {
+        return overfitting(hp, TrainingFixtures.imageNet(3));
+    }
+
+    private TrainingRequest overfitting(Hyperparameters hp, org.dnw.spec.ModelSpec net) {
         return new TrainingRequest(
-                        "contract",
-                        TrainingFixtures.imageNet(3),
-                        TrainingFixtures.overfittingSplits(3),
-                        hp,
-                        null,
-                        0)
+                        "contract", net, TrainingFixtures.overfittingSplits(3), hp, null, 0)
                 .withEngine(engine());
     }
 
@@ -377,6 +394,137 @@ public abstract class TrainingEngineContract {
                                 .map(EpochCompleted::validationLoss)
                                 .toList())
                 .containsExactlyElementsOf(losses);
+    }
+
+    @Test
+    void aRunResumedFromACheckpointInAFreshLoopEndsWithExactlyTheSameNumbers() throws Exception {
+        for (Map.Entry<String, org.dnw.spec.ModelSpec> net : resumableNetworks().entrySet()) {
+            for (Map.Entry<OptimizerKind, Double> o : resumableOptimizers().entrySet()) {
+                // early stopping on: the best epoch's parameters and the stop decision travel too
+                Hyperparameters hp =
+                        TrainingFixtures.sgd(o.getValue(), 16, 6)
+                                .withOptimizer(o.getKey())
+                                .withValidationShare(0.2)
+                                .withPatience(2);
+                String what = net.getKey() + "-" + o.getKey().name();
+                Path wholeFolder = temp.resolve(what + "-whole");
+                List<TrainingEvent> whole =
+                        run(overfitting(hp, net.getValue()).withCheckpoints(wholeFolder, false));
+                assertThat(last(whole)).as(what).isInstanceOf(RunFinished.class);
+                // the last two are kept, each complete
+                int epochs = ((RunFinished) last(whole)).epochsCompleted();
+                assertThat(Checkpoints.newest(wholeFolder).checkpoint().orElseThrow().epoch())
+                        .isEqualTo(epochs);
+                try (var dirs = java.nio.file.Files.list(wholeFolder)) {
+                    assertThat(dirs.map(d -> d.getFileName().toString()).sorted().toList())
+                            .containsExactly(
+                                    String.format("epoch-%04d", epochs - 1),
+                                    String.format("epoch-%04d", epochs));
+                }
+
+                // stopped after epoch 2's checkpoint (a kill leaves the same files), then resumed
+                // by a
+                // fresh loop and engine
+                Path folder = temp.resolve(what + "-resumed");
+                List<TrainingEvent> first =
+                        runUntilEpoch(
+                                overfitting(hp, net.getValue()).withCheckpoints(folder, false), 2);
+                assertThat(last(first)).isInstanceOf(RunCancelled.class);
+                List<TrainingEvent> rest =
+                        run(overfitting(hp, net.getValue()).withCheckpoints(folder, true));
+                TrainingEvent.CheckpointRestored restored =
+                        of(rest, TrainingEvent.CheckpointRestored.class).get(0);
+                assertThat(restored.epoch()).isEqualTo(2);
+                assertThat(restored.notices()).isEmpty();
+                // it keeps the time it first started
+                assertThat(of(rest, RunStarted.class).get(0).startedAt())
+                        .isEqualTo(of(first, RunStarted.class).get(0).startedAt());
+                assertThat(restored.epochs())
+                        .extracting(EpochCompleted::validationLoss)
+                        .containsExactlyElementsOf(
+                                of(whole, EpochCompleted.class).stream()
+                                        .limit(2)
+                                        .map(EpochCompleted::validationLoss)
+                                        .toList());
+                // epochs 1 and 2 are not trained again
+                assertThat(of(rest, BatchCompleted.class)).allMatch(b -> b.epoch() > 2);
+                assertResumedLikeWhole(whole, rest, 2, what);
+
+                // a damaged newest checkpoint: the one before it is used, with a sentence
+                Path damaged = temp.resolve(what + "-damaged");
+                runUntilEpoch(overfitting(hp, net.getValue()).withCheckpoints(damaged, false), 3);
+                Path params = Checkpoints.folderOf(damaged, 3).resolve(EngineStateFiles.PARAMETERS);
+                byte[] bytes = java.nio.file.Files.readAllBytes(params);
+                bytes[bytes.length - 3] ^= 0x40;
+                java.nio.file.Files.write(params, bytes);
+                List<TrainingEvent> fallback =
+                        run(overfitting(hp, net.getValue()).withCheckpoints(damaged, true));
+                TrainingEvent.CheckpointRestored from =
+                        of(fallback, TrainingEvent.CheckpointRestored.class).get(0);
+                assertThat(from.epoch()).isEqualTo(2);
+                assertThat(from.notices())
+                        .containsExactly(
+                                "the checkpoint of epoch 3 is damaged (parameters.npz does not match"
+                                        + " its checksum); resuming from epoch 2");
+                assertResumedLikeWhole(whole, fallback, 2, what);
+            }
+        }
+    }
+
+    @Test
+    void resumingWithoutAUsableCheckpointFailsWithASentence() {
+        TrainingRequest request =
+                request(TrainingFixtures.sgd(0.5, 32, 2), 0)
+                        .withCheckpoints(temp.resolve("none"), true);
+        RunFailed failed = (RunFailed) last(run(request));
+        assertThat(failed.reason()).startsWith("there is no usable checkpoint to resume from in ");
+    }
+
+    /** Runs {@code request} and cancels it right after epoch {@code epoch}'s checkpoint. */
+    private List<TrainingEvent> runUntilEpoch(TrainingRequest request, int epoch) {
+        RunControl control = new RunControl();
+        return run(
+                request,
+                control,
+                e -> {
+                    if (e instanceof EpochCompleted c && c.epoch() == epoch) {
+                        control.requestCancel();
+                    }
+                });
+    }
+
+    /** The resumed run's epochs after {@code from} and its result equal the uninterrupted run's. */
+    private static void assertResumedLikeWhole(
+            List<TrainingEvent> whole, List<TrainingEvent> resumed, int from, String what) {
+        assertThat(last(resumed)).as(what).isInstanceOf(RunFinished.class);
+        assertThat(of(resumed, EpochCompleted.class))
+                .as(what)
+                .extracting(
+                        EpochCompleted::epoch,
+                        EpochCompleted::trainLoss,
+                        EpochCompleted::validationLoss)
+                .containsExactlyElementsOf(
+                        of(whole, EpochCompleted.class).stream()
+                                .filter(e -> e.epoch() > from)
+                                .map(
+                                        e ->
+                                                org.assertj.core.groups.Tuple.tuple(
+                                                        e.epoch(),
+                                                        e.trainLoss(),
+                                                        e.validationLoss()))
+                                .toList());
+        RunFinished a = (RunFinished) last(whole);
+        RunFinished b = (RunFinished) last(resumed);
+        assertThat(b.epochsCompleted()).as(what).isEqualTo(a.epochsCompleted());
+        assertThat(b.earlyStop()).as(what).isEqualTo(a.earlyStop());
+        assertThat(b.test().accuracy()).as(what).isEqualTo(a.test().accuracy());
+        assertThat(b.test().loss()).as(what).isEqualTo(a.test().loss());
+        assertThat(b.test().predicted()).as(what).containsExactly(a.test().predicted());
+        for (int i = 0; i < a.parameters().size(); i++) {
+            assertThat(b.parameters().get(i).values())
+                    .as(what + " " + a.parameters().get(i).name())
+                    .containsExactly(a.parameters().get(i).values());
+        }
     }
 
     @Test

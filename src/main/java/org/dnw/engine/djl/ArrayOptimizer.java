@@ -21,8 +21,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * with {@code g} the gradient plus weight decay · w. Each parameter's state array lives with the
  * parameter; every temporary array is closed by an {@link NDScope}; the gradient is cleared after
- * the step, as DJL's native updates do (without that the gradients of all steps would add up). Used
- * on the training thread only.
+ * the step, as DJL's native updates do (without that the gradients of all steps would add up). The
+ * state and update counts are kept in an {@link OptimizerStates} for checkpoints. Used on the
+ * training thread only.
  */
 final class ArrayOptimizer extends Optimizer {
 
@@ -41,9 +42,11 @@ final class ArrayOptimizer extends Optimizer {
     private final ParameterTracker learningRate;
     private final float momentum;
     private final Map<String, Map<Device, NDArray>> states = new ConcurrentHashMap<>();
+    private final OptimizerStates recorded;
 
     private ArrayOptimizer(Builder builder) {
         super(builder);
+        this.recorded = builder.recorded == null ? new OptimizerStates() : builder.recorded;
         this.rule = builder.rule;
         this.learningRate = builder.learningRate;
         this.momentum = builder.momentum;
@@ -95,11 +98,27 @@ final class ArrayOptimizer extends Optimizer {
         }
     }
 
+    @Override
+    protected int updateCount(String parameterId) {
+        return recorded.count(parameterId);
+    }
+
+    @Override
+    protected NDArray withDefaultState(
+            Map<String, Map<Device, NDArray>> state,
+            String parameterId,
+            Device device,
+            java.util.function.Function<String, NDArray> init) {
+        return super.withDefaultState(
+                state, parameterId, device, recorded.initializer(state, parameterId, init));
+    }
+
     /** Builds an {@link ArrayOptimizer}. */
     static final class Builder extends OptimizerBuilder<Builder> {
         private final Rule rule;
         private ParameterTracker learningRate;
         private float momentum = 0.9f;
+        private OptimizerStates recorded;
 
         private Builder(Rule rule) {
             this.rule = rule;
@@ -113,6 +132,12 @@ final class ArrayOptimizer extends Optimizer {
         /** Nesterov's momentum μ (default 0.9); the other rules ignore it. */
         Builder setMomentum(float value) {
             momentum = value;
+            return this;
+        }
+
+        /** Where the state is kept for checkpoints. */
+        Builder setStates(OptimizerStates value) {
+            recorded = value;
             return this;
         }
 

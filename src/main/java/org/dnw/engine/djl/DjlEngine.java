@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ObjIntConsumer;
+import org.dnw.data.NumpyArrays;
 import org.dnw.data.Samples;
 import org.dnw.engine.BatchFiller;
 import org.dnw.engine.BlockFactory;
@@ -34,6 +35,7 @@ import org.dnw.engine.EngineSetup;
 import org.dnw.engine.LoadedNetwork;
 import org.dnw.engine.Logits;
 import org.dnw.spec.ModelSpec;
+import org.dnw.train.EngineStateFiles;
 import org.dnw.train.EngineTrainingLoop;
 import org.dnw.train.Hyperparameters;
 import org.dnw.train.LossKind;
@@ -61,6 +63,7 @@ public final class DjlEngine implements TrainingEngine {
     private Shape full;
     private float[] buffer = new float[0];
     private long[] labels = new long[0];
+    private final OptimizerStates optimizerStates = new OptimizerStates();
 
     /** An engine to build; one per run. */
     public DjlEngine() {}
@@ -87,7 +90,7 @@ public final class DjlEngine implements TrainingEngine {
         rate = new RateTracker((float) hp.learningRateAt(0));
         DefaultTrainingConfig config =
                 new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-                        .optOptimizer(optimizer(hp, rate))
+                        .optOptimizer(optimizer(hp, rate, optimizerStates))
                         .optDevices(new Device[] {device});
         trainer = model.newTrainer(config);
         full = BlockFactory.batchShape(spec.input(), batchSize);
@@ -238,6 +241,122 @@ public final class DjlEngine implements TrainingEngine {
      */
     private record Snapshot(List<float[]> values) implements ParameterSnapshot {}
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Here: the torch generator (dropout's draws) is reseeded from {@code (seed, epoch)} for
+     * epochs ≥ 2. A network with dropout thus draws other numbers from epoch 2 on than before
+     * checkpoints existed; one without dropout draws nothing and keeps its numbers bit for bit.
+     */
+    @Override
+    public void beginEpoch(long seed, int epoch) {
+        if (epoch > 1) {
+            long mixed = (seed * 0x9E3779B97F4A7C15L) ^ (epoch * 0xC2B2AE3D27D4EB4FL);
+            EngineSetup.engine().setRandomSeed((int) (mixed ^ (mixed >>> 32)));
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Here: {@link EngineStateFiles#PARAMETERS} with every parameter (running statistics
+     * included) as float32 under its block name; {@link EngineStateFiles#OPTIMIZER} with the
+     * optimiser's state arrays ({@code state<k>.<parameter>}); {@link EngineStateFiles#STATE} with
+     * the update counts.
+     */
+    @Override
+    public void saveState(Path folder) throws IOException {
+        saveSnapshot(snapshotParameters(), folder.resolve(EngineStateFiles.PARAMETERS));
+        Map<String, String> names = new java.util.HashMap<>();
+        for (Pair<String, Parameter> p : model.getBlock().getParameters()) {
+            names.put(p.getValue().getId(), p.getKey());
+        }
+        Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, NDArray> e : optimizerStates.arrays(names).entrySet()) {
+            NDArray a = e.getValue();
+            files.put(e.getKey(), NumpyArrays.toBytes(intShape(a.getShape()), a.toFloatArray()));
+        }
+        EngineStateFiles.writeNpz(folder.resolve(EngineStateFiles.OPTIMIZER), files);
+        EngineStateFiles.writeJson(
+                folder.resolve(EngineStateFiles.STATE),
+                new State(
+                        STATE_NAME, optimizerStates.updateNumber(), optimizerStates.counts(names)));
+    }
+
+    @Override
+    public void loadState(Path folder) throws IOException {
+        State state =
+                EngineStateFiles.readJson(folder.resolve(EngineStateFiles.STATE), State.class);
+        if (!STATE_NAME.equals(state.engine())) {
+            throw new IOException(
+                    "the checkpoint was written by another engine (" + state.engine() + ")");
+        }
+        restoreParameters(loadSnapshot(folder.resolve(EngineStateFiles.PARAMETERS)));
+        Map<String, String> ids = new java.util.HashMap<>();
+        for (Pair<String, Parameter> p : model.getBlock().getParameters()) {
+            ids.put(p.getKey(), p.getValue().getId());
+        }
+        Map<String, float[]> arrays = new java.util.HashMap<>();
+        for (Map.Entry<String, byte[]> e :
+                EngineStateFiles.readNpz(folder.resolve(EngineStateFiles.OPTIMIZER)).entrySet()) {
+            arrays.put(e.getKey(), NumpyArrays.parse(e.getValue(), e.getKey()).values());
+        }
+        try {
+            optimizerStates.restore(
+                    state.updateCounts() == null ? Map.of() : state.updateCounts(),
+                    state.updateNumber(),
+                    arrays,
+                    ids);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(
+                    "the checkpoint does not fit this network (" + e.getMessage() + ")");
+        }
+    }
+
+    @Override
+    public void saveSnapshot(ParameterSnapshot snapshot, Path file) throws IOException {
+        List<float[]> values = ((Snapshot) snapshot).values();
+        Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+        int i = 0;
+        for (Pair<String, Parameter> p : model.getBlock().getParameters()) {
+            files.put(
+                    p.getKey(),
+                    NumpyArrays.toBytes(
+                            intShape(p.getValue().getArray().getShape()), values.get(i++)));
+        }
+        EngineStateFiles.writeNpz(file, files);
+    }
+
+    @Override
+    public ParameterSnapshot loadSnapshot(Path file) throws IOException {
+        Map<String, byte[]> files = EngineStateFiles.readNpz(file);
+        List<float[]> values = new ArrayList<>();
+        for (Pair<String, Parameter> p : model.getBlock().getParameters()) {
+            byte[] bytes = files.get(p.getKey());
+            if (bytes == null) {
+                throw new IOException(file.getFileName() + " has no parameter " + p.getKey());
+            }
+            float[] v = NumpyArrays.parse(bytes, p.getKey()).values();
+            if (v.length != p.getValue().getArray().size()) {
+                throw new IOException(
+                        file.getFileName() + ": " + p.getKey() + " does not fit this network");
+            }
+            values.add(v);
+        }
+        return new Snapshot(values);
+    }
+
+    /** The {@code engine} of {@link EngineStateFiles#STATE}. */
+    private static final String STATE_NAME = "PyTorch";
+
+    /**
+     * What {@link EngineStateFiles#STATE} holds for this engine.
+     *
+     * @param updateNumber the largest update count (DJL's {@code numUpdate})
+     * @param updateCounts each parameter's update count, by name
+     */
+    record State(String engine, int updateNumber, Map<String, Integer> updateCounts) {}
+
     @Override
     public void save(Path folder) throws IOException {
         Files.createDirectories(folder);
@@ -332,32 +451,42 @@ public final class DjlEngine implements TrainingEngine {
         return predicted.eq(labels).sum().getLong();
     }
 
-    private static Optimizer optimizer(Hyperparameters hp, Tracker rate) {
+    private static Optimizer optimizer(Hyperparameters hp, Tracker rate, OptimizerStates states) {
         float wd = (float) hp.weightDecay();
         return switch (hp.optimizer()) {
-            case ADAM -> Optimizer.adam().optLearningRateTracker(rate).optWeightDecays(wd).build();
-            case SGD -> Optimizer.sgd().setLearningRateTracker(rate).optWeightDecays(wd).build();
+            case ADAM ->
+                    new CheckpointedAdam(
+                            Optimizer.adam().optLearningRateTracker(rate).optWeightDecays(wd),
+                            states);
+            case SGD ->
+                    new CheckpointedSgd(
+                            Optimizer.sgd().setLearningRateTracker(rate).optWeightDecays(wd),
+                            states);
             case MOMENTUM ->
-                    Optimizer.sgd()
-                            .setLearningRateTracker(rate)
-                            .optMomentum(0.9f)
-                            .optWeightDecays(wd)
-                            .build();
+                    new CheckpointedSgd(
+                            Optimizer.sgd()
+                                    .setLearningRateTracker(rate)
+                                    .optMomentum(0.9f)
+                                    .optWeightDecays(wd),
+                            states);
             case NESTEROV ->
                     ArrayOptimizer.builder(ArrayOptimizer.Rule.NESTEROV)
                             .setLearningRateTracker(rate)
                             .setMomentum(0.9f)
                             .optWeightDecays(wd)
+                            .setStates(states)
                             .build();
             case RMSPROP ->
                     ArrayOptimizer.builder(ArrayOptimizer.Rule.RMSPROP)
                             .setLearningRateTracker(rate)
                             .optWeightDecays(wd)
+                            .setStates(states)
                             .build();
             case ADAGRAD ->
                     ArrayOptimizer.builder(ArrayOptimizer.Rule.ADAGRAD)
                             .setLearningRateTracker(rate)
                             .optWeightDecays(wd)
+                            .setStates(states)
                             .build();
         };
     }

@@ -5,8 +5,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ObjIntConsumer;
+import org.dnw.data.NumpyArrays;
 import org.dnw.data.Samples;
 import org.dnw.spec.ModelSpec;
+import org.dnw.train.EngineStateFiles;
 import org.dnw.train.EngineTrainingLoop;
 import org.dnw.train.Hyperparameters;
 import org.dnw.train.ParameterValues;
@@ -33,6 +35,9 @@ public final class ScratchEngine implements TrainingEngine {
 
     /** Mixed into the seed for the shuffling, so that it does not replay the weights' numbers. */
     private static final long SHUFFLE_SALT = 0x5DEECE66DL;
+
+    /** The {@code engine} of its {@link EngineStateFiles#STATE}. */
+    private static final String STATE_NAME = "scratch";
 
     private final int threads;
     private Workers workers;
@@ -187,6 +192,71 @@ public final class ScratchEngine implements TrainingEngine {
 
     /** Exact copies of the parameters' values, in {@link ScratchNetwork#parameters()} order. */
     private record Snapshot(List<double[]> values) implements ParameterSnapshot {}
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Here: the parameters as float64 (exact) and {@code {"engine": "scratch"}}; plain SGD keeps
+     * no optimiser state.
+     */
+    @Override
+    public void saveState(Path folder) throws IOException {
+        saveSnapshot(snapshotParameters(), folder.resolve(EngineStateFiles.PARAMETERS));
+        EngineStateFiles.writeJson(
+                folder.resolve(EngineStateFiles.STATE), Map.of("engine", STATE_NAME));
+    }
+
+    @Override
+    public void loadState(Path folder) throws IOException {
+        Map<?, ?> state =
+                EngineStateFiles.readJson(folder.resolve(EngineStateFiles.STATE), Map.class);
+        if (!STATE_NAME.equals(state.get("engine"))) {
+            throw new IOException(
+                    "the checkpoint was written by another engine (" + state.get("engine") + ")");
+        }
+        restoreParameters(loadSnapshot(folder.resolve(EngineStateFiles.PARAMETERS)));
+    }
+
+    @Override
+    public void saveSnapshot(ParameterSnapshot snapshot, Path file) throws IOException {
+        List<double[]> values = ((Snapshot) snapshot).values();
+        List<Parameter> params = net.parameters();
+        Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < params.size(); i++) {
+            files.put(
+                    entryName(i, params.get(i)),
+                    NumpyArrays.toBytes(params.get(i).shape(), values.get(i)));
+        }
+        EngineStateFiles.writeNpz(file, files);
+    }
+
+    @Override
+    public ParameterSnapshot loadSnapshot(Path file) throws IOException {
+        Map<String, byte[]> files = EngineStateFiles.readNpz(file);
+        List<Parameter> params = net.parameters();
+        List<double[]> values = new java.util.ArrayList<>();
+        for (int i = 0; i < params.size(); i++) {
+            String entry = entryName(i, params.get(i));
+            byte[] bytes = files.get(entry);
+            if (bytes == null) {
+                throw new IOException(file.getFileName() + " has no " + entry);
+            }
+            double[] v = NumpyArrays.parseDoubles(bytes, entry).values();
+            if (v.length != params.get(i).size()) {
+                throw new IOException(
+                        file.getFileName() + ": " + entry + " does not fit this network");
+            }
+            values.add(v);
+        }
+        if (files.size() != params.size()) {
+            throw new IOException(file.getFileName() + " does not fit this network");
+        }
+        return new Snapshot(values);
+    }
+
+    private static String entryName(int index, Parameter p) {
+        return String.format(java.util.Locale.ROOT, "%03d-%s", index, p.name());
+    }
 
     @Override
     public void save(Path folder) {
