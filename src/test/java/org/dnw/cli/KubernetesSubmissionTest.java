@@ -256,7 +256,9 @@ class KubernetesSubmissionTest {
                 .containsPattern(
                         "  0\\) exec /opt/workbench/bin/workbench train --spec \\S*/runs/\\.sweeps/"
                                 + "\\d{8}-\\d{6}-lr/points/point-0\\.json .*--lr 0\\.001 .*--name"
-                                + " sweep-lr-lr0\\.001 --runs-dir \\S*/runs ;;")
+                                + " sweep-lr-lr0\\.001 --runs-dir \\S*/runs"
+                                // a retried pod goes on from its run's last checkpoint
+                                + " --resume-if-interrupted ;;")
                 .containsPattern(
                         "  1\\) exec .*point-2\\.json .*--lr 0\\.1 .*--name sweep-lr-lr0\\.1 ")
                 .doesNotContain("  2) exec");
