@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.dnw.runs.SlurmCluster;
+import org.dnw.runs.SlurmJobScript;
 import org.dnw.runs.SlurmStates.TaskState;
 import org.dnw.runs.SlurmSweep;
 
@@ -56,6 +57,21 @@ final class SlurmSweepStatus {
                     r.run() == null
                             ? (r.point().problem() == null ? "" : r.point().problem())
                             : r.run().folderName());
+        }
+        String interrupted =
+                rows.stream()
+                        .filter(r -> r.state() == TaskState.INTERRUPTED)
+                        .map(r -> String.valueOf(r.point().index()))
+                        .collect(java.util.stream.Collectors.joining(","));
+        if (!interrupted.isEmpty()) {
+            // Slurm's own resubmission; each task resumes its run from its last checkpoint
+            out.println(
+                    "Resubmit the interrupted points (they go on from their checkpoints): sbatch"
+                            + " --array="
+                            + interrupted
+                            + " "
+                            + SlurmJobScript.shellWord(
+                                    status.folder().resolve(SlurmSweep.SCRIPT_FILE).toString()));
         }
         out.flush();
         return ExitCodes.OK;

@@ -276,8 +276,9 @@ public final class SlurmSweep {
                 if (state == TaskState.DONE) {
                     state = TaskState.FAILED; // Slurm says it ended well, yet no run was saved
                 }
-                if (state == TaskState.FAILED && interrupted) {
-                    state = TaskState.INTERRUPTED; // killed mid-run: its epochs so far are kept
+                if ((state == TaskState.FAILED || state == TaskState.CANCELLED) && interrupted) {
+                    // killed or cancelled mid-run: its epochs so far are kept, to be resumed
+                    state = TaskState.INTERRUPTED;
                 }
             } else if (interrupted) {
                 state = TaskState.INTERRUPTED;

@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.dnw.runs.SlurmCluster;
 import org.dnw.runs.SlurmSweep;
+import org.dnw.store.DraftOwner;
+import org.dnw.store.RunEvents;
 import org.dnw.store.RunStatus;
 import org.dnw.store.RunStore;
 import org.dnw.store.RunSummary;
@@ -203,12 +205,34 @@ class SlurmSweepIT {
                 Files.writeString(
                         dir.resolve("two.json"),
                         """
-                        {"name": "mixed", "dataset": "mnist-sample", "preset": "mlp",
-                         "hyperparameters": {"epochCount": 2},
+                        {"name": "mixed", "dataset": "mnist-sample", "preset": "seed-cnn",
+                         "trainSubset": 1000, "hyperparameters": {"epochCount": 3},
                          "axes": [{"setting": "lr", "values": ["0.001", "0.003"]}]}
                         """);
         List<Process> locals = new ArrayList<>();
         try {
+            WorkbenchCommandExitCodesTest.Result submitted =
+                    run(
+                            "sweep",
+                            file.toString(),
+                            "--slurm",
+                            "--cpus-per-task",
+                            "1",
+                            "--launcher",
+                            launcher.toString(),
+                            "--runs-dir",
+                            runs.toString());
+            assertThat(submitted.code()).as(submitted.err()).isZero();
+            Matcher m = Pattern.compile("Submitted job (\\d+)").matcher(submitted.out());
+            assertThat(m.find()).as(submitted.out()).isTrue();
+            String jobId = m.group(1);
+            // the local processes start while both cluster tasks train
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+            while ((runningPast(runs, "lr0.001", 0) == null
+                            || runningPast(runs, "lr0.003", 0) == null)
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
             for (int i = 1; i <= 3; i++) {
                 locals.add(
                         new ProcessBuilder(
@@ -230,21 +254,6 @@ class SlurmSweepIT {
                                 .redirectOutput(dir.resolve("local" + i + ".log").toFile())
                                 .start());
             }
-            WorkbenchCommandExitCodesTest.Result submitted =
-                    run(
-                            "sweep",
-                            file.toString(),
-                            "--slurm",
-                            "--cpus-per-task",
-                            "1",
-                            "--launcher",
-                            launcher.toString(),
-                            "--runs-dir",
-                            runs.toString());
-            assertThat(submitted.code()).as(submitted.err()).isZero();
-            Matcher m = Pattern.compile("Submitted job (\\d+)").matcher(submitted.out());
-            assertThat(m.find()).as(submitted.out()).isTrue();
-            String jobId = m.group(1);
             for (int i = 0; i < locals.size(); i++) {
                 boolean ended = locals.get(i).waitFor(10, TimeUnit.MINUTES);
                 String log =
@@ -253,10 +262,7 @@ class SlurmSweepIT {
                 assertThat(ended).as("local%d ended", i + 1).isTrue();
                 assertThat(locals.get(i).exitValue()).as("local%d: %s", i + 1, log).isZero();
             }
-            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
-            while (!cluster.states(jobId).isEmpty() && System.nanoTime() < deadline) {
-                Thread.sleep(200);
-            }
+            awaitLeftQueue(jobId);
         } finally {
             locals.forEach(Process::destroyForcibly);
         }
@@ -269,7 +275,7 @@ class SlurmSweepIT {
                         "local1", "local2", "local3", "sweep-mixed-lr0.001", "sweep-mixed-lr0.003");
         for (RunSummary s : saved) {
             SavedRun r = new RunStore(runs).load(s.folder());
-            int epochs = s.runName().startsWith("local") ? 3 : 2;
+            int epochs = 3;
             assertThat(r.epochs()).as(s.runName() + " epochs").hasSize(epochs);
             assertThat(r.test().accuracy()).as(s.runName()).isGreaterThan(0.5);
             assertThat(r.test().predicted()).as(s.runName()).hasSize(1000);
@@ -296,6 +302,160 @@ class SlurmSweepIT {
         long a0 = a.startedAt().toEpochMilli();
         long b0 = b.startedAt().toEpochMilli();
         return a0 <= b0 + b.durationMillis() && b0 <= a0 + a.durationMillis();
+    }
+
+    @Test
+    void aCancelledTaskAndAKilledTaskAreInterruptedAndResumeWhenResubmitted() throws Exception {
+        Path runs = dir.resolve("runs");
+        Path file =
+                Files.writeString(
+                        dir.resolve("four.json"),
+                        """
+                        {"name": "stops", "dataset": "mnist-sample", "preset": "mlp",
+                         "hyperparameters": {"epochCount": 8},
+                         "axes": [{"setting": "lr", "values": ["0.001", "0.002", "0.003", "0.004"]}]}
+                        """);
+        WorkbenchCommandExitCodesTest.Result submitted =
+                run(
+                        "sweep",
+                        file.toString(),
+                        "--slurm",
+                        "--cpus-per-task",
+                        "1",
+                        "--max-parallel",
+                        "2",
+                        "--launcher",
+                        launcher.toString(),
+                        "--runs-dir",
+                        runs.toString());
+        assertThat(submitted.code()).as(submitted.err()).isZero();
+        Matcher m = Pattern.compile("Submitted job (\\d+)").matcher(submitted.out());
+        assertThat(m.find()).as(submitted.out()).isTrue();
+        String jobId = m.group(1);
+        Path sweepFolder;
+        try (Stream<Path> s = Files.list(runs.resolve(SlurmSweep.SWEEPS_FOLDER))) {
+            sweepFolder = s.findFirst().orElseThrow();
+        }
+
+        // points 0 and 1 train first (two at a time); act once both have checkpoints
+        RunSummary first = null;
+        RunSummary second = null;
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        while (System.nanoTime() < deadline) {
+            first = runningPast(runs, "lr0.001", 2);
+            second = runningPast(runs, "lr0.002", 2);
+            if (first != null && second != null) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        assertThat(first).as("point 0 running past epoch 2").isNotNull();
+        assertThat(second).as("point 1 running past epoch 2").isNotNull();
+        Process scancel = new ProcessBuilder("scancel", jobId + "_0").inheritIO().start();
+        assertThat(scancel.waitFor(1, TimeUnit.MINUTES)).isTrue();
+        assertThat(scancel.exitValue()).as("scancel " + jobId + "_0").isZero();
+        long pid = DraftOwner.readFrom(second.folder()).orElseThrow().pid();
+        assertThat(ProcessHandle.of(pid).orElseThrow().destroyForcibly())
+                .as("kill -9 of point 1's Java")
+                .isTrue();
+        awaitLeftQueue(jobId);
+
+        List<RunSummary> after = new RunStore(runs).list();
+        for (RunSummary r : after) {
+            System.out.println(r.status() + " " + r.runName() + " " + r.epochsCompleted());
+        }
+        assertThat(after)
+                .filteredOn(r -> r.status() == RunStatus.INTERRUPTED)
+                .extracting(RunSummary::runName)
+                .hasSize(2)
+                .anyMatch(n -> n.contains("lr0.001"))
+                .anyMatch(n -> n.contains("lr0.002"));
+        assertThat(after)
+                .filteredOn(r -> r.status() == RunStatus.OK)
+                .extracting(RunSummary::runName)
+                .hasSize(2)
+                .anyMatch(n -> n.contains("lr0.003"))
+                .anyMatch(n -> n.contains("lr0.004"));
+        WorkbenchCommandExitCodesTest.Result status =
+                run("sweep", "--status", sweepFolder.toString());
+        System.out.println(status.out());
+        assertThat(status.out())
+                .contains("2 done")
+                .contains("2 interrupted")
+                .contains(
+                        "Resubmit the interrupted points (they go on from their checkpoints):"
+                                + " sbatch --array=0,1 ");
+
+        // resubmitting the two points with Slurm's own sbatch resumes them from their checkpoints
+        Process again =
+                new ProcessBuilder(
+                                "sbatch",
+                                "--parsable",
+                                "--array=0,1",
+                                sweepFolder.resolve(SlurmSweep.SCRIPT_FILE).toString())
+                        .directory(sweepFolder.toFile())
+                        .redirectErrorStream(true)
+                        .start();
+        String resubmitted =
+                new String(again.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(again.waitFor(1, TimeUnit.MINUTES)).isTrue();
+        assertThat(again.exitValue()).as(resubmitted).isZero();
+        awaitLeftQueue(resubmitted.trim().split(";")[0]);
+        for (Path log : logs(sweepFolder)) {
+            System.out.println(
+                    "--- "
+                            + log.getFileName()
+                            + "\n"
+                            + Files.readString(log, StandardCharsets.UTF_8));
+        }
+
+        List<RunSummary> done = new RunStore(runs).list();
+        assertThat(done).hasSize(4).extracting(RunSummary::status).containsOnly(RunStatus.OK);
+        for (RunSummary r : done) {
+            SavedRun saved = new RunStore(runs).load(r.folder());
+            assertThat(saved.epochs()).as(r.runName()).hasSize(8);
+            boolean resumed =
+                    Files.readString(r.folder().resolve(RunEvents.FILE), StandardCharsets.UTF_8)
+                            .contains("\"type\":\"restored\"");
+            assertThat(resumed)
+                    .as(r.runName() + " resumed from a checkpoint")
+                    .isEqualTo(r.runName().contains("lr0.001") || r.runName().contains("lr0.002"));
+        }
+    }
+
+    /** The running draft whose name contains {@code part} once it has {@code epochs} epochs. */
+    private static RunSummary runningPast(Path runs, String part, int epochs) throws Exception {
+        if (!Files.isDirectory(runs)) {
+            return null;
+        }
+        for (RunSummary r : new RunStore(runs).list()) {
+            if (r.status() == RunStatus.RUNNING
+                    && r.runName().contains(part)
+                    && r.epochsCompleted() >= epochs) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    /** Waits until no task of {@code jobId} is queued or running (Slurm still lists ended ones). */
+    private void awaitLeftQueue(String jobId) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+        while (active(cluster.states(jobId)) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(active(cluster.states(jobId))).as("job " + jobId + " still active").isFalse();
+    }
+
+    private static boolean active(Map<Integer, String> states) {
+        return states.values().stream()
+                .anyMatch(
+                        s ->
+                                s.equals("RUNNING")
+                                        || s.equals("PENDING")
+                                        || s.equals("COMPLETING")
+                                        || s.equals("CONFIGURING")
+                                        || s.equals("REQUEUED"));
     }
 
     @Test

@@ -161,7 +161,8 @@ class SlurmStatesTest {
                         new SlurmSweep.PointRecord(0, "lr=0", "sweep-s-lr0", null),
                         new SlurmSweep.PointRecord(1, "lr=1", "sweep-s-lr1", null),
                         new SlurmSweep.PointRecord(2, "lr=2", "sweep-s-lr2", null),
-                        new SlurmSweep.PointRecord(3, "lr=3", "sweep-s-lr3", null));
+                        new SlurmSweep.PointRecord(3, "lr=3", "sweep-s-lr3", null),
+                        new SlurmSweep.PointRecord(4, "lr=4", "sweep-s-lr4", null));
         SlurmSweep.Record record =
                 new SlurmSweep.Record("s", created.toString(), "/runs", "7", points);
         Instant later = created.plusSeconds(60);
@@ -170,9 +171,10 @@ class SlurmStatesTest {
                         live("sweep-s-lr0", RunStatus.RUNNING, 1, later),
                         live("sweep-s-lr1", RunStatus.INTERRUPTED, 2, later),
                         live("sweep-s-lr2", RunStatus.INTERRUPTED, 1, later),
-                        live("sweep-s-lr3", RunStatus.RUNNING, 1, later));
+                        live("sweep-s-lr3", RunStatus.RUNNING, 1, later),
+                        live("sweep-s-lr4", RunStatus.INTERRUPTED, 3, later));
         Map<Integer, String> slurm =
-                Map.of(0, "RUNNING", 1, "FAILED", 3, "CANCELLED"); // 2: Slurm forgot it
+                Map.of(0, "RUNNING", 1, "FAILED", 3, "CANCELLED", 4, "CANCELLED"); // 2: forgot
         List<SlurmSweep.StatusRow> rows = SlurmSweep.status(record, slurm, runs, null);
         assertThat(rows)
                 .extracting(SlurmSweep.StatusRow::state)
@@ -180,7 +182,8 @@ class SlurmStatesTest {
                         TaskState.RUNNING, // its run grows
                         TaskState.INTERRUPTED, // killed mid-run (kill -9): its epochs are kept
                         TaskState.INTERRUPTED, // Slurm forgot it; the run was left interrupted
-                        TaskState.CANCELLED); // scancel: Slurm's word, the heartbeat not yet stale
+                        TaskState.CANCELLED, // scancel: Slurm's word, the heartbeat not yet stale
+                        TaskState.INTERRUPTED); // scancel mid-run: stopped, kept to be resumed
         assertThat(rows.get(0).live().epochsCompleted()).isEqualTo(1);
         assertThat(rows.get(1).live().epochsCompleted()).isEqualTo(2);
         assertThat(rows).allSatisfy(r -> assertThat(r.run()).isNull());

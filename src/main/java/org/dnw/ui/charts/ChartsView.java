@@ -119,7 +119,15 @@ public final class ChartsView extends VBox {
         // on a row of its own, wrapping when the tab is narrow, rather than cut short
         best.setWrapText(true);
         best.setMinWidth(0);
-        VBox bottom = new VBox(4, legendRow, best);
+        Label caption = new Label();
+        caption.setId("charts-caption");
+        caption.getStyleClass().add("charts-caption");
+        caption.textProperty().bind(model.captionProperty());
+        caption.visibleProperty().bind(model.captionProperty().isNotEmpty());
+        caption.managedProperty().bind(caption.visibleProperty());
+        caption.setWrapText(true);
+        caption.setMinWidth(0);
+        VBox bottom = new VBox(4, legendRow, best, caption);
         bottom.setAlignment(Pos.CENTER);
 
         getChildren().addAll(charts, bottom);

@@ -44,6 +44,7 @@ public final class ChartsViewModel {
             new ReadOnlyStringWrapper(this, "bestText", "");
     private final ReadOnlyIntegerWrapper epochCount = new ReadOnlyIntegerWrapper(this, "epochs", 1);
     private final ReadOnlyStringWrapper runName = new ReadOnlyStringWrapper(this, "run", "");
+    private final ReadOnlyStringWrapper caption = new ReadOnlyStringWrapper(this, "caption", "");
 
     private int runEpochCount = 1;
     private int batchStride = 1;
@@ -148,6 +149,7 @@ public final class ChartsViewModel {
     public void showRun(String name, int epochCount, List<EpochPoint> points) {
         clear();
         runName.set(name == null ? "" : name);
+        caption.set(name == null ? "" : "Curves of the saved run " + name + ".");
         runEpochCount = Math.max(1, epochCount);
         for (EpochPoint p : points) {
             addEpoch(p);
@@ -232,6 +234,7 @@ public final class ChartsViewModel {
         bestEpoch.set(0);
         bestEpochText.set("");
         runName.set("");
+        caption.set("");
         batchStride = 1;
         batchesSinceKept = 0;
         tailProvisional = false;
@@ -298,6 +301,19 @@ public final class ChartsViewModel {
     /** Epochs the x axis must show: the planned epochs of the run, or more for overlays. */
     public ReadOnlyIntegerProperty epochCountProperty() {
         return epochCount.getReadOnlyProperty();
+    }
+
+    /**
+     * Whose curves these are when they are not of a run training in this window (a saved run, a run
+     * training in another process); empty for the live run and when there is none.
+     */
+    public ReadOnlyStringProperty captionProperty() {
+        return caption.getReadOnlyProperty();
+    }
+
+    /** Says whose curves are drawn; cleared with them. */
+    public void setCaption(String text) {
+        caption.set(text == null ? "" : text);
     }
 
     public ReadOnlyStringProperty runNameProperty() {

@@ -48,10 +48,11 @@ final class LiveRunFollower {
         resuming = true;
     }
 
-    /** The process resuming {@code run} has ended. */
+    /** The process resuming {@code run} has ended: its outcome is said, no more following. */
     void resumeEnded(RunSummary run) {
         if (followed == run) {
             resuming = false;
+            followed = null;
         }
     }
 
@@ -70,6 +71,16 @@ final class LiveRunFollower {
                     run.runName(),
                     Math.max(run.epochCount(), log.epochs().size()),
                     SavedRunViews.points(log.epochs()));
+            charts.setCaption(
+                    "Curves of "
+                            + run.runName()
+                            + (run.status() == RunStatus.RUNNING
+                                    ? ", training in another process: they grow as it trains."
+                                    : run.status() == RunStatus.INTERRUPTED
+                                            ? ", interrupted after epoch "
+                                                    + log.epochs().size()
+                                                    + "."
+                                            : "."));
         }
     }
 

@@ -90,6 +90,11 @@ class RunsFollowViewModelTest {
         assertThat(charts.runNameProperty().get()).isEqualTo(live.runName());
         assertThat(charts.epochs()).hasSize(1);
         assertThat(charts.epochCountProperty().get()).isEqualTo(3);
+        assertThat(charts.captionProperty().get())
+                .isEqualTo(
+                        "Curves of "
+                                + live.runName()
+                                + ", training in another process: they grow as it trains.");
         assertThat(vm.followed()).isNotNull();
 
         log.accept(epochs.get(2));
@@ -224,6 +229,9 @@ class RunsFollowViewModelTest {
         assertThat(vm.statusProperty().get()).contains("Following");
 
         ended.complete(new ResumeProcess.Ended(0, "", root.resolve("resume.log")));
+        assertThat(vm.statusProperty().get()).contains("was resumed and has completed");
+        assertThat(vm.followed()).isNull();
+        vm.poll(); // the run left the drafts: its outcome stays said
         assertThat(vm.statusProperty().get()).contains("was resumed and has completed");
     }
 
