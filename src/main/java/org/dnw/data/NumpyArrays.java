@@ -197,22 +197,7 @@ public final class NumpyArrays {
 
     /** The complete {@code .npy} bytes of one float64 ({@code <f8}) array. */
     public static byte[] toBytes(int[] shape, double[] values) {
-        long n = 1;
-        for (int d : shape) {
-            if (d < 0) {
-                throw new IllegalArgumentException("negative dimension in shape");
-            }
-            n *= d;
-        }
-        if (n != values.length) {
-            throw new IllegalArgumentException(
-                    "shape "
-                            + Arrays.toString(shape)
-                            + " needs "
-                            + n
-                            + " values, got "
-                            + values.length);
-        }
+        checkShape(shape, values.length);
         byte[] head = header(shape, "<f8");
         ByteBuffer b = ByteBuffer.allocate(head.length + values.length * Double.BYTES);
         b.order(ByteOrder.LITTLE_ENDIAN).put(head);
@@ -331,6 +316,11 @@ public final class NumpyArrays {
     }
 
     private static void checkShape(int[] shape, float[] values) {
+        checkShape(shape, values.length);
+    }
+
+    /** Refuses a negative dimension and a shape that does not hold {@code length} values. */
+    private static void checkShape(int[] shape, int length) {
         long n = 1;
         for (int d : shape) {
             if (d < 0) {
@@ -338,14 +328,9 @@ public final class NumpyArrays {
             }
             n *= d;
         }
-        if (n != values.length) {
+        if (n != length) {
             throw new IllegalArgumentException(
-                    "shape "
-                            + Arrays.toString(shape)
-                            + " needs "
-                            + n
-                            + " values, got "
-                            + values.length);
+                    "shape " + Arrays.toString(shape) + " needs " + n + " values, got " + length);
         }
     }
 }
