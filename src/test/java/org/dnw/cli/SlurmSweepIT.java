@@ -206,7 +206,7 @@ class SlurmSweepIT {
                         dir.resolve("two.json"),
                         """
                         {"name": "mixed", "dataset": "mnist-sample", "preset": "seed-cnn",
-                         "trainSubset": 1000, "hyperparameters": {"epochCount": 3},
+                         "trainSubset": 3000, "hyperparameters": {"epochCount": 6},
                          "axes": [{"setting": "lr", "values": ["0.001", "0.003"]}]}
                         """);
         List<Process> locals = new ArrayList<>();
@@ -275,10 +275,15 @@ class SlurmSweepIT {
                         "local1", "local2", "local3", "sweep-mixed-lr0.001", "sweep-mixed-lr0.003");
         for (RunSummary s : saved) {
             SavedRun r = new RunStore(runs).load(s.folder());
-            int epochs = 3;
+            int epochs = s.runName().startsWith("local") ? 3 : 6;
             assertThat(r.epochs()).as(s.runName() + " epochs").hasSize(epochs);
             assertThat(r.test().accuracy()).as(s.runName()).isGreaterThan(0.5);
             assertThat(r.test().predicted()).as(s.runName()).hasSize(1000);
+        }
+        for (RunSummary r : saved) {
+            System.out.printf(
+                    "%s started %s, trained %.1f s%n",
+                    r.runName(), r.startedAt(), r.durationMillis() / 1000.0);
         }
         // they trained at once: every cluster run overlaps a local one in time
         for (RunSummary c : saved) {
