@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
             ReportCommand.class,
             TwoDigitsCommand.class,
             CrossValidateCommand.class,
+            DiagramCommand.class,
             CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",

@@ -27,6 +27,9 @@ interface Canvas {
     /** A data series: points {x, y} joined by a line with round joins. */
     void polyline(String id, List<double[]> points, String colour, double width, String dash);
 
+    /** A closed polygon through points {x, y}, filled, with an optional 1 px outline. */
+    void polygon(List<double[]> points, String fill, String stroke);
+
     /** A filled dot. */
     void dot(double cx, double cy, double radius, String colour);
 

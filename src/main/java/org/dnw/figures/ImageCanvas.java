@@ -85,6 +85,26 @@ final class ImageCanvas implements Canvas {
     }
 
     @Override
+    public void polygon(List<double[]> points, String fill, String stroke) {
+        if (points.isEmpty()) {
+            return;
+        }
+        Path2D.Double path = new Path2D.Double();
+        path.moveTo(points.get(0)[0], points.get(0)[1]);
+        for (int i = 1; i < points.size(); i++) {
+            path.lineTo(points.get(i)[0], points.get(i)[1]);
+        }
+        path.closePath();
+        g.setColor(Color.decode(fill));
+        g.fill(path);
+        if (stroke != null) {
+            g.setColor(Color.decode(stroke));
+            g.setStroke(new BasicStroke(1f));
+            g.draw(path);
+        }
+    }
+
+    @Override
     public void dot(double cx, double cy, double radius, String colour) {
         g.setColor(Color.decode(colour));
         g.fill(new Ellipse2D.Double(cx - radius, cy - radius, 2 * radius, 2 * radius));

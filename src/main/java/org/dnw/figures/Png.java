@@ -27,11 +27,24 @@ public final class Png {
      * anything fails.
      */
     public static void write(BufferedImage image, Path file) throws IOException {
+        replace(file, out -> write(image, out));
+    }
+
+    /** What is written into a file. */
+    interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Writes {@code content} into a temporary file beside {@code file}, then renames it over {@code
+     * file}; the temporary file is removed when anything fails. Used for every picture file.
+     */
+    static void replace(Path file, Content content) throws IOException {
         Path folder = file.toAbsolutePath().getParent();
         Path temp = Files.createTempFile(folder, "." + file.getFileName(), ".tmp");
         try {
             try (OutputStream out = Files.newOutputStream(temp)) {
-                write(image, out);
+                content.writeTo(out);
             }
             try {
                 Files.move(

@@ -115,6 +115,22 @@ final class SvgCanvas implements Canvas {
     }
 
     @Override
+    public void polygon(List<double[]> points, String fill, String stroke) {
+        svg.append("<polygon points=\"");
+        for (int i = 0; i < points.size(); i++) {
+            if (i > 0) {
+                svg.append(' ');
+            }
+            svg.append(num(points.get(i)[0])).append(',').append(num(points.get(i)[1]));
+        }
+        svg.append("\" fill=\"").append(fill).append('"');
+        if (stroke != null) {
+            svg.append(" stroke=\"").append(stroke).append("\" stroke-width=\"1\"");
+        }
+        svg.append("/>\n");
+    }
+
+    @Override
     public void dot(double cx, double cy, double radius, String colour) {
         svg.append("<circle cx=\"")
                 .append(num(cx))
