@@ -5,15 +5,12 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import javax.imageio.ImageIO;
-import org.dnw.data.DigitPreprocessor;
 import org.dnw.data.Samples;
 import org.dnw.engine.BatchFiller;
 import org.dnw.figures.KernelGridImage;
@@ -192,35 +189,14 @@ final class InspectCommand implements Callable<Integer> {
                     "the run's network takes table rows, not images: give test:N");
         }
         Path file = Path.of(image);
-        BufferedImage picture;
-        try {
-            picture = Files.isRegularFile(file) ? ImageIO.read(file.toFile()) : null;
-        } catch (IOException e) {
-            picture = null;
-        }
+        BufferedImage picture = ImageFiles.read(file);
         if (picture == null) {
-            throw new CliFailure.Exit(
-                    ExitCodes.DATA_NOT_FOUND,
-                    file
-                            + (!Files.exists(file)
-                                    ? " does not exist"
-                                    : Files.isDirectory(file)
-                                            ? " is a folder, not an image"
-                                            : " is not a readable image (PNG, JPEG, BMP or GIF)"));
+            throw new CliFailure.Exit(ExitCodes.DATA_NOT_FOUND, ImageFiles.unreadable(file));
         }
-        int w = picture.getWidth();
-        int h = picture.getHeight();
-        int[] argb = picture.getRGB(0, 0, w, h, null, 0, w);
-        DigitPreprocessor.Mode mode =
-                DigitPreprocessor.Mode.forDataset(saved.manifest().dataset().name(), input);
-        DigitPreprocessor.Prepared prepared = DigitPreprocessor.prepare(argb, w, h, input, mode);
-        if (prepared.blank()) {
+        float[] x = ImageFiles.networkInput(picture, input, saved.manifest().dataset().name());
+        if (x == null) {
             throw new CliFailure.Exit(
                     ExitCodes.DATA_NOT_FOUND, file + ": the picture is blank — nothing to inspect");
-        }
-        float[] x = new float[prepared.pixels().length];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = (prepared.pixels()[i] & 0xFF) / 255f;
         }
         return x;
     }

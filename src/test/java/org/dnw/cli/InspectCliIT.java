@@ -99,11 +99,11 @@ class InspectCliIT {
                         "--runs-dir",
                         runs);
         assertThat(junk.code()).isEqualTo(ExitCodes.DATA_NOT_FOUND);
-        assertThat(junk.err()).contains("junk.png is not a readable image");
+        assertThat(junk.err()).contains("junk.png: not a readable image");
         WorkbenchCommandTest.Result missing =
                 run("inspect", "cnn", "gone.png", "--out", nothing.toString(), "--runs-dir", runs);
         assertThat(missing.code()).isEqualTo(ExitCodes.DATA_NOT_FOUND);
-        assertThat(missing.err()).contains("gone.png does not exist");
+        assertThat(missing.err()).contains("gone.png: does not exist");
         WorkbenchCommandTest.Result tooFar =
                 run(
                         "inspect",
