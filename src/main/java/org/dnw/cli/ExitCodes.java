@@ -26,8 +26,8 @@ public final class ExitCodes {
 
     /**
      * The data is missing or malformed: a data set name or path that does not exist, a data file
-     * that cannot be read, images given to {@code predict} of which none can be read, a saved run
-     * whose files are missing or damaged.
+     * that cannot be read, images given to {@code predict} of which none can be read (or the one
+     * given to {@code inspect}), a saved run whose files are missing or damaged.
      */
     public static final int DATA_NOT_FOUND = 3;
 

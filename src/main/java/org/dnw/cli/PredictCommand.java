@@ -1,9 +1,7 @@
 package org.dnw.cli;
 
 import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -11,8 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
-import javax.imageio.ImageIO;
-import org.dnw.data.DigitPreprocessor;
 import org.dnw.spec.Shape;
 import org.dnw.store.RunStore;
 import org.dnw.store.SavedNetworks;
@@ -70,43 +66,22 @@ final class PredictCommand implements Callable<Integer> {
         if (!input.isImage()) {
             throw new IllegalArgumentException("the run's network takes table rows, not images");
         }
-        DigitPreprocessor.Mode mode =
-                DigitPreprocessor.Mode.forDataset(saved.manifest().dataset().name(), input);
         List<String> names = saved.classNames();
         int failures = 0;
         try (TrainedNetwork network = SavedNetworks.open(saved)) {
             for (Path file : images) {
-                BufferedImage image;
-                try {
-                    image = Files.isRegularFile(file) ? ImageIO.read(file.toFile()) : null;
-                } catch (IOException e) {
-                    image = null;
-                }
+                BufferedImage image = ImageFiles.read(file);
                 if (image == null) {
-                    out.println(
-                            file
-                                    + (!Files.exists(file)
-                                            ? ": does not exist"
-                                            : Files.isDirectory(file)
-                                                    ? ": is a folder, not an image"
-                                                    : ": not a readable image (PNG, JPEG, BMP or"
-                                                            + " GIF)"));
+                    out.println(ImageFiles.unreadable(file));
                     failures++;
                     continue;
                 }
-                int w = image.getWidth();
-                int h = image.getHeight();
-                int[] argb = image.getRGB(0, 0, w, h, null, 0, w);
-                DigitPreprocessor.Prepared prepared =
-                        DigitPreprocessor.prepare(argb, w, h, input, mode);
-                if (prepared.blank()) {
+                float[] x =
+                        ImageFiles.networkInput(image, input, saved.manifest().dataset().name());
+                if (x == null) {
                     out.println(file + ": the picture is blank — nothing to classify");
                     failures++;
                     continue;
-                }
-                float[] x = new float[prepared.pixels().length];
-                for (int i = 0; i < x.length; i++) {
-                    x[i] = (prepared.pixels()[i] & 0xFF) / 255f;
                 }
                 float[] p = network.probabilities(x, 1);
                 Integer[] order = IntStream.range(0, p.length).boxed().toArray(Integer[]::new);

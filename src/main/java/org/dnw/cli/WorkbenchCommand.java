@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             TrainCommand.class,
             EvaluateCommand.class,
             PredictCommand.class,
+            InspectCommand.class,
             RunsCommand.class,
             BenchCommand.class,
             SweepCommand.class,

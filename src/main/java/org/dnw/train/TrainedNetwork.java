@@ -32,6 +32,21 @@ public interface TrainedNetwork extends AutoCloseable {
     /** Class probabilities of every sample, {@code size × classCount}, row-major. */
     float[] probabilities(Samples samples);
 
+    /**
+     * Every layer's output for one input, in spec order, in inference mode; the last is the output
+     * layer's logits (before softmax or sigmoid).
+     *
+     * @param input one sample, {@code C·H·W} values scaled as for {@link #probabilities(float[],
+     *     int)}
+     * @throws UnsupportedOperationException when the engine cannot show its layers (the
+     *     from-scratch engine); the message is one sentence
+     */
+    default java.util.List<LayerActivation> activations(float[] input) {
+        throw new UnsupportedOperationException(
+                "the layers of a network trained by this engine cannot be inspected yet;"
+                        + " train it with the DJL engine");
+    }
+
     @Override
     void close();
 }

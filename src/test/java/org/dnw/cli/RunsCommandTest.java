@@ -139,6 +139,20 @@ class RunsCommandTest {
                 WorkbenchCommandTest.run("report", lostOne, "--runs-dir", runs.toString());
         assertThat(lost.code()).isEqualTo(ExitCodes.BAD_ARGUMENTS);
         assertThat(lost.err()).contains("was interrupted after 1 epoch:");
+
+        String pictures = runs.resolveSibling("pictures").toString();
+        WorkbenchCommandTest.Result inspected =
+                WorkbenchCommandTest.run(
+                        "inspect",
+                        training,
+                        "x.png",
+                        "--out",
+                        pictures,
+                        "--runs-dir",
+                        runs.toString());
+        assertThat(inspected.code()).isEqualTo(ExitCodes.BAD_ARGUMENTS);
+        assertThat(inspected.err()).contains("is still training (2 epochs done)");
+        assertThat(java.nio.file.Path.of(pictures)).doesNotExist();
     }
 
     private String folderOf(org.dnw.store.RunStatus status) throws IOException {

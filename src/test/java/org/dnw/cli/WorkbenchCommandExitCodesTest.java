@@ -137,6 +137,8 @@ class WorkbenchCommandExitCodesTest {
             assertThat(fails(2, "predict", "some-run"))
                     .contains("Missing required parameter: 'IMAGE'");
             assertThat(fails(2, "predict")).contains("Missing required parameter");
+            assertThat(fails(2, "inspect", "some-run", "test:0"))
+                    .contains("Missing required option: '--out=DIR'");
             assertThat(fails(2, "frobnicate")).contains("frobnicate");
         }
 
