@@ -54,14 +54,9 @@ public final class ResumeProcess {
                 new ProcessBuilder(command)
                         .redirectErrorStream(true)
                         .redirectOutput(log.toFile())
-                        .redirectInput(ProcessBuilder.Redirect.from(nullDevice()))
                         .start();
+        process.getOutputStream().close(); // nothing to type: its standard input ends at once
         return process.onExit().thenApply(p -> new Ended(p.exitValue(), lastLine(log), log));
-    }
-
-    private static java.io.File nullDevice() {
-        return new java.io.File(
-                System.getProperty("os.name", "").startsWith("Windows") ? "NUL" : "/dev/null");
     }
 
     /** The last non-blank line of {@code log}; "" when none or unreadable. */

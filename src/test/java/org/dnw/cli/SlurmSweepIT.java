@@ -15,6 +15,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.dnw.runs.SlurmCluster;
+import org.dnw.runs.SlurmStates;
+import org.dnw.runs.SlurmStates.TaskState;
 import org.dnw.runs.SlurmSweep;
 import org.dnw.store.DraftOwner;
 import org.dnw.store.RunEvents;
@@ -102,15 +104,7 @@ class SlurmSweepIT {
             Map<Integer, String> states = cluster.states(jobId);
             int running = (int) states.values().stream().filter("RUNNING"::equals).count();
             maxRunning = Math.max(maxRunning, running);
-            boolean queued =
-                    states.values().stream()
-                            .anyMatch(
-                                    s ->
-                                            s.equals("RUNNING")
-                                                    || s.equals("PENDING")
-                                                    || s.equals("COMPLETING")
-                                                    || s.equals("CONFIGURING"));
-            if (!queued || System.nanoTime() > deadline) {
+            if (!active(states) || System.nanoTime() > deadline) {
                 break;
             }
             Thread.sleep(200);
@@ -452,15 +446,13 @@ class SlurmSweepIT {
         assertThat(active(cluster.states(jobId))).as("job " + jobId + " still active").isFalse();
     }
 
+    /**
+     * Whether a task is still queued or running, by the project's own reading of Slurm's states.
+     */
     private static boolean active(Map<Integer, String> states) {
         return states.values().stream()
-                .anyMatch(
-                        s ->
-                                s.equals("RUNNING")
-                                        || s.equals("PENDING")
-                                        || s.equals("COMPLETING")
-                                        || s.equals("CONFIGURING")
-                                        || s.equals("REQUEUED"));
+                .map(SlurmStates::of)
+                .anyMatch(t -> t == TaskState.PENDING || t == TaskState.RUNNING);
     }
 
     @Test

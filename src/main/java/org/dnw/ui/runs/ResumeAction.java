@@ -1,7 +1,10 @@
 package org.dnw.ui.runs;
 
+import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import org.dnw.runs.ResumeProcess;
 import org.dnw.store.RunStatus;
 import org.dnw.store.RunSummary;
 
@@ -62,22 +65,53 @@ final class ResumeAction {
         }
         busy.accept(true);
         RunResumer using = resumer;
-        background.execute(() -> RunResumer.start(using, run, ui, this::reached));
+        background.execute(() -> begin(using, run));
     }
 
-    private void reached(RunSummary run, RunResumer.Outcome outcome) {
-        busy.accept(false);
-        if (outcome.kind() == RunResumer.Outcome.Kind.STARTED) {
-            live.resuming(run);
-            status.accept(
-                    "Resuming "
-                            + run.runName()
-                            + " from its last checkpoint in a process of its own (it goes on if the"
-                            + " window closes); its curves grow on the charts.");
-            showCharts.run();
+    /** Starts the resuming process (background thread) and reports on the FX thread. */
+    private void begin(RunResumer using, RunSummary run) {
+        CompletableFuture<ResumeProcess.Ended> ended;
+        try {
+            ended = using.resume(run.folder());
+        } catch (IOException | RuntimeException e) {
+            ui.execute(
+                    () -> ended(run, "Could not resume " + run.runName() + ": " + e.getMessage()));
             return;
         }
+        ui.execute(() -> started(run));
+        ended.thenAccept(e -> ui.execute(() -> ended(run, sentence(run.runName(), e))));
+    }
+
+    private void started(RunSummary run) {
+        busy.accept(false);
+        live.resuming(run);
+        status.accept(
+                "Resuming "
+                        + run.runName()
+                        + " from its last checkpoint in a process of its own (it goes on if the"
+                        + " window closes); its curves grow on the charts.");
+        showCharts.run();
+    }
+
+    private void ended(RunSummary run, String sentence) {
+        busy.accept(false);
         live.resumeEnded(run);
-        refresh.accept(outcome.sentence(run.runName()));
+        refresh.accept(sentence);
+    }
+
+    /** How the resuming of the run named {@code name} ended, for the status line. */
+    static String sentence(String name, ResumeProcess.Ended e) {
+        if (e.exitCode() == 0) {
+            return name + " was resumed and has completed: it is listed as complete.";
+        }
+        return "Could not resume "
+                + name
+                + ": "
+                + (e.lastLine().isEmpty() ? "its process ended" : e.lastLine())
+                + " (exit "
+                + e.exitCode()
+                + "; its whole output is in "
+                + e.log()
+                + ")";
     }
 }
