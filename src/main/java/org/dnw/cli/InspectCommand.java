@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.dnw.data.Samples;
 import org.dnw.engine.BatchFiller;
-import org.dnw.figures.KernelGridImage;
+import org.dnw.figures.ActivationPicture;
 import org.dnw.figures.Png;
 import org.dnw.spec.Shape;
 import org.dnw.store.RunStore;
@@ -29,8 +29,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code inspect RUN IMAGE --out DIR}: every layer's output for one image, as one PNG per layer
- * (its feature maps, each scaled to its own min..max) and {@code activations.json} (per layer its
- * kind, shape and each map's min, max and mean).
+ * (its feature maps, each scaled to its own min..max; a dense layer's units wrapped into rows) and
+ * {@code activations.json} (per layer its kind, shape and each map's min, max and mean).
  */
 @Command(
         name = "inspect",
@@ -100,12 +100,12 @@ final class InspectCommand implements Callable<Integer> {
         index.put("predicted", predicted);
         index.put("probability", probabilities[best]);
         String inputPng = "00-input.png";
-        Png.write(picture(input, x), outDir.resolve(inputPng));
+        Png.write(ActivationPicture.render(input, x), outDir.resolve(inputPng));
         index.put("input", inputPng);
         ArrayNode entries = index.putArray("layers");
         for (LayerActivation layer : layers) {
             String png = layer.name() + ".png";
-            Png.write(picture(layer.shape(), layer.values()), outDir.resolve(png));
+            Png.write(ActivationPicture.render(layer.shape(), layer.values()), outDir.resolve(png));
             ObjectNode entry = entries.addObject();
             entry.put("layer", layer.name());
             entry.put("kind", layer.layer().kindName());
@@ -138,15 +138,6 @@ final class InspectCommand implements Callable<Integer> {
                 INDEX,
                 outDir);
         return ExitCodes.OK;
-    }
-
-    /** An image-shaped output as a grid of grey maps; a vector as a strip of its units. */
-    private static BufferedImage picture(Shape shape, float[] values) {
-        int[] dims =
-                shape.isImage()
-                        ? new int[] {shape.channels(), 1, shape.height(), shape.width()}
-                        : new int[] {shape.width()};
-        return KernelGridImage.render(dims, values, null);
     }
 
     private float[] testSample(SavedRun saved, PrintWriter out) throws Exception {

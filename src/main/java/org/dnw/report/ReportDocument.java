@@ -220,7 +220,10 @@ final class ReportDocument {
                 RunSections.epochTable(r),
                 ResultSections.testResults(r),
                 ResultSections.filters(r),
-                ResultSections.mistakes(r, images));
+                ResultSections.mistakes(r, images),
+                NetworkSections.diagram(r, target == Target.PDF),
+                NetworkSections.layerFilters(r),
+                NetworkSections.activations(r, ResultSections.checkedImages(r, images)));
     }
 
     private static List<Glance> glance(SavedRun r) {

@@ -92,7 +92,10 @@ final class ReportModel {
             Epochs epochs,
             TestResults test,
             Filters filters,
-            MistakeSection mistakes) {}
+            MistakeSection mistakes,
+            Diagram diagram,
+            LayerFilters layerFilters,
+            Activations activations) {}
 
     /** One figure of the row at the top of a run: a big value over its label. */
     record Glance(String big, String label, String id) {}
@@ -218,6 +221,46 @@ final class ReportModel {
             String predictedName,
             String confidence,
             String trueProbability) {}
+
+    /**
+     * The network drawn as boxes: inline SVG for a browser ({@code svg}), a PNG for the PDF ({@code
+     * picture}), or why it cannot be drawn ({@code undrawable}); {@code names} the labels of its
+     * columns, input first.
+     */
+    record Diagram(String undrawable, Svg svg, Picture picture, List<String> names) {}
+
+    /**
+     * The filters of every convolution layer, one picture each, or why there are none ({@code
+     * missing}, the end of a sentence).
+     */
+    record LayerFilters(String missing, List<LayerPicture> layers) {
+        boolean hasLayers() {
+            return layers != null && !layers.isEmpty();
+        }
+    }
+
+    /**
+     * One layer's picture: its position in the spec, its name as in the table (e.g. {@code
+     * 03-Conv2d}), what it is ({@code caption}) and the picture.
+     */
+    record LayerPicture(int position, String name, String caption, Picture picture) {}
+
+    /**
+     * Every layer's output for a few test images, or why there are none ({@code missing}, the end
+     * of a sentence).
+     */
+    record Activations(String missing, List<ActivationSample> samples) {
+        boolean hasSamples() {
+            return samples != null && !samples.isEmpty();
+        }
+    }
+
+    /**
+     * One test image and every layer's output for it; {@code mistake} whether the network got it
+     * wrong, {@code heading} what it is (true and predicted class, confidence).
+     */
+    record ActivationSample(
+            int index, boolean mistake, String heading, Picture input, List<LayerPicture> layers) {}
 
     /** One mistake as a row of the list shown when there are no pictures. */
     record MistakeRow(

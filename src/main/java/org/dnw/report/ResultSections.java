@@ -285,7 +285,7 @@ final class ResultSections {
     }
 
     /** The source's images for {@code r}, or why there are none, checked against the run. */
-    private static TestImages checkedImages(SavedRun r, TestImageSource images) {
+    static TestImages checkedImages(SavedRun r, TestImageSource images) {
         TestImages t;
         try {
             t = images.imagesFor(r);

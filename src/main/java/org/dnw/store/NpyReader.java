@@ -1,8 +1,12 @@
 package org.dnw.store;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.dnw.data.NumpyArrays;
 import org.dnw.train.ParameterValues;
 
@@ -23,6 +27,24 @@ public final class NpyReader {
      */
     public static ParameterValues read(Path file, String name) throws IOException {
         return parse(Files.readAllBytes(file), file, name);
+    }
+
+    /**
+     * Reads every array of an {@code .npz} archive, such as a run's {@code weights.npz} (every
+     * trained parameter, in the engine's order), in the archive's order; each named as its entry.
+     *
+     * @throws RunFormatException naming the file when it is not a zip of float32 C-order .npy files
+     */
+    public static List<ParameterValues> readNpz(Path file) throws IOException {
+        Map<String, byte[]> files;
+        try (InputStream in = Files.newInputStream(file)) {
+            files = NumpyArrays.readNpzFiles(in);
+        }
+        List<ParameterValues> out = new ArrayList<>(files.size());
+        for (Map.Entry<String, byte[]> e : files.entrySet()) {
+            out.add(parse(e.getValue(), file, e.getKey()));
+        }
+        return out;
     }
 
     static ParameterValues parse(byte[] bytes, Path file, String name) throws RunFormatException {
