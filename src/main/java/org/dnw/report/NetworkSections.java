@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import org.dnw.data.ImageSamples;
 import org.dnw.engine.BatchFiller;
+import org.dnw.engine.LoadedNetwork;
 import org.dnw.figures.ActivationPicture;
 import org.dnw.figures.KernelGridImage;
 import org.dnw.figures.NetworkDiagram;
@@ -178,7 +179,9 @@ final class NetworkSections {
         }
         if (!SavedNetworks.isScratch(r.manifest()) && !hasParams(r)) {
             return new Activations(
-                    "the run folder holds no saved network (no .params file) to compute them with",
+                    "the run folder holds no saved network ("
+                            + LoadedNetwork.MODEL_NAME
+                            + "-NNNN.params) to compute them with",
                     null);
         }
         List<String> names = r.classNames();
@@ -247,16 +250,13 @@ final class NetworkSections {
         return new Activations(null, samples);
     }
 
+    /** Whether the folder holds the {@code model-NNNN.params} file the DJL engine loads. */
     private static boolean hasParams(SavedRun r) {
-        if (r.folder() == null) {
+        if (r.folder() == null || !Files.isDirectory(r.folder())) {
             return false;
         }
-        for (String f : r.manifest().modelFiles()) {
-            if (Files.isRegularFile(r.folder().resolve(f))) {
-                return true;
-            }
-        }
-        try (var files = Files.newDirectoryStream(r.folder(), "*.params")) {
+        try (var files =
+                Files.newDirectoryStream(r.folder(), LoadedNetwork.MODEL_NAME + "-*.params")) {
             return files.iterator().hasNext();
         } catch (IOException e) {
             return false;

@@ -49,6 +49,9 @@ final class FakeRuns {
     private Hyperparameters hyperparameters =
             Hyperparameters.defaults().withEpochCount(3).withSeed(7);
 
+    private ModelSpec network = spec();
+    private List<ParameterValues> parameters = null;
+
     FakeRuns(RunStore store) {
         this.store = store;
     }
@@ -82,6 +85,13 @@ final class FakeRuns {
 
     FakeRuns hyperparameters(Hyperparameters value) {
         hyperparameters = value;
+        return this;
+    }
+
+    /** Another network and its parameters (as weights.npz holds them, in order). */
+    FakeRuns network(ModelSpec spec, List<ParameterValues> values) {
+        network = spec;
+        parameters = List.copyOf(values);
         return this;
     }
 
@@ -169,7 +179,7 @@ final class FakeRuns {
         recorder.accept(
                 new TrainingEvent.RunStarted(
                         name,
-                        spec(),
+                        network,
                         hyperparameters.withEpochCount(epochs),
                         "Toy",
                         PARAMETERS,
@@ -213,6 +223,9 @@ final class FakeRuns {
         params.add(new ParameterValues("01Conv2d_bias", new int[] {4}, ramp(4)));
         params.add(new ParameterValues("04Linear_weight", new int[] {3, 64}, ramp(192)));
         params.add(new ParameterValues("04Linear_bias", new int[] {3}, ramp(3)));
+        if (parameters != null) {
+            params = new ArrayList<>(parameters);
+        }
         recorder.accept(
                 new TrainingEvent.RunFinished(
                         name,
