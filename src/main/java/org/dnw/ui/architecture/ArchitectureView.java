@@ -2,9 +2,12 @@ package org.dnw.ui.architecture;
 
 import java.util.List;
 import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Bounds;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -12,6 +15,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -25,8 +30,9 @@ import javafx.scene.layout.VBox;
 import org.dnw.ui.common.SliderField;
 
 /**
- * The architecture editor: a toolbar (add layer, undo, redo, Train), the network's totals and
- * verdict, and the stack of layer cards from input to output in a scroll pane.
+ * The architecture editor: a toolbar (add layer, undo, redo, Diagram, Train), the network's totals
+ * and verdict, and the stack of layer cards from input to output in a scroll pane, with the
+ * network's diagram under it when shown.
  */
 public final class ArchitectureView extends BorderPane {
 
@@ -43,9 +49,22 @@ public final class ArchitectureView extends BorderPane {
     private final VBox stack = new VBox();
     private final ScrollPane scroller = new ScrollPane();
     private final Button trainButton = new Button("Train");
+    private final BooleanProperty diagramShown =
+            new SimpleBooleanProperty(this, "diagramShown", false);
+    private final DiagramView diagramView;
 
     public ArchitectureView(ArchitectureViewModel viewModel) {
+        this(viewModel, null);
+    }
+
+    /**
+     * The editor with a diagram of the network under the cards, shown by {@link
+     * #diagramShownProperty()}; without one when {@code diagram} is null.
+     */
+    public ArchitectureView(ArchitectureViewModel viewModel, DiagramViewModel diagram) {
         this.viewModel = viewModel;
+        this.diagramView =
+                diagram == null ? null : new DiagramView(diagram, viewModel.specProperty());
         getStyleClass().add("architecture-view");
         setTop(new VBox(toolbar(), summary()));
 
@@ -62,7 +81,26 @@ public final class ArchitectureView extends BorderPane {
         scroller.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroller.getStyleClass().add("layer-scroller");
         scroller.setFocusTraversable(false);
-        setCenter(scroller);
+        if (diagramView == null) {
+            setCenter(scroller);
+        } else {
+            SplitPane centre = new SplitPane(scroller);
+            centre.setOrientation(Orientation.VERTICAL);
+            centre.getStyleClass().add("editor-split");
+            diagramView.setVisible(false);
+            diagramShown.addListener(
+                    (obs, old, shown) -> {
+                        if (shown) {
+                            centre.getItems().add(diagramView);
+                            centre.setDividerPositions(0.55);
+                            diagramView.setVisible(true);
+                        } else {
+                            diagramView.setVisible(false);
+                            centre.getItems().remove(diagramView);
+                        }
+                    });
+            setCenter(centre);
+        }
 
         viewModel
                 .selectedIndexProperty()
@@ -82,6 +120,11 @@ public final class ArchitectureView extends BorderPane {
     /** The Train button; its action calls {@link ArchitectureViewModel#train()}. */
     public Button trainButton() {
         return trainButton;
+    }
+
+    /** Whether the network diagram shows under the cards (always false without a diagram). */
+    public BooleanProperty diagramShownProperty() {
+        return diagramShown;
     }
 
     private HBox toolbar() {
@@ -132,7 +175,17 @@ public final class ArchitectureView extends BorderPane {
         trainTip.setMaxWidth(360);
         trainButton.setTooltip(trainTip);
 
-        HBox bar = new HBox(title, spacer, add, undo, redo, trainButton);
+        HBox bar = new HBox(title, spacer, add, undo, redo);
+        if (diagramView != null) {
+            ToggleButton diagram = new ToggleButton("Diagram");
+            diagram.setId("diagram-toggle");
+            diagram.setMinWidth(Region.USE_PREF_SIZE);
+            diagram.selectedProperty().bindBidirectional(diagramShown);
+            diagram.setTooltip(
+                    new Tooltip("Show the network as boxes under the cards, to export (Ctrl+G)"));
+            bar.getChildren().add(diagram);
+        }
+        bar.getChildren().add(trainButton);
         bar.getStyleClass().add("editor-toolbar");
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;

@@ -1,9 +1,11 @@
 package org.dnw.ui.workbench;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -23,6 +25,7 @@ import javafx.scene.layout.VBox;
 import org.dnw.spec.Presets;
 import org.dnw.ui.architecture.ArchitectureView;
 import org.dnw.ui.architecture.ArchitectureViewModel;
+import org.dnw.ui.architecture.DiagramViewModel;
 import org.dnw.ui.architecture.LayerKind;
 import org.dnw.ui.common.CommandStack;
 
@@ -51,7 +54,7 @@ public final class WorkbenchView extends BorderPane {
         this.viewModel = viewModel;
         getStyleClass().add("workbench");
         getStylesheets().add(STYLESHEET);
-        architectureView = new ArchitectureView(viewModel.architecture());
+        architectureView = new ArchitectureView(viewModel.architecture(), viewModel.diagram());
         architectureView.setMinWidth(400);
 
         for (WorkbenchTab kind : WorkbenchTab.values()) {
@@ -209,7 +212,34 @@ public final class WorkbenchView extends BorderPane {
 
         MenuItem train = item("_Train", "menu-train", shortcut(KeyCode.T), editor::train);
         train.disableProperty().bind(editor.trainEnabledBinding().not());
-        Menu network = new Menu("_Network", null, train);
+        CheckMenuItem showDiagram = new CheckMenuItem("Show _diagram");
+        showDiagram.setId("menu-diagram");
+        showDiagram.setAccelerator(shortcut(KeyCode.G));
+        showDiagram.selectedProperty().bindBidirectional(architectureView.diagramShownProperty());
+        MenuItem exportPng =
+                item(
+                        "Export diagram as _PNG…",
+                        "menu-diagram-png",
+                        null,
+                        () -> viewModel.diagram().export(DiagramViewModel.Format.PNG));
+        MenuItem exportSvg =
+                item(
+                        "Export diagram as S_VG…",
+                        "menu-diagram-svg",
+                        null,
+                        () -> viewModel.diagram().export(DiagramViewModel.Format.SVG));
+        for (MenuItem export : List.of(exportPng, exportSvg)) {
+            export.disableProperty().bind(viewModel.diagram().pictureProperty().isNull());
+        }
+        Menu network =
+                new Menu(
+                        "_Network",
+                        null,
+                        train,
+                        new SeparatorMenuItem(),
+                        showDiagram,
+                        exportPng,
+                        exportSvg);
 
         MenuBar bar = new MenuBar(file, edit, network);
         bar.getStyleClass().add("workbench-menu-bar");

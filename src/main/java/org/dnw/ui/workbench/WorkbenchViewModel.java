@@ -28,6 +28,7 @@ import org.dnw.spec.SpecJson;
 import org.dnw.store.RunManifest;
 import org.dnw.store.SavedRun;
 import org.dnw.ui.architecture.ArchitectureViewModel;
+import org.dnw.ui.architecture.DiagramViewModel;
 import org.dnw.ui.common.DialogService;
 import org.dnw.ui.confusion.SampleImages;
 import org.dnw.ui.data.DatasetPreview;
@@ -59,6 +60,7 @@ public final class WorkbenchViewModel {
     private final BooleanBinding dirty;
     private final StringBinding title;
     private WorkbenchLinks links;
+    private final DiagramViewModel diagram;
 
     public WorkbenchViewModel(
             ArchitectureViewModel architecture,
@@ -85,6 +87,12 @@ public final class WorkbenchViewModel {
                         architecture.specProperty(),
                         dirty);
         architecture.messageProperty().addListener((obs, old, now) -> status.set(now));
+        diagram = new DiagramViewModel(dialogs, background, ui, status::set);
+    }
+
+    /** The editor's network as a picture, to show under the cards and export. */
+    public DiagramViewModel diagram() {
+        return diagram;
     }
 
     public ArchitectureViewModel architecture() {
