@@ -30,8 +30,8 @@ import javafx.scene.layout.VBox;
 import org.dnw.ui.common.SliderField;
 
 /**
- * The architecture editor: a toolbar (add layer, undo, redo, Diagram, Train), the network's totals
- * and verdict, and the stack of layer cards from input to output in a scroll pane, with the
+ * The architecture editor: a toolbar (add layer, undo, redo, Train), the network's totals
+ * and verdict (with the Diagram toggle), and the stack of layer cards from input to output in a scroll pane, with the
  * network's diagram under it when shown.
  */
 public final class ArchitectureView extends BorderPane {
@@ -92,7 +92,7 @@ public final class ArchitectureView extends BorderPane {
                     (obs, old, shown) -> {
                         if (shown) {
                             centre.getItems().add(diagramView);
-                            centre.setDividerPositions(0.55);
+                            centre.setDividerPositions(0.5);
                             diagramView.setVisible(true);
                         } else {
                             diagramView.setVisible(false);
@@ -175,17 +175,7 @@ public final class ArchitectureView extends BorderPane {
         trainTip.setMaxWidth(360);
         trainButton.setTooltip(trainTip);
 
-        HBox bar = new HBox(title, spacer, add, undo, redo);
-        if (diagramView != null) {
-            ToggleButton diagram = new ToggleButton("Diagram");
-            diagram.setId("diagram-toggle");
-            diagram.setMinWidth(Region.USE_PREF_SIZE);
-            diagram.selectedProperty().bindBidirectional(diagramShown);
-            diagram.setTooltip(
-                    new Tooltip("Show the network as boxes under the cards, to export (Ctrl+G)"));
-            bar.getChildren().add(diagram);
-        }
-        bar.getChildren().add(trainButton);
+        HBox bar = new HBox(title, spacer, add, undo, redo, trainButton);
         bar.getStyleClass().add("editor-toolbar");
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
@@ -233,7 +223,23 @@ public final class ArchitectureView extends BorderPane {
             line.setWrapText(true);
             line.setMinHeight(Region.USE_PREF_SIZE);
         }
-        VBox box = new VBox(totals, memory, verdict, networkProblem);
+        Node verdictLine = verdict;
+        if (diagramView != null) {
+            // The toolbar is full at 1280 px; the verdict line has room on its right.
+            ToggleButton diagram = new ToggleButton("Diagram");
+            diagram.setId("diagram-toggle");
+            diagram.getStyleClass().add("diagram-toggle");
+            diagram.setMinWidth(Region.USE_PREF_SIZE);
+            diagram.selectedProperty().bindBidirectional(diagramShown);
+            diagram.setTooltip(
+                    new Tooltip("Show the network as boxes under the cards, to export (Ctrl+G)"));
+            Region gap = new Region();
+            HBox.setHgrow(gap, Priority.ALWAYS);
+            HBox line = new HBox(verdict, gap, diagram);
+            line.setAlignment(Pos.CENTER_LEFT);
+            verdictLine = line;
+        }
+        VBox box = new VBox(totals, memory, verdictLine, networkProblem);
         box.getStyleClass().add("network-summary");
         return box;
     }

@@ -21,7 +21,7 @@ import org.dnw.spec.ModelSpec;
 /**
  * The network diagram under the layer cards: redrawn a moment after the cards stop changing (only
  * while it is shown), shrunk to the pane's width down to {@link #MIN_SCALE} and scrolled beyond,
- * with Export PNG… and Export SVG…. A network that cannot work shows the sentence instead.
+ * with Export PNG… and SVG…. A network that cannot work shows the sentence instead.
  */
 final class DiagramView extends VBox {
 
@@ -29,7 +29,7 @@ final class DiagramView extends VBox {
     static final Duration DEBOUNCE = Duration.millis(250);
 
     /** Below this the labels become hard to read: the pane scrolls instead. */
-    private static final double MIN_SCALE = 0.6;
+    private static final double MIN_SCALE = 0.8;
 
     private final DiagramViewModel viewModel;
     private final ObservableValue<ModelSpec> spec;
@@ -45,21 +45,25 @@ final class DiagramView extends VBox {
 
         Label title = new Label("Diagram");
         title.getStyleClass().add("diagram-title");
-        Label note = new Label("each box is a layer's output");
-        note.getStyleClass().add("muted");
+        title.setMinWidth(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Button png = new Button("Export PNG…");
+        Label export = new Label("Export");
+        export.getStyleClass().add("muted");
+        export.setMinWidth(Region.USE_PREF_SIZE);
+        Button png = new Button("PNG…");
         png.setId("diagram-export-png");
+        png.setMinWidth(Region.USE_PREF_SIZE);
         png.setOnAction(e -> viewModel.export(DiagramViewModel.Format.PNG));
-        png.setTooltip(new Tooltip("Save the diagram as a PNG picture"));
-        Button svg = new Button("Export SVG…");
+        png.setTooltip(new Tooltip("Export PNG…: save the diagram as a picture"));
+        Button svg = new Button("SVG…");
         svg.setId("diagram-export-svg");
+        svg.setMinWidth(Region.USE_PREF_SIZE);
         svg.setOnAction(e -> viewModel.export(DiagramViewModel.Format.SVG));
-        svg.setTooltip(new Tooltip("Save the diagram as an SVG drawing, sharp at any size"));
+        svg.setTooltip(new Tooltip("Export SVG…: save the diagram as a drawing, sharp at any size"));
         png.disableProperty().bind(viewModel.pictureProperty().isNull());
         svg.disableProperty().bind(viewModel.pictureProperty().isNull());
-        HBox bar = new HBox(title, note, spacer, png, svg);
+        HBox bar = new HBox(title, spacer, export, png, svg);
         bar.getStyleClass().add("diagram-toolbar");
         bar.setAlignment(Pos.CENTER_LEFT);
 
