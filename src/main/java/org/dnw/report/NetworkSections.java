@@ -51,8 +51,8 @@ final class NetworkSections {
     /** Widest picture on the printed page, CSS pixels. */
     private static final int PAGE_WIDTH = 680;
 
-    /** Widest picture of one layer's output, so that a few fit side by side. */
-    private static final int LAYER_WIDTH = 320;
+    /** Widest picture of one layer's output: three fit side by side on the page. */
+    private static final int LAYER_WIDTH = 210;
 
     private NetworkSections() {}
 
@@ -213,7 +213,7 @@ final class NetworkSections {
                             new LayerPicture(
                                     a.position(),
                                     a.name(),
-                                    a.layer().kindName() + " " + a.shape(),
+                                    a.shape().toString(),
                                     fitted(
                                             ActivationPicture.render(a.shape(), a.values()),
                                             LAYER_WIDTH)));

@@ -30,9 +30,9 @@ import javafx.scene.layout.VBox;
 import org.dnw.ui.common.SliderField;
 
 /**
- * The architecture editor: a toolbar (add layer, undo, redo, Train), the network's totals
- * and verdict (with the Diagram toggle), and the stack of layer cards from input to output in a scroll pane, with the
- * network's diagram under it when shown.
+ * The architecture editor: a toolbar (add layer, undo, redo, Train), the network's totals and
+ * verdict (with the Diagram toggle), and the stack of layer cards from input to output in a scroll
+ * pane, with the network's diagram under it when shown.
  */
 public final class ArchitectureView extends BorderPane {
 

@@ -60,7 +60,8 @@ final class DiagramView extends VBox {
         svg.setId("diagram-export-svg");
         svg.setMinWidth(Region.USE_PREF_SIZE);
         svg.setOnAction(e -> viewModel.export(DiagramViewModel.Format.SVG));
-        svg.setTooltip(new Tooltip("Export SVG…: save the diagram as a drawing, sharp at any size"));
+        svg.setTooltip(
+                new Tooltip("Export SVG…: save the diagram as a drawing, sharp at any size"));
         png.disableProperty().bind(viewModel.pictureProperty().isNull());
         svg.disableProperty().bind(viewModel.pictureProperty().isNull());
         HBox bar = new HBox(title, spacer, export, png, svg);
