@@ -11,8 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.dnw.data.ImageSamples;
-import org.dnw.engine.BatchFiller;
-import org.dnw.engine.LoadedNetwork;
 import org.dnw.figures.ActivationPicture;
 import org.dnw.figures.KernelGridImage;
 import org.dnw.figures.NetworkDiagram;
@@ -31,7 +29,6 @@ import org.dnw.store.SavedNetworks;
 import org.dnw.store.SavedRun;
 import org.dnw.train.LayerActivation;
 import org.dnw.train.ParameterValues;
-import org.dnw.train.TrainedNetwork;
 import org.dnw.train.TrainingEvent.TestEvaluation;
 
 /**
@@ -177,12 +174,9 @@ final class NetworkSections {
         if (!images.isPresent()) {
             return new Activations(images.missingReason(), null);
         }
-        if (!SavedNetworks.isScratch(r.manifest()) && !hasParams(r)) {
+        if (!SavedNetworks.hasNetwork(r)) {
             return new Activations(
-                    "the run folder holds no saved network ("
-                            + LoadedNetwork.MODEL_NAME
-                            + "-NNNN.params) to compute them with",
-                    null);
+                    "the run folder holds no saved network to compute them with", null);
         }
         List<String> names = r.classNames();
         int classCount =
@@ -200,42 +194,11 @@ final class NetworkSections {
             }
         }
         ImageSamples s = images.images();
-        List<ActivationSample> samples = new ArrayList<>();
-        try (TrainedNetwork network = SavedNetworks.open(r)) {
-            float[] x = new float[BatchFiller.sampleSize(s)];
-            long[] label = new long[1];
-            for (Mistakes.Mistake m : chosen) {
-                BatchFiller.fill(s, null, m.index(), 1, x, label);
-                List<LayerActivation> layers = network.activations(x);
-                List<LayerPicture> pictures = new ArrayList<>();
-                for (LayerActivation a : layers) {
-                    pictures.add(
-                            new LayerPicture(
-                                    a.position(),
-                                    a.name(),
-                                    a.shape().toString(),
-                                    fitted(
-                                            ActivationPicture.render(a.shape(), a.values()),
-                                            LAYER_WIDTH)));
-                }
-                boolean wrong = m.actual() != m.predicted();
-                String heading =
-                        "Test sample "
-                                + m.index()
-                                + ": true "
-                                + className(names, m.actual())
-                                + ", predicted "
-                                + className(names, m.predicted())
-                                + (wrong && Double.isFinite(m.confidence())
-                                        ? " with " + Format.percent1(m.confidence())
-                                        : "")
-                                + (wrong ? " — a mistake" : " — right");
-                int scale = Images.scaleFor(Math.max(s.width(), s.height()), 84);
-                BufferedImage input = Images.sample(s, m.index(), scale);
-                samples.add(
-                        new ActivationSample(
-                                m.index(), wrong, heading, fitted(input, LAYER_WIDTH), pictures));
-            }
+        List<List<LayerActivation>> outputs;
+        try {
+            outputs =
+                    SavedNetworks.activations(
+                            r, s, chosen.stream().mapToInt(Mistakes.Mistake::index).toArray());
         } catch (UnsupportedOperationException e) {
             return new Activations(stripStop(e.getMessage()), null);
         } catch (IOException | RuntimeException e) {
@@ -247,20 +210,39 @@ final class NetworkSections {
                             + ")",
                     null);
         }
+        int scale = Images.scaleFor(Math.max(s.width(), s.height()), 84);
+        List<ActivationSample> samples = new ArrayList<>();
+        for (int k = 0; k < chosen.size(); k++) {
+            Mistakes.Mistake m = chosen.get(k);
+            List<LayerPicture> pictures = new ArrayList<>();
+            for (LayerActivation a : outputs.get(k)) {
+                pictures.add(
+                        new LayerPicture(
+                                a.position(),
+                                a.name(),
+                                a.shape().toString(),
+                                fitted(
+                                        ActivationPicture.render(a.shape(), a.values()),
+                                        LAYER_WIDTH)));
+            }
+            boolean wrong = m.actual() != m.predicted();
+            String heading =
+                    "Test sample "
+                            + m.index()
+                            + ": true "
+                            + className(names, m.actual())
+                            + ", predicted "
+                            + className(names, m.predicted())
+                            + (wrong && Double.isFinite(m.confidence())
+                                    ? " with " + Format.percent1(m.confidence())
+                                    : "")
+                            + (wrong ? " — a mistake" : " — right");
+            BufferedImage input = Images.sample(s, m.index(), scale);
+            samples.add(
+                    new ActivationSample(
+                            m.index(), wrong, heading, fitted(input, LAYER_WIDTH), pictures));
+        }
         return new Activations(null, samples);
-    }
-
-    /** Whether the folder holds the {@code model-NNNN.params} file the DJL engine loads. */
-    private static boolean hasParams(SavedRun r) {
-        if (r.folder() == null || !Files.isDirectory(r.folder())) {
-            return false;
-        }
-        try (var files =
-                Files.newDirectoryStream(r.folder(), LoadedNetwork.MODEL_NAME + "-*.params")) {
-            return files.iterator().hasNext();
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     private static String stripStop(String s) {

@@ -205,8 +205,8 @@ class NetworkSectionsTest {
         assertThat(none).contains("No layer outputs: no test images were given to the report.");
         assertThat(noNetwork)
                 .contains(
-                        "No layer outputs: the run folder holds no saved network"
-                                + " (model-NNNN.params) to compute them with.")
+                        "No layer outputs: the run folder holds no saved network to compute"
+                                + " them with.")
                 .doesNotContain("class=\"activations");
         // the mistakes themselves are still drawn
         assertThat(noNetwork).contains("<div class=\"mistake\" data-index=");
