@@ -73,6 +73,47 @@ class ArchitectureEditorUiTest {
     }
 
     @Test
+    void ctrlGShowsTheDiagramWhichFollowsTheCardsAndSaysWhenTheNetworkCannotWork(FxRobot robot)
+            throws Exception {
+        loadSeedCnnFromTheMenu(robot);
+        assertThat(robot.lookup("#diagram-view").tryQuery()).isEmpty();
+
+        robot.press(KeyCode.CONTROL, KeyCode.G).release(KeyCode.G, KeyCode.CONTROL);
+        settle();
+
+        javafx.scene.image.ImageView image =
+                robot.lookup("#diagram-image").queryAs(javafx.scene.image.ImageView.class);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> image.getImage() != null);
+        assertThat((int) image.getImage().getWidth())
+                .isEqualTo(org.dnw.figures.NetworkDiagram.of(Presets.load("seed-cnn")).width());
+        assertThat(robot.lookup("#diagram-export-png").queryButton().isDisabled()).isFalse();
+
+        org.dnw.spec.ModelSpec impossible =
+                new org.dnw.spec.ModelSpec(
+                        "too-small",
+                        org.dnw.spec.Shape.image(1, 4, 4),
+                        java.util.List.of(
+                                Conv2dSpec.of(8, 5, 1, org.dnw.spec.Padding.VALID),
+                                new org.dnw.spec.FlattenSpec(),
+                                org.dnw.spec.OutputSpec.softmax(10)));
+        robot.interact(() -> editor.load(impossible, "a network too big for its input"));
+        Label problem = robot.lookup("#diagram-problem").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !problem.getText().isEmpty());
+        settle();
+        assertThat(problem.getText())
+                .isEqualTo(
+                        "The network cannot be drawn — "
+                                + impossible.analyse().errors().get(0).message());
+        assertThat(problem.isVisible()).isTrue();
+        assertThat(image.getImage()).isNull();
+        assertThat(robot.lookup("#diagram-export-svg").queryButton().isDisabled()).isTrue();
+
+        robot.clickOn("#diagram-toggle");
+        settle();
+        assertThat(robot.lookup("#diagram-view").tryQuery()).isEmpty();
+    }
+
+    @Test
     void aKernelTypedAboveTheRangeIsClampedWithASentenceBesideTheField(FxRobot robot) {
         loadSeedCnnFromTheMenu(robot);
         robot.doubleClickOn("#kernel-field-1").write("29").type(KeyCode.ENTER);
