@@ -13,6 +13,7 @@ import org.dnw.data.BuiltInDataset;
 import org.dnw.data.DatasetCatalog;
 import org.dnw.data.ImageSamples;
 import org.dnw.data.ProgressListener;
+import org.dnw.figures.ActivationPicture;
 import org.dnw.spec.LayerShape;
 import org.dnw.spec.Presets;
 import org.junit.jupiter.api.Test;
@@ -173,7 +174,19 @@ class InspectCliIT {
             BufferedImage picture =
                     ImageIO.read(folder.resolve(layer.get("png").asText()).toFile());
             assertThat(picture).as(layer.get("png").asText()).isNotNull();
-            assertThat(picture.getWidth()).isGreaterThan(expected.output().width());
+            if (expected.output().isImage()) {
+                assertThat(picture.getWidth()).isGreaterThan(expected.output().width());
+            } else {
+                // a dense layer's units wrapped into rows (3,136 → 56 × 56), not one long line
+                int units = (int) expected.output().size();
+                int columns = ActivationPicture.columnsFor(units);
+                int rows = (units + columns - 1) / columns;
+                assertThat(picture.getWidth()).isGreaterThan(columns);
+                assertThat(picture.getHeight()).isGreaterThan(rows);
+                if (units > ActivationPicture.ONE_ROW_UNITS) {
+                    assertThat(picture.getWidth()).isLessThan(2 * picture.getHeight());
+                }
+            }
         }
         // the network's answer is the output layer's largest logit
         JsonNode logits = layers.get(shapes.size() - 1).get("maps").get(0);
