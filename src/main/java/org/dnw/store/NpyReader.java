@@ -33,7 +33,9 @@ public final class NpyReader {
      * Reads every array of an {@code .npz} archive, such as a run's {@code weights.npz} (every
      * trained parameter, in the engine's order), in the archive's order; each named as its entry.
      *
-     * @throws RunFormatException naming the file when it is not a zip of float32 C-order .npy files
+     * <p>A file that is not a zip archive holds no entries and gives an empty list.
+     *
+     * @throws RunFormatException naming the file when an entry is not a float32 C-order .npy
      */
     public static List<ParameterValues> readNpz(Path file) throws IOException {
         Map<String, byte[]> files;

@@ -26,6 +26,35 @@ class NpyWriterTest {
     @TempDir Path dir;
 
     @Test
+    void anNpzIsReadBackInItsOrderWithItsNamesShapesAndValues() throws IOException {
+        List<ParameterValues> written =
+                List.of(
+                        new ParameterValues(
+                                "01Conv2d_weight",
+                                new int[] {2, 1, 2, 2},
+                                new float[] {1, 2, 3, 4, 5, 6, 7, 8}),
+                        new ParameterValues("01Conv2d_bias", new int[] {2}, new float[] {-1, 1}),
+                        new ParameterValues(
+                                "03Linear_weight", new int[] {1, 3}, new float[] {0.5f, 0, -0.5f}));
+        Path file = dir.resolve("weights.npz");
+        try (var out = Files.newOutputStream(file)) {
+            NpyWriter.writeNpz(out, written);
+        }
+
+        List<ParameterValues> read = NpyReader.readNpz(file);
+
+        assertThat(read).hasSize(3);
+        for (int i = 0; i < 3; i++) {
+            assertThat(read.get(i).name()).isEqualTo(written.get(i).name());
+            assertThat(read.get(i).shape()).isEqualTo(written.get(i).shape());
+            assertThat(read.get(i).values()).isEqualTo(written.get(i).values());
+        }
+        Path notZip = dir.resolve("broken.npz");
+        Files.writeString(notZip, "not a zip");
+        assertThat(NpyReader.readNpz(notZip)).isEmpty();
+    }
+
+    @Test
     void headerFollowsTheNpyOnePointZeroLayout() {
         byte[] h = NpyWriter.header(new int[] {2, 3});
 
