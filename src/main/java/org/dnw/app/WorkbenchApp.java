@@ -149,6 +149,7 @@ public final class WorkbenchApp extends Application {
         view.setTabContent(WorkbenchTab.EXPERIMENTS, experiments.tabs());
         view.setOnQuit(this::closeWindow);
         InsideLinks.link(training.inside(), tryIt, training.confusion(), view);
+        screenshots.setInsideReady(training.inside()::isSettled);
         RunReports reports =
                 new RunReports(
                         services, runs.model(), view, uri -> getHostServices().showDocument(uri));

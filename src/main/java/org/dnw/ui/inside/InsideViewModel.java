@@ -80,6 +80,9 @@ public final class InsideViewModel {
     private TrainedNetwork network;
     private String networkName;
     private int requests;
+    private int opening;
+    private int computes;
+    private boolean computing;
     private boolean dirty;
     private String liveRun;
     private Shape liveInput;
@@ -312,6 +315,7 @@ public final class InsideViewModel {
     /** Uses the saved network of {@code run} from now on (when no run trains here). */
     public void useRun(SavedRun run) {
         int mine = ++requests;
+        opening++;
         String name = run.manifest().runName();
         List<String> names = run.classNames();
         datasetName = run.manifest().dataset().name();
@@ -332,6 +336,7 @@ public final class InsideViewModel {
 
     private void opened(
             int mine, String name, List<String> names, TrainedNetwork opened, String error) {
+        opening--;
         if (mine != requests) {
             closeLater(opened);
             return;
@@ -383,6 +388,21 @@ public final class InsideViewModel {
         }
     }
 
+    /**
+     * True when nothing is on its way: no network opening, no layers being computed, and while a
+     * run trains and the tab shows a fitting image, its layers have arrived (for screenshots).
+     */
+    public boolean isSettled() {
+        InsideImage now = image.get();
+        boolean waitingLive =
+                liveRun != null
+                        && showing.get()
+                        && now != null
+                        && fits(now)
+                        && layers.get().isEmpty();
+        return opening == 0 && !computing && !waitingLive;
+    }
+
     /** True while a run trains here and its layers are followed live. */
     public boolean isLive() {
         return liveRun != null;
@@ -430,7 +450,8 @@ public final class InsideViewModel {
             return;
         }
         dirty = false;
-        int mine = ++requests;
+        computing = true;
+        int mine = ++computes;
         background.execute(
                 () -> {
                     List<LayerActivation> out = null;
@@ -444,7 +465,11 @@ public final class InsideViewModel {
                     String why = error;
                     ui.execute(
                             () -> {
-                                if (mine != requests || liveRun != null) {
+                                if (mine != computes) {
+                                    return;
+                                }
+                                computing = false;
+                                if (liveRun != null) {
                                     return;
                                 }
                                 if (result == null) {
