@@ -424,7 +424,8 @@ public final class InsideViewModel {
 
     private void updateProbe() {
         InsideImage now = image.get();
-        probeSink.accept(liveRun != null && showing.get() && now != null ? now.values() : null);
+        probeSink.accept(
+                liveRun != null && showing.get() && now != null && fits(now) ? now.values() : null);
     }
 
     /** Computes the layers from the saved network, when the tab shows; else later. */
