@@ -353,12 +353,16 @@ public final class InsideView extends BorderPane {
             return;
         }
         inputCaption.setText(image.caption());
-        g.setImageSmoothing(false);
         boolean colour = image.channels() == 3;
         double big = colour ? 128 : 196;
         int scale = Math.max(1, (int) Math.floor(big / Math.max(image.height(), image.width())));
         double w = image.width() * scale;
         double h = image.height() * scale;
+        int small = Math.max(1, (int) Math.floor(90.0 / Math.max(image.height(), image.width())));
+        input.setHeight(colour ? h + 8 + image.height() * small + 20 : h + 2);
+        g.setFill(BACKGROUND);
+        g.fillRect(0, 0, input.getWidth(), input.getHeight());
+        g.setImageSmoothing(false);
         double x0 = colour ? 0 : (SIDE - w) / 2;
         g.drawImage(inputImage(image, -1), x0, 0, w, h);
         g.setStroke(FRAME);
@@ -366,8 +370,6 @@ public final class InsideView extends BorderPane {
         if (colour) {
             // the three channels the first layer reads, side by side under the colour picture
             String[] names = {"red", "green", "blue"};
-            int small =
-                    Math.max(1, (int) Math.floor(90.0 / Math.max(image.height(), image.width())));
             double sw = image.width() * small;
             g.setFont(Font.font(11));
             g.setTextAlign(TextAlignment.CENTER);

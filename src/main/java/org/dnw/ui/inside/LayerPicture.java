@@ -75,7 +75,9 @@ public record LayerPicture(
                     new float[] {1},
                     names);
         }
-        String title = a.position() + " · " + a.layer().summary() + " — " + dims;
+        String summary = a.layer().summary();
+        // "128 units — 128 units" says it twice
+        String title = a.position() + " · " + summary + (summary.equals(dims) ? "" : " — " + dims);
         if (shape.isImage()) {
             int maps = shape.channels();
             int plane = shape.height() * shape.width();

@@ -12,7 +12,7 @@ public final class MapLayout {
     /** Gap between two maps, in pixels. */
     static final double GAP = 6;
 
-    /** Side of one unit of a dense layer, in pixels, up to 1,000 units; smaller beyond. */
+    /** Side of one unit of a dense layer, in pixels, up to 256 units; smaller beyond. */
     static final int UNIT_PIXELS = 12;
 
     private MapLayout() {}
@@ -35,7 +35,7 @@ public final class MapLayout {
 
     /** Side of one unit of a strip of {@code units}: smaller for very wide layers. */
     public static int unitPixels(int units) {
-        return units <= 1000 ? UNIT_PIXELS : units <= 4000 ? 6 : 4;
+        return units <= 256 ? UNIT_PIXELS : units <= 1000 ? 8 : units <= 4000 ? 6 : 4;
     }
 
     /** Rows needed for {@code count} cells in {@code columns} columns. */
