@@ -58,7 +58,7 @@ class LayerPictureTest {
                         List.of());
         assertThat(p.kind()).isEqualTo(LayerPicture.Kind.UNITS);
         assertThat(p.width()).isEqualTo(3);
-        assertThat(p.title()).endsWith("— 3 units");
+        assertThat(p.title()).isEqualTo("5 · 3 units"); // the summary already says it
         assertThat(p.grey(0, 0, false)).isZero();
         assertThat(p.grey(0, 1, false)).isEqualTo(128);
         assertThat(p.grey(0, 2, false)).isEqualTo(255);
