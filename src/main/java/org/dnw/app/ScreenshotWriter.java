@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BooleanSupplier;
 import javafx.animation.AnimationTimer;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
@@ -18,6 +19,9 @@ final class ScreenshotWriter {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScreenshotWriter.class);
 
+    /** Most frames a shot waits for its view to be ready: about 10 s at 60 frames a second. */
+    static final int MAX_WAIT_PULSES = 600;
+
     private ScreenshotWriter() {}
 
     /**
@@ -25,12 +29,22 @@ final class ScreenshotWriter {
      * then}.
      */
     static void afterPulses(Scene scene, Path file, int pulses, Runnable then) {
+        afterPulses(scene, file, pulses, () -> true, then);
+    }
+
+    /**
+     * As {@link #afterPulses(Scene, Path, int, Runnable)}, then also until {@code ready} says the
+     * view has what it waits for (a network opened, layers computed), at most {@value
+     * #MAX_WAIT_PULSES} frames more.
+     */
+    static void afterPulses(
+            Scene scene, Path file, int pulses, BooleanSupplier ready, Runnable then) {
         new AnimationTimer() {
             private int seen;
 
             @Override
             public void handle(long now) {
-                if (++seen < pulses) {
+                if (++seen < pulses || (!ready.getAsBoolean() && seen < pulses + MAX_WAIT_PULSES)) {
                     return;
                 }
                 stop();
@@ -46,7 +60,11 @@ final class ScreenshotWriter {
     }
 
     /** One picture of a folder's set: its file name (without ".png") and how to show it. */
-    record Shot(String name, Runnable show) {}
+    record Shot(String name, Runnable show, BooleanSupplier ready) {
+        Shot(String name, Runnable show) {
+            this(name, show, () -> true);
+        }
+    }
 
     /**
      * Shows each shot in turn, waits a few pulses, and writes {@code folder/<name>.png}; then runs
@@ -63,6 +81,7 @@ final class ScreenshotWriter {
                 scene,
                 folder.resolve(shot.name() + ".png"),
                 6,
+                shot.ready(),
                 () -> every(scene, shots.subList(1, shots.size()), folder, then));
     }
 

@@ -50,6 +50,7 @@ final class TrainingController implements TrainingActions {
     private final Consumer<DataSplits> onSplits;
     private final Consumer<RunSaveOutcome> onSaved;
     private volatile TrainingRun run;
+    private volatile float[] probe;
     private volatile RunLauncher.LaunchedRun launched;
 
     /** Stop was pressed before the run had started: cancel it as soon as it has. */
@@ -72,6 +73,18 @@ final class TrainingController implements TrainingActions {
         this.inputs = Objects.requireNonNull(inputs);
         this.onSplits = Objects.requireNonNull(onSplits);
         this.onSaved = Objects.requireNonNull(onSaved);
+    }
+
+    /**
+     * The image whose layer outputs the runs started here report (the Inside tab's, while it
+     * shows), or null; applies to the active run at once and to every later one.
+     */
+    void setProbe(float[] input) {
+        probe = input;
+        TrainingRun r = run;
+        if (r != null) {
+            r.setProbe(input);
+        }
     }
 
     /** Where every event of every run goes, on the training thread (the UI pump). */
@@ -119,6 +132,7 @@ final class TrainingController implements TrainingActions {
                     launcher.launch(request, dataReference(splits), events);
             this.launched = launched;
             run = launched.run();
+            run.setProbe(probe);
             if (stopRequested) {
                 launched.run().cancel();
             }

@@ -10,6 +10,7 @@ import javafx.scene.layout.BorderPane;
 import org.dnw.data.DataSplits;
 import org.dnw.data.ImageSamples;
 import org.dnw.runs.RunSaveOutcome;
+import org.dnw.store.SavedNetworks;
 import org.dnw.store.SavedRun;
 import org.dnw.train.TrainingEvent;
 import org.dnw.train.TrainingService;
@@ -20,6 +21,7 @@ import org.dnw.ui.confusion.ConfusionViewModel;
 import org.dnw.ui.confusion.SampleImages;
 import org.dnw.ui.filters.FiltersViewModel;
 import org.dnw.ui.hyperparams.HyperparametersView;
+import org.dnw.ui.inside.InsideViewModel;
 import org.dnw.ui.runs.SavedRunViews;
 import org.dnw.ui.training.TrainingEventPump;
 import org.dnw.ui.training.TrainingState;
@@ -47,6 +49,7 @@ final class TrainingFeature {
     private final ChartsViewModel charts = new ChartsViewModel();
     private final FiltersViewModel filters = new FiltersViewModel();
     private final ConfusionViewModel confusion = new ConfusionViewModel();
+    private final InsideViewModel inside;
     private final TrainingController controller;
     private final TrainingViewModel model;
     private final EventPump<TrainingEvent> pump;
@@ -62,6 +65,12 @@ final class TrainingFeature {
             Consumer<RunSaveOutcome> onSaved,
             Runnable onFinished) {
         this.setup = setup;
+        inside =
+                new InsideViewModel(
+                        SavedNetworks::open,
+                        s.executors().predictions(),
+                        s.fx(),
+                        new java.util.Random());
         controller =
                 new TrainingController(
                         s.launcher(),
@@ -85,6 +94,7 @@ final class TrainingFeature {
                             charts.accept(event);
                             filters.accept(event);
                             confusion.accept(event);
+                            inside.accept(event);
                             if (event instanceof TrainingEvent.RunFinished) {
                                 onFinished.run();
                             }
@@ -92,6 +102,7 @@ final class TrainingFeature {
                         LIVE_VIEW_INTERVAL,
                         System::nanoTime);
         controller.setEvents(pump);
+        inside.setProbeSink(controller::setProbe);
         model.readyToTrainProperty()
                 .bind(
                         setup.editor()
@@ -112,6 +123,12 @@ final class TrainingFeature {
                 splits.test() instanceof ImageSamples images
                         ? SampleImages.of(images)
                         : SampleImages.none());
+        inside.setTestSet(
+                splits.test().classNames(),
+                splits.test() instanceof ImageSamples images
+                        ? SampleImages.of(images)
+                        : SampleImages.none(),
+                splits.test().labels());
     }
 
     /** A saved run's curves drawn dashed over the live run's. */
@@ -122,6 +139,10 @@ final class TrainingFeature {
     /** The live views show a saved run. */
     void showRun(SavedRun run, SampleImages testImages) {
         SavedRunViews.show(run, charts, filters, confusion, testImages);
+        if (run.test() != null) {
+            inside.setTestSet(run.classNames(), testImages, run.test().actual());
+            inside.setPredictions(run.test().predicted());
+        }
     }
 
     /** The Training tab: the training panel over the hyperparameters and the curves. */
@@ -206,5 +227,9 @@ final class TrainingFeature {
 
     ConfusionViewModel confusion() {
         return confusion;
+    }
+
+    InsideViewModel inside() {
+        return inside;
     }
 }

@@ -42,6 +42,7 @@ record WindowLinks(
     @Override
     public void useForTryIt(SavedRun run) {
         tryIt.useRun(run);
+        training.inside().useRun(run);
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Point2D;
@@ -35,12 +36,20 @@ final class WindowScreenshots {
 
     private boolean finalShotsWaiting;
 
+    /** True once the Inside tab shows what it waits for; its shot waits for it. */
+    private BooleanSupplier insideReady = () -> true;
+
     WindowScreenshots(
             Stage stage, WorkbenchOptions options, WorkbenchView view, TabPane experimentTabs) {
         this.stage = stage;
         this.options = options;
         this.view = view;
         this.experimentTabs = experimentTabs;
+    }
+
+    /** The Inside tab's shots wait (up to 10 s) until {@code ready}. */
+    void setInsideReady(BooleanSupplier ready) {
+        insideReady = ready;
     }
 
     /** Waits (up to a minute) for the data set to load, lets the views draw, then shoots. */
@@ -120,7 +129,9 @@ final class WindowScreenshots {
             if (tab != WorkbenchTab.EXPERIMENTS) {
                 shots.add(
                         new ScreenshotWriter.Shot(
-                                ScreenshotWriter.fileName(tab.title()), () -> view.selectTab(tab)));
+                                ScreenshotWriter.fileName(tab.title()),
+                                () -> view.selectTab(tab),
+                                tab == WorkbenchTab.INSIDE ? insideReady : () -> true));
                 continue;
             }
             for (Tab sub : experimentTabs.getTabs()) {
@@ -148,7 +159,12 @@ final class WindowScreenshots {
             ScreenshotWriter.every(stage.getScene(), shots(), target, Platform::exit);
         } else {
             view.selectTab(options.tab());
-            ScreenshotWriter.afterPulses(stage.getScene(), target, 10, Platform::exit);
+            ScreenshotWriter.afterPulses(
+                    stage.getScene(),
+                    target,
+                    10,
+                    options.tab() == WorkbenchTab.INSIDE ? insideReady : () -> true,
+                    Platform::exit);
         }
     }
 

@@ -17,6 +17,8 @@ import org.dnw.ui.data.DataView;
 import org.dnw.ui.data.DataViewModel;
 import org.dnw.ui.filters.FiltersView;
 import org.dnw.ui.filters.FiltersViewModel;
+import org.dnw.ui.inside.InsideView;
+import org.dnw.ui.inside.InsideViewModel;
 import org.dnw.ui.training.TrainingViewModel;
 import org.dnw.ui.tryit.TryItView;
 import org.dnw.ui.tryit.TryItViewModel;
@@ -140,11 +142,14 @@ public final class WorkbenchApp extends Application {
         view.setTabContent(WorkbenchTab.AUGMENT, new AugmentationView(setup.augment()));
         view.setTabContent(WorkbenchTab.TRAINING, training.tab());
         view.setTabContent(WorkbenchTab.FILTERS, new FiltersView(training.filters()));
+        view.setTabContent(WorkbenchTab.INSIDE, new InsideView(training.inside(), dialogs));
         view.setTabContent(WorkbenchTab.CONFUSION, new ConfusionView(training.confusion()));
         view.setTabContent(WorkbenchTab.TRY_IT, new TryItView(tryIt));
         view.setTabContent(WorkbenchTab.RUNS, runs.tab());
         view.setTabContent(WorkbenchTab.EXPERIMENTS, experiments.tabs());
         view.setOnQuit(this::closeWindow);
+        InsideLinks.link(training.inside(), tryIt, training.confusion(), view);
+        screenshots.setInsideReady(training.inside()::isSettled);
         RunReports reports =
                 new RunReports(
                         services, runs.model(), view, uri -> getHostServices().showDocument(uri));
@@ -221,6 +226,10 @@ public final class WorkbenchApp extends Application {
         return training.confusion();
     }
 
+    InsideViewModel insideModel() {
+        return training.inside();
+    }
+
     TryItViewModel tryItModel() {
         return tryIt;
     }
@@ -242,6 +251,9 @@ public final class WorkbenchApp extends Application {
         }
         if (tryIt != null) {
             tryIt.dispose();
+        }
+        if (training != null) {
+            training.inside().dispose();
         }
         if (services != null) {
             services.close();

@@ -44,15 +44,6 @@ final class ImageFiles {
         int w = image.getWidth();
         int h = image.getHeight();
         int[] argb = image.getRGB(0, 0, w, h, null, 0, w);
-        DigitPreprocessor.Mode mode = DigitPreprocessor.Mode.forDataset(datasetName, input);
-        DigitPreprocessor.Prepared prepared = DigitPreprocessor.prepare(argb, w, h, input, mode);
-        if (prepared.blank()) {
-            return null;
-        }
-        float[] x = new float[prepared.pixels().length];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = (prepared.pixels()[i] & 0xFF) / 255f;
-        }
-        return x;
+        return DigitPreprocessor.networkInput(argb, w, h, input, datasetName);
     }
 }

@@ -542,4 +542,27 @@ public final class DigitPreprocessor {
                             + " picture");
         }
     }
+
+    /**
+     * A picture prepared for a network taking {@code input} images of the data set {@code
+     * datasetName}, as Try it prepares a drawing (the one way the command line and the window turn
+     * an image file into a network's input).
+     *
+     * @param argb {@code width × height} opaque ARGB pixels, row-major
+     * @return the {@code input.size()} values in [0, 1], channel-first; null when the picture is
+     *     blank
+     */
+    public static float[] networkInput(
+            int[] argb, int width, int height, Shape input, String datasetName) {
+        Prepared prepared =
+                prepare(argb, width, height, input, Mode.forDataset(datasetName, input));
+        if (prepared.blank()) {
+            return null;
+        }
+        float[] x = new float[prepared.pixels().length];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (prepared.pixels()[i] & 0xFF) / 255f;
+        }
+        return x;
+    }
 }

@@ -7,16 +7,13 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.training.ParameterStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.dnw.data.Samples;
-import org.dnw.spec.LayerShape;
 import org.dnw.spec.ModelSpec;
 import org.dnw.train.LayerActivation;
 import org.dnw.train.TrainedNetwork;
@@ -141,28 +138,7 @@ public final class LoadedNetwork implements TrainedNetwork {
      */
     @Override
     public synchronized List<LayerActivation> activations(float[] input) {
-        if (input.length != sampleSize) {
-            throw new IllegalArgumentException(
-                    "one sample has " + sampleSize + " values, not " + input.length);
-        }
-        List<LayerShape> shapes = spec.analyse().layers();
-        List<LayerActivation> out = new ArrayList<>(shapes.size());
-        try (NDManager scope = model.getNDManager().newSubManager()) {
-            ParameterStore parameters = new ParameterStore(scope, false);
-            NDList x = new NDList(scope.create(input, BlockFactory.batchShape(spec.input(), 1)));
-            List<Block> children = model.getBlock().getChildren().values();
-            for (int i = 0; i < children.size(); i++) {
-                x = children.get(i).forward(parameters, x, false);
-                LayerShape layer = shapes.get(i);
-                out.add(
-                        new LayerActivation(
-                                layer.position(),
-                                layer.layer(),
-                                layer.output(),
-                                x.singletonOrThrow().toFloatArray()));
-            }
-        }
-        return out;
+        return LayerOutputs.of(model.getBlock(), model.getNDManager(), spec, input);
     }
 
     @Override

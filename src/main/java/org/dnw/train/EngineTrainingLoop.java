@@ -70,6 +70,9 @@ import org.dnw.train.TrainingEvent.TestEvaluation;
  */
 public final class EngineTrainingLoop implements TrainingLoop {
 
+    /** Least time between two {@link TrainingEvent.ActivationsCaptured} of the same probe. */
+    private static final long PROBE_INTERVAL_NANOS = 1_000_000_000L;
+
     /** Samples per forward pass when evaluating. */
     private static final int EVALUATION_BATCH = 512;
 
@@ -152,6 +155,10 @@ public final class EngineTrainingLoop implements TrainingLoop {
         private final TrainingEngine engine;
         private final Position at;
         private final String name;
+        private final long sampleSize;
+        private boolean probing = true;
+        private float[] lastProbe;
+        private long lastProbeNanos;
 
         Session(
                 TrainingRequest request,
@@ -165,6 +172,7 @@ public final class EngineTrainingLoop implements TrainingLoop {
             this.engine = engine;
             this.at = at;
             this.name = request.runName();
+            this.sampleSize = request.spec().input().size();
         }
 
         TrainingEvent train() throws IOException {
@@ -316,6 +324,7 @@ public final class EngineTrainingLoop implements TrainingLoop {
                     if (every > 0 && b % every == 0 && b != batchesPerEpoch) {
                         captureWeights(epoch, b);
                     }
+                    captureActivations(epoch, b);
                     if (control.checkpoint(name, epoch, b, events)) {
                         return new TrainingEvent.RunCancelled(name, epochsDone, epoch, b);
                     }
@@ -420,6 +429,30 @@ public final class EngineTrainingLoop implements TrainingLoop {
                     parameters,
                     Instant.now(),
                     earlyStop);
+        }
+
+        /**
+         * The probe's layer outputs when one is set and fits the input, at most once a second (and
+         * at once for a new image); an engine that cannot show its layers is not asked again.
+         */
+        private void captureActivations(int epoch, int batch) {
+            float[] probe = control.probe();
+            if (probe == null || !probing || probe.length != sampleSize) {
+                return;
+            }
+            long now = System.nanoTime();
+            if (probe == lastProbe && now - lastProbeNanos < PROBE_INTERVAL_NANOS) {
+                return;
+            }
+            lastProbe = probe;
+            lastProbeNanos = now;
+            try {
+                events.accept(
+                        new TrainingEvent.ActivationsCaptured(
+                                name, epoch, batch, probe, engine.activations(probe)));
+            } catch (UnsupportedOperationException e) {
+                probing = false;
+            }
         }
 
         private void captureWeights(int epoch, int batch) {

@@ -13,6 +13,7 @@ public final class RunControl {
     private boolean pauseRequested;
     private boolean cancelRequested;
     private volatile boolean paused;
+    private volatile float[] probe;
 
     /** Asks for a pause at the next checkpoint. */
     public void requestPause() {
@@ -45,6 +46,23 @@ public final class RunControl {
         synchronized (lock) {
             return cancelRequested;
         }
+    }
+
+    /**
+     * Chooses the image whose layer outputs the run reports ({@link
+     * TrainingEvent.ActivationsCaptured}), or none. The array is kept, not copied: the caller must
+     * not change it afterwards (choose a new array instead); events carry this very array, so a
+     * listener can tell by identity whether an event is for the image it shows.
+     *
+     * @param input one sample, {@code C·H·W} values in [0, 1]; null for none (nothing is computed)
+     */
+    public void setProbe(float[] input) {
+        probe = input;
+    }
+
+    /** The image chosen by {@link #setProbe}, or null. */
+    public float[] probe() {
+        return probe;
     }
 
     /** True while the training thread is waiting in a pause. */

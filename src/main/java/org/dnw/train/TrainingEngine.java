@@ -110,6 +110,21 @@ public interface TrainingEngine extends AutoCloseable {
     /** The first weight matrix (a dense layer's (units, inputs), a convolution's kernels). */
     ParameterValues firstWeights();
 
+    /**
+     * Every layer's output for one sample, in inference mode (dropout off, batch norm with its
+     * running statistics), as {@link TrainedNetwork#activations} gives them; called by the loop
+     * between batches when the run's {@link RunControl#probe()} is set.
+     *
+     * @param input one sample, {@code C·H·W} values in [0, 1] (images) as the training batches
+     * @throws UnsupportedOperationException when the engine cannot show its layers; the message is
+     *     one sentence
+     */
+    default List<LayerActivation> activations(float[] input) {
+        throw new UnsupportedOperationException(
+                "the layers of a network trained by this engine cannot be inspected yet;"
+                        + " train it with the DJL engine");
+    }
+
     /** Every parameter, in the network's order. */
     List<ParameterValues> parameters();
 

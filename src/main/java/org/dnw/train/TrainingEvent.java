@@ -17,6 +17,7 @@ public sealed interface TrainingEvent
                 TrainingEvent.BatchCompleted,
                 TrainingEvent.EpochCompleted,
                 TrainingEvent.WeightsCaptured,
+                TrainingEvent.ActivationsCaptured,
                 TrainingEvent.RunPaused,
                 TrainingEvent.RunResumed,
                 TrainingEvent.CheckpointRestored,
@@ -101,6 +102,26 @@ public sealed interface TrainingEvent
      */
     record WeightsCaptured(String runName, int epoch, int batch, int[] shape, float[] values)
             implements TrainingEvent {}
+
+    /**
+     * Every layer's output for the run's probe image ({@link RunControl#setProbe}), computed on the
+     * training thread between batches: at most once a second, and at the next batch when the image
+     * changes. Not emitted without a probe, nor by an engine that cannot show its layers.
+     *
+     * @param input the probe as set (the same array, for an identity check), {@code C·H·W}
+     * @param layers one entry per layer of the spec, in order; the last holds the logits
+     */
+    record ActivationsCaptured(
+            String runName,
+            int epoch,
+            int batch,
+            float[] input,
+            java.util.List<LayerActivation> layers)
+            implements TrainingEvent {
+        public ActivationsCaptured {
+            layers = java.util.List.copyOf(layers);
+        }
+    }
 
     record RunPaused(String runName, int epoch, int batch) implements TrainingEvent {}
 

@@ -23,6 +23,13 @@ public interface TrainingRun {
     /** Asks the run to stop after the current batch (also while paused). Idempotent. */
     void cancel();
 
+    /**
+     * Chooses the image whose layer outputs the run reports as {@link
+     * TrainingEvent.ActivationsCaptured} (see {@link RunControl#setProbe}); null stops them. No
+     * effect on a run that cannot report them.
+     */
+    default void setProbe(float[] input) {}
+
     /** True while paused (after the pause took effect). */
     boolean isPaused();
 

@@ -233,6 +233,11 @@ public final class TrainingService implements AutoCloseable {
         }
 
         @Override
+        public void setProbe(float[] input) {
+            control.setProbe(input);
+        }
+
+        @Override
         public CompletableFuture<TrainingEvent> terminal() {
             return terminal;
         }

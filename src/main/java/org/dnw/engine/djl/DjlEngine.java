@@ -32,12 +32,14 @@ import org.dnw.data.Samples;
 import org.dnw.engine.BatchFiller;
 import org.dnw.engine.BlockFactory;
 import org.dnw.engine.EngineSetup;
+import org.dnw.engine.LayerOutputs;
 import org.dnw.engine.LoadedNetwork;
 import org.dnw.engine.Logits;
 import org.dnw.spec.ModelSpec;
 import org.dnw.train.EngineStateFiles;
 import org.dnw.train.EngineTrainingLoop;
 import org.dnw.train.Hyperparameters;
+import org.dnw.train.LayerActivation;
 import org.dnw.train.LossKind;
 import org.dnw.train.ParameterValues;
 import org.dnw.train.TrainingEngine;
@@ -60,6 +62,7 @@ public final class DjlEngine implements TrainingEngine {
     private boolean sigmoid;
     private int classCount;
     private int batchSize;
+    private ModelSpec spec;
     private Shape full;
     private float[] buffer = new float[0];
     private long[] labels = new long[0];
@@ -85,6 +88,7 @@ public final class DjlEngine implements TrainingEngine {
         sigmoid = Logits.isSigmoid(spec);
         classCount = spec.output().classes();
         this.batchSize = batchSize;
+        this.spec = spec;
         model = Model.newInstance(spec.name(), device, "PyTorch");
         model.setBlock(BlockFactory.build(spec));
         rate = new RateTracker((float) hp.learningRateAt(0));
@@ -193,6 +197,11 @@ public final class DjlEngine implements TrainingEngine {
             }
             return new EvaluatedBatch(loss, right, predicted, probabilities);
         }
+    }
+
+    @Override
+    public List<LayerActivation> activations(float[] input) {
+        return LayerOutputs.of(model.getBlock(), trainer.getManager(), spec, input);
     }
 
     @Override

@@ -196,7 +196,7 @@ public final class ConfusionView extends BorderPane {
         galleryPane.getChildren().setAll(tiles);
     }
 
-    private static Node tile(GalleryItem item, List<String> names) {
+    private Node tile(GalleryItem item, List<String> names) {
         VBox box = new VBox(2);
         box.getStyleClass().add("gallery-tile");
         box.getStyleClass().add(item.actual() == item.predicted() ? "correct" : "mistake");
@@ -225,7 +225,24 @@ public final class ConfusionView extends BorderPane {
                                 + item.sampleIndex()
                                 + "\n"
                                 + caption(item, names).replace('\u00a0', ' ')
-                                + "\n(the percentages: how sure the network was of each class)"));
+                                + "\n(the percentages: how sure the network was of each class)"
+                                + (image == null
+                                        ? ""
+                                        : "\nDouble-click, or right-click › Show inside, to see"
+                                                + " every layer's output for it")));
+        if (image != null) {
+            javafx.scene.control.MenuItem inside =
+                    new javafx.scene.control.MenuItem("Show inside the network");
+            inside.setOnAction(e -> model.showInside(item));
+            javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(inside);
+            box.setOnContextMenuRequested(e -> menu.show(box, e.getScreenX(), e.getScreenY()));
+            box.setOnMouseClicked(
+                    e -> {
+                        if (e.getClickCount() == 2) {
+                            model.showInside(item);
+                        }
+                    });
+        }
         return box;
     }
 

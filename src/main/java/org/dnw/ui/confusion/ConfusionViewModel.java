@@ -56,9 +56,22 @@ public final class ConfusionViewModel {
             new ReadOnlyStringWrapper(this, "summary", WAITING);
 
     private TestEvaluation evaluation;
+    private java.util.function.IntConsumer onShowInside = index -> {};
     private SampleImages images = SampleImages.none();
     private List<String> testClassNames = List.of();
     private SampleImages testImages = SampleImages.none();
+
+    /** What "Show inside" on a gallery image does with its test index (the window: Inside tab). */
+    public void setOnShowInside(java.util.function.IntConsumer action) {
+        onShowInside = Objects.requireNonNull(action, "action");
+    }
+
+    /** Shows gallery item {@code item}'s test image inside the network. */
+    public void showInside(GalleryItem item) {
+        if (item != null && item.image() != null) {
+            onShowInside.accept(item.sampleIndex());
+        }
+    }
 
     /**
      * Says what the next finished run was tested on, so that {@link #accept} can name classes and

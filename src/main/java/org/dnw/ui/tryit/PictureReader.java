@@ -13,16 +13,16 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
 /**
- * Reads an image file (PNG, JPEG, GIF, BMP) for Try it. Large photos are read subsampled, so that a
- * 24-megapixel picture costs a few megabytes. Call it off the FX thread.
+ * Reads an image file (PNG, JPEG, GIF, BMP) for Try it and the Inside tab. Large photos are read
+ * subsampled, so that a 24-megapixel picture costs a few megabytes. Call it off the FX thread.
  */
-final class PictureReader {
+public final class PictureReader {
 
     /** Longest side kept when reading: far more than any network input needs. */
     static final int MAX_SIDE = 1024;
 
     /** File name endings offered in the open dialog. */
-    static final String[] EXTENSIONS = {"*.png", "*.jpg", "*.jpeg", "*.gif", "*.bmp"};
+    public static final String[] EXTENSIONS = {"*.png", "*.jpg", "*.jpeg", "*.gif", "*.bmp"};
 
     private static final Set<String> ENDINGS = Set.of("png", "jpg", "jpeg", "gif", "bmp");
 
@@ -39,7 +39,7 @@ final class PictureReader {
      * @throws IOException with a sentence naming the file when it is missing, unreadable or not an
      *     image
      */
-    static Picture read(Path file) throws IOException {
+    public static Picture read(Path file) throws IOException {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         if (!Files.isRegularFile(file)) {
             throw new IOException(name + " cannot be opened: there is no such file");

@@ -64,6 +64,7 @@ public final class TryItView extends BorderPane {
     private final GridPane bars = new GridPane();
     private final Button clearButton = new Button("Clear");
     private final Button openButton = new Button("Open image…");
+    private final Button insideButton = new Button("Show inside");
 
     public TryItView(TryItViewModel model) {
         this.model = model;
@@ -90,13 +91,18 @@ public final class TryItView extends BorderPane {
         openButton.setId("try-it-open");
         openButton.setOnAction(e -> model.openImage());
         openButton.setTooltip(new Tooltip("Classify an image file instead of a drawing"));
-        for (Button b : List.of(clearButton, openButton)) {
+        insideButton.setId("try-it-inside");
+        insideButton.setOnAction(e -> model.showInside());
+        insideButton.disableProperty().bind(model.blankProperty());
+        insideButton.setTooltip(
+                new Tooltip("See every layer's output for this picture on the Inside tab"));
+        for (Button b : List.of(clearButton, openButton, insideButton)) {
             b.setMinWidth(Region.USE_PREF_SIZE);
         }
         Label keys = new Label("Delete clears · drop an image file on the pad");
         keys.getStyleClass().add("try-it-hint");
         keys.setWrapText(true);
-        HBox buttons = new HBox(8, clearButton, openButton);
+        HBox buttons = new HBox(8, clearButton, openButton, insideButton);
         buttons.setAlignment(Pos.CENTER_LEFT);
         VBox left = new VBox(8, pad, buttons, keys);
         left.setMinWidth(Region.USE_PREF_SIZE);

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -86,6 +87,7 @@ public final class TryItViewModel {
     private final ReadOnlyBooleanWrapper loading =
             new ReadOnlyBooleanWrapper(this, "loading", false);
 
+    private Consumer<Prepared> onShowInside = p -> {};
     private boolean penDown;
     private int resets;
     private boolean inFlight;
@@ -108,6 +110,19 @@ public final class TryItViewModel {
         this.ui = Objects.requireNonNull(ui, "ui");
         showBlank();
         describeNetwork();
+    }
+
+    /** What "Show inside" does with the input the network sees (the window: the Inside tab). */
+    public void setOnShowInside(Consumer<Prepared> action) {
+        onShowInside = Objects.requireNonNull(action, "action");
+    }
+
+    /** Hands the input the network sees now to {@link #setOnShowInside}; nothing when blank. */
+    public void showInside() {
+        Prepared p = prepared.get();
+        if (p != null && !p.blank()) {
+            onShowInside.accept(p);
+        }
     }
 
     // ---- the network

@@ -14,6 +14,9 @@ public enum WorkbenchTab {
     FILTERS(
             "Filters",
             "See the first layer's learned filters as small images, updated while the network trains."),
+    INSIDE(
+            "Inside",
+            "See what every layer makes of one image: feature maps, dense units and the class probabilities, live while the network trains."),
     CONFUSION(
             "Confusion",
             "See which classes the network mixes up, as a confusion matrix with precision, recall and F1 per class."),

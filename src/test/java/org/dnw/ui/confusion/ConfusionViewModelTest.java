@@ -117,6 +117,20 @@ class ConfusionViewModelTest {
     }
 
     @Test
+    void showInsideHandsOnTheTestIndexOfAGalleryImageOnly() {
+        List<Integer> shown = new java.util.ArrayList<>();
+        model.setOnShowInside(shown::add);
+        model.show(small(), List.of("cat", "dog", "bird"), SampleImages.of(SyntheticRun.images(6)));
+        model.select(0, 1);
+        GalleryItem item = model.gallery().get(0);
+        model.showInside(item);
+        assertThat(shown).containsExactly(item.sampleIndex());
+        model.showInside(
+                new GalleryItem(4, 0, 1, Double.NaN, Double.NaN, null)); // no image: nothing
+        assertThat(shown).hasSize(1);
+    }
+
+    @Test
     void aNewRunClearsTheMatrix() {
         model.show(small(), List.of("cat", "dog", "bird"), SampleImages.none());
         model.select(0, 1);

@@ -92,6 +92,32 @@ class TrainingEventPumpTest {
     }
 
     @Test
+    void layerOutputsAreThrottledAndOnlyTheLatestIsDelivered() {
+        ArrayDeque<Runnable> fxQueue = new ArrayDeque<>();
+        List<TrainingEvent> delivered = new ArrayList<>();
+        EventPump<TrainingEvent> pump = TrainingEventPump.create(fxQueue::add, delivered::add);
+        List<TrainingEvent> input = SyntheticRun.events(1, 3, 10, 5);
+        pump.accept(input.get(0)); // RunStarted: goes at once
+        while (!fxQueue.isEmpty()) {
+            fxQueue.poll().run();
+        }
+        for (int batch = 1; batch <= 3; batch++) {
+            pump.accept(
+                    new TrainingEvent.ActivationsCaptured(
+                            "run", 1, batch, new float[1], List.of()));
+        }
+        while (!fxQueue.isEmpty()) {
+            fxQueue.poll().run();
+        }
+        List<TrainingEvent> layers =
+                delivered.stream()
+                        .filter(TrainingEvent.ActivationsCaptured.class::isInstance)
+                        .toList();
+        assertThat(layers).hasSize(1);
+        assertThat(((TrainingEvent.ActivationsCaptured) layers.get(0)).batch()).isEqualTo(3);
+    }
+
+    @Test
     void aThrottledBatchIsDeliveredByTheNextEvent() {
         List<TrainingEvent> delivered = new ArrayList<>();
         AtomicLong clock = new AtomicLong();

@@ -116,6 +116,18 @@ class TryItViewModelTest {
     }
 
     @Test
+    void showInsideHandsOnWhatTheNetworkSeesButNothingWhenBlank() {
+        TryItViewModel vm = direct(run -> new InkShapeClassifier());
+        List<org.dnw.data.DigitPreprocessor.Prepared> shown = new java.util.ArrayList<>();
+        vm.setOnShowInside(shown::add);
+        vm.showInside();
+        assertThat(shown).isEmpty();
+        drawVertical(vm);
+        vm.showInside();
+        assertThat(shown).containsExactly(vm.getPrepared());
+    }
+
+    @Test
     void clearEmptiesThePadAndAsksForADigit() {
         InkShapeClassifier network = new InkShapeClassifier();
         TryItViewModel vm = direct(run -> network);

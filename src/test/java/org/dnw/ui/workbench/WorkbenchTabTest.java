@@ -14,6 +14,6 @@ class WorkbenchTabTest {
         assertThat(WorkbenchTab.parse("RUNS")).isEqualTo(WorkbenchTab.RUNS);
         assertThatThrownBy(() -> WorkbenchTab.parse("weights"))
                 .hasMessage(
-                        "no tab named 'weights' — choose one of Data, Augment, Training, Filters, Confusion, Try it, Runs, Experiments");
+                        "no tab named 'weights' — choose one of Data, Augment, Training, Filters, Inside, Confusion, Try it, Runs, Experiments");
     }
 }
