@@ -8,6 +8,8 @@ import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import java.util.List;
+import org.dnw.spec.ActivationSpec;
+import org.dnw.spec.BatchNormSpec;
 import org.dnw.spec.Conv2dSpec;
 import org.dnw.spec.LayerShape;
 import org.dnw.spec.ModelSpec;
@@ -36,6 +38,15 @@ final class SaliencyPass {
             if (spec.layers().get(i) instanceof Conv2dSpec) {
                 lastConv = i;
             }
+        }
+        // Grad-CAM's feature maps are the last convolution's rectified maps (as in Selvaraju et
+        // al., whose conv5_3 maps come after ReLU): past a batch norm or activation that follows
+        // it directly.
+        while (lastConv >= 0
+                && lastConv + 1 < spec.layers().size()
+                && (spec.layers().get(lastConv + 1) instanceof ActivationSpec
+                        || spec.layers().get(lastConv + 1) instanceof BatchNormSpec)) {
+            lastConv++;
         }
         boolean gradMode = JniUtils.isGradMode();
         JniUtils.setGradMode(true);

@@ -18,8 +18,9 @@ import org.dnw.spec.Shape;
  * @param gradient d score / d input, {@code input.size()} values, channel-first (C, H, W) row-major
  * @param gradCam Grad-CAM upsampled to the input's H × W, row-major, every value ≥ 0; null when the
  *     network has no convolution layer
- * @param gradCamLayer 1-based position in the spec of the convolution layer Grad-CAM looks at; 0
- *     when {@code gradCam} is null
+ * @param gradCamLayer 1-based position in the spec of the layer whose output Grad-CAM weighs: the
+ *     last convolution, or the batch norm or activation right after it (the rectified maps); 0 when
+ *     {@code gradCam} is null
  * @param gradCamAbsence one sentence saying why Grad-CAM is missing; null when it is present
  */
 public record InputSaliency(

@@ -127,7 +127,8 @@ class LoadedNetworkSaliencyIT {
                     for (float v : cam) {
                         assertThat(v).isGreaterThanOrEqualTo(0f);
                     }
-                    assertThat(s.gradCamLayer()).isEqualTo(1);
+                    // the convolution's maps after the activation that follows it
+                    assertThat(s.gradCamLayer()).isEqualTo(2);
                 } else {
                     assertThat(s.gradCamMap()).isEmpty();
                     assertThat(s.gradCamAbsence()).isEqualTo(InputSaliency.NO_CONVOLUTION);

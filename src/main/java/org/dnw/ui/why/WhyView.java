@@ -64,7 +64,7 @@ public final class WhyView extends VBox {
         head.setAlignment(Pos.CENTER_LEFT);
 
         VBox left = picture(saliency, "Saliency: input gradients");
-        VBox right = picture(gradCam, "Grad-CAM: last convolution");
+        VBox right = picture(gradCam, "Grad-CAM: last convolution layer");
         right.managedProperty().bind(model.gradCamProperty().isNotNull());
         right.visibleProperty().bind(right.managedProperty());
         HBox pictures = new HBox(12, left, right);
@@ -74,6 +74,8 @@ public final class WhyView extends VBox {
         caption.setId("why-caption");
         caption.getStyleClass().add("try-it-caption");
         caption.setWrapText(true);
+        // the explanation is the point: the bars above scroll instead
+        caption.setMinHeight(Region.USE_PREF_SIZE);
         caption.textProperty().bind(model.captionProperty());
         Label message = new Label();
         message.setId("why-message");

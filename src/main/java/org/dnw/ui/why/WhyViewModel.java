@@ -179,7 +179,8 @@ public final class WhyViewModel {
                         ? " Right (Grad-CAM): the regions whose features in the last convolution"
                                 + " layer pushed the answer towards "
                                 + name
-                                + "; uncoloured regions did not push towards it."
+                                + "; uncoloured regions did not push towards it (none coloured:"
+                                + " nothing did)."
                         : " " + why.gradCamAbsence() + ".";
         return saliencyText + camText;
     }
