@@ -140,6 +140,7 @@ public final class WorkbenchApp extends Application {
         view.setTabContent(WorkbenchTab.AUGMENT, new AugmentationView(setup.augment()));
         view.setTabContent(WorkbenchTab.TRAINING, training.tab());
         view.setTabContent(WorkbenchTab.FILTERS, new FiltersView(training.filters()));
+        GalleryWhy.link(training.confusion(), tryIt, executors.predictions(), services.fx());
         view.setTabContent(WorkbenchTab.CONFUSION, new ConfusionView(training.confusion()));
         view.setTabContent(WorkbenchTab.TRY_IT, new TryItView(tryIt));
         view.setTabContent(WorkbenchTab.RUNS, runs.tab());
