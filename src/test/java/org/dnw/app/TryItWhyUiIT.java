@@ -19,14 +19,23 @@ import org.dnw.data.BuiltInDataset;
 import org.dnw.data.DatasetCatalog;
 import org.dnw.data.ImageSamples;
 import org.dnw.data.ProgressListener;
+import org.dnw.eval.ClassificationReport;
 import org.dnw.store.RunStore;
+import org.dnw.store.SavedNetworks;
 import org.dnw.store.SavedRun;
+import org.dnw.train.TrainedNetwork;
+import org.dnw.train.TrainingEvent.TestEvaluation;
 import org.dnw.ui.HeadlessFx;
 import org.dnw.ui.common.FakeDialogService;
+import org.dnw.ui.confusion.ConfusionView;
+import org.dnw.ui.confusion.ConfusionViewModel;
+import org.dnw.ui.confusion.GalleryItem;
+import org.dnw.ui.confusion.SampleImages;
 import org.dnw.ui.tryit.Picture;
 import org.dnw.ui.tryit.TryItView;
 import org.dnw.ui.tryit.TryItViewModel;
 import org.dnw.ui.why.WhyViewModel;
+import org.dnw.ui.workbench.WorkbenchView;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,8 +45,10 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * Try it's "Why?" part on a network trained for one epoch by the real engine: a test image shown on
  * the pad gets saliency and Grad-CAM of the predicted class from the run's own network, off the FX
- * thread, and "why not" another class on request. Screenshots at 1280 × 800 and 1920 × 1080 go to
- * target/screenshots/ (MNIST from the sample in assets/; CIFAR-10 when WORKBENCH_DATA has it).
+ * thread, and "why not" another class on request; the confusion gallery, linked as the window links
+ * it, explains its most confident mistake with the same run's network. Screenshots at 1280 × 800
+ * and 1920 × 1080 go to target/screenshots/ (MNIST from the sample in assets/; CIFAR-10 when
+ * WORKBENCH_DATA has it).
  */
 class TryItWhyUiIT {
 
@@ -113,6 +124,34 @@ class TryItWhyUiIT {
         }
         Picture picture = new Picture("test " + n, test.width(), test.height(), argb);
 
+        // the confusion gallery of 300 test images spread over the split (a folder-made split is
+        // sorted by class), linked as the window links it
+        int count = Math.min(300, test.size());
+        int stride = test.size() / count;
+        int[] actual = new int[count];
+        int[] predicted = new int[count];
+        float[] probabilities;
+        try (TrainedNetwork network = SavedNetworks.open(run)) {
+            probabilities = network.probabilities(test);
+        }
+        int classes = test.classNames().size();
+        float[] spread = new float[count * classes];
+        for (int i = 0; i < count; i++) {
+            int j = i * stride;
+            actual[i] = test.labels()[j];
+            int best = 0;
+            for (int c = 1; c < classes; c++) {
+                if (probabilities[j * classes + c] > probabilities[j * classes + best]) {
+                    best = c;
+                }
+            }
+            predicted[i] = best;
+            System.arraycopy(probabilities, j * classes, spread, i * classes, classes);
+        }
+        SampleImages all = SampleImages.of(test);
+        ClassificationReport report = ClassificationReport.of(actual, predicted, classes);
+        ConfusionViewModel confusion = new ConfusionViewModel();
+
         Stage stage = FxToolkit.registerPrimaryStage();
         TryItViewModel[] model = new TryItViewModel[1];
         Scene[] scene = new Scene[1];
@@ -134,6 +173,12 @@ class TryItWhyUiIT {
                     stage.setWidth(1280);
                     stage.setHeight(800);
                     stage.show();
+                    confusion.show(
+                            new TestEvaluation(
+                                    report.accuracy(), 0, report, actual, predicted, spread),
+                            test.classNames(),
+                            i -> all.image(i * stride));
+                    GalleryWhy.link(confusion, model[0], predictions, Platform::runLater);
                     model[0].useRun(run);
                 });
         waitFor("the run's network", () -> model[0].classifierProperty().get() != null);
@@ -165,6 +210,37 @@ class TryItWhyUiIT {
         assertThat(why.titleProperty().get())
                 .isEqualTo("Why not " + otherName + "? (it said " + said + ")");
         shoot(scene[0], shots.resolve("why-" + tag + "-1920x1080-why-not.png"));
+
+        // the gallery: the most confident mistake, "Why did it say …?"
+        WhyViewModel galleryWhy = confusion.why();
+        FxToolkit.setupFixture(
+                () -> {
+                    scene[0].setRoot(new ConfusionView(confusion));
+                    scene[0].getStylesheets().add(WorkbenchView.STYLESHEET);
+                    stage.setWidth(1280);
+                    stage.setHeight(800);
+                    confusion.selectMistakes();
+                    if (!confusion.gallery().isEmpty()) {
+                        confusion.explain(confusion.gallery().get(0));
+                    }
+                });
+        assertThat(confusion.gallery()).as("a network one epoch old makes mistakes").isNotEmpty();
+        GalleryItem first = confusion.gallery().get(0);
+        waitFor(
+                "the gallery image's explanation",
+                () ->
+                        galleryWhy.saliencyProperty().get() != null
+                                && !galleryWhy.busyProperty().get());
+        assertThat(galleryWhy.titleProperty().get())
+                .isEqualTo("Why did it say " + test.classNames().get(first.predicted()) + "?");
+        assertThat(galleryWhy.gradCamProperty().get()).isNotNull();
+        shoot(scene[0], shots.resolve("why-" + tag + "-gallery-1280x800.png"));
+        FxToolkit.setupFixture(
+                () -> {
+                    stage.setWidth(1920);
+                    stage.setHeight(1080);
+                });
+        shoot(scene[0], shots.resolve("why-" + tag + "-gallery-1920x1080.png"));
         FxToolkit.setupFixture(() -> model[0].dispose());
     }
 
