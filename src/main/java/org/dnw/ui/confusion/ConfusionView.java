@@ -200,7 +200,7 @@ public final class ConfusionView extends BorderPane {
         List<Node> tiles = new ArrayList<>();
         List<String> names = model.classNames();
         for (GalleryItem item : model.gallery()) {
-            Node tile = tile(item, names);
+            Node tile = tile(item, names, model.why() != null);
             if (model.why() != null && item.image() != null) {
                 tile.setOnMouseClicked(e -> model.explain(item));
                 tile.getStyleClass().add("explainable");
@@ -220,7 +220,7 @@ public final class ConfusionView extends BorderPane {
         galleryPane.getChildren().setAll(tiles);
     }
 
-    private static Node tile(GalleryItem item, List<String> names) {
+    private static Node tile(GalleryItem item, List<String> names, boolean explainable) {
         VBox box = new VBox(2);
         box.getStyleClass().add("gallery-tile");
         box.getStyleClass().add(item.actual() == item.predicted() ? "correct" : "mistake");
@@ -250,7 +250,9 @@ public final class ConfusionView extends BorderPane {
                                 + "\n"
                                 + caption(item, names).replace('\u00a0', ' ')
                                 + "\n(the percentages: how sure the network was of each class)"
-                                + "\nClick to see why it said so."));
+                                + (explainable && item.image() != null
+                                        ? "\nClick to see why it said so."
+                                        : "")));
         return box;
     }
 
