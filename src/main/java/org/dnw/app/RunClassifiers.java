@@ -4,6 +4,7 @@ import java.util.List;
 import org.dnw.spec.Shape;
 import org.dnw.store.SavedNetworks;
 import org.dnw.store.SavedRun;
+import org.dnw.train.InputSaliency;
 import org.dnw.train.TrainedNetwork;
 import org.dnw.ui.tryit.Classifier;
 import org.dnw.ui.tryit.ClassifierFactory;
@@ -42,11 +43,12 @@ final class RunClassifiers implements ClassifierFactory {
 
             @Override
             public float[] probabilities(byte[] uint8Image) {
-                float[] x = new float[uint8Image.length];
-                for (int i = 0; i < x.length; i++) {
-                    x[i] = (uint8Image[i] & 0xFF) / 255f;
-                }
-                return network.probabilities(x, 1);
+                return network.probabilities(scaled(uint8Image), 1);
+            }
+
+            @Override
+            public InputSaliency explain(byte[] uint8Image, int classIndex) {
+                return network.saliency(scaled(uint8Image), classIndex);
             }
 
             @Override
@@ -64,5 +66,13 @@ final class RunClassifiers implements ClassifierFactory {
                 network.close();
             }
         };
+    }
+
+    private static float[] scaled(byte[] uint8Image) {
+        float[] x = new float[uint8Image.length];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (uint8Image[i] & 0xFF) / 255f;
+        }
+        return x;
     }
 }

@@ -143,6 +143,7 @@ public final class WorkbenchApp extends Application {
         view.setTabContent(WorkbenchTab.TRAINING, training.tab());
         view.setTabContent(WorkbenchTab.FILTERS, new FiltersView(training.filters()));
         view.setTabContent(WorkbenchTab.INSIDE, new InsideView(training.inside(), dialogs));
+        GalleryWhy.link(training.confusion(), tryIt, executors.predictions(), services.fx());
         view.setTabContent(WorkbenchTab.CONFUSION, new ConfusionView(training.confusion()));
         view.setTabContent(WorkbenchTab.TRY_IT, new TryItView(tryIt));
         view.setTabContent(WorkbenchTab.RUNS, runs.tab());

@@ -14,11 +14,13 @@ import java.util.concurrent.Callable;
 import org.dnw.data.Samples;
 import org.dnw.engine.BatchFiller;
 import org.dnw.figures.ActivationPicture;
+import org.dnw.figures.HeatMapOverlay;
 import org.dnw.figures.Png;
 import org.dnw.spec.Shape;
 import org.dnw.store.RunStore;
 import org.dnw.store.SavedNetworks;
 import org.dnw.store.SavedRun;
+import org.dnw.train.InputSaliency;
 import org.dnw.train.LayerActivation;
 import org.dnw.train.TrainedNetwork;
 import picocli.CommandLine.Command;
@@ -29,18 +31,28 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code inspect RUN IMAGE --out DIR}: every layer's output for one image, as one PNG per layer
- * (its feature maps, each scaled to its own min..max; a dense layer's units wrapped into rows) and
- * {@code activations.json} (per layer its kind, shape and each map's min, max and mean).
+ * (its feature maps, each scaled to its own min..max), {@code saliency.png} and {@code gradcam.png}
+ * (why the network gives the predicted class, or {@code --class K}, drawn over the image) and
+ * {@code activations.json} (per layer its kind, shape and each map's min, max and mean; the
+ * pictures' names under {@code why}).
  */
 @Command(
         name = "inspect",
         mixinStandardHelpOptions = true,
         description =
                 "Write every layer's output for one image: one PNG per layer (a grid of its"
-                        + " feature maps, or a strip of its units) and activations.json.")
+                        + " feature maps, or a strip of its units), saliency.png and gradcam.png"
+                        + " (what the answer looked at) and activations.json.")
 final class InspectCommand implements Callable<Integer> {
 
     static final String INDEX = "activations.json";
+
+    static final String SALIENCY = "saliency.png";
+
+    static final String GRADCAM = "gradcam.png";
+
+    /** The long side of the saliency and Grad-CAM pictures, about, in pixels. */
+    private static final int OVERLAY_PIXELS = 280;
 
     @Parameters(
             index = "0",
@@ -63,6 +75,14 @@ final class InspectCommand implements Callable<Integer> {
             description = "the folder for the PNGs and " + INDEX + " (made if missing)")
     Path outDir;
 
+    @Option(
+            names = "--class",
+            paramLabel = "K",
+            description =
+                    "the class whose saliency and Grad-CAM to draw: its name or number (from 0);"
+                            + " the predicted class when left out")
+    String explainClass;
+
     @Mixin RunsDirOption runsDir = new RunsDirOption();
 
     @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -77,6 +97,8 @@ final class InspectCommand implements Callable<Integer> {
         float[] x = image.startsWith("test:") ? testSample(saved, out) : imageFile(saved, input);
         List<LayerActivation> layers;
         float[] probabilities;
+        InputSaliency why;
+        int best = 0;
         try (TrainedNetwork network = SavedNetworks.open(saved)) {
             try {
                 layers = network.activations(x);
@@ -84,18 +106,23 @@ final class InspectCommand implements Callable<Integer> {
                 throw new CliFailure.Exit(ExitCodes.BAD_ARGUMENTS, e.getMessage());
             }
             probabilities = network.probabilities(x, 1);
+            for (int c = 1; c < probabilities.length; c++) {
+                if (probabilities[c] > probabilities[best]) {
+                    best = c;
+                }
+            }
+            why =
+                    network.saliency(
+                            x,
+                            explainClass == null
+                                    ? best
+                                    : classIndex(explainClass, saved.classNames()));
         }
         Files.createDirectories(outDir);
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode index = json.createObjectNode();
         index.put("run", saved.manifest().runName());
         index.put("image", image);
-        int best = 0;
-        for (int c = 1; c < probabilities.length; c++) {
-            if (probabilities[c] > probabilities[best]) {
-                best = c;
-            }
-        }
         String predicted = saved.classNames().get(best);
         index.put("predicted", predicted);
         index.put("probability", probabilities[best]);
@@ -128,6 +155,33 @@ final class InspectCommand implements Callable<Integer> {
             }
             out.printf(Locale.ROOT, "%-14s %-14s %s%n", layer.name(), layer.shape(), png);
         }
+        String explained = saved.classNames().get(why.classIndex());
+        ObjectNode whyNode = index.putObject("why");
+        whyNode.put("class", explained);
+        whyNode.put("classIndex", why.classIndex());
+        int scale = HeatMapOverlay.pixelsPerValue(input, OVERLAY_PIXELS);
+        Png.write(
+                HeatMapOverlay.render(input, x, why.saliencyMap(), scale),
+                outDir.resolve(SALIENCY));
+        whyNode.put("saliency", SALIENCY);
+        out.printf(Locale.ROOT, "%-14s %-14s %s%n", "saliency", "class " + explained, SALIENCY);
+        if (why.gradCamMap().isPresent()) {
+            Png.write(
+                    HeatMapOverlay.render(input, x, why.gradCamMap().get(), scale),
+                    outDir.resolve(GRADCAM));
+            whyNode.put("gradcam", GRADCAM);
+            whyNode.put("gradcamLayer", layers.get(why.gradCamLayer() - 1).name());
+            out.printf(
+                    Locale.ROOT,
+                    "%-14s %-14s %s%n",
+                    "Grad-CAM",
+                    "on " + layers.get(why.gradCamLayer() - 1).name(),
+                    GRADCAM);
+        } else {
+            whyNode.putNull("gradcam");
+            whyNode.put("gradcamAbsence", why.gradCamAbsence());
+            out.println("No Grad-CAM: " + why.gradCamAbsence() + ".");
+        }
         json.writeValue(outDir.resolve(INDEX).toFile(), index);
         out.printf(
                 Locale.ROOT,
@@ -138,6 +192,32 @@ final class InspectCommand implements Callable<Integer> {
                 INDEX,
                 outDir);
         return ExitCodes.OK;
+    }
+
+    /**
+     * The class named by {@code --class}: a class name first (MNIST's are digits), else a number.
+     */
+    static int classIndex(String chosen, List<String> names) {
+        int named = names.indexOf(chosen);
+        if (named >= 0) {
+            return named;
+        }
+        try {
+            int k = Integer.parseInt(chosen.trim());
+            if (k >= 0 && k < names.size()) {
+                return k;
+            }
+        } catch (NumberFormatException e) {
+            // not a number either: the sentence below
+        }
+        throw new IllegalArgumentException(
+                "--class "
+                        + chosen
+                        + " is not one of the run's classes: give a name ("
+                        + String.join(", ", names.subList(0, Math.min(names.size(), 10)))
+                        + (names.size() > 10 ? ", …" : "")
+                        + ") or a number from 0 to "
+                        + (names.size() - 1));
     }
 
     private float[] testSample(SavedRun saved, PrintWriter out) throws Exception {

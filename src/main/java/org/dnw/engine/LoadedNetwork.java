@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.dnw.data.Samples;
 import org.dnw.spec.ModelSpec;
+import org.dnw.train.InputSaliency;
 import org.dnw.train.LayerActivation;
 import org.dnw.train.TrainedNetwork;
 
@@ -139,6 +140,35 @@ public final class LoadedNetwork implements TrainedNetwork {
     @Override
     public synchronized List<LayerActivation> activations(float[] input) {
         return LayerOutputs.of(model.getBlock(), model.getNDManager(), spec, input);
+    }
+
+    /**
+     * Input gradients of the class's logit and Grad-CAM on the last convolution layer, with PyTorch
+     * autograd in inference mode (see {@link SaliencyPass}); the parameters are not changed.
+     *
+     * @param input {@code C·H·W} values in the engine's layout (see {@link BatchFiller})
+     * @throws IllegalArgumentException when {@code input} is not one sample's size or the class is
+     *     not one of the network's
+     */
+    @Override
+    public synchronized InputSaliency saliency(float[] input, int classIndex) {
+        if (input.length != sampleSize) {
+            throw new IllegalArgumentException(
+                    "one sample has " + sampleSize + " values, not " + input.length);
+        }
+        if (classIndex < 0 || classIndex >= classCount) {
+            throw new IllegalArgumentException(
+                    "class "
+                            + classIndex
+                            + " is not one of the network's 0 to "
+                            + (classCount - 1));
+        }
+        return SaliencyPass.run(
+                model.getBlock().getChildren().values(),
+                model.getNDManager(),
+                spec,
+                input,
+                classIndex);
     }
 
     @Override

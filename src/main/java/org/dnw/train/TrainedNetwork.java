@@ -47,6 +47,25 @@ public interface TrainedNetwork extends AutoCloseable {
                         + " train it with the DJL engine");
     }
 
+    /**
+     * Why the network gives {@code classIndex} its score for {@code input}: the gradient of the
+     * class's logit with respect to the input, and Grad-CAM on the last convolution layer (absent,
+     * with a sentence, when there is none). Inference mode; changes nothing in the network.
+     *
+     * @param input one sample, {@code C·H·W} values scaled as for {@link #probabilities(float[],
+     *     int)}
+     * @param classIndex the class to explain, 0 ≤ classIndex &lt; {@link #classCount()}
+     * @throws IllegalArgumentException when {@code input} is not one sample's size or the class is
+     *     out of range
+     * @throws UnsupportedOperationException when the engine cannot compute gradients for it (the
+     *     from-scratch engine); the message is one sentence
+     */
+    default InputSaliency saliency(float[] input, int classIndex) {
+        throw new UnsupportedOperationException(
+                "why a network trained by this engine answers as it does cannot be shown yet;"
+                        + " train it with the DJL engine");
+    }
+
     @Override
     void close();
 }

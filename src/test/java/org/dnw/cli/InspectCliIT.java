@@ -88,6 +88,29 @@ class InspectCliIT {
         assertThat(file.code()).isZero();
         checkFolder(fromFile, shapes);
 
+        // "why not 3?": the saliency and Grad-CAM of a chosen class, by name or number
+        Path whyThree = dir.resolve("three");
+        WorkbenchCommandTest.Result three =
+                run(
+                        "inspect",
+                        "cnn",
+                        "test:0",
+                        "--class",
+                        "3",
+                        "--out",
+                        whyThree.toString(),
+                        "--runs-dir",
+                        runs);
+        assertThat(three.code()).isZero();
+        JsonNode whyNode =
+                new ObjectMapper()
+                        .readTree(whyThree.resolve("activations.json").toFile())
+                        .get("why");
+        assertThat(whyNode.get("class").asText()).isEqualTo("3");
+        assertThat(whyNode.get("classIndex").asInt()).isEqualTo(3);
+        assertThat(Files.readAllBytes(whyThree.resolve("saliency.png")))
+                .isNotEqualTo(Files.readAllBytes(fromTest.resolve("saliency.png")));
+
         Path nothing = dir.resolve("nothing");
         Files.writeString(dir.resolve("junk.png"), "not a picture");
         WorkbenchCommandTest.Result junk =
@@ -116,6 +139,21 @@ class InspectCliIT {
                         runs);
         assertThat(tooFar.code()).isEqualTo(ExitCodes.BAD_ARGUMENTS);
         assertThat(tooFar.err()).contains("the test split has samples 0 to");
+        WorkbenchCommandTest.Result badClass =
+                run(
+                        "inspect",
+                        "cnn",
+                        "test:0",
+                        "--class",
+                        "eleven",
+                        "--out",
+                        nothing.toString(),
+                        "--runs-dir",
+                        runs);
+        assertThat(badClass.code()).isEqualTo(ExitCodes.BAD_ARGUMENTS);
+        assertThat(badClass.err())
+                .contains("--class eleven is not one of the run's classes")
+                .contains("a number from 0 to 9");
         WorkbenchCommandTest.Result noRun =
                 run("inspect", "nope", "test:0", "--out", nothing.toString(), "--runs-dir", runs);
         assertThat(noRun.code()).isEqualTo(ExitCodes.BAD_ARGUMENTS);
@@ -155,6 +193,19 @@ class InspectCliIT {
         assertThat(nothing).doesNotExist();
     }
 
+    /** True when some pixel is not grey: the heat map's colour shows somewhere. */
+    private static boolean tinted(BufferedImage picture) {
+        for (int y = 0; y < picture.getHeight(); y++) {
+            for (int x = 0; x < picture.getWidth(); x++) {
+                int rgb = picture.getRGB(x, y);
+                if ((rgb >> 16 & 0xff) != (rgb & 0xff)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private static void checkFolder(Path folder, List<LayerShape> shapes) throws Exception {
         JsonNode index = new ObjectMapper().readTree(folder.resolve("activations.json").toFile());
         JsonNode layers = index.get("layers");
@@ -187,6 +238,19 @@ class InspectCliIT {
                     assertThat(picture.getWidth()).isLessThan(2 * picture.getHeight());
                 }
             }
+        }
+        // why: saliency and Grad-CAM of the predicted class over the 28 × 28 input, enlarged 10×
+        JsonNode why = index.get("why");
+        assertThat(why.get("class").asText()).isEqualTo(index.get("predicted").asText());
+        // the last convolution's maps after its ReLU: seed-cnn's layers 4 and 5
+        assertThat(shapes.get(3).layer().kindName()).isEqualTo("Conv2d");
+        assertThat(why.get("gradcamLayer").asText()).isEqualTo("05-Activation");
+        for (String name : List.of("saliency", "gradcam")) {
+            BufferedImage picture = ImageIO.read(folder.resolve(why.get(name).asText()).toFile());
+            assertThat(picture).as(name).isNotNull();
+            assertThat(picture.getWidth()).as(name).isEqualTo(280);
+            assertThat(picture.getHeight()).as(name).isEqualTo(280);
+            assertThat(tinted(picture)).as(name + " has a tinted pixel").isTrue();
         }
         // the network's answer is the output layer's largest logit
         JsonNode logits = layers.get(shapes.size() - 1).get("maps").get(0);

@@ -29,6 +29,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.dnw.ui.common.Columns;
+import org.dnw.ui.why.WhyView;
 
 /**
  * The confusion matrix heat map beside the per-class metrics table, and below them the gallery of
@@ -90,7 +91,25 @@ public final class ConfusionView extends BorderPane {
         galleryScroll.setPrefViewportHeight(THUMBNAIL + 52);
         galleryScroll.setMinViewportHeight(THUMBNAIL + 52);
         galleryScroll.getStyleClass().add("gallery-scroll");
-        VBox bottom = new VBox(4, galleryTitle, galleryScroll);
+        VBox galleryBox = new VBox(4, galleryTitle, galleryScroll);
+        HBox.setHgrow(galleryBox, Priority.ALWAYS);
+        HBox bottom = new HBox(16, galleryBox);
+        if (model.why() != null) {
+            // "Why did it say 5?" beside the gallery, once an image is chosen
+            WhyView why = new WhyView(model.why());
+            why.setPrefWidth(400);
+            why.setMaxWidth(420);
+            why.setMinWidth(360);
+            Label note = new Label();
+            note.setId("gallery-why-note");
+            note.getStyleClass().add("gallery-hint");
+            note.setWrapText(true);
+            note.setMaxWidth(360);
+            note.textProperty().bind(model.whyNoteProperty());
+            note.visibleProperty().bind(why.visibleProperty().not());
+            note.managedProperty().bind(note.visibleProperty());
+            bottom.getChildren().addAll(why, note);
+        }
         bottom.setPadding(new Insets(10, 0, 0, 0));
         bottom.visibleProperty().bind(model.reportProperty().isNotNull());
         bottom.managedProperty().bind(bottom.visibleProperty());
@@ -181,7 +200,11 @@ public final class ConfusionView extends BorderPane {
         List<Node> tiles = new ArrayList<>();
         List<String> names = model.classNames();
         for (GalleryItem item : model.gallery()) {
-            tiles.add(tile(item, names));
+            Node tile = tile(item, names, model.why() != null);
+            if (model.why() != null && item.image() != null) {
+                tile.getStyleClass().add("explainable");
+            }
+            tiles.add(tile);
         }
         if (tiles.isEmpty()) {
             // an empty grey box says nothing: say what fills it
@@ -196,7 +219,7 @@ public final class ConfusionView extends BorderPane {
         galleryPane.getChildren().setAll(tiles);
     }
 
-    private Node tile(GalleryItem item, List<String> names) {
+    private Node tile(GalleryItem item, List<String> names, boolean explainable) {
         VBox box = new VBox(2);
         box.getStyleClass().add("gallery-tile");
         box.getStyleClass().add(item.actual() == item.predicted() ? "correct" : "mistake");
@@ -226,6 +249,9 @@ public final class ConfusionView extends BorderPane {
                                 + "\n"
                                 + caption(item, names).replace('\u00a0', ' ')
                                 + "\n(the percentages: how sure the network was of each class)"
+                                + (explainable && image != null
+                                        ? "\nClick to see why it said so."
+                                        : "")
                                 + (image == null
                                         ? ""
                                         : "\nDouble-click, or right-click › Show inside, to see"
@@ -240,6 +266,8 @@ public final class ConfusionView extends BorderPane {
                     e -> {
                         if (e.getClickCount() == 2) {
                             model.showInside(item);
+                        } else if (explainable) {
+                            model.explain(item);
                         }
                     });
         }

@@ -16,10 +16,12 @@ import javafx.collections.ObservableList;
 import org.dnw.eval.ClassMetrics;
 import org.dnw.eval.ClassificationReport;
 import org.dnw.eval.ConfusionMatrix;
+import org.dnw.spec.Shape;
 import org.dnw.train.TrainingEvent;
 import org.dnw.train.TrainingEvent.RunFinished;
 import org.dnw.train.TrainingEvent.RunStarted;
 import org.dnw.train.TrainingEvent.TestEvaluation;
+import org.dnw.ui.why.WhyViewModel;
 
 /**
  * The test evaluation of a finished run: the confusion matrix (rows = true class, columns =
@@ -33,6 +35,15 @@ public final class ConfusionViewModel {
 
     /** Most samples listed in the gallery; a cell can hold thousands. */
     public static final int MAX_GALLERY = 200;
+
+    /** Said while the shown run's network is not loaded (or could not be). */
+    public static final String NETWORK_LOADING =
+            "The network of this run is not loaded yet: Why? answers once it is.";
+
+    private final ReadOnlyStringWrapper whyNote =
+            new ReadOnlyStringWrapper(this, "whyNote", NETWORK_LOADING);
+    private WhyViewModel why;
+    private GalleryExplainer explainer;
 
     private static final String WAITING =
             "The confusion matrix appears here when a run finishes and is tested.";
@@ -104,6 +115,7 @@ public final class ConfusionViewModel {
      */
     public void show(TestEvaluation test, List<String> names, SampleImages sampleImages) {
         Objects.requireNonNull(test, "test");
+        forgetNetwork();
         evaluation = test;
         images = sampleImages == null ? SampleImages.none() : sampleImages;
         ClassificationReport r = test.report();
@@ -147,6 +159,7 @@ public final class ConfusionViewModel {
 
     /** Forgets the evaluation. */
     public void clear() {
+        forgetNetwork();
         evaluation = null;
         images = SampleImages.none();
         report.set(null);
@@ -156,6 +169,69 @@ public final class ConfusionViewModel {
         galleryTitle.set("");
         selectedCell.set(null);
         summary.set(WAITING);
+    }
+
+    // ---- "Why did it say 5?"
+
+    /**
+     * Lets the gallery explain its images with {@code why} (whose executor is the network's
+     * thread); without it the gallery only lists them.
+     */
+    public void enableWhy(WhyViewModel why) {
+        this.why = Objects.requireNonNull(why, "why");
+    }
+
+    /** The gallery's "Why?" part; null until {@link #enableWhy}. */
+    public WhyViewModel why() {
+        return why;
+    }
+
+    /**
+     * The network of the run shown now (null: none yet). A new evaluation or {@link #clear()}
+     * forgets it, so that an image is never explained by another run's network.
+     */
+    public void setExplainer(GalleryExplainer explainer) {
+        this.explainer = explainer;
+        whyNote.set(explainer == null ? NETWORK_LOADING : "");
+    }
+
+    private void forgetNetwork() {
+        explainer = null;
+        whyNote.set(NETWORK_LOADING);
+        if (why != null) {
+            why.clear();
+        }
+    }
+
+    /** Explains one gallery image: its saliency and Grad-CAM for the class it was given. */
+    public void explain(GalleryItem item) {
+        if (why == null || item == null || item.image() == null) {
+            return;
+        }
+        if (explainer == null) {
+            why.clear();
+            whyNote.set(NETWORK_LOADING);
+            return;
+        }
+        whyNote.set("");
+        SampleImage image = item.image();
+        byte[] pixels = image.pixels();
+        float[] scaled = new float[pixels.length];
+        for (int i = 0; i < scaled.length; i++) {
+            scaled[i] = (pixels[i] & 0xFF) / 255f;
+        }
+        GalleryExplainer e = explainer;
+        why.show(
+                k -> e.explain(pixels, k),
+                Shape.image(image.channels(), image.height(), image.width()),
+                scaled,
+                classNames,
+                item.predicted());
+    }
+
+    /** Why no image can be explained yet; empty when one can. */
+    public ReadOnlyStringProperty whyNoteProperty() {
+        return whyNote.getReadOnlyProperty();
     }
 
     /** Selects a cell and fills the gallery with its samples. */

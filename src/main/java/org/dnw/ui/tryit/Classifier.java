@@ -3,6 +3,7 @@ package org.dnw.ui.tryit;
 import java.util.List;
 import org.dnw.data.DigitPreprocessor;
 import org.dnw.spec.Shape;
+import org.dnw.train.InputSaliency;
 
 /**
  * A trained network that classifies one picture at a time, as the Try-it tab needs it. The
@@ -33,6 +34,19 @@ public interface Classifier extends AutoCloseable {
      * @throws Exception when the network cannot run; its message is shown to the user
      */
     float[] probabilities(byte[] uint8Image) throws Exception;
+
+    /**
+     * Why the network gives class {@code classIndex} its score for one picture: saliency and
+     * Grad-CAM (see {@link InputSaliency}). Called like {@link #probabilities}.
+     *
+     * @param uint8Image as for {@link #probabilities}
+     * @throws Exception when the network cannot say (e.g. its engine computes no gradients); its
+     *     message is shown to the user
+     */
+    default InputSaliency explain(byte[] uint8Image, int classIndex) throws Exception {
+        throw new UnsupportedOperationException(
+                "this network cannot show why it answers as it does");
+    }
 
     /** What the tab says it is using, e.g. "seed-cnn trained on MNIST (run 20260301-101500)". */
     default String description() {

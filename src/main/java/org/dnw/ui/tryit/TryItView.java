@@ -36,6 +36,7 @@ import javafx.scene.shape.StrokeLineJoin;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import org.dnw.data.DigitPreprocessor.Prepared;
+import org.dnw.ui.why.WhyView;
 
 /**
  * The Try-it tab: a black drawing pad (white round pen, as MNIST digits look) with Clear and Open
@@ -174,7 +175,8 @@ public final class TryItView extends BorderPane {
         message.managedProperty().bind(message.textProperty().isNotEmpty());
         message.visibleProperty().bind(message.managedProperty());
 
-        VBox right = new VBox(10, sees, predictionTitle, headline, message, answer);
+        WhyView why = new WhyView(model.why());
+        VBox right = new VBox(10, sees, predictionTitle, headline, message, answer, why);
         right.setMinWidth(260);
         HBox.setHgrow(right, Priority.ALWAYS);
         right.setMaxWidth(640);

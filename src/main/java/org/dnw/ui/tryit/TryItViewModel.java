@@ -25,6 +25,7 @@ import org.dnw.spec.Sentence;
 import org.dnw.spec.Shape;
 import org.dnw.store.SavedRun;
 import org.dnw.ui.common.DialogService;
+import org.dnw.ui.why.WhyViewModel;
 
 /**
  * State of the Try-it tab: the strokes drawn on the pad (or an opened picture), the input prepared
@@ -62,6 +63,7 @@ public final class TryItViewModel {
     private final DialogService dialogs;
     private final Executor background;
     private final Executor ui;
+    private final WhyViewModel why;
 
     private final ObservableList<Stroke> strokes = FXCollections.observableArrayList();
     private final ObservableList<Stroke> strokesView =
@@ -108,6 +110,8 @@ public final class TryItViewModel {
         this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
         this.background = Objects.requireNonNull(background, "background");
         this.ui = Objects.requireNonNull(ui, "ui");
+        // the same single thread as the predictions: a network is used one call at a time
+        this.why = new WhyViewModel(background, ui);
         showBlank();
         describeNetwork();
     }
@@ -446,6 +450,7 @@ public final class TryItViewModel {
 
     private void apply(Classifier used, Outcome o) {
         if (o.error() != null) {
+            why.clear();
             message.set("The network could not classify the picture: " + o.error());
             predictions.clear();
             headline.set("");
@@ -454,6 +459,7 @@ public final class TryItViewModel {
         prepared.set(o.prepared());
         blank.set(o.prepared().blank());
         if (o.prepared().blank()) {
+            why.clear();
             predictions.clear();
             headline.set("");
             message.set(blankMessage());
@@ -461,6 +467,7 @@ public final class TryItViewModel {
         }
         message.set("");
         if (used == null || o.probabilities() == null) {
+            why.clear();
             predictions.clear();
             headline.set("");
             return;
@@ -484,13 +491,28 @@ public final class TryItViewModel {
                         .reversed()
                         .thenComparingInt(ClassProbability::classIndex));
         predictions.setAll(bars);
+        explain(used, o.prepared(), best);
         ClassProbability top = bars.get(0);
         headline.set(
                 String.format(
                         Locale.ROOT, "%s  ·  %.1f %%", top.className(), 100 * top.probability()));
     }
 
+    /** The "Why?" part for the picture just classified, its predicted class first. */
+    private void explain(Classifier used, Prepared p, int predicted) {
+        if (pending) {
+            return; // a newer drawing is about to be classified; explain that one
+        }
+        byte[] pixels = p.pixels();
+        float[] image = new float[pixels.length];
+        for (int i = 0; i < image.length; i++) {
+            image[i] = (pixels[i] & 0xFF) / 255f;
+        }
+        why.show(k -> used.explain(pixels, k), p.shape(), image, used.classNames(), predicted);
+    }
+
     private void showBlank() {
+        why.clear();
         Shape s = inputShape();
         prepared.set(
                 new Prepared(
@@ -523,6 +545,11 @@ public final class TryItViewModel {
     }
 
     // ---- properties
+
+    /** The "Why?" part: saliency and Grad-CAM of the picture classified. */
+    public WhyViewModel why() {
+        return why;
+    }
 
     /** The strokes on the pad, oldest first; the last grows while the pen is down. */
     public ObservableList<Stroke> strokes() {

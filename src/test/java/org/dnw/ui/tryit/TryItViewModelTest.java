@@ -163,6 +163,8 @@ class TryItViewModelTest {
         queued.poll().run();
 
         assertThat(network.inputs()).hasSize(2);
+        assertThat(queued).as("then only the latest answer's explanation (\"Why?\")").hasSize(1);
+        queued.poll().run();
         assertThat(queued).isEmpty();
         assertThat(vm.predictions().get(0).className()).isEqualTo("wide");
         // the second prediction saw the whole stroke: a 20-pixel-wide line
