@@ -288,6 +288,9 @@ public final class EngineTrainingLoop implements TrainingLoop {
                     at.batch = b;
                     int from = (b - 1) * batchSize;
                     int count = Math.min(batchSize, train.size() - from);
+                    if (b == batchesPerEpoch) {
+                        engine.watchNextStep();
+                    }
                     BatchResult result = engine.trainBatch(train, order, from, count, augment, lr);
                     double loss = result.meanLoss();
                     if (first) {
@@ -338,6 +341,7 @@ public final class EngineTrainingLoop implements TrainingLoop {
                                 (System.nanoTime() - epochStart) / 1_000_000);
                 history.add(completed);
                 events.accept(completed);
+                measureLayers(epoch, validation);
                 captureWeights(epoch, batchesPerEpoch);
                 boolean stopNow = false;
                 if (patience > 0 && !Double.isNaN(val.loss)) {
@@ -423,12 +427,48 @@ public final class EngineTrainingLoop implements TrainingLoop {
         }
 
         private void captureWeights(int epoch, int batch) {
-            ParameterValues w = engine.firstWeights();
+            int position = control.watchedLayer();
+            ParameterValues w = position > 0 ? engine.layerWeights(position) : null;
+            if (w == null) {
+                position = 0;
+                w = engine.firstWeights();
+            }
             if (w != null) {
                 events.accept(
                         new TrainingEvent.WeightsCaptured(
-                                name, epoch, batch, w.shape(), w.values()));
+                                name, epoch, batch, w.shape(), w.values(), position));
             }
+        }
+
+        /**
+         * {@link TrainingEvent.LayersMeasured} for the epoch just validated, when the engine
+         * measures its layers: the step watched at the epoch's last batch, the weights now, and the
+         * ReLU units that fired on the first {@link LayerStatistics#MAX_IMAGES} validation images
+         * (one extra forward pass over them, in inference mode).
+         */
+        private void measureLayers(int epoch, Samples validation) {
+            TrainingEngine.WatchedStep step = engine.watchedStep();
+            if (step == null) {
+                return;
+            }
+            List<org.dnw.spec.LayerSpec> layers = request.spec().layers();
+            java.util.Map<Integer, float[]> after = new java.util.HashMap<>();
+            for (int i = 0; i < layers.size(); i++) {
+                if (LayerStatistics.isWeighted(layers.get(i))) {
+                    ParameterValues w = engine.layerWeights(i + 1);
+                    if (w != null) {
+                        after.put(i + 1, w.values());
+                    }
+                }
+            }
+            int images = Math.min(LayerStatistics.MAX_IMAGES, validation.size());
+            java.util.Map<Integer, boolean[]> firing =
+                    images > 0 ? engine.reluFiring(validation, images) : java.util.Map.of();
+            events.accept(
+                    new TrainingEvent.LayersMeasured(
+                            name,
+                            epoch,
+                            LayerStatistics.measure(layers, epoch, step, after, firing, images)));
         }
 
         /**

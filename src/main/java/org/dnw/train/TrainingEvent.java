@@ -17,6 +17,7 @@ public sealed interface TrainingEvent
                 TrainingEvent.BatchCompleted,
                 TrainingEvent.EpochCompleted,
                 TrainingEvent.WeightsCaptured,
+                TrainingEvent.LayersMeasured,
                 TrainingEvent.RunPaused,
                 TrainingEvent.RunResumed,
                 TrainingEvent.CheckpointRestored,
@@ -94,13 +95,36 @@ public sealed interface TrainingEvent
             implements TrainingEvent {}
 
     /**
-     * A copy of the first parameterised layer's weights.
+     * A copy of one weighted layer's weights: the first one's, or the layer the view asked for
+     * through {@link RunControl#watchLayer}.
      *
      * @param shape (outChannels, inChannels, kH, kW) for a convolution; (units, inputs) for dense
      * @param values the weights, row-major in {@code shape}
+     * @param layerPosition 1-based position in the spec of the layer they belong to; 0 when the
+     *     engine does not say (the first weighted layer)
      */
-    record WeightsCaptured(String runName, int epoch, int batch, int[] shape, float[] values)
-            implements TrainingEvent {}
+    record WeightsCaptured(
+            String runName, int epoch, int batch, int[] shape, float[] values, int layerPosition)
+            implements TrainingEvent {
+
+        /** The first weighted layer's weights. */
+        public WeightsCaptured(String runName, int epoch, int batch, int[] shape, float[] values) {
+            this(runName, epoch, batch, shape, values, 0);
+        }
+    }
+
+    /**
+     * Every weighted layer's health at the end of an epoch (after {@link EpochCompleted}); only
+     * engines that can measure it report it (the DJL engine; the from-scratch engine reports none).
+     *
+     * @param layers one entry per convolution, dense and output layer, in spec order
+     */
+    record LayersMeasured(String runName, int epoch, java.util.List<LayerStatistics> layers)
+            implements TrainingEvent {
+        public LayersMeasured {
+            layers = java.util.List.copyOf(layers);
+        }
+    }
 
     record RunPaused(String runName, int epoch, int batch) implements TrainingEvent {}
 
