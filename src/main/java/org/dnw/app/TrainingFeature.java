@@ -92,6 +92,9 @@ final class TrainingFeature {
                         LIVE_VIEW_INTERVAL,
                         System::nanoTime);
         controller.setEvents(pump);
+        filters.setSavedRunReaders(s.executors().io(), s.fx());
+        filters.watchedLayerProperty()
+                .addListener((obs, was, now) -> controller.watchLayer(now.intValue()));
         model.readyToTrainProperty()
                 .bind(
                         setup.editor()

@@ -428,7 +428,10 @@ public final class EngineTrainingLoop implements TrainingLoop {
 
         private void captureWeights(int epoch, int batch) {
             int position = control.watchedLayer();
-            ParameterValues w = position > 0 ? engine.layerWeights(position) : null;
+            ParameterValues w =
+                    position > 0
+                            ? engine.layerWeights(position, TrainingEvent.WeightsCaptured.MAX_ROWS)
+                            : null;
             if (w == null) {
                 position = 0;
                 w = engine.firstWeights();

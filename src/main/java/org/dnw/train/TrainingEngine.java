@@ -123,6 +123,23 @@ public interface TrainingEngine extends AutoCloseable {
     }
 
     /**
+     * Like {@link #layerWeights(int)}, but only the first {@code maxRows} filters (or units) are
+     * copied, so that a live view of a wide dense layer never copies its whole matrix at every
+     * capture. The shape says how many rows came.
+     */
+    default ParameterValues layerWeights(int position, int maxRows) {
+        ParameterValues all = layerWeights(position);
+        if (all == null || all.shape().length == 0 || all.shape()[0] <= maxRows) {
+            return all;
+        }
+        int[] shape = all.shape().clone();
+        int per = all.values().length / shape[0];
+        shape[0] = maxRows;
+        return new ParameterValues(
+                all.name(), shape, java.util.Arrays.copyOf(all.values(), maxRows * per));
+    }
+
+    /**
      * Asks the engine to keep, during the next {@link #trainBatch}, each weighted layer's weights
      * before the optimiser step and the loss's gradient with respect to them, for {@link
      * #watchedStep}. The loop asks for the epoch's last batch only: one copy of the weights an

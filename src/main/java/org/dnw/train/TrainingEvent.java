@@ -101,11 +101,18 @@ public sealed interface TrainingEvent
      * @param shape (outChannels, inChannels, kH, kW) for a convolution; (units, inputs) for dense
      * @param values the weights, row-major in {@code shape}
      * @param layerPosition 1-based position in the spec of the layer they belong to; 0 when the
-     *     engine does not say (the first weighted layer)
+     *     engine does not say (the first weighted layer, sent whole); a layer named here sends at
+     *     most its first {@link #MAX_ROWS} filters or units
      */
     record WeightsCaptured(
             String runName, int epoch, int batch, int[] shape, float[] values, int layerPosition)
             implements TrainingEvent {
+
+        /**
+         * A watched layer other than the first sends at most this many filters or units (its first
+         * ones), so that a capture stays small whatever the layer's width.
+         */
+        public static final int MAX_ROWS = 256;
 
         /** The first weighted layer's weights. */
         public WeightsCaptured(String runName, int epoch, int batch, int[] shape, float[] values) {

@@ -230,6 +230,22 @@ public final class DjlEngine implements TrainingEngine {
     }
 
     @Override
+    public ParameterValues layerWeights(int position, int maxRows) {
+        Pair<String, Parameter> p = weightOf(position);
+        if (p == null) {
+            return null;
+        }
+        NDArray w = p.getValue().getArray();
+        if (w.getShape().get(0) <= maxRows) {
+            return new ParameterValues(p.getKey(), intShape(w.getShape()), w.toFloatArray());
+        }
+        // only the rows shown are copied to the host
+        try (NDArray rows = w.get(new NDIndex("0:" + maxRows))) {
+            return new ParameterValues(p.getKey(), intShape(rows.getShape()), rows.toFloatArray());
+        }
+    }
+
+    @Override
     public void watchNextStep() {
         watchNext = true;
     }
@@ -268,9 +284,12 @@ public final class DjlEngine implements TrainingEngine {
                     x = children.get(i).forward(store, x, false);
                     if (i < reluLayers.length && reluLayers[i]) {
                         NDArray a = x.singletonOrThrow();
+                        // PyTorch's max reduces one axis at a time: channels first, then one
                         NDArray max =
                                 a.getShape().dimension() == 4
-                                        ? a.max(new int[] {0, 2, 3})
+                                        ? a.transpose(1, 0, 2, 3)
+                                                .reshape(a.getShape().get(1), -1)
+                                                .max(new int[] {1})
                                         : a.reshape(n, -1).max(new int[] {0});
                         float[] maxima = max.toFloatArray();
                         boolean[] f = fired.computeIfAbsent(i + 1, k -> new boolean[maxima.length]);
@@ -292,7 +311,7 @@ public final class DjlEngine implements TrainingEngine {
         Map<Integer, float[]> before = new java.util.HashMap<>();
         Map<Integer, float[]> gradients = new java.util.HashMap<>();
         for (Pair<String, Parameter> p : model.getBlock().getParameters()) {
-            int position = position(p.getKey());
+            int position = ParameterValues.positionOf(p.getKey());
             if (position <= 0 || !p.getKey().endsWith("_weight")) {
                 continue;
             }
@@ -309,20 +328,12 @@ public final class DjlEngine implements TrainingEngine {
     /** The weight of the layer at 1-based spec {@code position}; null when it has none. */
     private Pair<String, Parameter> weightOf(int position) {
         for (Pair<String, Parameter> p : model.getBlock().getParameters()) {
-            if (p.getKey().endsWith("_weight") && position(p.getKey()) == position) {
+            if (p.getKey().endsWith("_weight")
+                    && ParameterValues.positionOf(p.getKey()) == position) {
                 return p;
             }
         }
         return null;
-    }
-
-    /** The 1-based child index a parameter name starts with ("03Conv2d_weight" → 3); 0 if none. */
-    static int position(String key) {
-        int digits = 0;
-        while (digits < key.length() && Character.isDigit(key.charAt(digits))) {
-            digits++;
-        }
-        return digits == 0 ? 0 : Integer.parseInt(key.substring(0, digits));
     }
 
     @Override
