@@ -272,6 +272,11 @@ public final class FiltersViewModel {
     }
 
     private void draw(int[] shape, float[] values, Shape input, LayerChoice choice) {
+        if (choice != null && !fits(choice, shape)) {
+            // weights of another network than the one the choices describe: drawn as they came
+            choice = null;
+            input = inputShape;
+        }
         boolean mean = meanOverChannels.get();
         FilterGrid g =
                 kernels(
@@ -288,6 +293,20 @@ public final class FiltersViewModel {
             selectedIndex.set(-1);
         }
         describeSelection();
+    }
+
+    /** True when {@code shape} is {@code c}'s weights, or their first rows. */
+    private static boolean fits(LayerChoice c, int[] shape) {
+        int[] w = c.weightShape();
+        if (w.length != shape.length || shape.length == 0 || shape[0] > w[0]) {
+            return false;
+        }
+        for (int i = 1; i < w.length; i++) {
+            if (w[i] != shape[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** What the grid shows, in plain words, for {@code c}. */
