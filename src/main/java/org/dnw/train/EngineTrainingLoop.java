@@ -35,10 +35,14 @@ import org.dnw.train.TrainingEvent.TestEvaluation;
  *   <li>per batch {@link TrainingEvent.BatchCompleted} (the batch's mean loss, the epoch's running
  *       accuracy, samples/s and milliseconds since the epoch began); every {@link
  *       TrainingRequest#weightsEveryBatches()} batches, except the epoch's last, {@link
- *       TrainingEvent.WeightsCaptured} of the first weight matrix; then {@link
- *       RunControl#checkpoint} (pause, resume, cancel: a flag read between batches);
- *   <li>per epoch, after validation: {@link TrainingEvent.EpochCompleted}, then {@link
- *       TrainingEvent.WeightsCaptured} at the epoch's last batch, then (with {@link
+ *       TrainingEvent.WeightsCaptured} of the first weight matrix (or of the layer {@link
+ *       RunControl#watchLayer} names, read at each capture); then {@link RunControl#checkpoint}
+ *       (pause, resume, cancel: a flag read between batches);
+ *   <li>per epoch, after validation: {@link TrainingEvent.EpochCompleted}, then (when the engine
+ *       measures its layers: {@link TrainingEngine#watchedStep}) {@link
+ *       TrainingEvent.LayersMeasured} from the step watched at the epoch's last batch and one
+ *       inference pass over the first {@link LayerStatistics#MAX_IMAGES} validation images, then
+ *       {@link TrainingEvent.WeightsCaptured} at the epoch's last batch, then (with {@link
  *       TrainingRequest#checkpointsFolder()}) the epoch's checkpoint ({@link Checkpoints}: the
  *       engine's state, the shuffling and augmentation generators and the training order, the
  *       early-stopping state and the epoch figures so far), then {@link RunControl#checkpoint}.

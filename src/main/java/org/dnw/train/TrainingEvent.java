@@ -6,9 +6,10 @@ import org.dnw.spec.ModelSpec;
 
 /**
  * What a training run reports, in order: one {@link RunStarted}; then {@link BatchCompleted} for
- * every batch, {@link WeightsCaptured} every N batches and {@link EpochCompleted} per epoch (with
- * {@link RunPaused}/{@link RunResumed} as they happen; a resumed run has {@link CheckpointRestored}
- * right after {@link RunStarted}); then exactly one terminal event — {@link RunFinished}, {@link
+ * every batch, {@link WeightsCaptured} every N batches and {@link EpochCompleted} (followed by
+ * {@link LayersMeasured} when the engine measures its layers) per epoch (with {@link
+ * RunPaused}/{@link RunResumed} as they happen; a resumed run has {@link CheckpointRestored} right
+ * after {@link RunStarted}); then exactly one terminal event — {@link RunFinished}, {@link
  * RunFailed} or {@link RunCancelled}. All records are immutable (array components are fresh copies
  * that no one else writes) and carry no DJL types. Epochs and batches are 1-based.
  */

@@ -325,8 +325,8 @@ public final class FiltersViewModel {
                         + size
                         + " weights averaged over its "
                         + in
-                        + " input channels: the pattern its channels share. Switch to side by"
-                        + " side to see each channel.";
+                        + " input channels: the pattern its channels share. Untick \"Mean over"
+                        + " input channels\" to see each channel.";
             }
             return "Each block is one filter. It looks at all "
                     + in

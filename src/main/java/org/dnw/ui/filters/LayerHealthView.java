@@ -25,8 +25,8 @@ import org.dnw.train.LayerStatistics;
  */
 public final class LayerHealthView extends VBox {
 
-    private static final double CHART_WIDTH = 190;
-    private static final double CHART_HEIGHT = 64;
+    private static final double CHART_WIDTH = 145;
+    private static final double CHART_HEIGHT = 58;
 
     private final LayerHealthViewModel model;
     private final VBox warnings = new VBox(2);
@@ -47,6 +47,7 @@ public final class LayerHealthView extends VBox {
         charts.setHgap(8);
         charts.setVgap(4);
         charts.setId("layer-health-charts");
+        charts.setPadding(new Insets(2, 4, 2, 6));
         ScrollPane scroll = new ScrollPane(charts);
         scroll.setFitToWidth(true);
         scroll.setPrefViewportHeight(2 * (CHART_HEIGHT + 4));
@@ -72,7 +73,7 @@ public final class LayerHealthView extends VBox {
             return;
         }
         String[] titles = {
-            "weights: std", "gradient: std (last batch)", "update ÷ weights (log₁₀)", "never fired"
+            "weights: std", "gradient: std", "update ÷ weights, log₁₀", "never fired"
         };
         for (int c = 0; c < titles.length; c++) {
             Label h = new Label(titles[c]);
@@ -83,7 +84,7 @@ public final class LayerHealthView extends VBox {
         for (List<LayerStatistics> series : layers.values()) {
             LayerStatistics last = series.get(series.size() - 1);
             Label name = new Label(last.label());
-            name.setMinWidth(120);
+            name.setMinWidth(105);
             GridPane.setValignment(name, javafx.geometry.VPos.CENTER);
             charts.add(name, 0, row);
             charts.add(

@@ -17,12 +17,12 @@ import org.dnw.ui.runs.SavedRunViews;
 
 /**
  * Pictures of the Filters tab showing a saved run as the runs list's Open shows it: every layer
- * read from its {@code weights.npz} and its layer health from its event log. Arguments: the run's
- * folder and the folder for the PNGs.
+ * read from its {@code weights.npz} and its layer health from its event log. System properties:
+ * {@code showcase.run}, the run's folder, and {@code showcase.out}, the folder for the PNGs.
  *
  * <pre>
  * mvn -q -o test-compile exec:java -Dexec.classpathScope=test \
- *   -Dexec.mainClass=org.dnw.ui.filters.FiltersShowcase -Dexec.args="RUN_FOLDER OUT_DIR"
+ *   -Dexec.mainClass=org.dnw.ui.filters.FiltersShowcase -Dshowcase.run=RUN -Dshowcase.out=DIR
  * </pre>
  */
 public final class FiltersShowcase {
@@ -31,8 +31,6 @@ public final class FiltersShowcase {
     private static Path out;
 
     public static void main(String[] args) {
-        run = Path.of(args[0]);
-        out = Path.of(args.length > 1 ? args[1] : "target/screenshots");
         Application.launch(Showcase.class, args);
     }
 
@@ -40,6 +38,9 @@ public final class FiltersShowcase {
     public static final class Showcase extends Application {
         @Override
         public void start(Stage stage) throws Exception {
+            // the launcher may load this class afresh: the arguments come again from here
+            run = Path.of(System.getProperty("showcase.run"));
+            out = Path.of(System.getProperty("showcase.out", "target/screenshots"));
             FiltersShowcase.start(stage);
         }
     }
@@ -49,7 +50,8 @@ public final class FiltersShowcase {
         Executor now = Runnable::run;
         FiltersViewModel filters = new FiltersViewModel();
         filters.setSavedRunReaders(now, now);
-        SavedRun saved = new RunStore(run.getParent()).load(run);
+        Path folder = run.toAbsolutePath();
+        SavedRun saved = new RunStore(folder.getParent()).load(folder);
         SavedRunViews.show(
                 saved,
                 new ChartsViewModel(),
