@@ -13,6 +13,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.image.PixelWriter;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -59,7 +60,8 @@ public final class FiltersView extends BorderPane {
         Label capture = new Label();
         capture.getStyleClass().add("filters-capture");
         capture.textProperty().bind(model.captureTextProperty());
-        HBox header = new HBox(16, caption, capture);
+        // a long caption and its source share a line when they fit, else the source wraps below
+        FlowPane header = new FlowPane(16, 2, caption, capture);
         header.setAlignment(Pos.BASELINE_LEFT);
 
         ComboBox<LayerChoice> layer = new ComboBox<>(model.getLayers());
