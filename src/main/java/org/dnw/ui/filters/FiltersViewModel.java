@@ -117,6 +117,20 @@ public final class FiltersViewModel {
             if (chosen == null || chosen.position() == position || layers.isEmpty()) {
                 redraw();
             }
+        } else if (event instanceof TrainingEvent.RunFinished f) {
+            live = false;
+            // every layer's final weights came with the event: any layer can be chosen now
+            if (f.parameters() != null) {
+                for (ParameterValues p : f.parameters()) {
+                    if (p.isWeight() && !layers.isEmpty()) {
+                        latest.put(
+                                ParameterValues.positionOf(p.name()),
+                                new Captured(
+                                        p.shape(), p.values(), "weights at the end of the run"));
+                    }
+                }
+            }
+            redraw();
         } else if (event.isTerminal()) {
             live = false;
         }

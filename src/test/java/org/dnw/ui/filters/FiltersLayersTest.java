@@ -102,6 +102,25 @@ class FiltersLayersTest {
         model.chosenLayerProperty().set(model.getLayers().get(0));
         assertThat(model.watchedLayerProperty().get()).isZero();
         assertThat(model.getGrid().kernels()).hasSize(32);
+
+        // the finished run brings every layer's weights: the dense layer can be shown at once
+        model.accept(
+                new TrainingEvent.RunFinished(
+                        SyntheticRun.RUN,
+                        null,
+                        1,
+                        10,
+                        null,
+                        List.of(
+                                new ParameterValues(
+                                        "08Linear_weight",
+                                        new int[] {1024, 3136},
+                                        ramp(1024 * 3136)),
+                                new ParameterValues("08Linear_bias", new int[] {1024}, ramp(1024))),
+                        java.time.Instant.now()));
+        model.chosenLayerProperty().set(model.getLayers().get(2));
+        assertThat(model.getGrid().kernels()).hasSize(FiltersViewModel.MAX_KERNELS);
+        assertThat(model.captureTextProperty().get()).isEqualTo("weights at the end of the run");
     }
 
     @Test
