@@ -53,15 +53,27 @@ public final class LayerHealth {
                                 s.images()));
             }
             if (s.updateRatio() < VANISHING_RATIO) {
+                LayerStatistics deadAfter =
+                        layers.stream()
+                                .filter(
+                                        l ->
+                                                l.position() > s.position()
+                                                        && l.deadShare() > DEAD_SHARE)
+                                .findFirst()
+                                .orElse(null);
                 out.add(
                         String.format(
                                 Locale.ROOT,
                                 "%s: its updates vanish (each step changes the weights by %.1e of"
                                         + " their size; about 1e-3 is healthy) — it has all but"
-                                        + " stopped learning; try a higher learning rate or batch"
-                                        + " normalisation.",
+                                        + " stopped learning; %s",
                                 name,
-                                s.updateRatio()));
+                                s.updateRatio(),
+                                deadAfter == null
+                                        ? "try a higher learning rate or batch normalisation."
+                                        : "little gradient gets back to it through "
+                                                + deadAfter.label()
+                                                + ", which looks dead: mend that one first."));
             } else if (s.updateRatio() > EXPLODING_RATIO) {
                 out.add(
                         String.format(

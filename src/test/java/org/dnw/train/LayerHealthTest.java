@@ -49,4 +49,14 @@ class LayerHealthTest {
                 .asString()
                 .contains("no longer finite");
     }
+
+    @Test
+    void vanishingUpdatesBeforeADeadLayerBlameThatLayer() {
+        List<String> w = LayerHealth.warnings(List.of(layer(1, 5e-6, 0), layer(4, 1e-3, 1.0)));
+
+        assertThat(w).hasSize(2);
+        assertThat(w.get(0))
+                .startsWith("Layer 1 (Conv2d): its updates vanish")
+                .endsWith("through layer 4 (Conv2d), which looks dead: mend that one first.");
+    }
 }
