@@ -56,6 +56,9 @@ final class TrainingController implements TrainingActions {
     /** Stop was pressed before the run had started: cancel it as soon as it has. */
     private volatile boolean stopRequested;
 
+    /** The layer the filter view shows, captured live (0: the first weighted layer). */
+    private volatile int watchedLayer;
+
     /**
      * @param onSplits told the splits of a run about to start, on the FX thread
      * @param onSaved told what became of each run, on the FX thread
@@ -133,6 +136,7 @@ final class TrainingController implements TrainingActions {
             this.launched = launched;
             run = launched.run();
             run.setProbe(probe);
+            run.watchLayer(watchedLayer);
             if (stopRequested) {
                 launched.run().cancel();
             }
@@ -213,6 +217,18 @@ final class TrainingController implements TrainingActions {
         TrainingRun r = run;
         if (r != null) {
             r.cancel();
+        }
+    }
+
+    /**
+     * Asks the active run, and every later one, to capture the weights of the layer at {@code
+     * position} (1-based in the spec; 0 for the first weighted layer).
+     */
+    void watchLayer(int position) {
+        watchedLayer = position;
+        TrainingRun r = run;
+        if (r != null) {
+            r.watchLayer(position);
         }
     }
 

@@ -103,6 +103,9 @@ final class TrainingFeature {
                         System::nanoTime);
         controller.setEvents(pump);
         inside.setProbeSink(controller::setProbe);
+        filters.setSavedRunReaders(s.executors().io(), s.fx());
+        filters.watchedLayerProperty()
+                .addListener((obs, was, now) -> controller.watchLayer(now.intValue()));
         model.readyToTrainProperty()
                 .bind(
                         setup.editor()

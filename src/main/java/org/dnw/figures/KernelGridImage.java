@@ -122,6 +122,79 @@ public final class KernelGridImage {
     }
 
     /**
+     * One layer's weights as a grid, its filters' input channels either side by side (each filter a
+     * row of {@code inC} grey tiles; RGB when {@code inC} is 3) or, with {@code meanOverChannels},
+     * averaged into one grey tile per filter (a deeper layer's many channels reduced to the spatial
+     * pattern they share). The one entry point for reports and the window's exports; stateless and
+     * thread-safe.
+     *
+     * @param shape (outC, inC, kH, kW) for a convolution, (units, inputs) for a dense layer
+     * @param values the weights, row-major in {@code shape}
+     * @param input the network's input shape (to reshape dense weights); may be null
+     * @param meanOverChannels average each filter's (or unit's image's) channels into one
+     * @throws IllegalArgumentException for an empty or scalar parameter
+     */
+    public static BufferedImage render(
+            int[] shape, float[] values, Shape input, boolean meanOverChannels) {
+        if (!meanOverChannels) {
+            return render(shape, values, input);
+        }
+        if (shape.length == 4 && shape[1] > 1) {
+            return render(
+                    new int[] {shape[0], 1, shape[2], shape[3]},
+                    meanOverChannels(shape[0], shape[1], shape[2] * shape[3], values),
+                    input);
+        }
+        if (shape.length == 2
+                && input != null
+                && input.isImage()
+                && input.channels() > 1
+                && input.size() == shape[1]
+                && values.length == (long) shape[0] * shape[1]) {
+            int plane = input.height() * input.width();
+            return render(
+                    new int[] {shape[0], plane},
+                    meanOverChannels(shape[0], input.channels(), plane, values),
+                    Shape.image(1, input.height(), input.width()));
+        }
+        return render(shape, values, input);
+    }
+
+    /**
+     * The mean over channels of {@code kernels} kernels of {@code channels} planes of {@code plane}
+     * values each, channel-first: {@code kernels × plane} values.
+     *
+     * @throws IllegalArgumentException when {@code values} is not {@code kernels × channels ×
+     *     plane} long
+     */
+    public static float[] meanOverChannels(int kernels, int channels, int plane, float[] values) {
+        if ((long) kernels * channels * plane != values.length || channels < 1) {
+            throw new IllegalArgumentException(
+                    "cannot average "
+                            + values.length
+                            + " values as "
+                            + kernels
+                            + " kernels of "
+                            + channels
+                            + " channels of "
+                            + plane);
+        }
+        float[] mean = new float[kernels * plane];
+        for (int k = 0; k < kernels; k++) {
+            for (int c = 0; c < channels; c++) {
+                int from = (k * channels + c) * plane;
+                for (int p = 0; p < plane; p++) {
+                    mean[k * plane + p] += values[from + p];
+                }
+            }
+            for (int p = 0; p < plane; p++) {
+                mean[k * plane + p] /= channels;
+            }
+        }
+        return mean;
+    }
+
+    /**
      * Pixels per weight side for a parameter of this shape (see the class comment).
      *
      * @throws IllegalArgumentException for an empty or scalar parameter

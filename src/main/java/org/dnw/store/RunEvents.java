@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.dnw.train.LayerStatistics;
 import org.dnw.train.TrainingEvent;
 import org.dnw.train.TrainingEvent.BatchCompleted;
 import org.dnw.train.TrainingEvent.CheckpointRestored;
@@ -45,6 +46,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code restored}: a resumed run goes on after the checkpoint of {@code epoch} (with the
  *       {@code notices} about damaged checkpoints it skipped); a reader forgets what the log says
  *       of later epochs before this line, so each epoch is shown once;
+ *   <li>{@code layers}: after an epoch's line, {@code epoch} and one object per weighted layer with
+ *       the figures of {@link LayerStatistics} (read back by {@link #readLayers});
  *   <li>{@code paused}, {@code resumed}; and one of {@code finished}, {@code failed}, {@code
  *       cancelled} at the end.
  * </ul>
@@ -197,6 +200,23 @@ public final class RunEvents {
                 putFigure(n, "validationAccuracy", e.validationAccuracy());
                 putFigure(n, "learningRate", e.learningRate());
                 n.put("durationMillis", e.durationMillis());
+            } else if (event instanceof TrainingEvent.LayersMeasured m) {
+                n.put("type", "layers");
+                n.put("epoch", m.epoch());
+                com.fasterxml.jackson.databind.node.ArrayNode layers = n.putArray("layers");
+                for (LayerStatistics l : m.layers()) {
+                    ObjectNode o = layers.addObject();
+                    o.put("position", l.position());
+                    o.put("kind", l.kind());
+                    putFigure(o, "weightMean", l.weightMean());
+                    putFigure(o, "weightStd", l.weightStd());
+                    putFigure(o, "gradientMean", l.gradientMean());
+                    putFigure(o, "gradientStd", l.gradientStd());
+                    putFigure(o, "updateRatio", l.updateRatio());
+                    putFigure(o, "deadShare", l.deadShare());
+                    o.put("reluUnits", l.reluUnits());
+                    o.put("images", l.images());
+                }
             } else if (event instanceof RunPaused p) {
                 n.put("type", "paused");
                 n.put("epoch", p.epoch());
@@ -330,6 +350,57 @@ public final class RunEvents {
      */
     public record Progress(
             int epoch, int batch, int batchesPerEpoch, double loss, double samplesPerSecond) {}
+
+    /**
+     * The layer statistics of {@code folder}'s log ({@code layers} lines), epoch by epoch in order;
+     * an epoch reported again after a resume replaces its earlier report. Torn or unknown lines are
+     * skipped.
+     *
+     * @return empty when the folder has no log or the run reported no layer statistics
+     * @throws IOException when the file exists but cannot be read
+     */
+    public static List<LayerStatistics> readLayers(Path folder) throws IOException {
+        Path file = folder.resolve(FILE);
+        if (!Files.isRegularFile(file)) {
+            return List.of();
+        }
+        ObjectMapper json = ManifestJson.mapper();
+        List<LayerStatistics> out = new ArrayList<>();
+        for (String text : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            if (!text.contains("\"layers\"")) {
+                continue; // most lines: skipped before parsing
+            }
+            JsonNode n;
+            try {
+                n = json.readTree(text);
+            } catch (IOException e) {
+                continue;
+            }
+            if (n == null
+                    || n.path("v").asInt(0) > FORMAT_VERSION
+                    || !"layers".equals(n.path("type").asText())) {
+                continue;
+            }
+            int epoch = n.path("epoch").asInt();
+            out.removeIf(l -> l.epoch() >= epoch);
+            for (JsonNode o : n.path("layers")) {
+                out.add(
+                        new LayerStatistics(
+                                o.path("position").asInt(),
+                                o.path("kind").asText(""),
+                                epoch,
+                                figure(o, "weightMean"),
+                                figure(o, "weightStd"),
+                                figure(o, "gradientMean"),
+                                figure(o, "gradientStd"),
+                                figure(o, "updateRatio"),
+                                figure(o, "deadShare"),
+                                o.path("reluUnits").asInt(),
+                                o.path("images").asInt()));
+            }
+        }
+        return out;
+    }
 
     /**
      * Reads the log of {@code folder}. Lines that are not whole JSON objects (a torn last line of a

@@ -35,10 +35,14 @@ import org.dnw.train.TrainingEvent.TestEvaluation;
  *   <li>per batch {@link TrainingEvent.BatchCompleted} (the batch's mean loss, the epoch's running
  *       accuracy, samples/s and milliseconds since the epoch began); every {@link
  *       TrainingRequest#weightsEveryBatches()} batches, except the epoch's last, {@link
- *       TrainingEvent.WeightsCaptured} of the first weight matrix; then {@link
- *       RunControl#checkpoint} (pause, resume, cancel: a flag read between batches);
- *   <li>per epoch, after validation: {@link TrainingEvent.EpochCompleted}, then {@link
- *       TrainingEvent.WeightsCaptured} at the epoch's last batch, then (with {@link
+ *       TrainingEvent.WeightsCaptured} of the first weight matrix (or of the layer {@link
+ *       RunControl#watchLayer} names, read at each capture); then {@link RunControl#checkpoint}
+ *       (pause, resume, cancel: a flag read between batches);
+ *   <li>per epoch, after validation: {@link TrainingEvent.EpochCompleted}, then (when the engine
+ *       measures its layers: {@link TrainingEngine#watchedStep}) {@link
+ *       TrainingEvent.LayersMeasured} from the step watched at the epoch's last batch and one
+ *       inference pass over the first {@link LayerStatistics#MAX_IMAGES} validation images, then
+ *       {@link TrainingEvent.WeightsCaptured} at the epoch's last batch, then (with {@link
  *       TrainingRequest#checkpointsFolder()}) the epoch's checkpoint ({@link Checkpoints}: the
  *       engine's state, the shuffling and augmentation generators and the training order, the
  *       early-stopping state and the epoch figures so far), then {@link RunControl#checkpoint}.
@@ -296,6 +300,9 @@ public final class EngineTrainingLoop implements TrainingLoop {
                     at.batch = b;
                     int from = (b - 1) * batchSize;
                     int count = Math.min(batchSize, train.size() - from);
+                    if (b == batchesPerEpoch) {
+                        engine.watchNextStep();
+                    }
                     BatchResult result = engine.trainBatch(train, order, from, count, augment, lr);
                     double loss = result.meanLoss();
                     if (first) {
@@ -347,6 +354,7 @@ public final class EngineTrainingLoop implements TrainingLoop {
                                 (System.nanoTime() - epochStart) / 1_000_000);
                 history.add(completed);
                 events.accept(completed);
+                measureLayers(epoch, validation);
                 captureWeights(epoch, batchesPerEpoch);
                 boolean stopNow = false;
                 if (patience > 0 && !Double.isNaN(val.loss)) {
@@ -456,12 +464,51 @@ public final class EngineTrainingLoop implements TrainingLoop {
         }
 
         private void captureWeights(int epoch, int batch) {
-            ParameterValues w = engine.firstWeights();
+            int position = control.watchedLayer();
+            ParameterValues w =
+                    position > 0
+                            ? engine.layerWeights(position, TrainingEvent.WeightsCaptured.MAX_ROWS)
+                            : null;
+            if (w == null) {
+                position = 0;
+                w = engine.firstWeights();
+            }
             if (w != null) {
                 events.accept(
                         new TrainingEvent.WeightsCaptured(
-                                name, epoch, batch, w.shape(), w.values()));
+                                name, epoch, batch, w.shape(), w.values(), position));
             }
+        }
+
+        /**
+         * {@link TrainingEvent.LayersMeasured} for the epoch just validated, when the engine
+         * measures its layers: the step watched at the epoch's last batch, the weights now, and the
+         * ReLU units that fired on the first {@link LayerStatistics#MAX_IMAGES} validation images
+         * (one extra forward pass over them, in inference mode).
+         */
+        private void measureLayers(int epoch, Samples validation) {
+            TrainingEngine.WatchedStep step = engine.watchedStep();
+            if (step == null) {
+                return;
+            }
+            List<org.dnw.spec.LayerSpec> layers = request.spec().layers();
+            java.util.Map<Integer, float[]> after = new java.util.HashMap<>();
+            for (int i = 0; i < layers.size(); i++) {
+                if (LayerStatistics.isWeighted(layers.get(i))) {
+                    ParameterValues w = engine.layerWeights(i + 1);
+                    if (w != null) {
+                        after.put(i + 1, w.values());
+                    }
+                }
+            }
+            int images = Math.min(LayerStatistics.MAX_IMAGES, validation.size());
+            java.util.Map<Integer, boolean[]> firing =
+                    images > 0 ? engine.reluFiring(validation, images) : java.util.Map.of();
+            events.accept(
+                    new TrainingEvent.LayersMeasured(
+                            name,
+                            epoch,
+                            LayerStatistics.measure(layers, epoch, step, after, firing, images)));
         }
 
         /**

@@ -14,6 +14,20 @@ public final class RunControl {
     private boolean cancelRequested;
     private volatile boolean paused;
     private volatile float[] probe;
+    private volatile int watchedLayer;
+
+    /**
+     * Asks the loop to capture, from now on, the weights of the layer at {@code position} (1-based
+     * in the spec; 0 for the first weighted layer), e.g. the one the window's filter view shows.
+     */
+    public void watchLayer(int position) {
+        watchedLayer = Math.max(0, position);
+    }
+
+    /** The layer whose weights are captured: 1-based spec position, 0 for the first. */
+    public int watchedLayer() {
+        return watchedLayer;
+    }
 
     /** Asks for a pause at the next checkpoint. */
     public void requestPause() {

@@ -129,6 +129,57 @@ public interface TrainingEngine extends AutoCloseable {
     List<ParameterValues> parameters();
 
     /**
+     * The weights (not the bias) of the weighted layer at {@code position} (1-based, in the spec),
+     * copied; null when that layer has no weights or the engine cannot tell its layers apart. Only
+     * that one layer is copied, so a live view of a deep layer stays cheap.
+     */
+    default ParameterValues layerWeights(int position) {
+        return null;
+    }
+
+    /**
+     * Like {@link #layerWeights(int)}, but only the first {@code maxRows} filters (or units) are
+     * copied, so that a live view of a wide dense layer never copies its whole matrix at every
+     * capture. The shape says how many rows came.
+     */
+    default ParameterValues layerWeights(int position, int maxRows) {
+        ParameterValues all = layerWeights(position);
+        if (all == null || all.shape().length == 0 || all.shape()[0] <= maxRows) {
+            return all;
+        }
+        int[] shape = all.shape().clone();
+        int per = all.values().length / shape[0];
+        shape[0] = maxRows;
+        return new ParameterValues(
+                all.name(), shape, java.util.Arrays.copyOf(all.values(), maxRows * per));
+    }
+
+    /**
+     * Asks the engine to keep, during the next {@link #trainBatch}, each weighted layer's weights
+     * before the optimiser step and the loss's gradient with respect to them, for {@link
+     * #watchedStep}. The loop asks for the epoch's last batch only: one copy of the weights an
+     * epoch.
+     */
+    default void watchNextStep() {}
+
+    /**
+     * What the step watched after {@link #watchNextStep} kept; null when the engine does not
+     * measure its layers (then the loop reports no {@link TrainingEvent.LayersMeasured}).
+     */
+    default WatchedStep watchedStep() {
+        return null;
+    }
+
+    /**
+     * Which ReLU units fired (were above 0) for at least one of the samples {@code 0 .. count - 1},
+     * in inference mode: for every ReLU layer, by its 1-based spec position, one flag per channel
+     * (an image-shaped output) or per unit (a vector). Empty when the engine cannot tell.
+     */
+    default Map<Integer, boolean[]> reluFiring(Samples samples, int count) {
+        return Map.of();
+    }
+
+    /**
      * An exact copy of every parameter's current values (and any running statistics the network
      * keeps), held in memory for {@link #restoreParameters}; used by early stopping to keep the
      * best epoch. Cheap next to an epoch: one copy of the weights.
@@ -205,6 +256,19 @@ public interface TrainingEngine extends AutoCloseable {
      * @param probabilities {@code count × classCount()} probabilities, or null without details
      */
     record EvaluatedBatch(double meanLoss, long correct, int[] predicted, float[] probabilities) {}
+
+    /**
+     * One watched optimiser step, by the 1-based spec position of each weighted layer.
+     *
+     * @param before the layer's weights just before the step
+     * @param gradients the loss's gradient with respect to them, same length
+     */
+    record WatchedStep(Map<Integer, float[]> before, Map<Integer, float[]> gradients) {
+        public WatchedStep {
+            before = Map.copyOf(before);
+            gradients = Map.copyOf(gradients);
+        }
+    }
 
     /**
      * A copy of an engine's parameters, opaque to the loop; only the engine that took it reads it.

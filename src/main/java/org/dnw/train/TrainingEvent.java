@@ -6,9 +6,10 @@ import org.dnw.spec.ModelSpec;
 
 /**
  * What a training run reports, in order: one {@link RunStarted}; then {@link BatchCompleted} for
- * every batch, {@link WeightsCaptured} every N batches and {@link EpochCompleted} per epoch (with
- * {@link RunPaused}/{@link RunResumed} as they happen; a resumed run has {@link CheckpointRestored}
- * right after {@link RunStarted}); then exactly one terminal event — {@link RunFinished}, {@link
+ * every batch, {@link WeightsCaptured} every N batches and {@link EpochCompleted} (followed by
+ * {@link LayersMeasured} when the engine measures its layers) per epoch (with {@link
+ * RunPaused}/{@link RunResumed} as they happen; a resumed run has {@link CheckpointRestored} right
+ * after {@link RunStarted}); then exactly one terminal event — {@link RunFinished}, {@link
  * RunFailed} or {@link RunCancelled}. All records are immutable (array components are fresh copies
  * that no one else writes) and carry no DJL types. Epochs and batches are 1-based.
  */
@@ -18,6 +19,7 @@ public sealed interface TrainingEvent
                 TrainingEvent.EpochCompleted,
                 TrainingEvent.WeightsCaptured,
                 TrainingEvent.ActivationsCaptured,
+                TrainingEvent.LayersMeasured,
                 TrainingEvent.RunPaused,
                 TrainingEvent.RunResumed,
                 TrainingEvent.CheckpointRestored,
@@ -95,13 +97,43 @@ public sealed interface TrainingEvent
             implements TrainingEvent {}
 
     /**
-     * A copy of the first parameterised layer's weights.
+     * A copy of one weighted layer's weights: the first one's, or the layer the view asked for
+     * through {@link RunControl#watchLayer}.
      *
      * @param shape (outChannels, inChannels, kH, kW) for a convolution; (units, inputs) for dense
      * @param values the weights, row-major in {@code shape}
+     * @param layerPosition 1-based position in the spec of the layer they belong to; 0 when the
+     *     engine does not say (the first weighted layer, sent whole); a layer named here sends at
+     *     most its first {@link #MAX_ROWS} filters or units
      */
-    record WeightsCaptured(String runName, int epoch, int batch, int[] shape, float[] values)
-            implements TrainingEvent {}
+    record WeightsCaptured(
+            String runName, int epoch, int batch, int[] shape, float[] values, int layerPosition)
+            implements TrainingEvent {
+
+        /**
+         * A watched layer other than the first sends at most this many filters or units (its first
+         * ones), so that a capture stays small whatever the layer's width.
+         */
+        public static final int MAX_ROWS = 256;
+
+        /** The first weighted layer's weights. */
+        public WeightsCaptured(String runName, int epoch, int batch, int[] shape, float[] values) {
+            this(runName, epoch, batch, shape, values, 0);
+        }
+    }
+
+    /**
+     * Every weighted layer's health at the end of an epoch (after {@link EpochCompleted}); only
+     * engines that can measure it report it (the DJL engine; the from-scratch engine reports none).
+     *
+     * @param layers one entry per convolution, dense and output layer, in spec order
+     */
+    record LayersMeasured(String runName, int epoch, java.util.List<LayerStatistics> layers)
+            implements TrainingEvent {
+        public LayersMeasured {
+            layers = java.util.List.copyOf(layers);
+        }
+    }
 
     /**
      * Every layer's output for the run's probe image ({@link RunControl#setProbe}), computed on the

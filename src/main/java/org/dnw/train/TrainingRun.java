@@ -30,6 +30,12 @@ public interface TrainingRun {
      */
     default void setProbe(float[] input) {}
 
+    /**
+     * Asks the run to capture the weights of the layer at {@code position} (1-based in the spec; 0
+     * for the first weighted layer) from its next capture on. No effect when the run cannot.
+     */
+    default void watchLayer(int position) {}
+
     /** True while paused (after the pause took effect). */
     boolean isPaused();
 

@@ -238,6 +238,11 @@ public final class TrainingService implements AutoCloseable {
         }
 
         @Override
+        public void watchLayer(int position) {
+            control.watchLayer(position);
+        }
+
+        @Override
         public CompletableFuture<TrainingEvent> terminal() {
             return terminal;
         }

@@ -176,4 +176,50 @@ class KernelGridImageTest {
         }
         return v;
     }
+
+    @Test
+    void meanOverChannelsAveragesEachFiltersChannels() {
+        // 2 filters of 2 channels of 1 × 2: filter 0 = [1, 3] and [3, 5], filter 1 = [0, 0], [2, 4]
+        float[] v = {1, 3, 3, 5, 0, 0, 2, 4};
+
+        assertThat(KernelGridImage.meanOverChannels(2, 2, 2, v)).containsExactly(2f, 4f, 1f, 2f);
+        assertThatThrownBy(() -> KernelGridImage.meanOverChannels(2, 3, 2, v))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aDeeperLayersFiltersShowTheirChannelsSideBySideOrTheirMean() {
+        int[] shape = {4, 6, 3, 3};
+        float[] v = new float[4 * 6 * 9];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) Math.sin(i);
+        }
+        BufferedImage sideBySide = KernelGridImage.render(shape, v, null, false);
+        BufferedImage mean = KernelGridImage.render(shape, v, null, true);
+
+        // side by side: one row per filter, one tile per channel; mean: one tile per filter
+        int s = KernelGridImage.pixelsPerWeight(shape, v.length, null);
+        int gap = Math.max(2, s / 2);
+        assertThat(sideBySide.getWidth()).isEqualTo(6 * 3 * s + 7 * gap);
+        assertThat(sideBySide.getHeight()).isEqualTo(4 * 3 * s + 5 * gap);
+        assertThat(mean.getType()).isEqualTo(BufferedImage.TYPE_BYTE_GRAY);
+        assertThat(mean.getWidth()).isEqualTo(2 * 3 * s + 3 * gap);
+        assertThat(mean.getHeight()).isEqualTo(2 * 3 * s + 3 * gap);
+    }
+
+    @Test
+    void theMeanOfAnRgbDenseUnitIsOneGreyImage() {
+        float[] v = new float[2 * 3 * 4 * 4];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = i % 7;
+        }
+        BufferedImage colour =
+                KernelGridImage.render(new int[] {2, 48}, v, Shape.image(3, 4, 4), false);
+        BufferedImage grey =
+                KernelGridImage.render(new int[] {2, 48}, v, Shape.image(3, 4, 4), true);
+
+        assertThat(colour.getType()).isEqualTo(BufferedImage.TYPE_INT_RGB);
+        assertThat(grey.getType()).isEqualTo(BufferedImage.TYPE_BYTE_GRAY);
+        assertThat(grey.getWidth()).isEqualTo(colour.getWidth());
+    }
 }

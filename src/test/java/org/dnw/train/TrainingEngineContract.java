@@ -42,6 +42,11 @@ public abstract class TrainingEngineContract {
     /** The engine under test, as a request names it. */
     protected abstract EngineKind engine();
 
+    /** True when the engine reports {@link TrainingEvent.LayersMeasured} after each epoch. */
+    protected boolean measuresLayers() {
+        return false;
+    }
+
     /** The optimisers the resume case checks, each with a rate at which it learns the fixture. */
     protected Map<OptimizerKind, Double> resumableOptimizers() {
         return Map.of(OptimizerKind.SGD, 0.05);
@@ -114,6 +119,8 @@ public abstract class TrainingEngineContract {
             return "weights " + w.epoch() + "." + w.batch();
         } else if (e instanceof EpochCompleted c) {
             return "epoch " + c.epoch();
+        } else if (e instanceof TrainingEvent.LayersMeasured m) {
+            return "layers " + m.epoch();
         } else if (e instanceof RunPaused p) {
             return "paused " + p.epoch() + "." + p.batch();
         } else if (e instanceof RunResumed r) {
@@ -147,6 +154,9 @@ public abstract class TrainingEngineContract {
                 }
             }
             expected.add("epoch " + epoch);
+            if (measuresLayers()) {
+                expected.add("layers " + epoch);
+            }
             expected.add("weights " + epoch + ".8");
         }
         expected.add("finished");

@@ -67,6 +67,9 @@ public final class DjlEngine implements TrainingEngine {
     private float[] buffer = new float[0];
     private long[] labels = new long[0];
     private final OptimizerStates optimizerStates = new OptimizerStates();
+    private boolean[] reluLayers = new boolean[0];
+    private boolean watchNext;
+    private WatchedStep watched;
 
     /** An engine to build; one per run. */
     public DjlEngine() {}
@@ -91,6 +94,12 @@ public final class DjlEngine implements TrainingEngine {
         this.spec = spec;
         model = Model.newInstance(spec.name(), device, "PyTorch");
         model.setBlock(BlockFactory.build(spec));
+        reluLayers = new boolean[spec.layers().size()];
+        for (int i = 0; i < reluLayers.length; i++) {
+            reluLayers[i] =
+                    spec.layers().get(i) instanceof org.dnw.spec.ActivationSpec a
+                            && a.function() == org.dnw.spec.ActivationType.RELU;
+        }
         rate = new RateTracker((float) hp.learningRateAt(0));
         DefaultTrainingConfig config =
                 new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
@@ -163,6 +172,10 @@ public final class DjlEngine implements TrainingEngine {
                 lossArray = loss(logits, y, lossKind, sigmoid, classCount);
                 collector.backward(lossArray);
             }
+            if (watchNext) {
+                watchNext = false;
+                watched = watch();
+            }
             trainer.step();
             float loss = lossArray.getFloat();
             return new BatchResult(loss, correct(logits, y, sigmoid));
@@ -210,6 +223,123 @@ public final class DjlEngine implements TrainingEngine {
             if (p.getKey().endsWith("_weight")) {
                 NDArray w = p.getValue().getArray();
                 return new ParameterValues(p.getKey(), intShape(w.getShape()), w.toFloatArray());
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public ParameterValues layerWeights(int position) {
+        Pair<String, Parameter> p = weightOf(position);
+        if (p == null) {
+            return null;
+        }
+        NDArray w = p.getValue().getArray();
+        return new ParameterValues(p.getKey(), intShape(w.getShape()), w.toFloatArray());
+    }
+
+    @Override
+    public ParameterValues layerWeights(int position, int maxRows) {
+        Pair<String, Parameter> p = weightOf(position);
+        if (p == null) {
+            return null;
+        }
+        NDArray w = p.getValue().getArray();
+        if (w.getShape().get(0) <= maxRows) {
+            return new ParameterValues(p.getKey(), intShape(w.getShape()), w.toFloatArray());
+        }
+        // only the rows shown are copied to the host
+        try (NDArray rows = w.get(new NDIndex("0:" + maxRows))) {
+            return new ParameterValues(p.getKey(), intShape(rows.getShape()), rows.toFloatArray());
+        }
+    }
+
+    @Override
+    public void watchNextStep() {
+        watchNext = true;
+    }
+
+    @Override
+    public WatchedStep watchedStep() {
+        return watched;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Here: the block's children run one after another in inference mode, {@value #FIRING_BATCH}
+     * samples at a time, in a sub-manager closed per batch; of each ReLU output only its maximum
+     * per channel (or unit) over the batch is copied to the host.
+     */
+    @Override
+    public Map<Integer, boolean[]> reluFiring(Samples samples, int count) {
+        Map<Integer, boolean[]> fired = new java.util.HashMap<>();
+        int sampleSize = BatchFiller.sampleSize(samples);
+        List<ai.djl.nn.Block> children = model.getBlock().getChildren().values();
+        for (int from = 0; from < count; from += FIRING_BATCH) {
+            int n = Math.min(FIRING_BATCH, count - from);
+            ensureBuffers(n, sampleSize);
+            BatchFiller.fill(samples, null, from, n, buffer, labels);
+            try (NDManager bm = trainer.getManager().newSubManager()) {
+                ai.djl.training.ParameterStore store =
+                        new ai.djl.training.ParameterStore(bm, false);
+                NDList x =
+                        new NDList(
+                                bm.create(
+                                        FloatBuffer.wrap(buffer, 0, n * sampleSize),
+                                        BlockFactory.batchShape(samples.inputShape(), n),
+                                        DataType.FLOAT32));
+                for (int i = 0; i < children.size(); i++) {
+                    x = children.get(i).forward(store, x, false);
+                    if (i < reluLayers.length && reluLayers[i]) {
+                        NDArray a = x.singletonOrThrow();
+                        // PyTorch's max reduces one axis at a time: channels first, then one
+                        NDArray max =
+                                a.getShape().dimension() == 4
+                                        ? a.transpose(1, 0, 2, 3)
+                                                .reshape(a.getShape().get(1), -1)
+                                                .max(new int[] {1})
+                                        : a.reshape(n, -1).max(new int[] {0});
+                        float[] maxima = max.toFloatArray();
+                        boolean[] f = fired.computeIfAbsent(i + 1, k -> new boolean[maxima.length]);
+                        for (int j = 0; j < maxima.length && j < f.length; j++) {
+                            f[j] |= maxima[j] > 0;
+                        }
+                    }
+                }
+            }
+        }
+        return fired;
+    }
+
+    /** Samples per forward pass of {@link #reluFiring}. */
+    private static final int FIRING_BATCH = 256;
+
+    /** Each weighted layer's weights and gradient, copied just before the optimiser step. */
+    private WatchedStep watch() {
+        Map<Integer, float[]> before = new java.util.HashMap<>();
+        Map<Integer, float[]> gradients = new java.util.HashMap<>();
+        for (Pair<String, Parameter> p : model.getBlock().getParameters()) {
+            int position = ParameterValues.positionOf(p.getKey());
+            if (position <= 0 || !p.getKey().endsWith("_weight")) {
+                continue;
+            }
+            NDArray w = p.getValue().getArray();
+            before.put(position, w.toFloatArray());
+            // a fresh handle on the gradient, in the model's manager: closed at once
+            try (NDArray g = w.getGradient()) {
+                gradients.put(position, g.toFloatArray());
+            }
+        }
+        return new WatchedStep(before, gradients);
+    }
+
+    /** The weight of the layer at 1-based spec {@code position}; null when it has none. */
+    private Pair<String, Parameter> weightOf(int position) {
+        for (Pair<String, Parameter> p : model.getBlock().getParameters()) {
+            if (p.getKey().endsWith("_weight")
+                    && ParameterValues.positionOf(p.getKey()) == position) {
+                return p;
             }
         }
         return null;

@@ -171,6 +171,22 @@ public final class ScratchEngine implements TrainingEngine {
         return net.parameterValues();
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Here: from a copy of every parameter (this engine's networks are small dense ones), so
+     * that the filter view can follow any layer; layer statistics are not measured.
+     */
+    @Override
+    public ParameterValues layerWeights(int position) {
+        for (ParameterValues p : net.parameterValues()) {
+            if (p.isWeight() && ParameterValues.positionOf(p.name()) == position) {
+                return p;
+            }
+        }
+        return null;
+    }
+
     @Override
     public ParameterSnapshot snapshotParameters() {
         List<double[]> copies = new java.util.ArrayList<>();

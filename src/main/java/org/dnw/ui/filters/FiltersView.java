@@ -1,15 +1,19 @@
 package org.dnw.ui.filters;
 
 import java.util.Locale;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.image.PixelWriter;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -56,10 +60,40 @@ public final class FiltersView extends BorderPane {
         Label capture = new Label();
         capture.getStyleClass().add("filters-capture");
         capture.textProperty().bind(model.captureTextProperty());
-        HBox header = new HBox(16, caption, capture);
+        // a long caption and its source share a line when they fit, else the source wraps below
+        FlowPane header = new FlowPane(16, 2, caption, capture);
         header.setAlignment(Pos.BASELINE_LEFT);
-        header.setPadding(new Insets(0, 0, 8, 0));
-        setTop(header);
+
+        ComboBox<LayerChoice> layer = new ComboBox<>(model.getLayers());
+        layer.setId("filters-layer");
+        layer.setPromptText("first layer");
+        layer.valueProperty().bindBidirectional(model.chosenLayerProperty());
+        CheckBox mean = new CheckBox("Mean over input channels");
+        mean.setId("filters-mean");
+        mean.selectedProperty().bindBidirectional(model.meanOverChannelsProperty());
+        mean.disableProperty()
+                .bind(
+                        Bindings.createBooleanBinding(
+                                () -> {
+                                    LayerChoice c = model.chosenLayerProperty().get();
+                                    return c == null
+                                            || c.image() == null
+                                            || c.image().channels() < 2;
+                                },
+                                model.chosenLayerProperty()));
+        HBox controls = new HBox(10, new Label("Layer"), layer, mean);
+        controls.setAlignment(Pos.CENTER_LEFT);
+        Label explanation = new Label();
+        explanation.setId("filters-explanation");
+        explanation.getStyleClass().add("filters-explanation");
+        explanation.setWrapText(true);
+        explanation.textProperty().bind(model.explanationProperty());
+        VBox top = new VBox(6, controls, explanation, header);
+        top.setPadding(new Insets(0, 0, 8, 0));
+        setTop(top);
+        LayerHealthView health = new LayerHealthView(model.health());
+        health.setId("layer-health");
+        setBottom(health);
 
         gridCanvas.setId("filters-canvas");
         StackPane holder = new StackPane(gridCanvas);
@@ -113,7 +147,11 @@ public final class FiltersView extends BorderPane {
             return;
         }
         KernelImage first = grid.kernels().get(0);
-        int side = Math.max(first.width(), first.height());
+        // a filter's channels side by side make a wide image: its height sets the scale
+        int side =
+                first.width() > 2 * first.height()
+                        ? Math.max(first.height(), (first.width() + 2) / 3)
+                        : Math.max(first.width(), first.height());
         int n = grid.kernels().size();
         double height = Math.max(120, scroll.getViewportBounds().getHeight());
         // The largest magnification whose grid fits the visible area, between a readable minimum
@@ -188,7 +226,7 @@ public final class FiltersView extends BorderPane {
         double y0 = (ENLARGED - h) / 2;
         g.setImageSmoothing(false);
         g.drawImage(image(k), x0, y0, w, h);
-        if (pixel >= 36 && k.channels() == 1) {
+        if (pixel >= 36 && k.channels() == 1 && allFinite(k.weights())) {
             g.setFont(Font.font(Math.min(14, pixel / 3.2)));
             g.setTextAlign(TextAlignment.CENTER);
             for (int y = 0; y < k.height(); y++) {
@@ -205,6 +243,15 @@ public final class FiltersView extends BorderPane {
         g.setStroke(Color.web("#9aa0a6"));
         g.setLineWidth(1);
         g.strokeRect(x0 - 0.5, y0 - 0.5, w + 1, h + 1);
+    }
+
+    private static boolean allFinite(float[] values) {
+        for (float v : values) {
+            if (!Float.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static WritableImage image(KernelImage k) {

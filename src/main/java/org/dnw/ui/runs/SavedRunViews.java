@@ -47,6 +47,15 @@ public final class SavedRunViews {
                     run.firstLayer().shape(),
                     run.firstLayer().values(),
                     run.manifest().spec() == null ? null : run.manifest().spec().input());
+            filters.offerSavedLayers(
+                    run.folder(),
+                    run.manifest().spec(),
+                    String.format(
+                            Locale.ROOT,
+                            "weights of the saved run %s after %d %s",
+                            name,
+                            run.epochs().size(),
+                            run.epochs().size() == 1 ? "epoch" : "epochs"));
         } else {
             filters.clear("The saved run " + name + " has no first-layer weights to show.");
         }

@@ -46,4 +46,9 @@ class DjlEngineContractIT extends TrainingEngineContract {
     protected EngineKind engine() {
         return EngineKind.DJL;
     }
+
+    @Override
+    protected boolean measuresLayers() {
+        return true;
+    }
 }
