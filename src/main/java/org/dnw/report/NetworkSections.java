@@ -146,12 +146,12 @@ final class NetworkSections {
     }
 
     /**
-     * The one place the report draws a convolution layer's weights (outC, inC, kH, kW): today every
-     * input channel of every filter as its own tile. Switch here to the multi-channel /
-     * mean-over-channels rendering of {@link KernelGridImage} when it exists.
+     * The one place the report draws a convolution layer's weights (outC, inC, kH, kW): every
+     * input channel of every filter as its own tile, side by side, as the Filters tab shows them by
+     * default (its mean over channels is the window's switch; a report keeps every weight).
      */
     static BufferedImage filterPicture(ParameterValues p) {
-        return KernelGridImage.render(p.shape(), p.values(), null);
+        return KernelGridImage.render(p.shape(), p.values(), null, false);
     }
 
     // ---------------------------------------------------------------- activations
