@@ -51,6 +51,7 @@ final class TrainingController implements TrainingActions {
     private final Consumer<RunSaveOutcome> onSaved;
     private volatile TrainingRun run;
     private volatile float[] probe;
+    private volatile TrainingRun followed;
     private volatile RunLauncher.LaunchedRun launched;
 
     /** Stop was pressed before the run had started: cancel it as soon as it has. */
@@ -84,10 +85,21 @@ final class TrainingController implements TrainingActions {
      */
     void setProbe(float[] input) {
         probe = input;
-        TrainingRun r = run;
-        if (r != null) {
-            r.setProbe(input);
+        for (TrainingRun r : new TrainingRun[] {run, followed}) {
+            if (r != null) {
+                r.setProbe(input);
+            }
         }
+    }
+
+    /**
+     * Hands {@code other}, a run started past this controller (the window benchmark's), the probe
+     * and watched layer this controller's runs get, now and as they change.
+     */
+    void alsoFollow(TrainingRun other) {
+        followed = other;
+        other.setProbe(probe);
+        other.watchLayer(watchedLayer);
     }
 
     /** Where every event of every run goes, on the training thread (the UI pump). */
@@ -226,9 +238,10 @@ final class TrainingController implements TrainingActions {
      */
     void watchLayer(int position) {
         watchedLayer = position;
-        TrainingRun r = run;
-        if (r != null) {
-            r.watchLayer(position);
+        for (TrainingRun r : new TrainingRun[] {run, followed}) {
+            if (r != null) {
+                r.watchLayer(position);
+            }
         }
     }
 

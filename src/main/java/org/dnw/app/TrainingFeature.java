@@ -180,7 +180,8 @@ final class TrainingFeature {
                 setup.hyper().getHyperparameters(),
                 setup.data().getLoaded(),
                 this::runStarting,
-                pump);
+                pump,
+                controller::alsoFollow);
     }
 
     /**

@@ -63,6 +63,8 @@ final class WindowBenchmark {
      * and exits. Runs on a thread of its own.
      *
      * @param runStarting told of the splits, as a run of the window tells the views
+     * @param windowRun handed each run of the window path as it starts, as the window's training
+     *     controller is handed its runs (the Inside tab's probe, the Filters tab's watched layer)
      */
     static void start(
             TrainingService service,
@@ -70,12 +72,13 @@ final class WindowBenchmark {
             Hyperparameters hp,
             DatasetPreview loaded,
             Consumer<DataSplits> runStarting,
-            Consumer<TrainingEvent> window) {
+            Consumer<TrainingEvent> window,
+            Consumer<TrainingRun> windowRun) {
         Thread bench =
                 new Thread(
                         () -> {
                             try {
-                                run(service, spec, hp, loaded, runStarting, window);
+                                run(service, spec, hp, loaded, runStarting, window, windowRun);
                             } catch (Exception e) {
                                 LOG.error("The benchmark failed: {}", e.getMessage(), e);
                             }
@@ -92,7 +95,8 @@ final class WindowBenchmark {
             Hyperparameters hp,
             DatasetPreview loaded,
             Consumer<DataSplits> runStarting,
-            Consumer<TrainingEvent> sink)
+            Consumer<TrainingEvent> sink,
+            Consumer<TrainingRun> windowRun)
             throws InterruptedException {
         DataSplits all = TrainingController.splits(loaded, hp);
         // 600 batches a run: long enough for the JIT to have compiled the views' code, ten runs in
@@ -112,13 +116,14 @@ final class WindowBenchmark {
         runStarting.accept(splits);
         // one warm-up run each way (the JIT compiles the views' code for a while), then ABBA order
         // three times, so that drift from run to run cancels out
-        measure(service, spec, splits, hp, e -> {});
-        measure(service, spec, splits, hp, sink);
+        measure(service, spec, splits, hp, e -> {}, r -> {});
+        measure(service, spec, splits, hp, sink, windowRun);
         boolean[] windowRun = {false, true, true, false, false, true, true, false};
         List<Double> alone = new ArrayList<>();
         List<Double> window = new ArrayList<>();
         for (boolean w : windowRun) {
-            double rate = measure(service, spec, splits, hp, w ? sink : e -> {});
+            double rate =
+                    measure(service, spec, splits, hp, w ? sink : e -> {}, w ? windowRun : r -> {});
             (w ? window : alone).add(rate);
         }
         int batches = (splits.train().size() / hp.batchSize()) - WARMUP_BATCHES - 1;
@@ -128,13 +133,17 @@ final class WindowBenchmark {
         Console.out(result.report());
     }
 
-    /** Images/s of a one-epoch run through {@code service} with {@code listener} attached. */
+    /**
+     * Images/s of a one-epoch run through {@code service} with {@code listener} attached, the run
+     * handed to {@code started} as soon as it exists.
+     */
     static double measure(
             TrainingService service,
             ModelSpec spec,
             DataSplits splits,
             Hyperparameters hp,
-            Consumer<TrainingEvent> listener)
+            Consumer<TrainingEvent> listener,
+            Consumer<TrainingRun> started)
             throws InterruptedException {
         AtomicLong start = new AtomicLong();
         AtomicLong end = new AtomicLong();
@@ -144,6 +153,7 @@ final class WindowBenchmark {
                         new TrainingRequest(
                                 "benchmark", spec, splits, hp.withEpochCount(1), null, 20),
                         timing(start, end, images, listener));
+        started.accept(run);
         TrainingEvent terminal = run.await(Duration.ofHours(1));
         if (!(terminal instanceof TrainingEvent.RunFinished)) {
             throw new IllegalStateException("the benchmark run did not finish: " + terminal);

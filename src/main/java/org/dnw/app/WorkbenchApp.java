@@ -84,7 +84,12 @@ public final class WorkbenchApp extends Application {
         if (options.benchmark()) {
             setup.whenFirstLoaded(
                     () -> {
-                        view.selectTab(WorkbenchTab.TRAINING);
+                        // the Training tab, unless --tab names another (e.g. Inside, to
+                        // measure the activation view following the run)
+                        view.selectTab(
+                                options.tab() == WorkbenchTab.DATA
+                                        ? WorkbenchTab.TRAINING
+                                        : options.tab());
                         training.startBenchmark(services.training());
                     });
         } else if (options.train()) {

@@ -53,7 +53,9 @@ public record WorkbenchOptions(
               --train            press Train once the data set is loaded
               --epochs N         epochs to train (default 5)
               --benchmark        training images/s with the window and charts live against the
-                                 training service alone (as the command line), then exit
+                                 training service alone (as the command line), then exit;
+                                 on the Training tab, or the one --tab names (Inside: its
+                                 layers follow the run)
               --sweep-on WHERE   the Sweep panel's Run on: here (default) or slurm""";
 
     /**

@@ -152,7 +152,7 @@ final class SweepCommand implements Callable<Integer> {
                 throw new IllegalArgumentException(
                         "the sweep's \"trainSubset\" must be a whole number ≥ 1, not " + subset);
             }
-            data = Subsets.firstTraining(data, subset.asInt());
+            data = Subsets.trainingSubset(data, subset.asInt());
         }
         DataSplits splits = new DataSplitter(hp.validationShare(), hp.seed()).split(data);
         ModelSpec adapted =

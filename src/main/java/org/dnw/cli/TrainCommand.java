@@ -97,7 +97,7 @@ final class TrainCommand implements Callable<Integer> {
         EngineKind engine = options.engineKind();
         LoadedDataset data = DataSets.load(options.dataset, options.labelColumn, out);
         if (options.trainSubset != null) {
-            data = Subsets.firstTraining(data, options.trainSubset);
+            data = Subsets.trainingSubset(data, options.trainSubset);
         }
         DataSplits splits = new DataSplitter(hp.validationShare(), hp.seed()).split(data);
         ModelSpec adapted =
@@ -207,7 +207,7 @@ final class TrainCommand implements Callable<Integer> {
         RunRecipe.DataReference ref = recipe.data();
         LoadedDataset data = DataSets.load(ref.dataset(), ref.labelColumn(), out);
         if (ref.trainSubset() != null) {
-            data = Subsets.firstTraining(data, ref.trainSubset());
+            data = Subsets.trainingSubset(data, ref.trainSubset());
         }
         DataSplits splits = new DataSplitter(hp.validationShare(), hp.seed()).split(data);
         TrainingRequest request =

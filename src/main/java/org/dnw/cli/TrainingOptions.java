@@ -113,7 +113,8 @@ final class TrainingOptions {
 
     @Option(
             names = "--train-subset",
-            description = "train on the first N training samples only (a quick look)")
+            description =
+                    "train on N training samples only, evenly spaced over the training split (a quick look)")
     Integer trainSubset;
 
     @Mixin RunsDirOption runsDir = new RunsDirOption();

@@ -146,8 +146,8 @@ final class NetworkSections {
     }
 
     /**
-     * The one place the report draws a convolution layer's weights (outC, inC, kH, kW): every
-     * input channel of every filter as its own tile, side by side, as the Filters tab shows them by
+     * The one place the report draws a convolution layer's weights (outC, inC, kH, kW): every input
+     * channel of every filter as its own tile, side by side, as the Filters tab shows them by
      * default (its mean over channels is the window's switch; a report keeps every weight).
      */
     static BufferedImage filterPicture(ParameterValues p) {
