@@ -118,10 +118,10 @@ final class WindowBenchmark {
         // three times, so that drift from run to run cancels out
         measure(service, spec, splits, hp, e -> {}, r -> {});
         measure(service, spec, splits, hp, sink, windowRun);
-        boolean[] windowRun = {false, true, true, false, false, true, true, false};
+        boolean[] throughWindow = {false, true, true, false, false, true, true, false};
         List<Double> alone = new ArrayList<>();
         List<Double> window = new ArrayList<>();
-        for (boolean w : windowRun) {
+        for (boolean w : throughWindow) {
             double rate =
                     measure(service, spec, splits, hp, w ? sink : e -> {}, w ? windowRun : r -> {});
             (w ? window : alone).add(rate);
