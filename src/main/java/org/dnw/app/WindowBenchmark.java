@@ -124,22 +124,42 @@ final class WindowBenchmark {
                     }
                 });
         await(told);
+        // what the views were sent that the command line never computes: layer outputs for the
+        // Inside tab (a probe) and a watched layer's weights for the Filters tab
+        java.util.concurrent.atomic.AtomicLong layerOutputs =
+                new java.util.concurrent.atomic.AtomicLong();
+        Consumer<TrainingEvent> viewed =
+                e -> {
+                    if (e instanceof TrainingEvent.ActivationsCaptured) {
+                        layerOutputs.incrementAndGet();
+                    }
+                    sink.accept(e);
+                };
         // one warm-up run each way (the JIT compiles the views' code for a while), then ABBA order
         // three times, so that drift from run to run cancels out
         measure(service, spec, splits, hp, e -> {}, r -> {});
-        measure(service, spec, splits, hp, sink, windowRun);
+        measure(service, spec, splits, hp, viewed, windowRun);
         boolean[] throughWindow = {false, true, true, false, false, true, true, false};
         List<Double> alone = new ArrayList<>();
         List<Double> window = new ArrayList<>();
         for (boolean w : throughWindow) {
             double rate =
-                    measure(service, spec, splits, hp, w ? sink : e -> {}, w ? windowRun : r -> {});
+                    measure(
+                            service,
+                            spec,
+                            splits,
+                            hp,
+                            w ? viewed : e -> {},
+                            w ? windowRun : r -> {});
             (w ? window : alone).add(rate);
         }
         int batches = (splits.train().size() / hp.batchSize()) - WARMUP_BATCHES - 1;
         Result result = new Result(median(alone), median(window), batches);
         Console.out("service alone, images/s: " + alone);
         Console.out("window, images/s:        " + window);
+        Console.out(
+                "layer outputs computed for the Inside tab during the window's runs: "
+                        + layerOutputs.get());
         Console.out(result.report());
     }
 
