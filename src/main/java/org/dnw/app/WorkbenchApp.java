@@ -126,7 +126,13 @@ public final class WorkbenchApp extends Application {
                         services,
                         setup,
                         workbench::runSaved,
-                        () -> view.selectTab(WorkbenchTab.CONFUSION));
+                        () -> {
+                            // a finished run shows its confusion matrix; the benchmark's runs
+                            // keep the tab it measures
+                            if (!options.benchmark()) {
+                                view.selectTab(WorkbenchTab.CONFUSION);
+                            }
+                        });
         runs = new RunsFeature(services, setup, training, workbench, view, dialogs);
         experiments = new ExperimentsFeature(services, setup, folder -> links.runListed(folder));
         experiments.sweep().slurm().onSlurmProperty().set(options.sweepOnSlurm());
