@@ -100,6 +100,8 @@ class LoadedNetworkSaliencyIT {
         for (int i = 0; i < n; i++) {
             x[i] = random.nextFloat();
         }
+        float worstDifference = 0;
+        float largestGradient = 0;
         try (LoadedNetwork network = LoadedNetwork.load(spec, dir)) {
             for (int k = 0; k < network.classCount(); k++) {
                 InputSaliency s = network.saliency(x, k);
@@ -114,6 +116,8 @@ class LoadedNetworkSaliencyIT {
                 for (int t = 0; t < 8; t++) {
                     int i = random.nextInt(n);
                     float estimate = centralDifference(network, spec, x, i, k);
+                    worstDifference = Math.max(worstDifference, Math.abs(estimate - g[i]));
+                    largestGradient = Math.max(largestGradient, Math.abs(g[i]));
                     assertThat(Math.abs(estimate - g[i]))
                             .as(
                                     "%s class %d input %d: estimate %f, gradient %f",
@@ -134,6 +138,14 @@ class LoadedNetworkSaliencyIT {
                     assertThat(s.gradCamAbsence()).isEqualTo(InputSaliency.NO_CONVOLUTION);
                 }
             }
+            System.out.printf(
+                    java.util.Locale.ROOT,
+                    "%s: saliency vs central differences (step 0.01), %d classes × 8 inputs:"
+                            + " largest |difference| %.2e, largest |gradient| %.2e%n",
+                    spec.name(),
+                    network.classCount(),
+                    worstDifference,
+                    largestGradient);
             // the test can fail: another class's gradient is not this class's estimate
             int other = 1;
             float[] g0 = network.saliency(x, 0).gradient();
