@@ -344,7 +344,9 @@ public final class FiltersViewModel {
             }
             return "Each block is one filter. It looks at all "
                     + in
-                    + " channels of the layer before it, so it has one "
+                    + (in == 3
+                            ? " colour channels of the image, so it has one "
+                            : " channels of the layer before it, so it has one ")
                     + size
                     + " grid of weights per input channel"
                     + (in == 3
