@@ -85,9 +85,14 @@ final class TrainingController implements TrainingActions {
      */
     void setProbe(float[] input) {
         probe = input;
+        eachRun(r -> r.setProbe(input));
+    }
+
+    /** {@code action} on the active run and on the one {@link #alsoFollow} was given, if any. */
+    private void eachRun(Consumer<TrainingRun> action) {
         for (TrainingRun r : new TrainingRun[] {run, followed}) {
             if (r != null) {
-                r.setProbe(input);
+                action.accept(r);
             }
         }
     }
@@ -238,11 +243,7 @@ final class TrainingController implements TrainingActions {
      */
     void watchLayer(int position) {
         watchedLayer = position;
-        for (TrainingRun r : new TrainingRun[] {run, followed}) {
-            if (r != null) {
-                r.watchLayer(position);
-            }
-        }
+        eachRun(r -> r.watchLayer(position));
     }
 
     /** True while a run is active. */

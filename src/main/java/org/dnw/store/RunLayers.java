@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.dnw.train.LayerStatistics;
 import org.dnw.train.ParameterValues;
 
@@ -31,22 +30,11 @@ public final class RunLayers {
         if (!Files.isRegularFile(file)) {
             return out;
         }
-        Map<String, byte[]> files;
-        try (java.io.InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file))) {
-            files = org.dnw.data.NumpyArrays.readNpzFiles(in);
-        }
-        for (Map.Entry<String, byte[]> e : files.entrySet()) {
-            String name =
-                    e.getKey().endsWith(".npy")
-                            ? e.getKey().substring(0, e.getKey().length() - 4)
-                            : e.getKey();
-            if (!name.endsWith("_weight") || ParameterValues.positionOf(name) == 0) {
-                continue;
+        // the one npz reader of run folders (the report reads the same file with it)
+        for (ParameterValues p : NpyReader.readNpz(file)) {
+            if (p.name().endsWith("_weight") && ParameterValues.positionOf(p.name()) != 0) {
+                out.put(ParameterValues.positionOf(p.name()), p);
             }
-            org.dnw.data.NumpyArrays.Entry a = org.dnw.data.NumpyArrays.parse(e.getValue(), name);
-            out.put(
-                    ParameterValues.positionOf(name),
-                    new ParameterValues(name, a.shape(), a.values()));
         }
         return out;
     }
