@@ -230,12 +230,7 @@ public final class DjlEngine implements TrainingEngine {
 
     @Override
     public ParameterValues layerWeights(int position) {
-        Pair<String, Parameter> p = weightOf(position);
-        if (p == null) {
-            return null;
-        }
-        NDArray w = p.getValue().getArray();
-        return new ParameterValues(p.getKey(), intShape(w.getShape()), w.toFloatArray());
+        return layerWeights(position, Integer.MAX_VALUE);
     }
 
     @Override
