@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
             TwoDigitsCommand.class,
             CrossValidateCommand.class,
             DiagramCommand.class,
+            ExportCommand.class,
             CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",

@@ -1,4 +1,4 @@
-package org.dnw.store;
+package org.dnw.export;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.dnw.store;
+package org.dnw.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
