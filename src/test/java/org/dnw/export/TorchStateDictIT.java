@@ -1,10 +1,7 @@
 package org.dnw.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import org.dnw.train.ParameterValues;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,9 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
  * installs Debian's python3-torch (1.13); without it the test skips and says so.
  */
 class TorchStateDictIT {
-
-    /** Where to look for a python3 with torch: PATH's first (may be a pyenv), then Debian's. */
-    private static final List<String> PYTHONS = List.of("python3", "/usr/bin/python3");
 
     private static final String LOAD_SCRIPT =
             """
@@ -45,12 +38,7 @@ class TorchStateDictIT {
 
     @Test
     void torchLoadGivesTheSameTensorsAndLoadStateDictAcceptsThem() throws Exception {
-        String python = pythonWithTorch();
-        assumeTrue(
-                python != null,
-                "skipped: no python3 with torch found (tried "
-                        + String.join(", ", PYTHONS)
-                        + "); install Debian's python3-torch as .ci/run does");
+        String python = PythonProcess.require("torch");
 
         Random random = new Random(12);
         Map<String, ParameterValues> written = new LinkedHashMap<>();
@@ -61,9 +49,10 @@ class TorchStateDictIT {
         Path file = dir.resolve("model.pt");
         TorchStateDict.write(file, written);
 
-        Result r = run(python, "-c", LOAD_SCRIPT, file.toString());
-        assertThat(r.exitCode).as(r.output).isZero();
-        List<String> lines = new ArrayList<>(r.output.lines().toList());
+        PythonProcess.Result r =
+                PythonProcess.run(null, 120, python, "-c", LOAD_SCRIPT, file.toString());
+        assertThat(r.exitCode()).as(r.output()).isZero();
+        List<String> lines = new ArrayList<>(r.output().lines().toList());
         assertThat(lines.remove(0)).startsWith("torch ").endsWith(" OrderedDict");
         assertThat(lines).hasSize(written.size());
         int i = 0;
@@ -95,33 +84,5 @@ class TorchStateDictIT {
             values[i] = (float) random.nextGaussian();
         }
         m.put(name, new ParameterValues(name, shape, values));
-    }
-
-    private static String pythonWithTorch() {
-        for (String python : PYTHONS) {
-            try {
-                if (run(python, "-c", "import torch").exitCode == 0) {
-                    return python;
-                }
-            } catch (IOException e) {
-                // not installed under this name: try the next
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return null;
-            }
-        }
-        return null;
-    }
-
-    private record Result(int exitCode, String output) {}
-
-    private static Result run(String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        byte[] out = p.getInputStream().readAllBytes();
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            return new Result(-1, "timed out");
-        }
-        return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8).strip());
     }
 }
