@@ -41,7 +41,7 @@ public record ExportedRun(SavedRun run, Optional<RunRecipe> recipe, TorchNetwork
         Path weights = folder.resolve(WEIGHTS_NPZ);
         if (!Files.isRegularFile(weights)) {
             throw new RunFormatException(
-                    weights, "is missing — the run's trained parameters are not there to export");
+                    weights, "not found — the run's trained parameters are not there to export");
         }
         List<ParameterValues> parameters;
         try {
@@ -50,10 +50,10 @@ public record ExportedRun(SavedRun run, Optional<RunRecipe> recipe, TorchNetwork
             throw e;
         } catch (IOException | RuntimeException e) {
             throw new RunFormatException(
-                    weights, "cannot be read (" + e.getMessage() + ") — it is damaged", e);
+                    weights, "unreadable (" + e.getMessage() + ") — the file is damaged", e);
         }
         if (parameters.isEmpty()) {
-            throw new RunFormatException(weights, "holds no parameters — it is damaged");
+            throw new RunFormatException(weights, "holds no parameters — the file is damaged");
         }
         TorchNetwork network;
         try {

@@ -3,6 +3,7 @@ package org.dnw.export;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -61,10 +62,8 @@ public final class PyTorchExport {
         try {
             Files.createDirectories(parent);
             temp = Files.createTempDirectory(parent, ".export-");
-        } catch (AccessDeniedException e) {
-            throw new IOException(
-                    "cannot write into " + parent + ": permission denied — choose another folder",
-                    e);
+        } catch (IOException e) {
+            throw cannotWrite(parent, e);
         }
         try {
             for (Map.Entry<String, String> e : texts.entrySet()) {
@@ -72,12 +71,35 @@ public final class PyTorchExport {
             }
             TorchStateDict.write(temp.resolve(MODEL_PT), exported.network().stateDict());
             publish(temp, target);
+        } catch (IOException e) {
+            throw cannotWrite(parent, e);
         } finally {
             deleteTree(temp);
         }
         List<String> files = new ArrayList<>(texts.keySet());
         files.add(1, MODEL_PT);
         return new Written(target, files, exported.network().stateDict().size());
+    }
+
+    /** One sentence for a folder that cannot take the export, with the system's reason. */
+    static IOException cannotWrite(Path folder, IOException e) {
+        String reason;
+        if (e instanceof AccessDeniedException) {
+            reason = "permission denied";
+        } else if (e instanceof FileSystemException f && f.getReason() != null) {
+            reason = f.getReason();
+        } else if (e instanceof FileSystemException) {
+            reason = "it cannot hold new files";
+        } else {
+            reason = e.getMessage();
+        }
+        return new IOException(
+                "cannot write the export into "
+                        + folder
+                        + " ("
+                        + reason
+                        + ") — choose another folder",
+                e);
     }
 
     private static void checkTarget(Path target, boolean replace) throws IOException {
