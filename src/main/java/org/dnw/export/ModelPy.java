@@ -26,10 +26,13 @@ public final class ModelPy {
         Shape input = network.spec().input();
         boolean sigmoid = network.outputActivation() == OutputActivation.SIGMOID;
         Python py = new Python();
-        py.line("\"\"\"The network of the workbench run " + runName + " (" + network.spec().name())
-                .append("), as a PyTorch module.");
+        py.line(
+                "\"\"\"The network "
+                        + Python.text(network.spec().name())
+                        + " as a PyTorch module.");
         py.blank();
-        py.line("Written by Deep Network Workbench. It computes what the workbench computed:");
+        py.line("Trained by Deep Network Workbench in the run " + Python.text(runName) + ".");
+        py.line("It computes what the workbench computed:");
         py.line(
                 input.isImage()
                         ? "input: images of "

@@ -17,13 +17,6 @@ final class Python {
         return this;
     }
 
-    /** Appends {@code more} to the last line (before its newline); returns this. */
-    Python append(String more) {
-        text.setLength(text.length() - 1);
-        text.append(more).append('\n');
-        return this;
-    }
-
     /** Appends an empty line; returns this. */
     Python blank() {
         text.append('\n');
@@ -56,6 +49,14 @@ final class Python {
             }
         }
         return out.append('"').toString();
+    }
+
+    /**
+     * {@code s} made safe inside a triple-quoted docstring or a comment: backslashes doubled,
+     * quotes escaped, line breaks as spaces.
+     */
+    static String text(String s) {
+        return s.replace("\\", "\\\\").replace("\"", "\\\"").replace('\n', ' ').replace('\r', ' ');
     }
 
     /** A Python list literal of strings. */
