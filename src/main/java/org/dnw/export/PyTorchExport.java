@@ -28,6 +28,8 @@ public final class PyTorchExport {
     /** The module's file name. */
     public static final String MODEL_PY = "model.py";
 
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
     private PyTorchExport() {}
 
     /** What was written. */
@@ -61,7 +63,7 @@ public final class PyTorchExport {
         Path temp;
         try {
             Files.createDirectories(parent);
-            temp = Files.createTempDirectory(parent, ".export-");
+            temp = hiddenFolder(parent, ".export-");
         } catch (IOException e) {
             throw cannotWrite(parent, e);
         }
@@ -134,7 +136,7 @@ public final class PyTorchExport {
     /** Moves the finished {@code temp} to {@code target}, replacing what is there. */
     private static void publish(Path temp, Path target) throws IOException {
         if (Files.isDirectory(target) && !isEmpty(target)) {
-            Path old = Files.createTempDirectory(target.getParent(), ".export-old-");
+            Path old = hiddenFolder(target.getParent(), ".export-old-");
             Files.delete(old);
             Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
             try {
@@ -148,6 +150,23 @@ public final class PyTorchExport {
         }
         Files.deleteIfExists(target); // an empty folder
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * A new hidden folder in {@code parent}, made with the user's usual permissions (a temporary
+     * folder would be private to its owner, and so would the published export).
+     */
+    static Path hiddenFolder(Path parent, String prefix) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Path folder = parent.resolve(prefix + Long.toUnsignedString(RANDOM.nextLong(), 36));
+            try {
+                return Files.createDirectory(folder);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                if (attempt > 8) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private static boolean isEmpty(Path folder) throws IOException {

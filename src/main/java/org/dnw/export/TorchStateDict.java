@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
@@ -57,9 +58,12 @@ public final class TorchStateDict {
     public static void write(Path file, Map<String, ParameterValues> parameters)
             throws IOException {
         Path abs = file.toAbsolutePath();
-        Path tmp = Files.createTempFile(abs.getParent(), ".torch-", ".tmp");
+        // not Files.createTempFile: its file is private to its owner, and so would model.pt be
+        Path tmp = abs.resolveSibling("." + abs.getFileName() + "." + System.nanoTime() + ".tmp");
         try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
+            try (OutputStream out =
+                    Files.newOutputStream(
+                            tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 write(out, archiveName(abs), parameters);
             }
             Files.move(
