@@ -9,6 +9,7 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import org.dnw.ui.architecture.ArchitectureViewModel;
+import org.dnw.ui.runs.RunExportViewModel;
 import org.dnw.ui.training.TrainingViewModel;
 import org.dnw.ui.workbench.WorkbenchTab;
 import org.dnw.ui.workbench.WorkbenchView;
@@ -25,6 +26,28 @@ final class WorkbenchMenus {
     static void addMenus(WorkbenchView view, TrainingViewModel training, Runnable writeReport) {
         view.addMenu(runsMenu(view, training, writeReport));
         view.addMenu(viewMenu(view));
+    }
+
+    /**
+     * File ▸ Export run ▸ PyTorch… (Ctrl+E) and ONNX… (Shift+Ctrl+E): the run selected on the Runs
+     * tab, which is the one just trained after a training. Always enabled: without a run to export
+     * they say why in the status line, which a disabled menu item could not.
+     */
+    static void addExportMenu(WorkbenchView view, RunExportViewModel export) {
+        MenuItem pyTorch = new MenuItem("_PyTorch…");
+        pyTorch.setId("menu-export-pytorch");
+        pyTorch.setAccelerator(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN));
+        pyTorch.setOnAction(e -> export.exportPyTorch());
+        MenuItem onnx = new MenuItem("_ONNX…");
+        onnx.setId("menu-export-onnx");
+        onnx.setAccelerator(
+                new KeyCodeCombination(
+                        KeyCode.E, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
+        onnx.setOnAction(e -> export.exportOnnx());
+        Menu menu = new Menu("_Export run", null, pyTorch, onnx);
+        menu.setId("menu-export");
+        menu.disableProperty().bind(export.job().runningProperty());
+        view.addFileMenuItems(new SeparatorMenuItem(), menu);
     }
 
     /** Shift+Ctrl+Z redoes, F5 trains, Esc stops a run. */
