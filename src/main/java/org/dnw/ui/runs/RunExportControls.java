@@ -1,7 +1,9 @@
 package org.dnw.ui.runs;
 
 import java.util.List;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -9,6 +11,8 @@ import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -16,9 +20,9 @@ import javafx.util.Duration;
 import org.dnw.ui.common.BackgroundJob;
 
 /**
- * The Runs tab's share of {@link RunExportViewModel}: the Export menu button (PyTorch…, ONNX…), a
- * button that opens the folder of the last export, a spinner while one is written, and the lines
- * saying what was written or what went wrong.
+ * The Runs tab's share of {@link RunExportViewModel}: the Export menu button (PyTorch…, ONNX…) and
+ * a spinner while an export is written in the toolbar; at the bottom the line saying what was
+ * written, with a button that opens its folder, or what went wrong.
  */
 final class RunExportControls {
 
@@ -33,10 +37,11 @@ final class RunExportControls {
         BackgroundJob job = export.job();
         MenuItem pyTorch = new MenuItem("PyTorch…");
         pyTorch.setId("runs-export-pytorch");
-        pyTorch.setOnAction(e -> export.exportPyTorch());
+        // later, so that the menu has closed before the modal chooser opens over it
+        pyTorch.setOnAction(e -> Platform.runLater(export::exportPyTorch));
         MenuItem onnx = new MenuItem("ONNX…");
         onnx.setId("runs-export-onnx");
-        onnx.setOnAction(e -> export.exportOnnx());
+        onnx.setOnAction(e -> Platform.runLater(export::exportOnnx));
         MenuButton menu = new MenuButton("Export", null, pyTorch, onnx);
         menu.setId("runs-export");
         menu.setMinWidth(Region.USE_PREF_SIZE);
@@ -59,22 +64,13 @@ final class RunExportControls {
         tip.setShowDelay(Duration.millis(300));
         Tooltip.install(holder, tip);
 
-        Button open = new Button("Open export folder");
-        open.setId("runs-export-open");
-        open.setMinWidth(Region.USE_PREF_SIZE);
-        open.setTooltip(new Tooltip("Show the exported files in the system's file browser"));
-        open.setOnAction(e -> export.openExportedFolder());
-        open.visibleProperty()
-                .bind(export.exportedFolderProperty().isNotNull().and(job.runningProperty().not()));
-        open.managedProperty().bind(open.visibleProperty());
-
         ProgressIndicator writing = new ProgressIndicator();
         writing.setId("runs-export-busy");
         writing.setPrefSize(18, 18);
         writing.setMaxSize(18, 18);
         writing.visibleProperty().bind(job.runningProperty());
         writing.managedProperty().bind(writing.visibleProperty());
-        return List.of(holder, open, writing);
+        return List.of(holder, writing);
     }
 
     /** What the last export wrote, or why it failed: each shown only while it has text. */
@@ -91,9 +87,22 @@ final class RunExportControls {
         for (Label l : new Label[] {status, error}) {
             l.setWrapText(true);
             l.setMinHeight(Region.USE_PREF_SIZE);
+            l.setMaxWidth(Double.MAX_VALUE);
             l.visibleProperty().bind(l.textProperty().isNotEmpty());
             l.managedProperty().bind(l.visibleProperty());
         }
-        return new VBox(2, status, error);
+        Button open = new Button("Open folder");
+        open.setId("runs-export-open");
+        open.setMinWidth(Region.USE_PREF_SIZE);
+        open.setTooltip(new Tooltip("Show the exported files in the system's file browser"));
+        open.setOnAction(e -> export.openExportedFolder());
+        open.visibleProperty()
+                .bind(export.exportedFolderProperty().isNotNull().and(job.runningProperty().not()));
+        open.managedProperty().bind(open.visibleProperty());
+
+        HBox done = new HBox(10, status, open);
+        done.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(status, Priority.ALWAYS);
+        return new VBox(2, done, error);
     }
 }
