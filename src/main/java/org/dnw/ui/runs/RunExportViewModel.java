@@ -224,6 +224,7 @@ public final class RunExportViewModel {
                     boolean holdsFiles;
                     try {
                         target = pyTorchTarget(chosen, run.folderName());
+                        checkOutsideRuns(target);
                         holdsFiles = holdsFiles(target);
                     } catch (IOException | RuntimeException e) {
                         job.publish(mine, () -> failed(run, Format.PYTORCH, e));
@@ -282,6 +283,22 @@ public final class RunExportViewModel {
         return chosen.resolve(runFolderName + "-pytorch");
     }
 
+    /**
+     * Refuses a place in the runs folder: every folder there is listed as a run, and an export
+     * inside a run's folder would change the run.
+     *
+     * @throws IllegalArgumentException with a sentence when {@code target} is in the runs folder
+     */
+    private void checkOutsideRuns(Path target) {
+        if (target.startsWith(runsRoot)) {
+            throw new IllegalArgumentException(
+                    target
+                            + " is inside the runs folder "
+                            + runsRoot
+                            + ", where every folder is read as a run: choose a place outside it");
+        }
+    }
+
     private static boolean holdsFiles(Path folder) throws IOException {
         if (!Files.isDirectory(folder)) {
             return false;
@@ -334,6 +351,7 @@ public final class RunExportViewModel {
         job.execute(
                 () -> {
                     try {
+                        checkOutsideRuns(file);
                         exporter.writeOnnx(run.folder(), file);
                         job.publish(
                                 mine,

@@ -231,6 +231,25 @@ class RunExportViewModelTest {
     }
 
     @Test
+    void theRunsFolderIsNoPlaceForAnExport() throws IOException {
+        selection.setAll(complete());
+        Files.createDirectories(runsRoot.resolve("20261206-054650-mlp"));
+        dialogs.foldersToChoose.add(runsRoot);
+
+        vm.exportPyTorch();
+
+        assertThat(exporter.pyTorch).isEmpty();
+        assertThat(vm.job().errorProperty().get())
+                .isEqualTo(
+                        "Could not export mlp as PyTorch: "
+                                + runsRoot.resolve("20261206-054650-mlp-pytorch")
+                                + " is inside the runs folder "
+                                + runsRoot
+                                + ", where every folder is read as a run: choose a place"
+                                + " outside it.");
+    }
+
+    @Test
     void cancellingTheChooserDoesNothing() {
         selection.setAll(complete());
 
@@ -262,6 +281,22 @@ class RunExportViewModelTest {
                                 + ": its network with the softmax output, for ONNX Runtime and"
                                 + " other tools.");
         assertThat(vm.exportedFolderProperty().get()).isEqualTo(temp);
+    }
+
+    @Test
+    void anOnnxFileIsNotWrittenIntoTheRunsFolder() {
+        selection.setAll(complete());
+        dialogs.filesToSave.add(runsRoot.resolve("20261206-054650-mlp/m.onnx"));
+
+        vm.exportOnnx();
+
+        assertThat(exporter.onnx).isEmpty();
+        assertThat(vm.job().errorProperty().get())
+                .startsWith("Could not export mlp as ONNX: ")
+                .endsWith(
+                        " is inside the runs folder "
+                                + runsRoot
+                                + ", where every folder is read as a run: choose a place outside it.");
     }
 
     @Test
