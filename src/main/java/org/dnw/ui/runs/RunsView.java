@@ -42,9 +42,9 @@ import org.dnw.ui.runs.RunDetails.Section;
 
 /**
  * The Runs tab: buttons (Refresh, Open, Overlay curves, Clear overlays, Train again, Resume,
- * Delete), the sortable table of saved runs (several can be selected; damaged ones greyed with the
- * reason in a tooltip), and under it the selected run's details as cards. Double-click or Enter
- * opens, Delete deletes, F5 refreshes.
+ * Delete, Export ▸ PyTorch… / ONNX…), the sortable table of saved runs (several can be selected;
+ * damaged ones greyed with the reason in a tooltip), and under it the selected run's details as
+ * cards. Double-click or Enter opens, Delete deletes, F5 refreshes.
  */
 public final class RunsView extends BorderPane {
 
