@@ -7,6 +7,7 @@ import javafx.util.Duration;
 import org.dnw.cli.Installation;
 import org.dnw.runs.ResumeProcess;
 import org.dnw.ui.common.DialogService;
+import org.dnw.ui.runs.RunExportViewModel;
 import org.dnw.ui.runs.RunsView;
 import org.dnw.ui.runs.RunsViewModel;
 import org.dnw.ui.workbench.WorkbenchTab;
@@ -25,6 +26,7 @@ final class RunsFeature {
     static final Duration FOLLOW_EVERY = Duration.seconds(2);
 
     private final RunsViewModel model;
+    private final RunExportViewModel export;
     private final Timeline follow;
 
     RunsFeature(
@@ -51,6 +53,14 @@ final class RunsFeature {
         model.setOnTrainAgain(manifest -> workbench.trainAgain(manifest, setup.data().getLoaded()));
         // overlaid and followed curves are drawn on the Training tab's charts: show them
         model.setOnOverlaid(() -> view.selectTab(WorkbenchTab.TRAINING));
+        export =
+                new RunExportViewModel(
+                        model.selection(),
+                        new RunExports(services.store()),
+                        dialogs,
+                        services.store().root(),
+                        services.executors().io(),
+                        services.fx());
         follow = new Timeline(new KeyFrame(FOLLOW_EVERY, e -> model.poll()));
         follow.setCycleCount(Animation.INDEFINITE);
     }
@@ -59,8 +69,13 @@ final class RunsFeature {
         return model;
     }
 
+    /** Export ▸ PyTorch… / ONNX… of the selected run (the Runs tab's and the File menu's). */
+    RunExportViewModel export() {
+        return export;
+    }
+
     RunsView tab() {
-        return new RunsView(model);
+        return new RunsView(model, export);
     }
 
     /** Lists the folder now, then every {@link #FOLLOW_EVERY}; FX thread. */

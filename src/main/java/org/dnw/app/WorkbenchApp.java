@@ -166,6 +166,8 @@ public final class WorkbenchApp extends Application {
                 new RunReports(
                         services, runs.model(), view, uri -> getHostServices().showDocument(uri));
         WorkbenchMenus.addMenus(view, training.model(), reports::write);
+        RunExportWiring.link(
+                runs.export(), view, workbench, uri -> getHostServices().showDocument(uri));
         view.tabPane()
                 .getSelectionModel()
                 .selectedItemProperty()

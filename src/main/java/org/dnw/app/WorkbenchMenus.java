@@ -1,5 +1,6 @@
 package org.dnw.app;
 
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
@@ -9,6 +10,7 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import org.dnw.ui.architecture.ArchitectureViewModel;
+import org.dnw.ui.runs.RunExportViewModel;
 import org.dnw.ui.training.TrainingViewModel;
 import org.dnw.ui.workbench.WorkbenchTab;
 import org.dnw.ui.workbench.WorkbenchView;
@@ -25,6 +27,37 @@ final class WorkbenchMenus {
     static void addMenus(WorkbenchView view, TrainingViewModel training, Runnable writeReport) {
         view.addMenu(runsMenu(view, training, writeReport));
         view.addMenu(viewMenu(view));
+    }
+
+    /**
+     * File ▸ Export run ▸ PyTorch… (Ctrl+E) and ONNX… (Shift+Ctrl+E): the run selected on the Runs
+     * tab, which is the one just trained after a training. Always enabled: without a run to export
+     * they bring the Runs tab forward and say why in the status line, which a disabled menu item
+     * could not.
+     */
+    static void addExportMenu(WorkbenchView view, RunExportViewModel export) {
+        MenuItem pyTorch = new MenuItem("_PyTorch…");
+        pyTorch.setId("menu-export-pytorch");
+        pyTorch.setAccelerator(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN));
+        pyTorch.setOnAction(e -> exportWith(view, export, export::exportPyTorch));
+        MenuItem onnx = new MenuItem("_ONNX…");
+        onnx.setId("menu-export-onnx");
+        onnx.setAccelerator(
+                new KeyCodeCombination(
+                        KeyCode.E, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
+        onnx.setOnAction(e -> exportWith(view, export, export::exportOnnx));
+        Menu menu = new Menu("_Export run", null, pyTorch, onnx);
+        menu.setId("menu-export");
+        menu.disableProperty().bind(export.job().runningProperty());
+        view.addFileMenuItems(new SeparatorMenuItem(), menu);
+    }
+
+    private static void exportWith(WorkbenchView view, RunExportViewModel export, Runnable action) {
+        if (!export.availableProperty().get()) {
+            view.selectTab(WorkbenchTab.RUNS);
+        }
+        // later, so that the menu has closed before the modal chooser opens over it
+        Platform.runLater(action);
     }
 
     /** Shift+Ctrl+Z redoes, F5 trains, Esc stops a run. */

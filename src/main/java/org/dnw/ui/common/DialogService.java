@@ -28,6 +28,15 @@ public interface DialogService {
     Optional<Path> chooseFolder(String title);
 
     /**
+     * As {@link #chooseFolder(String)}, opening in {@code initialFolder} when it exists.
+     *
+     * @param initialFolder where the chooser starts, e.g. beside the runs; may be null
+     */
+    default Optional<Path> chooseFolder(String title, Path initialFolder) {
+        return chooseFolder(title);
+    }
+
+    /**
      * Asks where to save a file.
      *
      * @param suggestedName file name proposed to the user, e.g. "seed-cnn.json"

@@ -35,9 +35,16 @@ public final class FxDialogService implements DialogService {
 
     @Override
     public Optional<Path> chooseFolder(String title) {
+        return chooseFolder(title, null);
+    }
+
+    @Override
+    public Optional<Path> chooseFolder(String title, Path initialFolder) {
         DirectoryChooser chooser = new DirectoryChooser();
         chooser.setTitle(title);
-        if (lastDirectory != null && lastDirectory.isDirectory()) {
+        if (initialFolder != null && Files.isDirectory(initialFolder)) {
+            chooser.setInitialDirectory(initialFolder.toFile());
+        } else if (lastDirectory != null && lastDirectory.isDirectory()) {
             chooser.setInitialDirectory(lastDirectory);
         }
         File folder = chooser.showDialog(owner.get());

@@ -42,9 +42,9 @@ import org.dnw.ui.runs.RunDetails.Section;
 
 /**
  * The Runs tab: buttons (Refresh, Open, Overlay curves, Clear overlays, Train again, Resume,
- * Delete), the sortable table of saved runs (several can be selected; damaged ones greyed with the
- * reason in a tooltip), and under it the selected run's details as cards. Double-click or Enter
- * opens, Delete deletes, F5 refreshes.
+ * Delete, Export ▸ PyTorch… / ONNX…), the sortable table of saved runs (several can be selected;
+ * damaged ones greyed with the reason in a tooltip), and under it the selected run's details as
+ * cards. Double-click or Enter opens, Delete deletes, F5 refreshes.
  */
 public final class RunsView extends BorderPane {
 
@@ -57,6 +57,13 @@ public final class RunsView extends BorderPane {
     private boolean syncing;
 
     public RunsView(RunsViewModel model) {
+        this(model, null);
+    }
+
+    /**
+     * @param export Export ▸ PyTorch… / ONNX… of the selected run; null for a tab without them
+     */
+    public RunsView(RunsViewModel model, RunExportViewModel export) {
         this.model = model;
         getStyleClass().add("runs-view");
         setPadding(new Insets(10, 12, 8, 12));
@@ -115,8 +122,11 @@ public final class RunsView extends BorderPane {
         busy.setMaxSize(18, 18);
         busy.visibleProperty().bind(model.busyProperty());
         FlowPane toolbar =
-                new FlowPane(
-                        8, 6, refresh, open, overlay, clearOverlays, again, resume, delete, busy);
+                new FlowPane(8, 6, refresh, open, overlay, clearOverlays, again, resume, delete);
+        if (export != null) {
+            toolbar.getChildren().addAll(RunExportControls.toolbar(export));
+        }
+        toolbar.getChildren().add(busy);
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.setPadding(new Insets(0, 0, 8, 0));
         toolbar.getStyleClass().add("runs-toolbar");
@@ -139,7 +149,7 @@ public final class RunsView extends BorderPane {
         status.textProperty().bind(model.statusProperty());
         status.setWrapText(true);
         status.setPadding(new Insets(6, 0, 0, 0));
-        setBottom(status);
+        setBottom(export == null ? status : new VBox(2, status, RunExportControls.lines(export)));
 
         model.detailsProperty().addListener((obs, was, now) -> showDetails(now));
         model.selection().addListener((ListChangeListener<RunSummary>) c -> followModel());

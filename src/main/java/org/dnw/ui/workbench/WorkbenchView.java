@@ -120,6 +120,13 @@ public final class WorkbenchView extends BorderPane {
         ((MenuBar) getTop()).getMenus().add(menu);
     }
 
+    /** Adds {@code items} to the File menu, before Quit. */
+    public void addFileMenuItems(MenuItem... items) {
+        Menu file = ((MenuBar) getTop()).getMenus().get(0);
+        // before the separator that sets Quit apart
+        file.getItems().addAll(file.getItems().size() - 2, List.of(items));
+    }
+
     /**
      * What File › Quit (Ctrl+Q) does. The handler asks about unsaved changes itself, as closing the
      * window does, so that the question comes once, whichever way the user quits.

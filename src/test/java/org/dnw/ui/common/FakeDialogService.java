@@ -34,6 +34,15 @@ public final class FakeDialogService implements DialogService {
         return Optional.ofNullable(foldersToChoose.poll());
     }
 
+    /** The folders the folder choosers were asked to start in (null when none), in order. */
+    public final List<Path> initialFolders = new ArrayList<>();
+
+    @Override
+    public Optional<Path> chooseFolder(String title, Path initialFolder) {
+        initialFolders.add(initialFolder);
+        return chooseFolder(title);
+    }
+
     @Override
     public Optional<Path> chooseFileToSave(
             String title, String suggestedName, String filterDescription, String... extensions) {
