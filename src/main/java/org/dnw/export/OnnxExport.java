@@ -11,6 +11,7 @@ import java.nio.ByteOrder;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -113,10 +114,14 @@ public final class OnnxExport {
         try {
             Files.createDirectories(parent);
             temp = Files.createTempFile(parent, "." + target.getFileName() + "-", ".tmp");
-        } catch (AccessDeniedException e) {
+        } catch (FileSystemException e) {
+            // AccessDeniedException has no reason; sysfs and read-only mounts give EPERM/EROFS
+            String why =
+                    e instanceof AccessDeniedException || e.getReason() == null
+                            ? "permission denied"
+                            : e.getReason().toLowerCase(Locale.ROOT);
             throw new IOException(
-                    "cannot write into " + parent + ": permission denied — choose another folder",
-                    e);
+                    "cannot write into " + parent + ": " + why + " — choose another folder", e);
         }
         try {
             try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
