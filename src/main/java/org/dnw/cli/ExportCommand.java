@@ -71,32 +71,37 @@ final class ExportCommand implements Callable<Integer> {
         PrintWriter console = spec.commandLine().getOut();
         RunStore store = runsDir.store();
         SavedRun saved = store.load(Runs.resolve(run, store));
-        if (pytorch != null) {
-            PyTorchExport.Written written = PyTorchExport.write(saved, pytorch, replace);
-            console.printf(
-                    Locale.ROOT,
-                    "Exported %s as PyTorch to %s: %s (%d tensors in model.pt)%n",
-                    saved.folder().getFileName(),
-                    written.folder(),
-                    String.join(", ", written.files()),
-                    written.parameterTensors());
-        }
         if (onnx != null) {
-            ExportedRun exported = ExportedRun.of(saved);
-            OnnxExport.write(exported, onnx, replace);
-            Path file = onnx.toAbsolutePath().normalize();
-            console.printf(
-                    Locale.ROOT,
-                    "Exported %s as ONNX (opset %d) to %s: input \"%s\", output \"%s\" (%d"
-                            + " classes), %,d bytes%n",
-                    saved.folder().getFileName(),
-                    OnnxExport.OPSET,
-                    file,
-                    OnnxExport.INPUT,
-                    OnnxExport.OUTPUT,
-                    exported.network().spec().output().classes(),
-                    java.nio.file.Files.size(file));
+            exportOnnx(saved, console);
+            if (pytorch == null) {
+                return ExitCodes.OK;
+            }
         }
+        PyTorchExport.Written written = PyTorchExport.write(saved, pytorch, replace);
+        console.printf(
+                Locale.ROOT,
+                "Exported %s as PyTorch to %s: %s (%d tensors in model.pt)%n",
+                saved.folder().getFileName(),
+                written.folder(),
+                String.join(", ", written.files()),
+                written.parameterTensors());
         return ExitCodes.OK;
+    }
+
+    private void exportOnnx(SavedRun saved, PrintWriter console) throws java.io.IOException {
+        ExportedRun exported = ExportedRun.of(saved);
+        OnnxExport.write(exported, onnx, replace);
+        Path file = onnx.toAbsolutePath().normalize();
+        console.printf(
+                Locale.ROOT,
+                "Exported %s as ONNX (opset %d) to %s: input \"%s\", output \"%s\" (%d classes),"
+                        + " %,d bytes%n",
+                saved.folder().getFileName(),
+                OnnxExport.OPSET,
+                file,
+                OnnxExport.INPUT,
+                OnnxExport.OUTPUT,
+                exported.network().spec().output().classes(),
+                java.nio.file.Files.size(file));
     }
 }
