@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.dnw.export.ExportedRun;
+import org.dnw.export.OnnxExport;
 import org.dnw.export.PyTorchExport;
 import org.dnw.store.RunStore;
 import org.dnw.store.SavedRun;
@@ -13,13 +15,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code export RUN --pytorch DIR}: a saved run as PyTorch code and weights. */
+/**
+ * {@code export RUN --pytorch DIR}: a saved run as PyTorch code and weights; {@code --onnx
+ * FILE.onnx}: as an ONNX model.
+ */
 @Command(
         name = "export",
         mixinStandardHelpOptions = true,
         description = {
             "Export a saved run: as PyTorch (model.py, model.pt with the trained weights, train.py,"
-                    + " evaluate.py and a README) into a folder."
+                    + " evaluate.py and a README) into a folder; as ONNX (the network with its"
+                    + " softmax output) into a .onnx file."
         })
 final class ExportCommand implements Callable<Integer> {
 
@@ -35,8 +41,18 @@ final class ExportCommand implements Callable<Integer> {
     Path pytorch;
 
     @Option(
+            names = "--onnx",
+            paramLabel = "FILE.onnx",
+            description =
+                    "write the network, trained weights and softmax output as an ONNX model"
+                            + " (opset 13) to FILE.onnx")
+    Path onnx;
+
+    @Option(
             names = "--replace",
-            description = "replace DIR when it already holds files (it is replaced whole)")
+            description =
+                    "replace DIR when it already holds files (it is replaced whole), and"
+                            + " FILE.onnx when it exists")
     boolean replace;
 
     @Mixin RunsDirOption runsDir = new RunsDirOption();
@@ -45,12 +61,22 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (pytorch == null) {
-            throw new IllegalArgumentException("say what to export: --pytorch DIR");
+        if (pytorch == null && onnx == null) {
+            throw new IllegalArgumentException(
+                    "say what to export: --pytorch DIR, --onnx FILE.onnx, or both");
+        }
+        if (onnx != null) {
+            OnnxExport.checkTarget(onnx, replace); // before anything is written
         }
         PrintWriter console = spec.commandLine().getOut();
         RunStore store = runsDir.store();
         SavedRun saved = store.load(Runs.resolve(run, store));
+        if (onnx != null) {
+            exportOnnx(saved, console);
+            if (pytorch == null) {
+                return ExitCodes.OK;
+            }
+        }
         PyTorchExport.Written written = PyTorchExport.write(saved, pytorch, replace);
         console.printf(
                 Locale.ROOT,
@@ -60,5 +86,22 @@ final class ExportCommand implements Callable<Integer> {
                 String.join(", ", written.files()),
                 written.parameterTensors());
         return ExitCodes.OK;
+    }
+
+    private void exportOnnx(SavedRun saved, PrintWriter console) throws java.io.IOException {
+        ExportedRun exported = ExportedRun.of(saved);
+        OnnxExport.write(exported, onnx, replace);
+        Path file = onnx.toAbsolutePath().normalize();
+        console.printf(
+                Locale.ROOT,
+                "Exported %s as ONNX (opset %d) to %s: input \"%s\", output \"%s\" (%d classes),"
+                        + " %,d bytes%n",
+                saved.folder().getFileName(),
+                OnnxExport.OPSET,
+                file,
+                OnnxExport.INPUT,
+                OnnxExport.OUTPUT,
+                exported.network().spec().output().classes(),
+                java.nio.file.Files.size(file));
     }
 }
