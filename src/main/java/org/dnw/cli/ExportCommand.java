@@ -65,8 +65,12 @@ final class ExportCommand implements Callable<Integer> {
             throw new IllegalArgumentException(
                     "say what to export: --pytorch DIR, --onnx FILE.onnx, or both");
         }
+        // both targets before anything is written
         if (onnx != null) {
-            OnnxExport.checkTarget(onnx, replace); // before anything is written
+            OnnxExport.checkTarget(onnx, replace);
+        }
+        if (pytorch != null) {
+            PyTorchExport.checkTarget(pytorch, replace);
         }
         PrintWriter console = spec.commandLine().getOut();
         RunStore store = runsDir.store();

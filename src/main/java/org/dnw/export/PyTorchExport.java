@@ -104,7 +104,15 @@ public final class PyTorchExport {
                 e);
     }
 
-    private static void checkTarget(Path target, boolean replace) throws IOException {
+    /**
+     * Refuses a folder the export cannot go to, before anything is read or written.
+     *
+     * @throws IllegalArgumentException with a sentence when it is a file, lies under one, or holds
+     *     files and {@code replace} is false
+     * @throws IOException with a sentence when the nearest existing folder is not writable
+     */
+    public static void checkTarget(Path folder, boolean replace) throws IOException {
+        Path target = folder.toAbsolutePath().normalize();
         if (Files.exists(target) && !Files.isDirectory(target)) {
             throw new IllegalArgumentException(
                     target + " is a file — name a new or empty folder to export into");
