@@ -70,17 +70,19 @@ def missing_data(path):
 
 # ------------------------------------------------------------------------- reading
 
-def load(path, label_column=None, class_names=None):
+def load(path, label_column=None, class_names=None, test_only=False):
     """Reads the data set at `path`, judged by its content as the workbench judges it.
 
     label_column: for a table, its label column (a header name, or a number counting from 1,
     -1 = the last); None guesses it as the workbench does.
     class_names: names to give a table's classes (in sorted-label order), or None.
+    test_only: only the test split is needed (evaluate.py): an image folder's training images
+    are then decoded only where the test images alone cannot tell grey from colour.
     """
     if path is None or not os.path.exists(path):
         missing_data(path)
     if os.path.isdir(path):
-        return _load_folder(path)
+        return _load_folder(path, test_only)
     head = _head(path, 512)
     if head[:2] == b"\x1f\x8b":
         inner = gzip.open(path, "rb").read(512)
@@ -88,9 +90,9 @@ def load(path, label_column=None, class_names=None):
             return _load_idx_folder(os.path.dirname(os.path.abspath(path)))
         if _cifar_archive(path):
             return _load_cifar_archive(path)
-        return _load_image_archive(path)
+        return _load_image_archive(path, test_only)
     if head[:4] in (b"PK\x03\x04", b"PK\x05\x06") or head[257:262] == b"ustar":
-        return _load_image_archive(path)
+        return _load_image_archive(path, test_only)
     if _idx_magic(head) is not None:
         return _load_idx_folder(os.path.dirname(os.path.abspath(path)))
     if os.path.basename(path) in CIFAR_TRAIN_FILES + [CIFAR_TEST_FILE, CIFAR_DJL_TRAIN_FILE]:
@@ -103,7 +105,7 @@ def _head(path, n):
         return f.read(n)
 
 
-def _load_folder(folder):
+def _load_folder(folder, test_only=False):
     binary = os.path.join(folder, "cifar-10-batches-bin")
     if _is_cifar_folder(binary):
         return _load_cifar_folder(binary)
@@ -111,7 +113,7 @@ def _load_folder(folder):
         return _load_cifar_folder(folder)
     if _idx_pairs(folder):
         return _load_idx_folder(folder)
-    return _load_image_tree(folder, _walk(folder))
+    return _load_image_tree(folder, _walk(folder), test_only)
 
 
 # --- IDX (MNIST, Fashion-MNIST, the MNIST sample)
@@ -305,7 +307,7 @@ def _walk(root):
     return files, folders
 
 
-def _load_image_archive(path):
+def _load_image_archive(path, test_only=False):
     files, folders = {}, set()
     if zipfile.is_zipfile(path):
         z = zipfile.ZipFile(path)
@@ -332,10 +334,10 @@ def _load_image_archive(path):
         parts = rel.split("/")
         for i in range(1, len(parts)):
             folders.add("/".join(parts[:i]))
-    return _load_image_tree(path, (files, folders))
+    return _load_image_tree(path, (files, folders), test_only)
 
 
-def _load_image_tree(source, walked):
+def _load_image_tree(source, walked, test_only=False):
     try:
         from PIL import Image
     except ImportError:
@@ -357,7 +359,11 @@ def _load_image_tree(source, walked):
         raise DataError("%s needs at least two class folders" % source)
     decoded = {}
     grey, size = True, None
-    for group in by_group:
+    # The workbench makes the images grey (1 channel) only when every image is grey. The test
+    # images go first: one colour image among them settles it without decoding the rest.
+    for group in reversed(by_group) if given else by_group:
+        if test_only and given and group is by_group[0] and not grey:
+            break
         for members in group.values():
             for rel in members:
                 image = Image.open(io.BytesIO(files[rel]()))
@@ -380,10 +386,14 @@ def _load_image_tree(source, walked):
                 ys.append(classes.index(name))
         return np.stack(xs), np.array(ys, np.int64)
 
-    train_x, train_y = assemble(by_group[0])
     if given:
         test_x, test_y = assemble(by_group[1])
+        if all(rel in decoded for members in by_group[0].values() for rel in members):
+            train_x, train_y = assemble(by_group[0])
+        else:
+            train_x, train_y = None, None  # not decoded: only the test split was asked for
         return Dataset(train_x, train_y, test_x, test_y, classes, False)
+    train_x, train_y = assemble(by_group[0])
     return _drawn_test_split(train_x, train_y, classes)
 
 

@@ -71,7 +71,7 @@ def main():
         data.fail("no weights at %s; pass --weights FILE" % args.weights)
     model.load_state_dict(state)
     try:
-        loaded = data.load(args.data, LABEL_COLUMN, TABLE_CLASSES)
+        loaded = data.load(args.data, LABEL_COLUMN, TABLE_CLASSES, test_only=True)
     except (data.DataError, OSError) as e:
         data.fail("%s" % e)
     test_x, test_y = loaded.test_x, loaded.test_y
