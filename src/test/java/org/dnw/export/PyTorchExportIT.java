@@ -15,7 +15,12 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.dnw.cli.WorkbenchCommand;
 import org.dnw.data.DataSplitter;
+import org.dnw.data.DatasetCatalog;
 import org.dnw.data.IdxReader;
+import org.dnw.data.ImageSamples;
+import org.dnw.data.LoadedDataset;
+import org.dnw.data.ProgressListener;
+import org.dnw.data.TableSamples;
 import org.dnw.store.RunManifest;
 import org.dnw.store.RunStore;
 import org.junit.jupiter.api.Test;
@@ -125,6 +130,191 @@ class PyTorchExportIT {
                     y.length,
                     set);
         }
+    }
+
+    @Test
+    void pythonReadsTablesAsTheWorkbench() throws Exception {
+        String python = PythonProcess.require("numpy");
+        Path csv = dir.resolve("flowers.csv");
+        StringBuilder rows = new StringBuilder("petal;width;species\n# a comment\n\n");
+        java.util.Random random = new java.util.Random(5);
+        String[] kinds = {"setosa", "virginica", "versicolor"};
+        for (int i = 0; i < 60; i++) {
+            rows.append(
+                    String.format(
+                            Locale.ROOT,
+                            "%d,%d;%.3f;%s%n",
+                            i,
+                            random.nextInt(10),
+                            random.nextGaussian(),
+                            kinds[i % 3]));
+        }
+        Files.writeString(csv, rows);
+        List<Path> tables = new java.util.ArrayList<>(List.of(csv));
+        String root = System.getenv("WORKBENCH_DATA");
+        Path wheat = root == null ? null : Path.of(root, "wheat-seeds", "seeds_dataset.txt");
+        if (wheat != null && Files.isRegularFile(wheat)) {
+            tables.add(wheat);
+        } else {
+            System.out.println("note: the wheat-seeds table check skips: no WORKBENCH_DATA");
+        }
+        Files.writeString(dir.resolve("data.py"), PythonScripts.resource("data.py"));
+        DatasetCatalog catalog =
+                new DatasetCatalog(DatasetCatalog.Locations.fromEnvironment(), null);
+        for (Path table : tables) {
+            LoadedDataset java = catalog.open(table, ProgressListener.NONE);
+            String[] lines = pythonDump(python, table);
+            TableSamples train = (TableSamples) java.train();
+            TableSamples test = (TableSamples) java.test();
+            assertThat(lines[0]).isEqualTo(String.join("|", train.classNames()));
+            assertThat(lines[1]).isEqualTo(join(train.labels()));
+            assertThat(lines[2]).isEqualTo(join(test.labels()));
+            assertThat(floats(lines[3])).containsExactly(train.values());
+            assertThat(floats(lines[4])).containsExactly(test.values());
+            System.out.printf(
+                    Locale.ROOT,
+                    "data.py reads %s as the workbench: %d + %d rows, classes %s%n",
+                    table.getFileName(),
+                    train.size(),
+                    test.size(),
+                    train.classNames());
+        }
+    }
+
+    @Test
+    void pythonReadsImageFoldersAndArchivesAsTheWorkbench() throws Exception {
+        String python = PythonProcess.require("numpy", "PIL");
+        // colour with grey images among them (made 3-channel); all grey without a test folder
+        // (the workbench draws a test split, one channel)
+        Path folder = imageFolder(dir.resolve("shapes"), true, true);
+        Path greys = imageFolder(dir.resolve("greys"), false, false);
+        Files.writeString(folder.resolve("README.txt"), "shapes");
+        Path zip = dir.resolve("shapes.zip");
+        try (java.util.zip.ZipOutputStream out =
+                        new java.util.zip.ZipOutputStream(Files.newOutputStream(zip));
+                java.util.stream.Stream<Path> files = Files.walk(folder)) {
+            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                out.putNextEntry(new java.util.zip.ZipEntry(dir.relativize(f).toString()));
+                out.write(Files.readAllBytes(f));
+                out.closeEntry();
+            }
+        }
+        Files.writeString(dir.resolve("data.py"), PythonScripts.resource("data.py"));
+        DatasetCatalog catalog =
+                new DatasetCatalog(
+                        DatasetCatalog.Locations.fromEnvironment().withDecodedCache(null), null);
+        for (Path source : List.of(folder, zip, greys)) {
+            LoadedDataset java = catalog.open(source, ProgressListener.NONE);
+            String[] lines = pythonDump(python, source);
+            ImageSamples train = (ImageSamples) java.train();
+            ImageSamples test = (ImageSamples) java.test();
+            assertThat(lines[0]).isEqualTo(String.join("|", train.classNames()));
+            assertThat(lines[1]).isEqualTo(join(train.labels()));
+            assertThat(lines[2]).isEqualTo(join(test.labels()));
+            assertThat(lines[3]).isEqualTo(hex(train.pixels()));
+            assertThat(lines[4]).isEqualTo(hex(test.pixels()));
+            System.out.printf(
+                    Locale.ROOT,
+                    "data.py reads %s as the workbench: %d + %d images of %dx%dx%d%n",
+                    source.getFileName(),
+                    train.size(),
+                    test.size(),
+                    train.channels(),
+                    train.height(),
+                    train.width());
+        }
+    }
+
+    /** PNGs of 3 classes, 6 × 5 pixels, random; colour only where {@code colour} says. */
+    private static Path imageFolder(Path root, boolean trainAndTest, boolean colour)
+            throws IOException {
+        java.util.Random random = new java.util.Random(3);
+        for (String split : trainAndTest ? new String[] {"train", "test"} : new String[] {""}) {
+            for (String kind : new String[] {"circle", "square", "star"}) {
+                Path classFolder = Files.createDirectories(root.resolve(split).resolve(kind));
+                for (int i = 0; i < 5; i++) {
+                    java.awt.image.BufferedImage image =
+                            new java.awt.image.BufferedImage(
+                                    6, 5, java.awt.image.BufferedImage.TYPE_INT_RGB);
+                    for (int y = 0; y < 5; y++) {
+                        for (int x = 0; x < 6; x++) {
+                            int v = random.nextInt(1 << 24);
+                            boolean grey = !colour || (i > 0 && !kind.equals("star"));
+                            image.setRGB(x, y, grey ? (v & 0xFF) * 0x010101 : v);
+                        }
+                    }
+                    javax.imageio.ImageIO.write(
+                            image, "png", classFolder.resolve("img" + i + ".png").toFile());
+                }
+            }
+        }
+        return root;
+    }
+
+    @Test
+    void augmentPyMovesAndTurnsAsTheWorkbench() throws Exception {
+        String python = PythonProcess.require("torch");
+        Files.writeString(dir.resolve("augment.py"), PythonScripts.resource("augment.py"));
+        PythonProcess.Result r =
+                PythonProcess.run(
+                        dir,
+                        120,
+                        python,
+                        "-c",
+                        """
+                        import torch, augment
+                        x = torch.zeros(1, 5, 5); x[0, 0, 2] = 1  # top middle
+                        print(augment.shift_rotate(x, 1, 0, 0)[0].nonzero().tolist())
+                        print(augment.shift_rotate(x, 0, 0, 90)[0].round().nonzero().tolist())
+                        spec = dict(probability=1.0, max_shift_pixels=2, max_rotation_degrees=15.0,
+                                    contrast_delta=0.2, brightness_delta=0.1, blur_sigma=1.0,
+                                    gaussian_noise_sigma=0.1, salt_pepper_share=0.05,
+                                    erasing_probability=0.5)
+                        y = augment.Augmenter(spec, 17)(torch.rand(8, 3, 32, 32))
+                        print(list(y.shape), float(y.min()) >= 0, float(y.max()) <= 1)
+                        """);
+        assertThat(r.exitCode()).as(r.output()).isZero();
+        // as the workbench's PixelOps: +x moves right, a positive angle turns anticlockwise
+        assertThat(r.output().lines().toList())
+                .containsExactly("[[0, 3]]", "[[2, 0]]", "[8, 3, 32, 32] True True");
+    }
+
+    /** Class names, train labels, test labels, train values, test values as data.py reads them. */
+    private String[] pythonDump(String python, Path source) throws IOException {
+        PythonProcess.Result r =
+                PythonProcess.run(
+                        dir,
+                        300,
+                        python,
+                        "-c",
+                        """
+                        import sys, data
+                        d = data.load(sys.argv[1])
+                        print("|".join(d.classes))
+                        print(",".join(map(str, d.train_y)))
+                        print(",".join(map(str, d.test_y)))
+                        for x in (d.train_x, d.test_x):
+                            print(x.tobytes().hex() if x.dtype.name == "uint8"
+                                  else ",".join(repr(float(v)) for v in x.ravel()))
+                        """,
+                        source.toString());
+        assertThat(r.exitCode()).as(r.output()).isZero();
+        String[] lines = r.output().lines().toArray(String[]::new);
+        assertThat(lines).hasSize(5);
+        return lines;
+    }
+
+    private static float[] floats(String line) {
+        String[] parts = line.split(",");
+        float[] out = new float[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            out[i] = (float) Double.parseDouble(parts[i]);
+        }
+        return out;
+    }
+
+    private static String hex(byte[] bytes) {
+        return java.util.HexFormat.of().formatHex(bytes);
     }
 
     private void check(String key, boolean images) throws Exception {
