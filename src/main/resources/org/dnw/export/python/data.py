@@ -534,17 +534,17 @@ class JavaRandom:
     def __init__(self, seed):
         self.seed = (seed ^ self.MULTIPLIER) & self.MASK
 
-    def next(self, bits):
+    def next31(self):
+        """31 random bits, as Random.next(31)."""
         self.seed = (self.seed * self.MULTIPLIER + 0xB) & self.MASK
-        value = self.seed >> (48 - bits)
-        return value - (1 << bits) if value >= 1 << (bits - 1) and bits == 32 else value
+        return self.seed >> (48 - 31)
 
     def next_int(self, bound):
         """A uniform int in [0, bound), as Random.nextInt(bound)."""
         if bound & -bound == bound:  # a power of two: the high bits
-            return (bound * self.next(31)) >> 31
+            return (bound * self.next31()) >> 31
         while True:
-            bits = self.next(31)
+            bits = self.next31()
             value = bits % bound
             if bits - value + (bound - 1) < 1 << 31:  # Java rejects where the int overflows
                 return value

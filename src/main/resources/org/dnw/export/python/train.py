@@ -132,7 +132,10 @@ def main():
 
     model = Net()
     if args.resume_from:
-        model.load_state_dict(torch.load(args.resume_from))
+        model.load_state_dict(torch.load(args.resume_from, map_location="cpu"))
+        print("starting from the weights in %s" % args.resume_from)
+    else:
+        print("starting from fresh weights (PyTorch's initialisation, seed %d)" % args.seed)
     optimizer = make_optimizer(model.parameters())
     shuffle = torch.Generator().manual_seed(args.seed)
     augmenter = None
