@@ -22,8 +22,8 @@ import org.dnw.cli.WorkbenchCommand;
  * <ul>
  *   <li>{@code mlp}: the mlp preset, 2 epochs on the MNIST sample in assets/;
  *   <li>{@code seed-cnn}: the seed CNN, 1 epoch on the MNIST sample;
- *   <li>{@code scratch}: the mlp preset on the from-scratch engine (plain SGD, the one optimizer it
- *       has), 1 epoch on the MNIST sample;
+ *   <li>{@code scratch}: the mlp preset on the from-scratch engine (plain SGD, the one optimiser it
+ *       has, at rate 0.1), 1 epoch on the MNIST sample;
  *   <li>{@code cifar-cnn}: the CIFAR CNN (batch norm, dropout), 2 epochs on 5,000 evenly spaced
  *       CIFAR-10 training images, tested on all 10,000 — needs WORKBENCH_DATA (skips without it,
  *       and says so).
@@ -74,7 +74,9 @@ public final class ExportFixtures {
                                     "--engine",
                                     "scratch",
                                     "--optimizer",
-                                    "sgd"));
+                                    "sgd",
+                                    "--lr",
+                                    "0.1"));
             case "cifar-cnn" -> {
                 String data = System.getenv("WORKBENCH_DATA");
                 assumeTrue(
