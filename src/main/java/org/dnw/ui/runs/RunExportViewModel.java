@@ -67,8 +67,10 @@ public final class RunExportViewModel {
             Map.of(
                     "model.py", "the network as an nn.Module",
                     "model.pt", "its trained weights",
+                    "data.py", "reads and splits the data as the workbench",
                     "train.py", "trains it again",
                     "evaluate.py", "prints its test accuracy",
+                    "augment.py", "the run's augmentation",
                     "README.md", "how to run them");
 
     private final ObservableList<RunSummary> selection;
