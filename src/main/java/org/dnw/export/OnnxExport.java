@@ -3,19 +3,11 @@ package org.dnw.export;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.protobuf.ByteString;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -109,35 +101,7 @@ public final class OnnxExport {
     public static void write(ExportedRun run, Path file, boolean replace) throws IOException {
         Path target = checkTarget(file, replace);
         ModelProto model = model(run);
-        Path parent = target.getParent();
-        Path temp;
-        try {
-            Files.createDirectories(parent);
-            temp = Files.createTempFile(parent, "." + target.getFileName() + "-", ".tmp");
-        } catch (FileSystemException e) {
-            // AccessDeniedException has no reason; sysfs and read-only mounts give EPERM/EROFS
-            String why =
-                    e instanceof AccessDeniedException || e.getReason() == null
-                            ? "permission denied"
-                            : e.getReason().toLowerCase(Locale.ROOT);
-            throw new IOException(
-                    "cannot write into " + parent + ": " + why + " — choose another folder", e);
-        }
-        try {
-            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16);
-                model.writeTo(out);
-                out.flush();
-                ch.force(true);
-            }
-            Files.move(
-                    temp,
-                    target,
-                    StandardCopyOption.ATOMIC_MOVE,
-                    StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        ExportFiles.writeFile(target, model::writeTo);
     }
 
     /**
@@ -163,21 +127,7 @@ public final class OnnxExport {
             throw new IllegalArgumentException(
                     target + " already exists — name a new file, or replace it (--replace)");
         }
-        for (Path up = target.getParent(); up != null; up = up.getParent()) {
-            if (Files.exists(up)) {
-                if (!Files.isDirectory(up)) {
-                    throw new IllegalArgumentException(
-                            target + " cannot be made: " + up + " is a file, not a folder");
-                }
-                if (!Files.isWritable(up)) {
-                    throw new IOException(
-                            "cannot write into "
-                                    + up
-                                    + ": permission denied — choose another folder");
-                }
-                break;
-            }
-        }
+        ExportFiles.checkFoldersAbove(target);
         return target;
     }
 

@@ -2,8 +2,6 @@ package org.dnw.export;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -27,8 +25,6 @@ public final class PyTorchExport {
 
     /** The module's file name. */
     public static final String MODEL_PY = "model.py";
-
-    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     private PyTorchExport() {}
 
@@ -63,9 +59,9 @@ public final class PyTorchExport {
         Path temp;
         try {
             Files.createDirectories(parent);
-            temp = hiddenFolder(parent, ".export-");
+            temp = ExportFiles.hiddenFolder(parent, ".export-");
         } catch (IOException e) {
-            throw cannotWrite(parent, e);
+            throw ExportFiles.cannotWrite(parent, e);
         }
         try {
             for (Map.Entry<String, String> e : texts.entrySet()) {
@@ -74,34 +70,13 @@ public final class PyTorchExport {
             TorchStateDict.write(temp.resolve(MODEL_PT), exported.network().stateDict());
             publish(temp, target);
         } catch (IOException e) {
-            throw cannotWrite(parent, e);
+            throw ExportFiles.cannotWrite(parent, e);
         } finally {
             deleteTree(temp);
         }
         List<String> files = new ArrayList<>(texts.keySet());
         files.add(1, MODEL_PT);
         return new Written(target, files, exported.network().stateDict().size());
-    }
-
-    /** One sentence for a folder that cannot take the export, with the system's reason. */
-    static IOException cannotWrite(Path folder, IOException e) {
-        String reason;
-        if (e instanceof AccessDeniedException) {
-            reason = "permission denied";
-        } else if (e instanceof FileSystemException f && f.getReason() != null) {
-            reason = f.getReason();
-        } else if (e instanceof FileSystemException) {
-            reason = "it cannot hold new files";
-        } else {
-            reason = e.getMessage();
-        }
-        return new IOException(
-                "cannot write the export into "
-                        + folder
-                        + " ("
-                        + reason
-                        + ") — choose another folder",
-                e);
     }
 
     /**
@@ -123,28 +98,13 @@ public final class PyTorchExport {
                             + " already holds files — name a new or empty folder, or replace it"
                             + " (--replace)");
         }
-        for (Path up = target.getParent(); up != null; up = up.getParent()) {
-            if (Files.exists(up)) {
-                if (!Files.isDirectory(up)) {
-                    throw new IllegalArgumentException(
-                            target + " cannot be made: " + up + " is a file, not a folder");
-                }
-                if (!Files.isWritable(up)) {
-                    throw new IOException(
-                            "cannot write into "
-                                    + up
-                                    + ": permission denied — choose another"
-                                    + " folder");
-                }
-                return;
-            }
-        }
+        ExportFiles.checkFoldersAbove(target);
     }
 
     /** Moves the finished {@code temp} to {@code target}, replacing what is there. */
     private static void publish(Path temp, Path target) throws IOException {
         if (Files.isDirectory(target) && !isEmpty(target)) {
-            Path old = hiddenFolder(target.getParent(), ".export-old-");
+            Path old = ExportFiles.hiddenFolder(target.getParent(), ".export-old-");
             Files.delete(old);
             Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
             try {
@@ -158,23 +118,6 @@ public final class PyTorchExport {
         }
         Files.deleteIfExists(target); // an empty folder
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    /**
-     * A new hidden folder in {@code parent}, made with the user's usual permissions (a temporary
-     * folder would be private to its owner, and so would the published export).
-     */
-    static Path hiddenFolder(Path parent, String prefix) throws IOException {
-        for (int attempt = 0; ; attempt++) {
-            Path folder = parent.resolve(prefix + Long.toUnsignedString(RANDOM.nextLong(), 36));
-            try {
-                return Files.createDirectory(folder);
-            } catch (java.nio.file.FileAlreadyExistsException e) {
-                if (attempt > 8) {
-                    throw e;
-                }
-            }
-        }
     }
 
     private static boolean isEmpty(Path folder) throws IOException {

@@ -6,10 +6,7 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
@@ -57,20 +54,9 @@ public final class TorchStateDict {
      */
     public static void write(Path file, Map<String, ParameterValues> parameters)
             throws IOException {
-        Path abs = file.toAbsolutePath();
-        // not Files.createTempFile: its file is private to its owner, and so would model.pt be
-        Path tmp = abs.resolveSibling("." + abs.getFileName() + "." + System.nanoTime() + ".tmp");
-        try {
-            try (OutputStream out =
-                    Files.newOutputStream(
-                            tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                write(out, archiveName(abs), parameters);
-            }
-            Files.move(
-                    tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        Path abs = file.toAbsolutePath().normalize();
+        String name = archiveName(abs);
+        ExportFiles.writeFile(abs, out -> write(out, name, parameters));
     }
 
     /**

@@ -139,7 +139,7 @@ class ExportBadInputIT {
         Result r = export(run.toString(), "--pytorch", "/proc/dnw-export-test");
         assertThat(r.code()).isEqualTo(ExitCodes.ERROR);
         assertThat(r.err())
-                .startsWith("File problem: cannot write the export into /proc")
+                .startsWith("File problem: cannot write into /proc (")
                 .endsWith("choose another folder")
                 .hasLineCount(1);
         assertThat(Path.of("/proc/dnw-export-test")).doesNotExist();
