@@ -61,11 +61,42 @@ final class BenchCommand implements Callable<Integer> {
                             + " reported (default: ${DEFAULT-VALUE})")
     int rounds;
 
+    @Option(
+            names = "--to-accuracy",
+            paramLabel = "A",
+            description =
+                    "instead of throughput: train from scratch with the defaults for the preset and"
+                            + " data set, once per seed, and report the training time and test"
+                            + " accuracy against target A, a share in (0, 1], e.g. 0.99")
+    Double toAccuracy;
+
+    @Option(
+            names = "--seeds",
+            description =
+                    "with --to-accuracy: seeds 42, 43, … trained (default: "
+                            + BenchToAccuracy.DEFAULT_SEEDS
+                            + ")")
+    Integer seeds;
+
+    @Option(
+            names = "--epochs",
+            description = "with --to-accuracy: epochs per seed (default: the preset's default)")
+    Integer epochs;
+
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        if (toAccuracy != null) {
+            return BenchToAccuracy.run(out, preset, dataset, toAccuracy, seeds, epochs);
+        }
+        if (seeds != null || epochs != null) {
+            throw new IllegalArgumentException(
+                    (seeds != null ? "--seeds" : "--epochs")
+                            + " belongs to bench --to-accuracy; the throughput benchmark counts"
+                            + " --warmup, --batches and --rounds");
+        }
         atLeast("--batch-size", batchSize, 1);
         atLeast("--warmup", warmup, 0);
         atLeast("--batches", batches, 1);
@@ -76,6 +107,16 @@ final class BenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("the benchmark needs an image data set");
         }
         ModelSpec network = chosen.adaptTo(images.inputShape(), images.classCount());
+        int needed = (warmup + batches) * batchSize;
+        if (needed > images.size()) {
+            out.printf(
+                    Locale.ROOT,
+                    "The %,d batches need %,d images, the data set has %,d: the batches wrap"
+                            + " around to the first images.%n",
+                    warmup + batches,
+                    needed,
+                    images.size());
+        }
         out.printf(
                 Locale.ROOT,
                 "Benchmark: %s on %s, batch %d, %d warm-up + %d measured batches, %d rounds%n",
@@ -113,7 +154,7 @@ final class BenchCommand implements Callable<Integer> {
                 rounded(r.bareRuns()));
         out.printf(
                 Locale.ROOT,
-                "    service ÷ bare              %10.3f   (target ≥ 0.95)%n",
+                "    service ÷ bare              %10.3f   (target ≥ 1.45)%n",
                 r.serviceOverBare());
         out.printf(
                 Locale.ROOT, "(c) FP32 matmul (2048²)         %,10.1f GFLOP/s%n", r.matmulGflops());
@@ -128,7 +169,7 @@ final class BenchCommand implements Callable<Integer> {
                 r.serviceImagesPerSecond() * r.trainingGflopsPerImage());
         out.printf(
                 Locale.ROOT,
-                "    achieved ÷ matmul           %10.3f   (target ≥ 0.45)%n",
+                "    achieved ÷ matmul           %10.3f   (target ≥ 0.6)%n",
                 r.achievedOverMatmul());
         out.println(r.toJson());
         return ExitCodes.OK;

@@ -12,6 +12,7 @@ import org.dnw.train.Hyperparameters;
 import org.dnw.train.LossKind;
 import org.dnw.train.OptimizerKind;
 import org.dnw.train.ScheduleKind;
+import org.dnw.train.TrainingDefaults;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -133,7 +134,7 @@ final class TrainingOptions {
     }
 
     Hyperparameters hyperparameters() {
-        Hyperparameters hp = Hyperparameters.defaults();
+        Hyperparameters hp = TrainingDefaults.forPreset(specFile != null ? null : preset, dataset);
         if (epochs != null) {
             hp = hp.withEpochCount(epochs);
         }

@@ -110,8 +110,9 @@ public final class ThroughputBenchmark {
      * Runs the three measurements.
      *
      * @param spec the network, adapted to {@code images}
-     * @param images training images; at least {@code (warmupBatches + measuredBatches) × batchSize}
-     *     of them are used
+     * @param images training images, at least {@code batchSize} of them; the batches are taken from
+     *     the first whole batches' worth in order, cycling back to the first image when the run
+     *     needs more ({@code (warmupBatches + measuredBatches) × batchSize}) than there are
      * @param rounds how many times each path is measured; the rounds alternate which path goes
      *     first (bare, service; service, bare; …), so that a machine that speeds up or slows down
      *     as it runs favours neither; the medians are reported
@@ -126,19 +127,14 @@ public final class ThroughputBenchmark {
             int rounds,
             Consumer<String> progress)
             throws InterruptedException {
-        int total = (warmupBatches + measuredBatches) * batchSize;
         if (rounds < 1) {
             throw new IllegalArgumentException("the benchmark needs at least one round");
         }
-        if (images.size() < total) {
-            throw new IllegalArgumentException(
-                    "the benchmark needs " + total + " images, the data set has " + images.size());
-        }
-        int[] first = new int[total];
-        for (int i = 0; i < total; i++) {
-            first[i] = i;
-        }
+        int needed = (warmupBatches + measuredBatches) * batchSize;
+        int distinct = distinctImages(images.size(), batchSize, needed);
+        int[] first = cyclicIndices(distinct, needed);
         ImageSamples used = images.subset(first);
+        ImageSamples once = images.subset(cyclicIndices(distinct, distinct));
         Device device = EngineSetup.device();
         double gflopsPerImage = 6.0 * spec.analyse().totalMultiplyAdds() / 1e9;
 
@@ -158,7 +154,7 @@ public final class ThroughputBenchmark {
                                     () ->
                                             bareLoop(
                                                     spec,
-                                                    used,
+                                                    once,
                                                     batchSize,
                                                     warmupBatches,
                                                     measuredBatches,
@@ -213,6 +209,33 @@ public final class ThroughputBenchmark {
             }
             throw new IllegalStateException(cause);
         }
+    }
+
+    /**
+     * How many images the benchmark cycles through: {@code needed} when the data set has them, else
+     * the whole batches' worth that its {@code size} images hold, so that no batch straddles the
+     * wrap-around.
+     *
+     * @throws IllegalArgumentException when there is not even one batch's worth
+     */
+    static int distinctImages(int size, int batchSize, int needed) {
+        if (size < batchSize) {
+            throw new IllegalArgumentException(
+                    "the benchmark needs at least one batch of "
+                            + batchSize
+                            + " images, the data set has "
+                            + size);
+        }
+        return size >= needed ? needed : size / batchSize * batchSize;
+    }
+
+    /** {@code 0, 1, …, distinct − 1, 0, 1, …}: {@code count} image positions, wrapping around. */
+    static int[] cyclicIndices(int distinct, int count) {
+        int[] out = new int[count];
+        for (int i = 0; i < count; i++) {
+            out[i] = i % distinct;
+        }
+        return out;
     }
 
     /** The median of {@code values} (not empty). */
@@ -294,7 +317,9 @@ public final class ThroughputBenchmark {
                         start = System.nanoTime();
                     }
                     try (NDManager batch = data.newSubManager()) {
-                        String range = (b * batchSize) + ":" + ((b + 1) * batchSize);
+                        // the preloaded images are whole batches' worth: wrap around by batch
+                        int from = b * batchSize % n;
+                        String range = from + ":" + (from + batchSize);
                         NDArray bx = x.get(range);
                         NDArray by = y.get(range);
                         bx.attach(batch);

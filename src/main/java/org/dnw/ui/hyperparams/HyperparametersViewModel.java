@@ -33,6 +33,7 @@ import org.dnw.train.Hyperparameters;
 import org.dnw.train.LossKind;
 import org.dnw.train.OptimizerKind;
 import org.dnw.train.ScheduleKind;
+import org.dnw.train.TrainingDefaults;
 
 /**
  * State of the hyperparameters panel. {@link #hyperparametersProperty()} always holds a valid
@@ -66,7 +67,8 @@ public final class HyperparametersViewModel {
 
     private final LongSupplier newSeeds;
     private final ReadOnlyObjectWrapper<Hyperparameters> hyperparameters =
-            new ReadOnlyObjectWrapper<>(this, "hyperparameters", Hyperparameters.defaults());
+            new ReadOnlyObjectWrapper<>(
+                    this, "hyperparameters", TrainingDefaults.forPreset(null, null));
     private final ReadOnlyObjectWrapper<EngineKind> engine =
             new ReadOnlyObjectWrapper<>(this, "engine", EngineKind.DJL);
     private final ObjectProperty<ModelSpec> network = new SimpleObjectProperty<>(this, "network");
@@ -312,7 +314,7 @@ public final class HyperparametersViewModel {
         }
     }
 
-    /** Back to {@link Hyperparameters#defaults()} and the PyTorch engine. */
+    /** Back to the defaults for the network shown ({@link TrainingDefaults}) and PyTorch. */
     public void resetToDefaults() {
         if (locked.get()) {
             return;
@@ -321,7 +323,8 @@ public final class HyperparametersViewModel {
         applyEngine(EngineKind.DJL);
         optimizerBeforeScratch = null;
         scheduleBeforeScratch = null;
-        update(Hyperparameters.defaults());
+        ModelSpec shown = network.get();
+        update(TrainingDefaults.forPreset(shown == null ? null : shown.name(), null));
     }
 
     // ---- programmatic
