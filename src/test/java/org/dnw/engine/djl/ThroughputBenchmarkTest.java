@@ -61,4 +61,23 @@ class ThroughputBenchmarkTest {
                 .contains("\"serviceOverBare\":0.9375")
                 .contains("\"achievedOverMatmul\":0.4000");
     }
+
+    @Test
+    void batchesWrapAroundWholeBatchesOfTheData() {
+        // enough images: exactly the ones needed, as before
+        assertThat(ThroughputBenchmark.distinctImages(60_000, 64, 21_120)).isEqualTo(21_120);
+        // 5,400 sample images, batch 256, 4 batches needed 7,936: 21 whole batches are cycled
+        assertThat(ThroughputBenchmark.distinctImages(5_400, 256, 7_936)).isEqualTo(5_376);
+        assertThat(ThroughputBenchmark.cyclicIndices(4, 10))
+                .containsExactly(0, 1, 2, 3, 0, 1, 2, 3, 0, 1);
+    }
+
+    @Test
+    void fewerImagesThanOneBatchAreRefusedInASentence() {
+        assertThatThrownBy(() -> ThroughputBenchmark.distinctImages(100, 256, 1024))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(
+                        "the benchmark needs at least one batch of 256 images, the data set has"
+                                + " 100");
+    }
 }
