@@ -132,7 +132,7 @@ final class BenchToAccuracy {
         }
         out.printf(
                 Locale.ROOT,
-                "  mean:   %,9.1f s training, test accuracy %6.2f %% — target %.2f %% %s%n",
+                "  mean:    %,9.1f s training, test accuracy %6.2f %% — target %.2f %% %s%n",
                 result.meanSeconds(),
                 100 * result.meanAccuracy(),
                 100 * target,

@@ -67,6 +67,29 @@ class BenchCliIT {
     }
 
     @Test
+    void aTargetNotReachedIsStillExitZero() throws Exception {
+        WorkbenchCommandTest.Result r =
+                run(
+                        "bench",
+                        "--to-accuracy",
+                        "1",
+                        "--dataset",
+                        "mnist-sample",
+                        "--preset",
+                        "mlp",
+                        "--seeds",
+                        "1",
+                        "--epochs",
+                        "1");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("NOT reached");
+        JsonNode json = lastLineAsJson(r.out());
+        assertThat(json.get("seeds")).hasSize(1);
+        assertThat(json.get("reached").asBoolean()).isFalse();
+        assertThat(json.get("seeds").get(0).get("epochReached").isNull()).isTrue();
+    }
+
+    @Test
     void throughputAtBatch256OnTheSample() throws Exception {
         WorkbenchCommandTest.Result r =
                 run(
