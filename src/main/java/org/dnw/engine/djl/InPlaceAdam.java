@@ -34,7 +34,7 @@ import java.util.function.Function;
  *
  * <p>The moment estimates are kept as DJL's Adam keeps them (means, then variances, each through
  * {@code withDefaultState}), so the {@link OptimizerStates} numbering and the checkpoints are the
- * same as with {@link CheckpointedAdam}. Used on the training thread only.
+ * same as with DJL's own {@code Adam} (with the same hooks). Used on the training thread only.
  */
 final class InPlaceAdam extends Optimizer {
 

@@ -26,7 +26,8 @@ import java.util.function.Function;
  * the gradient itself is the scratch buffer: 3 passes (5 with momentum), counting the clearing, and
  * no new array; with wd = 0 every operation is the one DJL does, so the numbers are the same to the
  * bit. The momentum buffers are kept as DJL keeps them, so the {@link OptimizerStates} numbering
- * and the checkpoints are those of {@link CheckpointedSgd}. Used on the training thread only.
+ * and the checkpoints are those of DJL's own {@code Sgd} (with the same hooks). Used on the
+ * training thread only.
  */
 final class InPlaceSgd extends Optimizer {
 
