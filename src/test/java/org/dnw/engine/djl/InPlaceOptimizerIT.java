@@ -192,7 +192,11 @@ class InPlaceOptimizerIT {
             OptimizerStates candidateStates = new OptimizerStates();
             Optimizer reference = referenceOf.apply(referenceStates);
             Optimizer candidate = candidateOf.apply(candidateStates);
+            int arraysAfterFirstStep = -1;
             for (int s = 0; s < steps; s++) {
+                if (s == 1) {
+                    arraysAfterFirstStep = manager.getManagedArrays().size();
+                }
                 try (NDManager stepManager = manager.newSubManager()) {
                     // gradients of mixed scale and sign, some exactly zero
                     Map<String, NDArray> g = randomArrays(stepManager, shapes, random, 0.01f);
@@ -200,6 +204,9 @@ class InPlaceOptimizerIT {
                     step(candidate, actual, g);
                 }
             }
+            assertThat(manager.getManagedArrays())
+                    .as("no temporary array outlives its step")
+                    .hasSize(arraysAfterFirstStep);
             for (String k : shapes.keySet()) {
                 assertClose("weight " + k, actual.get(k), expected.get(k), relative);
                 assertThat(actual.get(k).toFloatArray())
