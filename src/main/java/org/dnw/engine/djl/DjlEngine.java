@@ -589,20 +589,24 @@ public final class DjlEngine implements TrainingEngine {
         float wd = (float) hp.weightDecay();
         return switch (hp.optimizer()) {
             case ADAM ->
-                    new CheckpointedAdam(
-                            Optimizer.adam().optLearningRateTracker(rate).optWeightDecays(wd),
-                            states);
+                    InPlaceAdam.builder()
+                            .optLearningRateTracker(rate)
+                            .optWeightDecays(wd)
+                            .setStates(states)
+                            .build();
             case SGD ->
-                    new CheckpointedSgd(
-                            Optimizer.sgd().setLearningRateTracker(rate).optWeightDecays(wd),
-                            states);
+                    InPlaceSgd.builder()
+                            .setLearningRateTracker(rate)
+                            .optWeightDecays(wd)
+                            .setStates(states)
+                            .build();
             case MOMENTUM ->
-                    new CheckpointedSgd(
-                            Optimizer.sgd()
-                                    .setLearningRateTracker(rate)
-                                    .optMomentum(0.9f)
-                                    .optWeightDecays(wd),
-                            states);
+                    InPlaceSgd.builder()
+                            .setLearningRateTracker(rate)
+                            .optMomentum(0.9f)
+                            .optWeightDecays(wd)
+                            .setStates(states)
+                            .build();
             case NESTEROV ->
                     ArrayOptimizer.builder(ArrayOptimizer.Rule.NESTEROV)
                             .setLearningRateTracker(rate)

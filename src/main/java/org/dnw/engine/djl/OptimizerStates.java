@@ -15,9 +15,10 @@ import java.util.function.Function;
  * per-parameter update counts (DJL's {@code Optimizer.updateCount}, which Adam's bias correction
  * reads) and the state maps the optimiser passes to {@code withDefaultState} (Adam: the means, then
  * the variances; SGD with momentum: the momentum buffers; {@link ArrayOptimizer}: its one state
- * array), numbered in the order they are first seen. Shared by {@link CheckpointedAdam}, {@link
- * CheckpointedSgd} and {@link ArrayOptimizer}, which route those two protected hooks here; the
- * update rules themselves stay DJL's, so the numbers are unchanged.
+ * array), numbered in the order they are first seen. Shared by {@link InPlaceAdam}, {@link
+ * InPlaceSgd} and {@link ArrayOptimizer}, which route those two protected hooks here, keeping their
+ * state maps in the order DJL's own {@code Adam} and {@code Sgd} do (Adam: means first), so
+ * checkpoints written with DJL's optimizers resume with these.
  *
  * <p>Counting is DJL's: each parameter's count grows by one per update, and the value returned is
  * the largest count any parameter has reached. Used on the training thread only.

@@ -2,19 +2,21 @@ package org.dnw.engine.djl;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
-import ai.djl.training.optimizer.Adam;
+import ai.djl.training.optimizer.Sgd;
 import java.util.Map;
 import java.util.function.Function;
 
 /**
- * DJL's {@link Adam}, unchanged in its update, whose moment estimates and update counts live in an
- * {@link OptimizerStates}, so that a checkpoint can save and restore them.
+ * DJL's {@link Sgd}, unchanged in its update, whose momentum buffers and update counts live in an
+ * {@link OptimizerStates}, so that a checkpoint can save and restore them: what the engine used
+ * before the in-place optimisers, kept here as the reference {@link InPlaceOptimizerIT} compares
+ * them with.
  */
-final class CheckpointedAdam extends Adam {
+final class CheckpointedSgd extends Sgd {
 
     private final OptimizerStates states;
 
-    CheckpointedAdam(Adam.Builder builder, OptimizerStates states) {
+    CheckpointedSgd(Sgd.Builder builder, OptimizerStates states) {
         super(builder);
         this.states = states;
     }
