@@ -42,14 +42,6 @@ public final class BlockFactory {
      *     problems, one per line
      */
     public static SequentialBlock build(ModelSpec spec) {
-        return build(spec, false);
-    }
-
-    /**
-     * Builds the network; with {@code channelsLast}, its convolutions take their input in
-     * channels-last memory ({@link ChannelsLast}) — the same parameters, names and results.
-     */
-    public static SequentialBlock build(ModelSpec spec, boolean channelsLast) {
         NetworkAnalysis analysis = spec.analyse();
         if (!analysis.isValid()) {
             throw new IllegalArgumentException(
@@ -60,7 +52,7 @@ public final class BlockFactory {
         }
         SequentialBlock net = new SequentialBlock();
         for (LayerSpec layer : spec.layers()) {
-            net.add(block(layer, channelsLast));
+            net.add(block(layer));
         }
         return net;
     }
@@ -74,22 +66,17 @@ public final class BlockFactory {
     }
 
     static Block block(LayerSpec layer) {
-        return block(layer, false);
-    }
-
-    static Block block(LayerSpec layer, boolean channelsLast) {
         if (layer instanceof Conv2dSpec c) {
-            Conv2d.Builder builder =
-                    Conv2d.builder()
-                            .setKernelShape(new Shape(c.kernelHeight(), c.kernelWidth()))
-                            .setFilters(c.filters())
-                            .optStride(new Shape(c.stride(), c.stride()))
-                            .optPadding(
-                                    new Shape(
-                                            c.padding().perSide(c.kernelHeight()),
-                                            c.padding().perSide(c.kernelWidth())))
-                            .optBias(c.bias());
-            return channelsLast ? new ChannelsLast.Conv2d(builder) : builder.build();
+            return Conv2d.builder()
+                    .setKernelShape(new Shape(c.kernelHeight(), c.kernelWidth()))
+                    .setFilters(c.filters())
+                    .optStride(new Shape(c.stride(), c.stride()))
+                    .optPadding(
+                            new Shape(
+                                    c.padding().perSide(c.kernelHeight()),
+                                    c.padding().perSide(c.kernelWidth())))
+                    .optBias(c.bias())
+                    .build();
         }
         if (layer instanceof Pool2dSpec p) {
             Shape kernel = new Shape(p.kernel(), p.kernel());

@@ -93,7 +93,7 @@ public final class DjlEngine implements TrainingEngine {
         this.batchSize = batchSize;
         this.spec = spec;
         model = Model.newInstance(spec.name(), device, "PyTorch");
-        model.setBlock(BlockFactory.build(spec, Boolean.getBoolean("dnw.channelsLast")));
+        model.setBlock(BlockFactory.build(spec));
         reluLayers = new boolean[spec.layers().size()];
         for (int i = 0; i < reluLayers.length; i++) {
             reluLayers[i] =
