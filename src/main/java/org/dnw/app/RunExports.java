@@ -7,6 +7,7 @@ import java.util.List;
 import org.dnw.export.ExportedRun;
 import org.dnw.export.OnnxExport;
 import org.dnw.export.PyTorchExport;
+import org.dnw.store.RunLayers;
 import org.dnw.store.RunStore;
 import org.dnw.ui.runs.RunExporter;
 
@@ -16,9 +17,6 @@ import org.dnw.ui.runs.RunExporter;
  */
 final class RunExports implements RunExporter {
 
-    /** The file both engines write every trained parameter to; exports are written from it. */
-    private static final String WEIGHTS_NPZ = "weights.npz";
-
     private final RunStore store;
 
     RunExports(RunStore store) {
@@ -27,13 +25,13 @@ final class RunExports implements RunExporter {
 
     @Override
     public boolean hasWeights(Path runFolder) {
-        return Files.isRegularFile(runFolder.resolve(WEIGHTS_NPZ));
+        return Files.isRegularFile(RunLayers.weightsFile(runFolder));
     }
 
     @Override
     public List<String> writePyTorch(Path runFolder, Path folder, boolean replace)
             throws IOException {
-        return PyTorchExport.write(store.load(runFolder), folder, replace).files();
+        return PyTorchExport.write(ExportedRun.of(store.load(runFolder)), folder, replace).files();
     }
 
     @Override

@@ -75,13 +75,14 @@ final class ExportCommand implements Callable<Integer> {
         PrintWriter console = spec.commandLine().getOut();
         RunStore store = runsDir.store();
         SavedRun saved = store.load(Runs.resolve(run, store));
+        ExportedRun exported = ExportedRun.of(saved); // weights.npz read once for both
         if (onnx != null) {
-            exportOnnx(saved, console);
+            exportOnnx(exported, console);
             if (pytorch == null) {
                 return ExitCodes.OK;
             }
         }
-        PyTorchExport.Written written = PyTorchExport.write(saved, pytorch, replace);
+        PyTorchExport.Written written = PyTorchExport.write(exported, pytorch, replace);
         console.printf(
                 Locale.ROOT,
                 "Exported %s as PyTorch to %s: %s (%d tensors in model.pt)%n",
@@ -92,15 +93,14 @@ final class ExportCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private void exportOnnx(SavedRun saved, PrintWriter console) throws java.io.IOException {
-        ExportedRun exported = ExportedRun.of(saved);
+    private void exportOnnx(ExportedRun exported, PrintWriter console) throws java.io.IOException {
         OnnxExport.write(exported, onnx, replace);
         Path file = onnx.toAbsolutePath().normalize();
         console.printf(
                 Locale.ROOT,
                 "Exported %s as ONNX (opset %d) to %s: input \"%s\", output \"%s\" (%d classes),"
                         + " %,d bytes%n",
-                saved.folder().getFileName(),
+                exported.runName(),
                 OnnxExport.OPSET,
                 file,
                 OnnxExport.INPUT,

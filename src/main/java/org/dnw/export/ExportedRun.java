@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.dnw.store.NpyReader;
 import org.dnw.store.RunFormatException;
+import org.dnw.store.RunLayers;
 import org.dnw.store.RunRecipe;
 import org.dnw.store.SavedRun;
 import org.dnw.train.ParameterValues;
@@ -23,9 +24,6 @@ import org.dnw.train.ParameterValues;
  */
 public record ExportedRun(SavedRun run, Optional<RunRecipe> recipe, TorchNetwork network) {
 
-    /** The file of every trained parameter in a run folder. */
-    static final String WEIGHTS_NPZ = "weights.npz";
-
     /**
      * Reads what an export needs from {@code run}.
      *
@@ -38,7 +36,7 @@ public record ExportedRun(SavedRun run, Optional<RunRecipe> recipe, TorchNetwork
         if (run.manifest().spec() == null) {
             throw new RunFormatException(manifest, "holds no network to export");
         }
-        Path weights = folder.resolve(WEIGHTS_NPZ);
+        Path weights = RunLayers.weightsFile(folder);
         if (!Files.isRegularFile(weights)) {
             throw new RunFormatException(
                     weights, "not found — the run's trained parameters are not there to export");

@@ -2,10 +2,8 @@ package org.dnw.export;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.google.protobuf.ByteString;
+import com.google.protobuf.UnsafeByteOperations;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -328,11 +326,11 @@ public final class OnnxExport {
         for (int d : values.shape()) {
             t.addDims(d);
         }
-        float[] v = values.values();
-        ByteBuffer bytes =
-                ByteBuffer.allocate(v.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        bytes.asFloatBuffer().put(v);
-        return t.setRawData(ByteString.copyFrom(bytes.array())).build();
+        // the array is not kept elsewhere, so protobuf may hold it without a second copy
+        return t.setRawData(
+                        UnsafeByteOperations.unsafeWrap(
+                                TorchStateDict.littleEndian(values.values())))
+                .build();
     }
 
     /** A float32 value of shape [batch, dims...], the batch dimension symbolic. */

@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.dnw.store.SavedRun;
+import org.dnw.train.ParameterValues;
 
 /**
  * Writes a saved run as PyTorch into a folder: {@code model.py} ({@link ModelPy}), {@code model.pt}
@@ -37,23 +37,24 @@ public final class PyTorchExport {
     }
 
     /**
-     * Exports {@code run} into {@code folder}.
+     * Exports {@code exported} into {@code folder}.
      *
      * @param folder a new or empty folder, or (with {@code replace}) one to replace whole
      * @param replace whether a folder that holds files may be replaced
      * @throws IllegalArgumentException with a sentence when the folder is a file or holds files and
      *     {@code replace} is false
-     * @throws IOException with a sentence when the run is damaged ({@link
-     *     org.dnw.store.RunFormatException}) or the folder cannot be written; nothing is left
-     *     behind
+     * @throws IOException with a sentence when the folder cannot be written; nothing is left behind
      */
-    public static Written write(SavedRun run, Path folder, boolean replace) throws IOException {
-        ExportedRun exported = ExportedRun.of(run);
+    public static Written write(ExportedRun exported, Path folder, boolean replace)
+            throws IOException {
         Path target = folder.toAbsolutePath().normalize();
         checkTarget(target, replace);
+        Map<String, ParameterValues> state = exported.network().stateDict();
         Map<String, String> texts = new LinkedHashMap<>();
         texts.put(
-                MODEL_PY, ModelPy.source(exported.network(), exported.runName(), run.classNames()));
+                MODEL_PY,
+                ModelPy.source(
+                        exported.network(), exported.runName(), exported.run().classNames()));
         texts.putAll(PythonScripts.files(exported));
         Path parent = target.getParent();
         Path temp;
@@ -67,7 +68,7 @@ public final class PyTorchExport {
             for (Map.Entry<String, String> e : texts.entrySet()) {
                 Files.writeString(temp.resolve(e.getKey()), e.getValue(), StandardCharsets.UTF_8);
             }
-            TorchStateDict.write(temp.resolve(MODEL_PT), exported.network().stateDict());
+            TorchStateDict.write(temp.resolve(MODEL_PT), state);
             publish(temp, target);
         } catch (IOException e) {
             throw ExportFiles.cannotWrite(parent, e);
@@ -76,7 +77,7 @@ public final class PyTorchExport {
         }
         List<String> files = new ArrayList<>(texts.keySet());
         files.add(1, MODEL_PT);
-        return new Written(target, files, exported.network().stateDict().size());
+        return new Written(target, files, state.size());
     }
 
     /**

@@ -45,7 +45,7 @@ final class PythonScripts {
         out.put("data.py", resource("data.py"));
         out.put("train.py", script("train.py", run, trainSettings(run, data)));
         out.put("evaluate.py", script("evaluate.py", run, evaluateSettings(run, data)));
-        if (augmentation(run).isActive() && run.network().spec().input().isImage()) {
+        if (augments(run)) {
             out.put("augment.py", resource("augment.py"));
         }
         return out;
@@ -82,6 +82,11 @@ final class PythonScripts {
     private static AugmentationSpec augmentation(ExportedRun run) {
         AugmentationSpec spec = run.recipe().map(RunRecipe::augmentation).orElse(null);
         return spec == null ? AugmentationSpec.NONE : spec;
+    }
+
+    /** Whether the run augmented its training images (augment.py is written, and used). */
+    private static boolean augments(ExportedRun run) {
+        return augmentation(run).isActive() && run.network().spec().input().isImage();
     }
 
     private static double testAccuracy(ExportedRun run) {
@@ -149,9 +154,8 @@ final class PythonScripts {
                                 ? "True"
                                 : "False"));
         AugmentationSpec a = augmentation(run);
-        boolean augment = a.isActive() && run.network().spec().input().isImage();
         py.line("# the training images' augmentation (augment.py); None: none");
-        if (augment) {
+        if (augments(run)) {
             py.line("AUGMENTATION = {");
             py.line("    \"probability\": " + number(a.probability()) + ",");
             py.line("    \"max_shift_pixels\": " + a.maxShiftPixels() + ",");
@@ -214,7 +218,7 @@ final class PythonScripts {
         md.append("| `evaluate.py` | tests `model.pt`: accuracy and confusion matrix |\n");
         md.append("| `train.py` | trains the network again from fresh weights with the run's")
                 .append(" recipe |\n");
-        if (augmentation(run).isActive() && images) {
+        if (augments(run)) {
             md.append("| `augment.py` | the run's augmentation of training images |\n");
         }
         md.append("\n## Use the trained network\n\n```python\n")

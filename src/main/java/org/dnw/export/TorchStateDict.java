@@ -157,7 +157,10 @@ public final class TorchStateDict {
         }
     }
 
-    private static byte[] littleEndian(float[] values) {
+    /**
+     * {@code values} as little-endian float32 bytes: a storage's, and an ONNX tensor's raw data.
+     */
+    static byte[] littleEndian(float[] values) {
         ByteBuffer b =
                 ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
         b.asFloatBuffer().put(values);

@@ -25,6 +25,7 @@ import org.dnw.spec.Conv2dSpec;
 import org.dnw.spec.LayerShape;
 import org.dnw.spec.ModelSpec;
 import org.dnw.store.NpyReader;
+import org.dnw.store.RunLayers;
 import org.dnw.store.SavedNetworks;
 import org.dnw.store.SavedRun;
 import org.dnw.train.LayerActivation;
@@ -40,7 +41,7 @@ import org.dnw.train.TrainingEvent.TestEvaluation;
 final class NetworkSections {
 
     /** Every trained parameter of a run, as its folder holds them. */
-    static final String WEIGHTS_NPZ = "weights.npz";
+    static final String WEIGHTS_NPZ = RunLayers.WEIGHTS_NPZ;
 
     /** Most confident mistakes whose activations are shown. */
     static final int ACTIVATION_MISTAKES = 3;

@@ -14,7 +14,18 @@ import org.dnw.train.ParameterValues;
  */
 public final class RunLayers {
 
+    /** The name of a run's file of every trained parameter. */
+    public static final String WEIGHTS_NPZ = RunFiles.WEIGHTS_NPZ;
+
     private RunLayers() {}
+
+    /**
+     * The run's {@code weights.npz}: every trained parameter, written by both engines' runs; the
+     * filters, the report and the exports read it.
+     */
+    public static Path weightsFile(Path folder) {
+        return folder.resolve(RunFiles.WEIGHTS_NPZ);
+    }
 
     /**
      * Every layer's weights (not biases) of the run in {@code folder}, from {@code weights.npz}, by
@@ -25,7 +36,7 @@ public final class RunLayers {
      */
     public static java.util.SortedMap<Integer, ParameterValues> weights(Path folder)
             throws IOException {
-        Path file = folder.resolve(RunFiles.WEIGHTS_NPZ);
+        Path file = weightsFile(folder);
         java.util.SortedMap<Integer, ParameterValues> out = new java.util.TreeMap<>();
         if (!Files.isRegularFile(file)) {
             return out;

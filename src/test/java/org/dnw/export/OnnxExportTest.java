@@ -288,7 +288,8 @@ class OnnxExportTest {
             }
             model.save(folder, LoadedNetwork.MODEL_NAME);
         }
-        try (OutputStream out = Files.newOutputStream(folder.resolve(ExportedRun.WEIGHTS_NPZ))) {
+        try (OutputStream out =
+                Files.newOutputStream(folder.resolve(org.dnw.store.RunLayers.WEIGHTS_NPZ))) {
             NpyWriter.writeNpz(out, parameters);
         }
         RunManifest manifest =
