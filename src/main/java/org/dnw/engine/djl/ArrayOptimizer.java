@@ -3,7 +3,6 @@ package org.dnw.engine.djl;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDScope;
-import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.ParameterTracker;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,7 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * state and update counts are kept in an {@link OptimizerStates} for checkpoints. Used on the
  * training thread only.
  */
-final class ArrayOptimizer extends Optimizer {
+final class ArrayOptimizer extends InPlaceOptimizer {
 
     /** Which update rule. */
     enum Rule {
@@ -42,11 +41,9 @@ final class ArrayOptimizer extends Optimizer {
     private final ParameterTracker learningRate;
     private final float momentum;
     private final Map<String, Map<Device, NDArray>> states = new ConcurrentHashMap<>();
-    private final OptimizerStates recorded;
 
     private ArrayOptimizer(Builder builder) {
-        super(builder);
-        this.recorded = builder.recorded == null ? new OptimizerStates() : builder.recorded;
+        super(builder, builder.recorded);
         this.rule = builder.rule;
         this.learningRate = builder.learningRate;
         this.momentum = builder.momentum;
@@ -62,55 +59,32 @@ final class ArrayOptimizer extends Optimizer {
         float decay = getWeightDecay();
         NDArray state =
                 withDefaultState(states, parameterId, weight.getDevice(), k -> weight.zerosLike());
-        // PyTorch refuses in-place changes of a weight while it records gradients (its default)
-        boolean recording = ai.djl.pytorch.jni.JniUtils.isGradMode();
-        ai.djl.pytorch.jni.JniUtils.setGradMode(false);
-        try (NDScope scope = new NDScope()) {
-            scope.suppressNotUsedWarning();
-            NDArray g = grad.mul(rescaleGrad);
-            if (clipGrad > 0) {
-                g = g.clip(-clipGrad, clipGrad);
-            }
-            if (decay > 0) {
-                g = g.add(weight.mul(decay));
-            }
-            switch (rule) {
-                case NESTEROV -> {
-                    state.muli(momentum).addi(g);
-                    weight.subi(g.add(state.mul(momentum)).muli(lr));
-                }
-                case RMSPROP -> {
-                    state.muli(RMSPROP_ALPHA).addi(g.square().muli(1 - RMSPROP_ALPHA));
-                    weight.subi(g.div(state.sqrt().addi(RMSPROP_EPSILON)).muli(lr));
-                }
-                case ADAGRAD -> {
-                    state.addi(g.square());
-                    weight.subi(g.div(state.sqrt().addi(ADAGRAD_EPSILON)).muli(lr));
-                }
-            }
-        } finally {
-            ai.djl.pytorch.jni.JniUtils.setGradMode(recording);
-        }
-        if (weight instanceof ai.djl.pytorch.engine.PtNDArray pt) {
-            ai.djl.pytorch.jni.JniUtils.zeroGrad(pt);
-        } else {
-            grad.subi(grad);
-        }
-    }
-
-    @Override
-    protected int updateCount(String parameterId) {
-        return recorded.count(parameterId);
-    }
-
-    @Override
-    protected NDArray withDefaultState(
-            Map<String, Map<Device, NDArray>> state,
-            String parameterId,
-            Device device,
-            java.util.function.Function<String, NDArray> init) {
-        return super.withDefaultState(
-                state, parameterId, device, recorded.initializer(state, parameterId, init));
+        withoutRecording(
+                () -> {
+                    // torch.optim's gradient: a copy, clipped both ways, plus the decay
+                    NDArray g = grad.mul(rescaleGrad);
+                    if (clipGrad > 0) {
+                        g = g.clip(-clipGrad, clipGrad);
+                    }
+                    if (decay > 0) {
+                        g = g.add(weight.mul(decay));
+                    }
+                    switch (rule) {
+                        case NESTEROV -> {
+                            state.muli(momentum).addi(g);
+                            weight.subi(g.add(state.mul(momentum)).muli(lr));
+                        }
+                        case RMSPROP -> {
+                            state.muli(RMSPROP_ALPHA).addi(g.square().muli(1 - RMSPROP_ALPHA));
+                            weight.subi(g.div(state.sqrt().addi(RMSPROP_EPSILON)).muli(lr));
+                        }
+                        case ADAGRAD -> {
+                            state.addi(g.square());
+                            weight.subi(g.div(state.sqrt().addi(ADAGRAD_EPSILON)).muli(lr));
+                        }
+                    }
+                });
+        clearGradient(weight, grad);
     }
 
     /** Builds an {@link ArrayOptimizer}. */

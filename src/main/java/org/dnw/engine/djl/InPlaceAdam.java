@@ -2,12 +2,9 @@ package org.dnw.engine.djl;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDScope;
-import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.ParameterTracker;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 
 /**
  * Adam with the mathematics of DJL's {@link ai.djl.training.optimizer.Adam} on the PyTorch engine
@@ -36,7 +33,7 @@ import java.util.function.Function;
  * {@code withDefaultState}), so the {@link OptimizerStates} numbering and the checkpoints are the
  * same as with DJL's own {@code Adam} (with the same hooks). Used on the training thread only.
  */
-final class InPlaceAdam extends Optimizer {
+final class InPlaceAdam extends InPlaceOptimizer {
 
     private final ParameterTracker learningRate;
     private final float beta1;
@@ -44,15 +41,13 @@ final class InPlaceAdam extends Optimizer {
     private final float epsilon;
     private final Map<String, Map<Device, NDArray>> means = new ConcurrentHashMap<>();
     private final Map<String, Map<Device, NDArray>> variances = new ConcurrentHashMap<>();
-    private final OptimizerStates recorded;
 
     private InPlaceAdam(Builder builder) {
-        super(builder);
+        super(builder, builder.recorded);
         this.learningRate = builder.learningRate;
         this.beta1 = builder.beta1;
         this.beta2 = builder.beta2;
         this.epsilon = builder.epsilon;
-        this.recorded = builder.recorded == null ? new OptimizerStates() : builder.recorded;
     }
 
     static Builder builder() {
@@ -78,62 +73,22 @@ final class InPlaceAdam extends Optimizer {
         // (1 − β₂)·g² from g scaled by (1 − β₁): one scaling pass instead of a second copy of g
         float squareScale =
                 (float) ((double) oneMinusBeta2 / ((double) oneMinusBeta1 * oneMinusBeta1));
-        // PyTorch refuses in-place changes of a weight while it records gradients (its default)
-        boolean recording = ai.djl.pytorch.jni.JniUtils.isGradMode();
-        ai.djl.pytorch.jni.JniUtils.setGradMode(false);
-        try (NDScope scope = new NDScope()) {
-            scope.suppressNotUsedWarning();
-            NDArray g = grad;
-            if (rescaleGrad != 1f) {
-                g.muli(rescaleGrad);
-            }
-            if (clipGrad >= 0) {
-                g = g.minimum(clipGrad);
-            }
-            if (decay != 0f) {
-                g.addi(weight.mul(decay));
-            }
-            mean.muli(beta1);
-            g.muli(oneMinusBeta1);
-            mean.addi(g);
-            g.muli(g).muli(squareScale);
-            variance.muli(beta2).addi(g);
-            NDArray denominator = variance.sqrt().addi(epsilon);
-            weight.subi(mean.mul(correctedRate).divi(denominator));
-        } finally {
-            ai.djl.pytorch.jni.JniUtils.setGradMode(recording);
-        }
+        withoutRecording(
+                () -> {
+                    NDArray g = djlGradient(weight, grad);
+                    mean.muli(beta1);
+                    g.muli(oneMinusBeta1);
+                    mean.addi(g);
+                    g.muli(g).muli(squareScale);
+                    variance.muli(beta2).addi(g);
+                    NDArray denominator = variance.sqrt().addi(epsilon);
+                    weight.subi(mean.mul(correctedRate).divi(denominator));
+                });
         clearGradient(weight, grad);
     }
 
     private static NDArray zeros(NDArray weight) {
         return weight.zerosLike();
-    }
-
-    /**
-     * Zeroes the weight's gradient as DJL's native updates do (else the steps' gradients add up).
-     */
-    static void clearGradient(NDArray weight, NDArray grad) {
-        if (weight instanceof ai.djl.pytorch.engine.PtNDArray pt) {
-            ai.djl.pytorch.jni.JniUtils.zeroGrad(pt);
-        } else {
-            grad.muli(0);
-        }
-    }
-
-    @Override
-    protected int updateCount(String parameterId) {
-        return recorded.count(parameterId);
-    }
-
-    @Override
-    protected NDArray withDefaultState(
-            Map<String, Map<Device, NDArray>> state,
-            String parameterId,
-            Device device,
-            Function<String, NDArray> init) {
-        return super.withDefaultState(
-                state, parameterId, device, recorded.initializer(state, parameterId, init));
     }
 
     /** Builds an {@link InPlaceAdam}; defaults as DJL's Adam (lr 0.001, β 0.9 / 0.999, ε 1e-8). */

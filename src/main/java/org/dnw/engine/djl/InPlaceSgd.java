@@ -2,12 +2,9 @@ package org.dnw.engine.djl;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDScope;
-import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.ParameterTracker;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 
 /**
  * Stochastic gradient descent, with or without momentum, with the mathematics of DJL's {@link
@@ -29,18 +26,16 @@ import java.util.function.Function;
  * and the checkpoints are those of DJL's own {@code Sgd} (with the same hooks). Used on the
  * training thread only.
  */
-final class InPlaceSgd extends Optimizer {
+final class InPlaceSgd extends InPlaceOptimizer {
 
     private final ParameterTracker learningRate;
     private final float momentum;
     private final Map<String, Map<Device, NDArray>> momentumStates = new ConcurrentHashMap<>();
-    private final OptimizerStates recorded;
 
     private InPlaceSgd(Builder builder) {
-        super(builder);
+        super(builder, builder.recorded);
         this.learningRate = builder.learningRate;
         this.momentum = builder.momentum;
-        this.recorded = builder.recorded == null ? new OptimizerStates() : builder.recorded;
     }
 
     static Builder builder() {
@@ -49,7 +44,6 @@ final class InPlaceSgd extends Optimizer {
 
     @Override
     public void update(String parameterId, NDArray weight, NDArray grad) {
-        float decay = getWeightDecay();
         float lr = learningRate.getNewValue(parameterId, updateCount(parameterId));
         NDArray state =
                 momentum == 0f
@@ -59,47 +53,17 @@ final class InPlaceSgd extends Optimizer {
                                 parameterId,
                                 weight.getDevice(),
                                 k -> weight.zerosLike());
-        // PyTorch refuses in-place changes of a weight while it records gradients (its default)
-        boolean recording = ai.djl.pytorch.jni.JniUtils.isGradMode();
-        ai.djl.pytorch.jni.JniUtils.setGradMode(false);
-        try (NDScope scope = new NDScope()) {
-            scope.suppressNotUsedWarning();
-            NDArray g = grad;
-            if (rescaleGrad != 1f) {
-                g.muli(rescaleGrad);
-            }
-            if (clipGrad >= 0) {
-                g = g.minimum(clipGrad);
-            }
-            if (decay != 0f) {
-                g.addi(weight.mul(decay));
-            }
-            g.muli(lr);
-            if (state == null) {
-                weight.subi(g);
-            } else {
-                state.muli(momentum).addi(g);
-                weight.subi(state);
-            }
-        } finally {
-            ai.djl.pytorch.jni.JniUtils.setGradMode(recording);
-        }
-        InPlaceAdam.clearGradient(weight, grad);
-    }
-
-    @Override
-    protected int updateCount(String parameterId) {
-        return recorded.count(parameterId);
-    }
-
-    @Override
-    protected NDArray withDefaultState(
-            Map<String, Map<Device, NDArray>> state,
-            String parameterId,
-            Device device,
-            Function<String, NDArray> init) {
-        return super.withDefaultState(
-                state, parameterId, device, recorded.initializer(state, parameterId, init));
+        withoutRecording(
+                () -> {
+                    NDArray g = djlGradient(weight, grad).muli(lr);
+                    if (state == null) {
+                        weight.subi(g);
+                    } else {
+                        state.muli(momentum).addi(g);
+                        weight.subi(state);
+                    }
+                });
+        clearGradient(weight, grad);
     }
 
     /** Builds an {@link InPlaceSgd}. */
