@@ -6,9 +6,7 @@ import org.dnw.data.AugmentationSpec;
 import org.dnw.data.LoadedDataset;
 import org.dnw.engine.TrainingServices;
 import org.dnw.spec.ModelSpec;
-import org.dnw.spec.NetworkAnalysis;
 import org.dnw.spec.Presets;
-import org.dnw.spec.Problem;
 import org.dnw.train.Hyperparameters;
 import org.dnw.train.TimeToAccuracy;
 import org.dnw.train.TrainingDefaults;
@@ -76,15 +74,7 @@ final class BenchToAccuracy {
         Hyperparameters hp = hyperparameters(preset, dataset, epochs);
         LoadedDataset data = DataSets.load(dataset, out);
         ModelSpec network = chosen.adaptTo(data.train().inputShape(), data.train().classCount());
-        NetworkAnalysis analysis = network.analyse();
-        if (!analysis.isValid()) {
-            StringBuilder problems =
-                    new StringBuilder("The network cannot work on " + data.name() + ":");
-            for (Problem p : analysis.errors()) {
-                problems.append("\n  ").append(p.message());
-            }
-            throw new CliFailure.Exit(ExitCodes.BAD_ARGUMENTS, problems.toString());
-        }
+        CliFailure.requireWorkable(network, " on " + data.name());
         out.printf(
                 Locale.ROOT,
                 "Time to accuracy: %s on %s, target %.2f %% test accuracy, %d seed%s from %d;"

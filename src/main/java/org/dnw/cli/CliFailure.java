@@ -8,6 +8,9 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import org.dnw.data.DataFormatException;
+import org.dnw.spec.ModelSpec;
+import org.dnw.spec.NetworkAnalysis;
+import org.dnw.spec.Problem;
 import org.dnw.spec.SpecFormatException;
 import org.dnw.store.RunFormatException;
 
@@ -29,6 +32,24 @@ record CliFailure(String message, int exitCode) {
             super(message);
             this.code = code;
         }
+    }
+
+    /**
+     * Ends the command with exit 2 when {@code network} cannot work: "The network cannot work{@code
+     * where}:" and one problem per line.
+     *
+     * @param where e.g. " on MNIST", or "" when the data does not matter
+     */
+    static void requireWorkable(ModelSpec network, String where) {
+        NetworkAnalysis analysis = network.analyse();
+        if (analysis.isValid()) {
+            return;
+        }
+        StringBuilder problems = new StringBuilder("The network cannot work" + where + ":");
+        for (Problem p : analysis.errors()) {
+            problems.append("\n  ").append(p.message());
+        }
+        throw new Exit(ExitCodes.BAD_ARGUMENTS, problems.toString());
     }
 
     static CliFailure of(Throwable e) {

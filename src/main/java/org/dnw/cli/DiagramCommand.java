@@ -7,9 +7,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.dnw.figures.NetworkDiagram;
 import org.dnw.spec.ModelSpec;
-import org.dnw.spec.NetworkAnalysis;
 import org.dnw.spec.Presets;
-import org.dnw.spec.Problem;
 import org.dnw.spec.SpecJson;
 import org.dnw.store.RunStore;
 import picocli.CommandLine.ArgGroup;
@@ -73,14 +71,7 @@ final class DiagramCommand implements Callable<Integer> {
         }
         CliPaths.requireCreatable("--out", out);
         ModelSpec network = network();
-        NetworkAnalysis analysis = network.analyse();
-        if (!analysis.isValid()) {
-            StringBuilder problems = new StringBuilder("The network cannot work:");
-            for (Problem p : analysis.errors()) {
-                problems.append("\n  ").append(p.message());
-            }
-            throw new CliFailure.Exit(ExitCodes.BAD_ARGUMENTS, problems.toString());
-        }
+        CliFailure.requireWorkable(network, "");
         NetworkDiagram diagram = NetworkDiagram.of(network);
         Path folder = out.toAbsolutePath().getParent();
         Files.createDirectories(folder);

@@ -14,8 +14,6 @@ import org.dnw.engine.TrainingServices;
 import org.dnw.runs.RunLauncher;
 import org.dnw.runs.RunSaveOutcome;
 import org.dnw.spec.ModelSpec;
-import org.dnw.spec.NetworkAnalysis;
-import org.dnw.spec.Problem;
 import org.dnw.store.RunDraft;
 import org.dnw.store.RunRecipe;
 import org.dnw.store.RunStore;
@@ -102,15 +100,7 @@ final class TrainCommand implements Callable<Integer> {
         DataSplits splits = new DataSplitter(hp.validationShare(), hp.seed()).split(data);
         ModelSpec adapted =
                 network.adaptTo(splits.train().inputShape(), splits.train().classCount());
-        NetworkAnalysis analysis = adapted.analyse();
-        if (!analysis.isValid()) {
-            StringBuilder problems =
-                    new StringBuilder("The network cannot work on " + data.name() + ":");
-            for (Problem p : analysis.errors()) {
-                problems.append("\n  ").append(p.message());
-            }
-            throw new CliFailure.Exit(ExitCodes.BAD_ARGUMENTS, problems.toString());
-        }
+        CliFailure.requireWorkable(adapted, " on " + data.name());
         Tables.network(out, adapted);
         out.printf(
                 Locale.ROOT,

@@ -1,9 +1,13 @@
 package org.dnw.train;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.dnw.data.AugmentationSpec;
@@ -77,43 +81,35 @@ public final class TimeToAccuracy {
             return meanAccuracy() >= target;
         }
 
-        /** One JSON object with every figure. */
+        /**
+         * One JSON object with every figure (seconds to the millisecond, accuracies to four places;
+         * a seed's {@code epochReached} null when its validation never reached the target).
+         */
         public String toJson() {
-            StringBuilder s = new StringBuilder();
-            s.append(
-                    String.format(
-                            Locale.ROOT,
-                            "{\"preset\":%s,\"dataset\":%s,\"target\":%s,\"epochs\":%d,\"seeds\":[",
-                            quoted(preset),
-                            quoted(dataset),
-                            Double.toString(target),
-                            epochCount));
-            for (int i = 0; i < seeds.size(); i++) {
-                SeedResult r = seeds.get(i);
-                s.append(i == 0 ? "" : ",")
-                        .append(
-                                String.format(
-                                        Locale.ROOT,
-                                        "{\"seed\":%d,\"seconds\":%.3f,\"accuracy\":%.4f,"
-                                                + "\"epochReached\":%s,\"reached\":%b}",
-                                        r.seed(),
-                                        r.trainingSeconds(),
-                                        r.testAccuracy(),
-                                        r.epochReached() > 0
-                                                ? Integer.toString(r.epochReached())
-                                                : "null",
-                                        r.reached()));
+            ObjectNode json = JSON.createObjectNode();
+            json.put("preset", preset).put("dataset", dataset).put("target", target);
+            json.put("epochs", epochCount);
+            ArrayNode each = json.putArray("seeds");
+            for (SeedResult r : seeds) {
+                ObjectNode seed = each.addObject();
+                seed.put("seed", r.seed())
+                        .put("seconds", rounded(r.trainingSeconds(), 3))
+                        .put("accuracy", rounded(r.testAccuracy(), 4));
+                if (r.epochReached() > 0) {
+                    seed.put("epochReached", r.epochReached());
+                } else {
+                    seed.putNull("epochReached");
+                }
+                seed.put("reached", r.reached());
             }
-            s.append(
-                    String.format(
-                            Locale.ROOT,
-                            "],\"meanSeconds\":%.3f,\"meanAccuracy\":%.4f,\"reached\":%b}",
-                            meanSeconds(),
-                            meanAccuracy(),
-                            reached()));
-            return s.toString();
+            json.put("meanSeconds", rounded(meanSeconds(), 3))
+                    .put("meanAccuracy", rounded(meanAccuracy(), 4))
+                    .put("reached", reached());
+            return json.toString();
         }
     }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private TimeToAccuracy() {}
 
@@ -202,21 +198,7 @@ public final class TimeToAccuracy {
                         + end);
     }
 
-    private static String quoted(String text) {
-        StringBuilder s = new StringBuilder("\"");
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> s.append("\\\"");
-                case '\\' -> s.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        s.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        s.append(c);
-                    }
-                }
-            }
-        }
-        return s.append('"').toString();
+    private static double rounded(double value, int places) {
+        return BigDecimal.valueOf(value).setScale(places, RoundingMode.HALF_UP).doubleValue();
     }
 }
