@@ -13,7 +13,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
+import java.util.Comparator;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
  * The export's one way to write: a file or a folder is made under a hidden name beside its target
@@ -129,6 +131,18 @@ final class ExportFiles {
                     throw cannotWrite(up, new AccessDeniedException(up.toString()));
                 }
                 return;
+            }
+        }
+    }
+
+    /** Deletes {@code root} and everything in it; nothing when it is not there. */
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
             }
         }
     }

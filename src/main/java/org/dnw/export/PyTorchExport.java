@@ -73,7 +73,7 @@ public final class PyTorchExport {
         } catch (IOException e) {
             throw ExportFiles.cannotWrite(parent, e);
         } finally {
-            deleteTree(temp);
+            ExportFiles.deleteTree(temp);
         }
         List<String> files = new ArrayList<>(texts.keySet());
         files.add(1, MODEL_PT);
@@ -114,7 +114,7 @@ public final class PyTorchExport {
                 Files.move(old, target, StandardCopyOption.ATOMIC_MOVE);
                 throw e;
             }
-            deleteTree(old);
+            ExportFiles.deleteTree(old);
             return;
         }
         Files.deleteIfExists(target); // an empty folder
@@ -124,17 +124,6 @@ public final class PyTorchExport {
     private static boolean isEmpty(Path folder) throws IOException {
         try (Stream<Path> entries = Files.list(folder)) {
             return entries.findAny().isEmpty();
-        }
-    }
-
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 }

@@ -403,16 +403,11 @@ public final class RunExportViewModel {
     }
 
     private void failed(RunSummary run, Format format, Throwable e) {
-        String why = reason(e);
+        String why = Sentence.of(e);
         job.setStatus("");
         job.setError("Could not export " + run.runName() + " as " + format.label() + ": " + why);
         job.finish();
         dialogs.showError("Cannot export the run", why);
-    }
-
-    /** The core's sentence; a bare class name only when an error came without one. */
-    static String reason(Throwable e) {
-        return Sentence.of(e);
     }
 
     private Path initialPlace() {
