@@ -46,6 +46,7 @@ record SetupFeature(
         data.loadedProperty()
                 .addListener(
                         (obs, old, now) -> {
+                            hyper.datasetProperty().set(now == null ? null : now.name());
                             if (now != null) {
                                 augment.setSamples(now.train());
                             }

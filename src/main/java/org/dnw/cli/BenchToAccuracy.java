@@ -72,6 +72,7 @@ final class BenchToAccuracy {
         int seeds = seedsOption == null ? DEFAULT_SEEDS : seedsOption;
         ModelSpec chosen = Presets.load(preset);
         Hyperparameters hp = hyperparameters(preset, dataset, epochs);
+        AugmentationSpec augmentation = TrainingDefaults.augmentationFor(preset, dataset);
         LoadedDataset data = DataSets.load(dataset, out);
         ModelSpec network = chosen.adaptTo(data.train().inputShape(), data.train().classCount());
         CliFailure.requireWorkable(network, " on " + data.name());
@@ -92,6 +93,7 @@ final class BenchToAccuracy {
                 hp.epochCount(),
                 hp.epochCount() == 1 ? "" : "s",
                 100 * hp.validationShare());
+        out.println("Augmentation: " + augmentationText(augmentation));
         out.println(
                 "Training time: first batch to the end of the last epoch (its validation"
                         + " included); loading the data and the final test evaluation are not.");
@@ -106,7 +108,7 @@ final class BenchToAccuracy {
                             network,
                             data,
                             hp,
-                            AugmentationSpec.NONE,
+                            augmentation,
                             target,
                             seeds,
                             r -> {
@@ -129,6 +131,46 @@ final class BenchToAccuracy {
                 result.reached() ? "reached" : "NOT reached");
         out.println(result.toJson());
         return ExitCodes.OK;
+    }
+
+    /** The augmentation as {@code --augment} would take it, or "none". */
+    static String augmentationText(AugmentationSpec a) {
+        if (!a.isActive()) {
+            return "none";
+        }
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        if (a.maxShiftPixels() > 0) {
+            parts.add("shift=" + a.maxShiftPixels());
+        }
+        if (a.maxRotationDegrees() > 0) {
+            parts.add("rotate=" + plain(a.maxRotationDegrees()));
+        }
+        if (a.brightnessDelta() > 0) {
+            parts.add("brightness=" + plain(a.brightnessDelta()));
+        }
+        if (a.contrastDelta() > 0) {
+            parts.add("contrast=" + plain(a.contrastDelta()));
+        }
+        if (a.blurSigma() > 0) {
+            parts.add("blur=" + plain(a.blurSigma()));
+        }
+        if (a.gaussianNoiseSigma() > 0) {
+            parts.add("noise=" + plain(a.gaussianNoiseSigma()));
+        }
+        if (a.saltPepperShare() > 0) {
+            parts.add("salt=" + plain(a.saltPepperShare()));
+        }
+        if (a.erasingProbability() > 0) {
+            parts.add("erase=" + plain(a.erasingProbability()));
+        }
+        if (a.probability() < 1) {
+            parts.add("p=" + plain(a.probability()));
+        }
+        return String.join(",", parts);
+    }
+
+    private static String plain(double v) {
+        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
     private static String reachedText(TimeToAccuracy.SeedResult r) {

@@ -63,7 +63,9 @@ final class TrainingOptions {
     @Option(names = "--lr", description = "learning rate (default: 0.001)")
     Double learningRate;
 
-    @Option(names = "--schedule", description = "fixed, step, cosine, decay (default: cosine)")
+    @Option(
+            names = "--schedule",
+            description = "fixed, step, cosine, decay, one-cycle (default: the preset's)")
     String schedule;
 
     @Option(
@@ -191,8 +193,14 @@ final class TrainingOptions {
         throw new IllegalArgumentException("--engine must be djl or scratch, not '" + engine + "'");
     }
 
+    /** {@code --augment}, or the preset's default augmentation on the data set; "none" is none. */
     AugmentationSpec augmentation() {
-        return augment == null ? AugmentationSpec.NONE : parseAugmentation(augment);
+        if (augment == null) {
+            return TrainingDefaults.augmentationFor(specFile != null ? null : preset, dataset);
+        }
+        return augment.strip().equalsIgnoreCase("none")
+                ? AugmentationSpec.NONE
+                : parseAugmentation(augment);
     }
 
     static AugmentationSpec parseAugmentation(String text) {

@@ -208,6 +208,9 @@ final class RunSections {
             case COSINE ->
                     "cosine, from the base rate down to 0 over " + h.epochCount() + " epochs";
             case DECAY -> "decay: rate ÷ (1 + " + Format.plain(h.decayRate()) + " × epoch)";
+            case ONE_CYCLE ->
+                    "one-cycle: from the base rate ÷ 25 up to it over the first 30 % of the batches,"
+                            + " then down to almost 0 by the last, both on a cosine";
         };
     }
 

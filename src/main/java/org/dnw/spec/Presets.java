@@ -12,7 +12,7 @@ public final class Presets {
 
     /** Preset names, in the order a user sees them. */
     public static final List<String> NAMES =
-            List.of("seed-cnn", "fcnet", "mlp", "mlp-15", "simple-cnn", "cifar-cnn");
+            List.of("seed-cnn", "fcnet", "mlp", "mlp-15", "simple-cnn", "cifar-cnn", "cifar-fast");
 
     private Presets() {}
 

@@ -290,7 +290,7 @@ public final class EngineTrainingLoop implements TrainingLoop {
                 at.epoch = epoch;
                 at.batch = 0;
                 engine.beginEpoch(hp.seed(), epoch);
-                double lr = hp.learningRateAt(epoch - 1);
+                double lr = hp.learningRateAt(epoch - 1, 1, batchesPerEpoch);
                 shuffle(order, random);
                 long epochStart = System.nanoTime();
                 double lossSum = 0;
@@ -303,6 +303,7 @@ public final class EngineTrainingLoop implements TrainingLoop {
                     if (b == batchesPerEpoch) {
                         engine.watchNextStep();
                     }
+                    lr = hp.learningRateAt(epoch - 1, b, batchesPerEpoch);
                     BatchResult result = engine.trainBatch(train, order, from, count, augment, lr);
                     double loss = result.meanLoss();
                     if (first) {

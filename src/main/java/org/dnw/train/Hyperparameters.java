@@ -129,15 +129,62 @@ public record Hyperparameters(
         return mantissa + "e" + Integer.parseInt(parts[1]);
     }
 
-    /** The learning rate for 0-based {@code epoch}, following {@link #schedule()}. */
+    /** {@link ScheduleKind#ONE_CYCLE}: the share of the run's batches spent climbing. */
+    public static final double ONE_CYCLE_WARM_UP = 0.3;
+
+    /** {@link ScheduleKind#ONE_CYCLE}: the first batch's rate is the base rate ÷ this. */
+    public static final double ONE_CYCLE_START_DIVISOR = 25;
+
+    /** {@link ScheduleKind#ONE_CYCLE}: the last batch's rate is the first batch's ÷ this. */
+    public static final double ONE_CYCLE_END_DIVISOR = 1e4;
+
+    /**
+     * The learning rate for 0-based {@code epoch}, following {@link #schedule()}; for {@link
+     * ScheduleKind#ONE_CYCLE}, whose rate changes with every batch, the rate of the epoch's first
+     * batch cannot be known without the batch count, so this is the base rate (the peak).
+     */
     public double learningRateAt(int epoch) {
         return switch (schedule) {
-            case FIXED -> learningRate;
+            case FIXED, ONE_CYCLE -> learningRate;
             case STEP -> learningRate * Math.pow(0.1, epoch / Math.max(1, stepEpochs));
             case COSINE ->
                     learningRate * (1 + Math.cos(Math.PI * epoch / Math.max(1, epochCount))) / 2;
             case DECAY -> learningRate / (1 + decayRate * epoch);
         };
+    }
+
+    /**
+     * The learning rate for one batch: per-epoch schedules give {@link #learningRateAt(int)} for
+     * every batch of the epoch; {@link ScheduleKind#ONE_CYCLE} follows PyTorch's {@code OneCycleLR}
+     * (cosine annealing, warm-up share {@value #ONE_CYCLE_WARM_UP}, divisors {@value
+     * #ONE_CYCLE_START_DIVISOR} and {@value #ONE_CYCLE_END_DIVISOR}) over {@code epochCount ×
+     * batchesPerEpoch} steps, so that the exported {@code train.py} can use the same numbers.
+     *
+     * @param epoch 0-based epoch
+     * @param batch 1-based batch within the epoch
+     * @param batchesPerEpoch batches in every epoch, ≥ 1
+     */
+    public double learningRateAt(int epoch, int batch, int batchesPerEpoch) {
+        if (!schedule.perBatch()) {
+            return learningRateAt(epoch);
+        }
+        double total = (double) Math.max(1, epochCount) * Math.max(1, batchesPerEpoch);
+        double step = (double) epoch * batchesPerEpoch + (batch - 1);
+        double start = learningRate / ONE_CYCLE_START_DIVISOR;
+        double end = start / ONE_CYCLE_END_DIVISOR;
+        double peakStep = ONE_CYCLE_WARM_UP * total - 1;
+        if (step <= peakStep) {
+            return annealed(start, learningRate, peakStep <= 0 ? 1 : step / peakStep);
+        }
+        double last = total - 1;
+        return annealed(
+                learningRate, end, last <= peakStep ? 1 : (step - peakStep) / (last - peakStep));
+    }
+
+    /** Cosine from {@code from} (share 0) to {@code to} (share 1). */
+    private static double annealed(double from, double to, double share) {
+        double s = Math.min(1, Math.max(0, share));
+        return to + (from - to) / 2 * (Math.cos(Math.PI * s) + 1);
     }
 
     public Hyperparameters withOptimizer(OptimizerKind v) {

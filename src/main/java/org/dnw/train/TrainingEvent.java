@@ -81,7 +81,8 @@ public sealed interface TrainingEvent
     /**
      * An epoch is done and validated. Validation figures are NaN when there is no validation set.
      *
-     * @param learningRate the rate used during this epoch
+     * @param learningRate the rate used during this epoch (for a schedule that changes it with
+     *     every batch, the rate of the epoch's last batch)
      * @param durationMillis training plus validation time of this epoch
      */
     record EpochCompleted(

@@ -70,4 +70,46 @@ class HyperparametersTest {
         assertThat(Hyperparameters.formatRate(1.5e-5)).isEqualTo("1.5e-5");
         assertThat(Hyperparameters.formatRate(1e6)).isEqualTo("1e6");
     }
+
+    @Test
+    void oneCycleFollowsPyTorchsOneCycleLrBatchByBatch() {
+        // torch 1.13: OneCycleLR(SGD(lr=0.002), max_lr=0.002, total_steps=10,
+        // cycle_momentum=False), the rate before each of the 10 steps
+        double[] torch = {
+            7.999999999999999e-05,
+            0.0010400000000000001,
+            0.002,
+            0.0019009692640269472,
+            0.001623491307899526,
+            0.0012225240438725783,
+            0.0007774839561274215,
+            0.00037651669210047396,
+            9.903873597305257e-05,
+            8e-09
+        };
+        Hyperparameters h =
+                base.withSchedule(ScheduleKind.ONE_CYCLE).withLearningRate(0.002).withEpochCount(2);
+        for (int step = 0; step < torch.length; step++) {
+            assertThat(h.learningRateAt(step / 5, step % 5 + 1, 5))
+                    .as("step " + step)
+                    .isCloseTo(torch[step], within(1e-15));
+        }
+        assertThat(ScheduleKind.ONE_CYCLE.perBatch()).isTrue();
+        assertThat(ScheduleKind.COSINE.perBatch()).isFalse();
+    }
+
+    @Test
+    void perEpochSchedulesGiveEveryBatchTheEpochsRate() {
+        Hyperparameters cosine = base.withSchedule(ScheduleKind.COSINE);
+        for (int batch = 1; batch <= 7; batch++) {
+            assertThat(cosine.learningRateAt(2, batch, 7)).isEqualTo(cosine.learningRateAt(2));
+        }
+    }
+
+    @Test
+    void oneCycleOverASingleBatchStillGivesAFiniteRate() {
+        Hyperparameters h = base.withSchedule(ScheduleKind.ONE_CYCLE).withEpochCount(1);
+        double rate = h.learningRateAt(0, 1, 1);
+        assertThat(rate).isFinite().isPositive().isLessThanOrEqualTo(0.1);
+    }
 }

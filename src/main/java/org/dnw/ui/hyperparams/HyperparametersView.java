@@ -166,7 +166,13 @@ public final class HyperparametersView extends VBox {
         lockedNote.managedProperty().bind(model.lockedProperty());
         lockedNote.visibleProperty().bind(model.lockedProperty());
 
-        getChildren().addAll(titleRow(), lockedNote, form, deviceRow());
+        Label defaultsNote = new Label();
+        defaultsNote.setId("hyperparams-defaults");
+        defaultsNote.getStyleClass().add("hyperparam-note");
+        defaultsNote.setWrapText(true);
+        defaultsNote.textProperty().bind(model.defaultsNoteProperty());
+
+        getChildren().addAll(titleRow(), defaultsNote, lockedNote, form, deviceRow());
 
         model.hyperparametersProperty().addListener((obs, old, now) -> sync());
         model.engineProperty().addListener((obs, old, now) -> sync());
@@ -183,6 +189,7 @@ public final class HyperparametersView extends VBox {
             case STEP -> "Step (÷10 every few epochs)";
             case COSINE -> "Cosine";
             case DECAY -> "Per-epoch decay";
+            case ONE_CYCLE -> "One-cycle (warm up, then cosine)";
         };
     }
 

@@ -82,6 +82,11 @@ public final class HyperparametersViewModel {
             javafx.beans.binding.Bindings.createBooleanBinding(
                     () -> hyperparameters.get().validationShare() > 0, hyperparameters);
 
+    private final ObjectProperty<String> dataset = new SimpleObjectProperty<>(this, "dataset");
+    private final ReadOnlyStringWrapper defaultsNote =
+            new ReadOnlyStringWrapper(this, "defaultsNote", "");
+    private boolean followsDefaults = true;
+
     private Predicate<ModelSpec> scratchCheck = HyperparametersViewModel::onlyDenseLayers;
     private double lastWeightDecay = DEFAULT_WEIGHT_DECAY;
 
@@ -100,7 +105,15 @@ public final class HyperparametersViewModel {
      */
     public HyperparametersViewModel(LongSupplier newSeeds) {
         this.newSeeds = Objects.requireNonNull(newSeeds, "newSeeds");
-        network.addListener((obs, old, now) -> updateScratchAllowed());
+        network.addListener(
+                (obs, old, now) -> {
+                    updateScratchAllowed();
+                    if (old == null || now == null || !Objects.equals(old.name(), now.name())) {
+                        followDefaults();
+                    }
+                });
+        dataset.addListener((obs, old, now) -> followDefaults());
+        updateDefaultsNote();
         updateScratchAllowed();
     }
 
@@ -187,28 +200,28 @@ public final class HyperparametersViewModel {
 
     public void setOptimizer(OptimizerKind value) {
         if (!locked.get() && value != null && isOptimizerChoosable()) {
-            update(hyperparameters.get().withOptimizer(value));
+            edit(hyperparameters.get().withOptimizer(value));
         }
     }
 
     /** Clamped to 1e-5 – 1. */
     public void setLearningRate(double value) {
         if (!locked.get() && !Double.isNaN(value)) {
-            update(hyperparameters.get().withLearningRate(clampLearningRate(value)));
+            edit(hyperparameters.get().withLearningRate(clampLearningRate(value)));
         }
     }
 
     /** Ignored for a schedule the chosen engine cannot follow. */
     public void setSchedule(ScheduleKind value) {
         if (!locked.get() && value != null && allowedSchedules().contains(value)) {
-            update(hyperparameters.get().withSchedule(value));
+            edit(hyperparameters.get().withSchedule(value));
         }
     }
 
     /** Epochs between two ×0.1 steps of the step schedule, clamped to 1–100. */
     public void setStepEpochs(int value) {
         if (!locked.get()) {
-            update(
+            edit(
                     hyperparameters
                             .get()
                             .withStepEpochs(clamp(value, MIN_STEP_EPOCHS, MAX_STEP_EPOCHS)));
@@ -218,7 +231,7 @@ public final class HyperparametersViewModel {
     /** The per-epoch decay of the decay schedule, clamped to 0.001–1. */
     public void setDecayRate(double value) {
         if (!locked.get() && !Double.isNaN(value)) {
-            update(hyperparameters.get().withDecayRate(clampDecayRate(value)));
+            edit(hyperparameters.get().withDecayRate(clampDecayRate(value)));
         }
     }
 
@@ -227,30 +240,27 @@ public final class HyperparametersViewModel {
         if (locked.get() || on == (hyperparameters.get().weightDecay() > 0)) {
             return;
         }
-        update(hyperparameters.get().withWeightDecay(on ? lastWeightDecay : 0));
+        edit(hyperparameters.get().withWeightDecay(on ? lastWeightDecay : 0));
     }
 
     /** 0 (or less) switches weight decay off; other values are clamped to 1e-6 – 0.1. */
     public void setWeightDecay(double value) {
         if (!locked.get() && !Double.isNaN(value)) {
-            update(hyperparameters.get().withWeightDecay(clampWeightDecay(value)));
+            edit(hyperparameters.get().withWeightDecay(clampWeightDecay(value)));
         }
     }
 
     /** Clamped to 1–1024. */
     public void setBatchSize(int value) {
         if (!locked.get()) {
-            update(
-                    hyperparameters
-                            .get()
-                            .withBatchSize(clamp(value, MIN_BATCH_SIZE, MAX_BATCH_SIZE)));
+            edit(hyperparameters.get().withBatchSize(clamp(value, MIN_BATCH_SIZE, MAX_BATCH_SIZE)));
         }
     }
 
     /** Clamped to 1–100. */
     public void setEpochCount(int value) {
         if (!locked.get()) {
-            update(hyperparameters.get().withEpochCount(clamp(value, MIN_EPOCHS, MAX_EPOCHS)));
+            edit(hyperparameters.get().withEpochCount(clamp(value, MIN_EPOCHS, MAX_EPOCHS)));
         }
     }
 
@@ -262,7 +272,7 @@ public final class HyperparametersViewModel {
         if (!locked.get() && !Double.isNaN(value)) {
             double share = clampShare(value);
             Hyperparameters h = hyperparameters.get().withValidationShare(share);
-            update(share > 0 ? h : h.withPatience(0));
+            edit(share > 0 ? h : h.withPatience(0));
         }
     }
 
@@ -274,7 +284,7 @@ public final class HyperparametersViewModel {
     public void setPatience(int value) {
         if (!locked.get()) {
             Hyperparameters h = hyperparameters.get();
-            update(h.withPatience(h.validationShare() > 0 ? clamp(value, 0, MAX_PATIENCE) : 0));
+            edit(h.withPatience(h.validationShare() > 0 ? clamp(value, 0, MAX_PATIENCE) : 0));
         }
     }
 
@@ -285,7 +295,7 @@ public final class HyperparametersViewModel {
 
     public void setSeed(long value) {
         if (!locked.get()) {
-            update(hyperparameters.get().withSeed(value));
+            keepSeed(value);
         }
     }
 
@@ -298,12 +308,12 @@ public final class HyperparametersViewModel {
         for (int tries = 0; seed == hyperparameters.get().seed() && tries < 10; tries++) {
             seed = newSeeds.getAsLong();
         }
-        update(hyperparameters.get().withSeed(seed));
+        edit(hyperparameters.get().withSeed(seed));
     }
 
     public void setLoss(LossKind value) {
         if (!locked.get() && value != null) {
-            update(hyperparameters.get().withLoss(value));
+            edit(hyperparameters.get().withLoss(value));
         }
     }
 
@@ -323,8 +333,69 @@ public final class HyperparametersViewModel {
         applyEngine(EngineKind.DJL);
         optimizerBeforeScratch = null;
         scheduleBeforeScratch = null;
+        followsDefaults = true;
+        update(defaultsHere().withSeed(Hyperparameters.defaults().seed()));
+        updateDefaultsNote();
+    }
+
+    /**
+     * The data set the panel's defaults are for: a catalog name ("mnist", "cifar10") or another
+     * data set's name; null when none is loaded. While the panel shows defaults (nothing edited
+     * since the start or since "Reset to defaults"), a new data set or a new network brings the
+     * defaults for that pair ({@link TrainingDefaults}); once the user has changed a value, theirs
+     * stay.
+     */
+    public ObjectProperty<String> datasetProperty() {
+        return dataset;
+    }
+
+    /** Whether the panel shows the defaults for its network and data set (nothing edited). */
+    public boolean followsDefaults() {
+        return followsDefaults;
+    }
+
+    /** One line saying whose defaults the panel shows, or that the values are the user's. */
+    public ReadOnlyStringProperty defaultsNoteProperty() {
+        return defaultsNote.getReadOnlyProperty();
+    }
+
+    /** The defaults for the network and data set shown, keeping the seed shown. */
+    private Hyperparameters defaultsHere() {
         ModelSpec shown = network.get();
-        update(TrainingDefaults.forPreset(shown == null ? null : shown.name(), null));
+        return TrainingDefaults.forPreset(shown == null ? null : shown.name(), dataset.get())
+                .withSeed(hyperparameters.get().seed());
+    }
+
+    /** A new network or data set: bring its defaults if the panel is still on defaults. */
+    private void followDefaults() {
+        if (followsDefaults && !locked.get()) {
+            update(defaultsHere());
+        }
+        updateDefaultsNote();
+    }
+
+    private void updateDefaultsNote() {
+        if (!followsDefaults) {
+            defaultsNote.set("Your settings — \"Reset to defaults\" brings back the defaults.");
+            return;
+        }
+        ModelSpec shown = network.get();
+        defaultsNote.set(
+                TrainingDefaults.describe(shown == null ? null : shown.name(), dataset.get()));
+    }
+
+    /** A user's change of a value: from now on the panel keeps the user's values. */
+    private void edit(Hyperparameters h) {
+        if (!h.equals(hyperparameters.get()) && followsDefaults) {
+            followsDefaults = false;
+            updateDefaultsNote();
+        }
+        update(h);
+    }
+
+    /** A new seed is not a change of the defaults: the panel still follows them. */
+    private void keepSeed(long seed) {
+        update(hyperparameters.get().withSeed(seed));
     }
 
     // ---- programmatic
@@ -356,6 +427,8 @@ public final class HyperparametersViewModel {
                         values.validationShare() > 0
                                 ? clamp(values.patience(), 0, MAX_PATIENCE)
                                 : 0);
+        followsDefaults = false;
+        updateDefaultsNote();
         // Start from PyTorch so that the scratch engine, if wanted, records what it overrides.
         engine.set(EngineKind.DJL);
         optimizerBeforeScratch = null;

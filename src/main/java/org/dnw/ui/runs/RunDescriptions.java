@@ -181,6 +181,7 @@ final class RunDescriptions {
                             case FIXED -> "fixed";
                             case STEP -> "× 0.1 every " + h.stepEpochs() + " epochs";
                             case COSINE -> "cosine";
+                            case ONE_CYCLE -> "one-cycle (warm-up, then cosine, per batch)";
                             case DECAY ->
                                     String.format(Locale.ROOT, "decay %g per epoch", h.decayRate());
                         };

@@ -27,15 +27,32 @@ from model import CLASSES, Net
 # @@SETTINGS@@
 
 
-def learning_rate_at(epoch):
-    """The rate of epoch `epoch` (counting from 0), by the workbench's formula; it is set once
-    at the start of every epoch, as the workbench does."""
+def learning_rate_at(epoch, batch=1, batches_per_epoch=1):
+    """The rate of batch `batch` (counting from 1) of epoch `epoch` (counting from 0), by the
+    workbench's formula. Every schedule but one-cycle sets it once per epoch, as the workbench
+    does; one-cycle is PyTorch's OneCycleLR (cosine, 30 % warm-up, divisors 25 and 1e4) without
+    its momentum cycle, over all the run's batches."""
     if SCHEDULE == "step":
         return LEARNING_RATE * 0.1 ** (epoch // max(1, STEP_EPOCHS))
     if SCHEDULE == "cosine":
         return LEARNING_RATE * (1 + math.cos(math.pi * epoch / max(1, EPOCHS))) / 2
     if SCHEDULE == "decay":
         return LEARNING_RATE / (1 + DECAY_RATE * epoch)
+    if SCHEDULE == "one_cycle":
+        total = max(1, EPOCHS) * max(1, batches_per_epoch)
+        step = epoch * batches_per_epoch + (batch - 1)
+        start = LEARNING_RATE / 25
+        end = start / 1e4
+        peak = 0.3 * total - 1
+
+        def annealed(begin, finish, share):
+            share = min(1.0, max(0.0, share))
+            return finish + (begin - finish) / 2 * (math.cos(math.pi * share) + 1)
+
+        if step <= peak:
+            return annealed(start, LEARNING_RATE, 1.0 if peak <= 0 else step / peak)
+        last = total - 1
+        return annealed(LEARNING_RATE, end, 1.0 if last <= peak else (step - peak) / (last - peak))
     return LEARNING_RATE  # fixed
 
 
@@ -151,7 +168,12 @@ def main():
         model.train()
         order = torch.randperm(len(train_y), generator=shuffle).numpy()
         loss_sum, correct = 0.0, 0
+        batches = (len(order) + BATCH_SIZE - 1) // BATCH_SIZE
         for start in range(0, len(order), BATCH_SIZE):  # the last batch may be shorter
+            if SCHEDULE == "one_cycle":
+                rate = learning_rate_at(epoch - 1, start // BATCH_SIZE + 1, batches)
+                for group in optimizer.param_groups:
+                    group["lr"] = rate
             pick = order[start:start + BATCH_SIZE]
             xb = data.to_tensor(train_x[pick])
             yb = torch.from_numpy(train_y[pick])

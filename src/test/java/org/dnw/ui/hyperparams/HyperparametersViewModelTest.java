@@ -12,6 +12,7 @@ import org.dnw.train.Hyperparameters;
 import org.dnw.train.LossKind;
 import org.dnw.train.OptimizerKind;
 import org.dnw.train.ScheduleKind;
+import org.dnw.train.TrainingDefaults;
 import org.junit.jupiter.api.Test;
 
 /** The hyperparameters panel's state: every edit lands in the record, clamped. */
@@ -323,6 +324,57 @@ class HyperparametersViewModelTest {
         assertThat(now()).isEqualTo(saved);
         model.setFrom(DEFAULTS, EngineKind.DJL);
         assertThat(model.engineProperty().get()).isEqualTo(EngineKind.DJL);
+        assertThat(now()).isEqualTo(DEFAULTS);
+    }
+
+    @Test
+    void untouchedDefaultsFollowTheNetworkAndTheDataSet() {
+        model.networkProperty().set(Presets.load("seed-cnn"));
+        assertThat(now()).isEqualTo(DEFAULTS);
+        model.datasetProperty().set("mnist");
+        assertThat(now()).isEqualTo(TrainingDefaults.forPreset("seed-cnn", "mnist"));
+        assertThat(now().epochCount()).isEqualTo(1);
+        assertThat(model.defaultsNoteProperty().get()).contains("seed-cnn on MNIST");
+        assertThat(model.followsDefaults()).isTrue();
+
+        // a new seed is not an edit: the panel still follows, keeping the seed
+        model.setSeed(5);
+        model.datasetProperty().set("fashion-mnist");
+        assertThat(now()).isEqualTo(DEFAULTS.withSeed(5));
+        model.networkProperty().set(Presets.load("cifar-fast"));
+        model.datasetProperty().set("CIFAR-10");
+        assertThat(now())
+                .isEqualTo(TrainingDefaults.forPreset("cifar-fast", "cifar10").withSeed(5));
+    }
+
+    @Test
+    void aUsersChangeStaysWhenTheDataSetChangesUntilReset() {
+        model.networkProperty().set(Presets.load("seed-cnn"));
+        model.setBatchSize(32);
+        // the same value again (a view echoing the model) is no edit, but 32 was
+        assertThat(model.followsDefaults()).isFalse();
+        assertThat(model.defaultsNoteProperty().get()).contains("Your settings");
+        model.datasetProperty().set("mnist");
+        assertThat(now()).isEqualTo(DEFAULTS.withBatchSize(32));
+
+        model.resetToDefaults();
+        assertThat(now()).isEqualTo(TrainingDefaults.forPreset("seed-cnn", "mnist"));
+        assertThat(model.followsDefaults()).isTrue();
+
+        model.setBatchSize(now().batchSize());
+        assertThat(model.followsDefaults()).as("echoing the shown value is no edit").isTrue();
+
+        // a saved run's settings shown ("train again") are not the defaults either
+        model.setFrom(DEFAULTS.withEpochCount(3));
+        model.datasetProperty().set("cifar10");
+        assertThat(now().epochCount()).isEqualTo(3);
+    }
+
+    @Test
+    void whileLockedTheDefaultsDoNotMoveUnderARun() {
+        model.networkProperty().set(Presets.load("seed-cnn"));
+        model.setLocked(true);
+        model.datasetProperty().set("mnist");
         assertThat(now()).isEqualTo(DEFAULTS);
     }
 }
