@@ -7,6 +7,7 @@ import org.dnw.engine.EngineSetup;
 import org.dnw.engine.scratch.ScratchProblems;
 import org.dnw.spec.Presets;
 import org.dnw.train.Hyperparameters;
+import org.dnw.train.TrainingDefaults;
 import org.dnw.ui.architecture.ArchitectureViewModel;
 import org.dnw.ui.augment.AugmentationViewModel;
 import org.dnw.ui.data.DataViewModel;
@@ -49,6 +50,26 @@ record SetupFeature(
                             hyper.datasetProperty().set(now == null ? null : now.name());
                             if (now != null) {
                                 augment.setSamples(now.train());
+                            }
+                        });
+        // the Augment tab follows the defaults of the network and data set shown, as the
+        // Hyperparameters panel does, until the user changes it
+        Runnable offer =
+                () ->
+                        augment.offerDefaults(
+                                TrainingDefaults.augmentationFor(
+                                        editor.specProperty().get() == null
+                                                ? null
+                                                : editor.specProperty().get().name(),
+                                        data.getLoaded() == null ? null : data.getLoaded().name()));
+        data.loadedProperty().addListener((obs, old, now) -> offer.run());
+        editor.specProperty()
+                .addListener(
+                        (obs, old, now) -> {
+                            if (old == null
+                                    || now == null
+                                    || !java.util.Objects.equals(old.name(), now.name())) {
+                                offer.run();
                             }
                         });
         return new SetupFeature(editor, data, hyper, augment);

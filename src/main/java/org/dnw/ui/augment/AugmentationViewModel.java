@@ -52,6 +52,7 @@ public final class AugmentationViewModel {
 
     private final AtomicReference<Request> pending = new AtomicReference<>();
     private final AtomicBoolean working = new AtomicBoolean();
+    private AugmentationSpec offeredDefaults = AugmentationSpec.NONE;
     private long seed;
     private long requested;
     private long published;
@@ -145,6 +146,25 @@ public final class AugmentationViewModel {
     /** Every augmentation back to off (probability 1); the on/off switch is left as it is. */
     public void reset() {
         spec.set(AugmentationSpec.NONE);
+    }
+
+    /**
+     * Offers the defaults for a new network or data set ({@code TrainingDefaults}): taken — the
+     * settings and the on/off switch — when the panel still shows the previous defaults (nothing
+     * changed by hand since), else the user's settings stay.
+     *
+     * @return whether the defaults were taken
+     */
+    public boolean offerDefaults(AugmentationSpec defaults) {
+        Objects.requireNonNull(defaults, "defaults");
+        boolean untouched =
+                spec.get().equals(offeredDefaults) && enabled.get() == offeredDefaults.isActive();
+        offeredDefaults = defaults;
+        if (untouched) {
+            spec.set(defaults);
+            enabled.set(defaults.isActive());
+        }
+        return untouched;
     }
 
     /** Other sample images and another random draw. */

@@ -203,4 +203,29 @@ class AugmentationViewModelTest {
                 List.of("a", "b"),
                 List.of("x", "y"));
     }
+
+    @Test
+    void defaultsAreTakenUntilTheUserChangesSomething() {
+        AugmentationSpec cifar = AugmentationSpec.NONE.withMaxShiftPixels(4);
+        assertThat(model.offerDefaults(cifar)).isTrue();
+        assertThat(model.getSpec()).isEqualTo(cifar);
+        assertThat(model.enabledProperty().get()).isTrue();
+
+        // back to a pair without augmentation: off again
+        assertThat(model.offerDefaults(AugmentationSpec.NONE)).isTrue();
+        assertThat(model.enabledProperty().get()).isFalse();
+        assertThat(model.getSpec()).isEqualTo(AugmentationSpec.NONE);
+
+        // a slider moved by hand: the user's settings stay
+        model.set(AugmentationControl.ROTATION, 10);
+        assertThat(model.offerDefaults(cifar)).isFalse();
+        assertThat(model.getSpec().maxRotationDegrees()).isEqualTo(10);
+        assertThat(model.enabledProperty().get()).isFalse();
+
+        // switched on by hand with the defaults' values: also a change
+        AugmentationViewModel other = new AugmentationViewModel(Runnable::run, Runnable::run);
+        other.enabledProperty().set(true);
+        assertThat(other.offerDefaults(cifar)).isFalse();
+        assertThat(other.getSpec()).isEqualTo(AugmentationSpec.NONE);
+    }
 }
