@@ -149,7 +149,7 @@ class PythonScriptsTest {
 
     @Test
     void augmentPyIsWrittenOnlyWhenTheRunAugmented() {
-        AugmentationSpec turns = new AugmentationSpec(0, 0, 0, 2, 15, 0, 0, 0.5, 0.8);
+        AugmentationSpec turns = new AugmentationSpec(0, 0, 0, 2, 15, 0, 0, 0.5, 0.8, 0);
         ExportedRun run = run(info("Toy", "/data/toy"), recipe("/data/toy", null, turns));
 
         Map<String, String> files = PythonScripts.files(run, ScriptData.of(run, nowhere()));
