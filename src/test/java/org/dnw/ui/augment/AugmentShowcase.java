@@ -87,7 +87,7 @@ public final class AugmentShowcase {
             AugmentationViewModel rgb = new AugmentationViewModel(Runnable::run, Runnable::run);
             rgb.setSamples(colour);
             rgb.enabledProperty().set(true);
-            rgb.setSpec(new AugmentationSpec(0.08, 0.02, 0.8, 3, 12, 0.15, 0.3, 0.4, 1, 0));
+            rgb.setSpec(new AugmentationSpec(0.08, 0.02, 0.8, 3, 12, 0.15, 0.3, 0.4, 1, 0.5));
             shot(steps, stage, () -> new AugmentationView(rgb), 1280, 800, "augment-cifar");
         }
         AugmentationViewModel table = new AugmentationViewModel(Runnable::run, Runnable::run);
