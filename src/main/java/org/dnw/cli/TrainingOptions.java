@@ -111,7 +111,7 @@ final class TrainingOptions {
             names = "--augment",
             paramLabel = "K=V,...",
             description =
-                    "per-batch augmentation, e.g. noise=0.3,salt=0.05,blur=1,shift=2,rotate=10,brightness=0.2,contrast=0.3,erase=0.5,p=1")
+                    "per-batch augmentation, e.g. noise=0.3,salt=0.05,blur=1,shift=2,rotate=10,brightness=0.2,contrast=0.3,erase=0.5,flip=0.5,p=1 (flip: chance of a left–right mirror)")
     String augment;
 
     @Option(
@@ -231,10 +231,11 @@ final class TrainingOptions {
                         case "brightness" -> a.withBrightnessDelta(v);
                         case "contrast" -> a.withContrastDelta(v);
                         case "erase", "erasing" -> a.withErasingProbability(v);
+                        case "flip", "mirror" -> a.withFlipProbability(v);
                         case "p", "probability" -> a.withProbability(v);
                         default ->
                                 throw new IllegalArgumentException(
-                                        "--augment knows noise, salt, blur, shift, rotate, brightness, contrast, erase and p, not '"
+                                        "--augment knows noise, salt, blur, shift, rotate, brightness, contrast, erase, flip and p, not '"
                                                 + kv[0]
                                                 + "'");
                     };

@@ -3,7 +3,8 @@ package org.dnw.data;
 /**
  * Per-batch data augmentation of training images, applied in this order to pixel values scaled to
  * [0, 1]: random shift and rotation, brightness and contrast, blur, Gaussian noise, salt-and-pepper
- * noise, random erasing; results are clipped to [0, 1]. Every field at 0 means "off". Immutable.
+ * noise, random erasing, and last a left–right mirror; results are clipped to [0, 1]. Every field
+ * but {@code probability} at 0 means "off". Immutable.
  *
  * @param gaussianNoiseSigma standard deviation of additive Gaussian noise, in pixel units (0–1
  *     range), 0–1
@@ -18,6 +19,9 @@ package org.dnw.data;
  * @param erasingProbability chance that one random rectangle (2–25 % of the image) is erased to a
  *     random grey, 0–1
  * @param probability chance that an image is augmented at all, 0–1 (1 = every image)
+ * @param flipProbability chance that an image (among those {@code probability} lets through) is
+ *     mirrored left to right, 0–1 (0 = off, 0.5 the usual value); a run recipe written before this
+ *     field existed reads it as 0
  */
 public record AugmentationSpec(
         double gaussianNoiseSigma,
@@ -28,10 +32,11 @@ public record AugmentationSpec(
         double brightnessDelta,
         double contrastDelta,
         double erasingProbability,
-        double probability) {
+        double probability,
+        double flipProbability) {
 
     /** No augmentation. */
-    public static final AugmentationSpec NONE = new AugmentationSpec(0, 0, 0, 0, 0, 0, 0, 0, 1);
+    public static final AugmentationSpec NONE = new AugmentationSpec(0, 0, 0, 0, 0, 0, 0, 0, 1, 0);
 
     /** True when at least one augmentation is on. */
     public boolean isActive() {
@@ -43,7 +48,8 @@ public record AugmentationSpec(
                         || maxRotationDegrees > 0
                         || brightnessDelta > 0
                         || contrastDelta > 0
-                        || erasingProbability > 0);
+                        || erasingProbability > 0
+                        || flipProbability > 0);
     }
 
     /** Sentences saying what is out of range; empty when every value is usable. */
@@ -58,6 +64,7 @@ public record AugmentationSpec(
         check(out, contrastDelta, 0, 0.9, "the contrast change");
         check(out, erasingProbability, 0, 1, "the erasing probability");
         check(out, probability, 0, 1, "the augmentation probability");
+        check(out, flipProbability, 0, 1, "the flip probability");
         return out;
     }
 
@@ -78,7 +85,8 @@ public record AugmentationSpec(
                 brightnessDelta,
                 contrastDelta,
                 erasingProbability,
-                probability);
+                probability,
+                flipProbability);
     }
 
     public AugmentationSpec withSaltPepperShare(double v) {
@@ -91,7 +99,8 @@ public record AugmentationSpec(
                 brightnessDelta,
                 contrastDelta,
                 erasingProbability,
-                probability);
+                probability,
+                flipProbability);
     }
 
     public AugmentationSpec withBlurSigma(double v) {
@@ -104,7 +113,8 @@ public record AugmentationSpec(
                 brightnessDelta,
                 contrastDelta,
                 erasingProbability,
-                probability);
+                probability,
+                flipProbability);
     }
 
     public AugmentationSpec withMaxShiftPixels(int v) {
@@ -117,7 +127,8 @@ public record AugmentationSpec(
                 brightnessDelta,
                 contrastDelta,
                 erasingProbability,
-                probability);
+                probability,
+                flipProbability);
     }
 
     public AugmentationSpec withMaxRotationDegrees(double v) {
@@ -130,7 +141,8 @@ public record AugmentationSpec(
                 brightnessDelta,
                 contrastDelta,
                 erasingProbability,
-                probability);
+                probability,
+                flipProbability);
     }
 
     public AugmentationSpec withBrightnessDelta(double v) {
@@ -143,7 +155,8 @@ public record AugmentationSpec(
                 v,
                 contrastDelta,
                 erasingProbability,
-                probability);
+                probability,
+                flipProbability);
     }
 
     public AugmentationSpec withContrastDelta(double v) {
@@ -156,7 +169,8 @@ public record AugmentationSpec(
                 brightnessDelta,
                 v,
                 erasingProbability,
-                probability);
+                probability,
+                flipProbability);
     }
 
     public AugmentationSpec withErasingProbability(double v) {
@@ -169,7 +183,8 @@ public record AugmentationSpec(
                 brightnessDelta,
                 contrastDelta,
                 v,
-                probability);
+                probability,
+                flipProbability);
     }
 
     public AugmentationSpec withProbability(double v) {
@@ -182,6 +197,21 @@ public record AugmentationSpec(
                 brightnessDelta,
                 contrastDelta,
                 erasingProbability,
+                v,
+                flipProbability);
+    }
+
+    public AugmentationSpec withFlipProbability(double v) {
+        return new AugmentationSpec(
+                gaussianNoiseSigma,
+                saltPepperShare,
+                blurSigma,
+                maxShiftPixels,
+                maxRotationDegrees,
+                brightnessDelta,
+                contrastDelta,
+                erasingProbability,
+                probability,
                 v);
     }
 }

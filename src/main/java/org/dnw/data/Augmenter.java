@@ -22,13 +22,17 @@ import java.util.random.RandomGenerator;
  *   <li>given salt-and-pepper noise: each pixel, all channels together, set to 0 or 1 (half each)
  *       with chance {@code saltPepperShare};
  *   <li>with chance {@code erasingProbability}, one rectangle of 2–25 % of the image's area (aspect
- *       ratio between 0.3 and 3.3) filled with one random grey.
+ *       ratio between 0.3 and 3.3) filled with one random grey;
+ *   <li>with chance {@code flipProbability}, mirrored left to right, every channel alike: pixel (y,
+ *       x) moves to (y, W−1−x).
  * </ol>
  *
  * <p>Every image draws its own random numbers from a seed taken from the generator passed in, so a
  * run with a seed is reproducible. Each augmentation draws the same numbers whatever the settings,
  * so in a preview a slider scales one and the same change (a larger rotation turns the same digit
- * further the same way; a larger noise sigma scales the same noise).
+ * further the same way; a larger noise sigma scales the same noise). The flip's number is drawn
+ * last and the mirror applied last, so with {@code flipProbability} 0 every other setting gives the
+ * images it gave before the flip existed.
  *
  * <p>Not thread-safe: an instance holds scratch buffers. Use one per thread (the training thread).
  * Allocates nothing per batch.
@@ -153,6 +157,7 @@ public final class Augmenter {
         double uGrey = random.nextDouble();
         long noiseSeed = random.nextLong();
         long saltSeed = random.nextLong();
+        double uFlip = random.nextDouble(); // last: the draws before it stay as they were
         if (!(uApply < spec.probability())) {
             return;
         }
@@ -185,6 +190,21 @@ public final class Augmenter {
                     box[2],
                     box[3],
                     (float) uGrey);
+        }
+
+        if (uFlip < spec.flipProbability()) {
+            mirror(image, offset);
+        }
+    }
+
+    /** Mirrors the image at {@code offset} left to right in place: (c, y, x) ↔ (c, y, W−1−x). */
+    private void mirror(float[] image, int offset) {
+        for (int row = offset, end = offset + imageSize; row < end; row += width) {
+            for (int left = row, right = row + width - 1; left < right; left++, right--) {
+                float t = image[left];
+                image[left] = image[right];
+                image[right] = t;
+            }
         }
     }
 

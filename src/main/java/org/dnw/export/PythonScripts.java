@@ -166,6 +166,7 @@ final class PythonScripts {
             py.line("    \"gaussian_noise_sigma\": " + number(a.gaussianNoiseSigma()) + ",");
             py.line("    \"salt_pepper_share\": " + number(a.saltPepperShare()) + ",");
             py.line("    \"erasing_probability\": " + number(a.erasingProbability()) + ",");
+            py.line("    \"flip_probability\": " + number(a.flipProbability()) + ",");
             py.line("}");
         } else {
             py.line("AUGMENTATION = None");

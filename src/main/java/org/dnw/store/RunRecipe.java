@@ -1,5 +1,7 @@
 package org.dnw.store;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,7 +83,8 @@ public record RunRecipe(
         }
         RunRecipe recipe;
         try {
-            recipe = ManifestJson.mapper().readValue(file.toFile(), RunRecipe.class);
+            JsonNode tree = ManifestJson.mapper().readTree(file.toFile());
+            recipe = ManifestJson.mapper().treeToValue(withFlipField(tree), RunRecipe.class);
         } catch (IOException | RuntimeException e) {
             throw new RunFormatException(file, "cannot be read (" + e.getMessage() + ")", e);
         }
@@ -94,5 +97,18 @@ public record RunRecipe(
                     file, "lacks the network, the hyperparameters or the data");
         }
         return Optional.of(recipe);
+    }
+
+    /**
+     * A recipe written before the flip existed has no {@code flipProbability}: it means no flip
+     * (0), not the NaN that the run mapper reads a missing number as.
+     */
+    private static JsonNode withFlipField(JsonNode tree) {
+        if (tree != null
+                && tree.get("augmentation") instanceof ObjectNode augmentation
+                && !augmentation.has("flipProbability")) {
+            augmentation.put("flipProbability", 0.0);
+        }
+        return tree;
     }
 }

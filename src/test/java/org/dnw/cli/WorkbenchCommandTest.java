@@ -153,5 +153,17 @@ class WorkbenchCommandTest {
         assertThat(a.maxShiftPixels()).isEqualTo(2);
         assertThat(a.maxRotationDegrees()).isEqualTo(10);
         assertThat(a.probability()).isEqualTo(0.5);
+        assertThat(a.flipProbability()).isZero();
+        assertThat(TrainingOptions.parseAugmentation("flip=0.5,shift=4").flipProbability())
+                .isEqualTo(0.5);
+    }
+
+    @Test
+    void aFlipOutsideZeroToOneIsABadArgumentWithTheRangeSentence() {
+        Result r = run("train", "--augment", "shift=4,flip=1.5", "--runs-dir", dir.toString());
+        assertThat(r.code()).isEqualTo(ExitCodes.BAD_ARGUMENTS);
+        assertThat(r.err()).contains("the flip probability must be between 0.0 and 1.0, not 1.5");
+        assertThat(run("train", "--augment", "flop=1", "--runs-dir", dir.toString()).err())
+                .contains("flip");
     }
 }

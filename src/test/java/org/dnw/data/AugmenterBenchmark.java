@@ -86,13 +86,13 @@ public final class AugmenterBenchmark {
         out.add(
                 new Case(
                         "all on, every slider at its maximum",
-                        new AugmentationSpec(1, 0.5, 3, 8, 45, 0.5, 0.9, 1, 1)));
+                        new AugmentationSpec(1, 0.5, 3, 8, 45, 0.5, 0.9, 1, 1, 0)));
         return out;
     }
 
     /** Settings a learner might pick for a noisy camera. */
     static AugmentationSpec typical() {
-        return new AugmentationSpec(0.2, 0.03, 1.0, 2, 10, 0.1, 0.2, 0.3, 1);
+        return new AugmentationSpec(0.2, 0.03, 1.0, 2, 10, 0.1, 0.2, 0.3, 1, 0);
     }
 
     private static double imagesPerSecond(ImageSamples images, AugmentationSpec spec, double s) {

@@ -16,16 +16,117 @@ class AugmenterTest {
     private static final int PLANE = H * W;
     private static final AugmentationSpec NONE = AugmentationSpec.NONE;
     private static final AugmentationSpec EVERYTHING =
-            new AugmentationSpec(0.5, 0.2, 2, 4, 30, 0.3, 0.5, 1, 1);
+            new AugmentationSpec(0.5, 0.2, 2, 4, 30, 0.3, 0.5, 1, 1, 0);
 
     @Test
     void probabilityZeroChangesNothingEvenWithEveryAugmentationAtItsMaximum() {
         float[] batch = digits(64);
         float[] before = batch.clone();
-        new Augmenter(new AugmentationSpec(1, 0.5, 3, 8, 45, 0.5, 0.9, 1, 0), 1, H, W)
+        new Augmenter(new AugmentationSpec(1, 0.5, 3, 8, 45, 0.5, 0.9, 1, 0, 0), 1, H, W)
                 .apply(batch, new SplittableRandom(1));
         assertThat(batch).isEqualTo(before);
     }
+
+    /**
+     * Checksums of {@link Arrays#hashCode(float[])} pinned before the flip existed: with the flip
+     * at 0, every other setting still gives bit-identical images (the flip draws last and mirrors
+     * last).
+     */
+    @Test
+    void withoutTheFlipEverySettingGivesTheImagesItGaveBeforeTheFlipExisted() {
+        float[] grey = digits(64);
+        new Augmenter(EVERYTHING.withProbability(0.7), 1, H, W)
+                .apply(grey, new SplittableRandom(11));
+        assertThat(Arrays.hashCode(grey)).isEqualTo(PINNED_GREY);
+
+        float[] rgb = Augmenter.toFloats(samples(3, 12, 10, 40).pixels());
+        new Augmenter(new AugmentationSpec(0.1, 0.05, 1, 2, 20, 0.2, 0.4, 0.5, 0.9, 0), 3, 12, 10)
+                .apply(rgb, new SplittableRandom(12));
+        assertThat(Arrays.hashCode(rgb)).isEqualTo(PINNED_RGB);
+    }
+
+    @Test
+    void aFlipOfOneMirrorsEveryChannelExactly() {
+        int c = 3, h = 5, w = 7;
+        float[] batch = Augmenter.toFloats(samples(c, h, w, 4).pixels());
+        float[] before = batch.clone();
+        new Augmenter(NONE.withFlipProbability(1), c, h, w).apply(batch, new SplittableRandom(2));
+        int size = c * h * w;
+        for (int i = 0; i < 4; i++) {
+            for (int ch = 0; ch < c; ch++) {
+                for (int y = 0; y < h; y++) {
+                    for (int x = 0; x < w; x++) {
+                        int base = i * size + ch * h * w + y * w;
+                        assertThat(batch[base + (w - 1 - x)]).isEqualTo(before[base + x]);
+                    }
+                }
+            }
+        }
+        assertThat(batch).isNotEqualTo(before);
+    }
+
+    @Test
+    void aFlipOfAHalfMirrorsAboutHalfOfAThousandImagesAndTheRestNotAtAll() {
+        int n = 1000;
+        float[] batch = digits(n);
+        // Make every image lopsided so that a mirror shows: a bright pixel in the left column.
+        for (int i = 0; i < n; i++) {
+            batch[i * PLANE + 3 * W] = 1f;
+        }
+        float[] before = batch.clone();
+        new Augmenter(NONE.withFlipProbability(0.5), 1, H, W).apply(batch, new SplittableRandom(5));
+        int mirrored = 0;
+        for (int i = 0; i < n; i++) {
+            float[] was = Arrays.copyOfRange(before, i * PLANE, (i + 1) * PLANE);
+            float[] now = Arrays.copyOfRange(batch, i * PLANE, (i + 1) * PLANE);
+            if (Arrays.equals(now, was)) {
+                continue;
+            }
+            assertThat(now[3 * W + W - 1]).isEqualTo(1f);
+            mirrored++;
+        }
+        assertThat(mirrored).isBetween(450, 550);
+    }
+
+    @Test
+    void aFlipOfZeroChangesNothingAndIsNotActive() {
+        assertThat(NONE.withFlipProbability(0).isActive()).isFalse();
+        assertThat(NONE.withFlipProbability(0.5).isActive()).isTrue();
+        assertThat(NONE.flipProbability()).isZero();
+        float[] batch = digits(16);
+        float[] before = batch.clone();
+        new Augmenter(NONE.withFlipProbability(0).withProbability(1), 1, H, W)
+                .apply(batch, new SplittableRandom(1));
+        assertThat(batch).isEqualTo(before);
+        assertThat(NONE.withFlipProbability(1.5).problems())
+                .containsExactly("the flip probability must be between 0.0 and 1.0, not 1.5");
+    }
+
+    @Test
+    void theFlipComesLastSoTheOtherAugmentationsAreTheSameImagesMirrored() {
+        AugmentationSpec spec = EVERYTHING.withProbability(0.7);
+        float[] plain = digits(32);
+        float[] flipped = digits(32);
+        new Augmenter(spec, 1, H, W).apply(plain, new SplittableRandom(9));
+        new Augmenter(spec.withFlipProbability(1), 1, H, W).apply(flipped, new SplittableRandom(9));
+        float[] untouched = digits(32);
+        for (int i = 0; i < 32; i++) {
+            boolean augmented =
+                    !Arrays.equals(
+                            Arrays.copyOfRange(plain, i * PLANE, (i + 1) * PLANE),
+                            Arrays.copyOfRange(untouched, i * PLANE, (i + 1) * PLANE));
+            for (int y = 0; y < H; y++) {
+                for (int x = 0; x < W; x++) {
+                    int mirroredX = augmented ? W - 1 - x : x;
+                    assertThat(flipped[i * PLANE + y * W + mirroredX])
+                            .isEqualTo(plain[i * PLANE + y * W + x]);
+                }
+            }
+        }
+    }
+
+    private static final int PINNED_GREY = 1417760804;
+    private static final int PINNED_RGB = 1925616229;
 
     @Test
     void noAugmentationChangesNothing() {
@@ -52,7 +153,7 @@ class AugmenterTest {
     @Test
     void everyValueStaysInTheUnitRange() {
         float[] batch = digits(64);
-        new Augmenter(new AugmentationSpec(1, 0.5, 3, 8, 45, 0.5, 0.9, 1, 1), 1, H, W)
+        new Augmenter(new AugmentationSpec(1, 0.5, 3, 8, 45, 0.5, 0.9, 1, 1, 0), 1, H, W)
                 .apply(batch, new SplittableRandom(3));
         for (float v : batch) {
             assertThat(v).isBetween(0f, 1f);

@@ -10,10 +10,13 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.SplittableRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.dnw.cli.WorkbenchCommand;
+import org.dnw.data.AugmentationSpec;
+import org.dnw.data.Augmenter;
 import org.dnw.data.DataSplitter;
 import org.dnw.data.DatasetCatalog;
 import org.dnw.data.IdxReader;
@@ -269,14 +272,32 @@ class PyTorchExportIT {
                         spec = dict(probability=1.0, max_shift_pixels=2, max_rotation_degrees=15.0,
                                     contrast_delta=0.2, brightness_delta=0.1, blur_sigma=1.0,
                                     gaussian_noise_sigma=0.1, salt_pepper_share=0.05,
-                                    erasing_probability=0.5)
+                                    erasing_probability=0.5, flip_probability=0.5)
                         y = augment.Augmenter(spec, 17)(torch.rand(8, 3, 32, 32))
                         print(list(y.shape), float(y.min()) >= 0, float(y.max()) <= 1)
+                        none = {k: 0.0 for k in spec}; none["max_shift_pixels"] = 0
+                        flip = dict(none, probability=1.0, flip_probability=1.0)
+                        x = torch.arange(2 * 3 * 4, dtype=torch.float32).view(1, 2, 3, 4) / 23
+                        print(",".join(repr(float(v)) for v in augment.Augmenter(flip, 3)(x).view(-1)))
+                        half = dict(flip, flip_probability=0.5)
+                        x = torch.zeros(1000, 1, 2, 3); x[:, 0, 0, 0] = 1
+                        print(int((augment.Augmenter(half, 5)(x)[:, 0, 0, 2] == 1).sum()))
                         """);
         assertThat(r.exitCode()).as(r.output()).isZero();
+        List<String> lines = r.output().lines().toList();
         // as the workbench's PixelOps: +x moves right, a positive angle turns anticlockwise
-        assertThat(r.output().lines().toList())
+        assertThat(lines).hasSize(5);
+        assertThat(lines.subList(0, 3))
                 .containsExactly("[[0, 3]]", "[[2, 0]]", "[8, 3, 32, 32] True True");
+        // the mirror is the workbench's: the same image flipped by its Augmenter, value for value
+        float[] image = new float[2 * 3 * 4];
+        for (int i = 0; i < image.length; i++) {
+            image[i] = i / 23f;
+        }
+        new Augmenter(AugmentationSpec.NONE.withFlipProbability(1), 2, 3, 4)
+                .apply(image, new SplittableRandom(3));
+        assertThat(floats(lines.get(3))).isEqualTo(image);
+        assertThat(Integer.parseInt(lines.get(4))).isBetween(450, 550);
     }
 
     /** Class names, train labels, test labels, train values, test values as data.py reads them. */

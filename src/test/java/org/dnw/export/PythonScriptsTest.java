@@ -149,7 +149,7 @@ class PythonScriptsTest {
 
     @Test
     void augmentPyIsWrittenOnlyWhenTheRunAugmented() {
-        AugmentationSpec turns = new AugmentationSpec(0, 0, 0, 2, 15, 0, 0, 0.5, 0.8);
+        AugmentationSpec turns = new AugmentationSpec(0, 0, 0, 2, 15, 0, 0, 0.5, 0.8, 0.5);
         ExportedRun run = run(info("Toy", "/data/toy"), recipe("/data/toy", null, turns));
 
         Map<String, String> files = PythonScripts.files(run, ScriptData.of(run, nowhere()));
@@ -162,7 +162,16 @@ class PythonScriptsTest {
                 .contains("\"max_shift_pixels\": 2,")
                 .contains("\"max_rotation_degrees\": 15.0,")
                 .contains("\"erasing_probability\": 0.5,")
+                .contains("\"flip_probability\": 0.5,")
                 .contains("TRAIN_SUBSET = None\n");
+        assertThat(files.get("augment.py")).contains("x.flip(-1)");
+
+        AugmentationSpec flipOnly = AugmentationSpec.NONE.withFlipProbability(0.5);
+        ExportedRun mirrors = run(info("Toy", "/data/toy"), recipe("/data/toy", null, flipOnly));
+        Map<String, String> flipFiles =
+                PythonScripts.files(mirrors, ScriptData.of(mirrors, nowhere()));
+        assertThat(flipFiles).containsKey("augment.py");
+        assertThat(flipFiles.get("train.py")).contains("\"flip_probability\": 0.5,");
     }
 
     @Test

@@ -3,6 +3,8 @@ package org.dnw.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.dnw.data.AugmentationSpec;
@@ -23,12 +25,53 @@ class RunRecipeTest {
                         new RunRecipe.DataReference("/data/table.csv", "species", 500),
                         FakeRun.spec(),
                         FakeRun.hyperparameters().withPatience(3),
-                        AugmentationSpec.NONE.withMaxShiftPixels(2).withProbability(0.5),
+                        AugmentationSpec.NONE
+                                .withMaxShiftPixels(2)
+                                .withProbability(0.5)
+                                .withFlipProbability(0.5),
                         EngineKind.SCRATCH,
                         25);
         recipe.writeTo(dir);
 
         assertThat(RunRecipe.readFrom(dir)).contains(recipe);
+    }
+
+    @Test
+    void aRecipeWrittenBeforeTheFlipExistedStillReadsWithTheFlipOff() throws Exception {
+        RunRecipe recipe =
+                new RunRecipe(
+                        RunRecipe.FORMAT_VERSION,
+                        "old run",
+                        new RunRecipe.DataReference("mnist-sample", null, null),
+                        FakeRun.spec(),
+                        FakeRun.hyperparameters(),
+                        AugmentationSpec.NONE.withMaxShiftPixels(2).withErasingProbability(0.5),
+                        EngineKind.DJL,
+                        0);
+        recipe.writeTo(dir);
+        // The augmentation exactly as the workbench wrote it before the flip: no flipProbability.
+        String old =
+                """
+                {
+                  "gaussianNoiseSigma" : 0.0,
+                  "saltPepperShare" : 0.0,
+                  "blurSigma" : 0.0,
+                  "maxShiftPixels" : 2,
+                  "maxRotationDegrees" : 0.0,
+                  "brightnessDelta" : 0.0,
+                  "contrastDelta" : 0.0,
+                  "erasingProbability" : 0.5,
+                  "probability" : 1.0
+                }""";
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode tree = (ObjectNode) json.readTree(dir.resolve(RunRecipe.FILE).toFile());
+        assertThat(tree.get("augmentation").has("flipProbability")).isTrue();
+        tree.set("augmentation", json.readTree(old));
+        Files.writeString(dir.resolve(RunRecipe.FILE), json.writeValueAsString(tree));
+
+        RunRecipe read = RunRecipe.readFrom(dir).orElseThrow();
+        assertThat(read.augmentation().flipProbability()).isZero();
+        assertThat(read).isEqualTo(recipe);
     }
 
     @Test

@@ -89,6 +89,17 @@ public enum AugmentationControl {
                     + " that the network learns to cope with hidden parts.",
             AugmentationSpec::erasingProbability,
             AugmentationSpec::withErasingProbability),
+    FLIP(
+            "Mirror left–right",
+            0,
+            1,
+            0.05,
+            2,
+            "The chance that an image is mirrored left to right, as a photo of the same scene"
+                    + " taken from the other side; 0.5 is usual for photos, wrong for digits and"
+                    + " letters.",
+            AugmentationSpec::flipProbability,
+            AugmentationSpec::withFlipProbability),
     PROBABILITY(
             "Images augmented",
             0,

@@ -212,6 +212,7 @@ public final class AugmentationViewModel {
         add(on, s.gaussianNoiseSigma() > 0, "noise");
         add(on, s.saltPepperShare() > 0, "salt & pepper");
         add(on, s.erasingProbability() > 0, "erasing");
+        add(on, s.flipProbability() > 0, "mirror");
         if (!enabled.get()) {
             return "Off: the network trains on the images as they are.";
         }

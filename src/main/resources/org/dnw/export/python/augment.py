@@ -8,7 +8,9 @@ the workbench's order:
 3. blurred with a Gaussian of a sigma drawn in [0, blur_sigma] (edges extended);
 4. Gaussian noise; clipped to [0, 1];
 5. salt-and-pepper noise (each pixel, all channels together, set to 0 or 1);
-6. with chance `erasing_probability`, one rectangle of 2-25 % of the area set to one grey.
+6. with chance `erasing_probability`, one rectangle of 2-25 % of the area set to one grey;
+7. last, with chance `flip_probability`, mirrored left to right (all channels alike); its random
+   number is drawn after all the others, as the workbench does.
 
 The distributions are the workbench's; the random numbers are torch's, so the very images
 differ (the workbench draws them from Java's SplittableRandom).
@@ -64,6 +66,8 @@ class Augmenter:
                                           self.uniform())
             x = x.clone()
             x[:, top:top + eh, left:left + ew] = self.uniform()
+        if self.uniform() < s.get("flip_probability", 0.0):
+            x = x.flip(-1)
         return x
 
 

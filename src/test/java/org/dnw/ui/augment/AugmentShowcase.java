@@ -87,7 +87,7 @@ public final class AugmentShowcase {
             AugmentationViewModel rgb = new AugmentationViewModel(Runnable::run, Runnable::run);
             rgb.setSamples(colour);
             rgb.enabledProperty().set(true);
-            rgb.setSpec(new AugmentationSpec(0.08, 0.02, 0.8, 3, 12, 0.15, 0.3, 0.4, 1));
+            rgb.setSpec(new AugmentationSpec(0.08, 0.02, 0.8, 3, 12, 0.15, 0.3, 0.4, 1, 0.5));
             shot(steps, stage, () -> new AugmentationView(rgb), 1280, 800, "augment-cifar");
         }
         AugmentationViewModel table = new AugmentationViewModel(Runnable::run, Runnable::run);
@@ -187,7 +187,7 @@ public final class AugmentShowcase {
     }
 
     private static AugmentationSpec noisyCamera() {
-        return new AugmentationSpec(0.3, 0.05, 0.6, 2, 10, 0.1, 0.2, 0.3, 1);
+        return new AugmentationSpec(0.3, 0.05, 0.6, 2, 10, 0.1, 0.2, 0.3, 1, 0);
     }
 
     private static void shot(

@@ -94,6 +94,24 @@ class AugmentationViewModelTest {
     }
 
     @Test
+    void theMirrorSliderMirrorsThePreviewedImagesLeftToRight() {
+        model.setSamples(images(50));
+        model.enabledProperty().set(true);
+        model.set(AugmentationControl.FLIP, 1);
+        assertThat(model.getSpec().flipProbability()).isEqualTo(1);
+        assertThat(model.getEffectiveSpec().flipProbability()).isEqualTo(1);
+        AugmentationPreview preview = model.getPreview();
+        byte[] originals = preview.originals().pixels();
+        byte[] augmented = preview.augmented().pixels();
+        assertThat(augmented).isNotEqualTo(originals);
+        for (int p = 0; p < originals.length; p++) {
+            int image = p / 784, y = (p % 784) / 28, x = p % 28;
+            assertThat(augmented[image * 784 + y * 28 + (27 - x)]).isEqualTo(originals[p]);
+        }
+        assertThat(model.statusProperty().get().summary()).isEqualTo("On for every image: mirror.");
+    }
+
+    @Test
     void aNewSampleShowsOtherImagesAndResetTurnsEverythingOff() {
         model.setSamples(images(500));
         model.enabledProperty().set(true);
