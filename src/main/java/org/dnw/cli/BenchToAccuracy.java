@@ -163,6 +163,9 @@ final class BenchToAccuracy {
         if (a.erasingProbability() > 0) {
             parts.add("erase=" + plain(a.erasingProbability()));
         }
+        if (a.flipProbability() > 0) {
+            parts.add("flip=" + plain(a.flipProbability()));
+        }
         if (a.probability() < 1) {
             parts.add("p=" + plain(a.probability()));
         }

@@ -47,10 +47,8 @@ public final class TrainingDefaults {
                             .withBatchSize(96)
                             .withEpochCount(1);
             case CIFAR_FAST_CIFAR10 ->
-                    general.withOptimizer(OptimizerKind.NESTEROV)
-                            .withSchedule(ScheduleKind.ONE_CYCLE)
-                            .withLearningRate(0.1)
-                            .withWeightDecay(5e-4)
+                    general.withSchedule(ScheduleKind.ONE_CYCLE)
+                            .withLearningRate(0.002)
                             .withBatchSize(128)
                             .withEpochCount(CIFAR_FAST_EPOCHS);
             case OTHER -> general;
@@ -63,7 +61,7 @@ public final class TrainingDefaults {
      */
     public static AugmentationSpec augmentationFor(String preset, String dataset) {
         return pair(preset, dataset) == Pair.CIFAR_FAST_CIFAR10
-                ? AugmentationSpec.NONE.withMaxShiftPixels(4)
+                ? AugmentationSpec.NONE.withMaxShiftPixels(4).withFlipProbability(0.5)
                 : AugmentationSpec.NONE;
     }
 
@@ -75,8 +73,7 @@ public final class TrainingDefaults {
             case CIFAR_FAST_CIFAR10 ->
                     "Defaults for cifar-fast on CIFAR-10: "
                             + CIFAR_FAST_EPOCHS
-                            + " epochs of SGD + Nesterov, one-cycle; flips and shifts on the"
-                            + " Augment tab.";
+                            + " epochs of Adam, one-cycle; flips and shifts on the Augment tab.";
             case OTHER -> "The general defaults: Adam 0.001, cosine schedule, batch 64, 5 epochs.";
         };
     }

@@ -37,13 +37,13 @@ class TrainingDefaultsTest {
     @Test
     void cifarFastOnCifar10IsTheFastTrainersRecipeWithShiftsAndFlips() {
         Hyperparameters hp = TrainingDefaults.forPreset("cifar-fast", "CIFAR-10");
-        assertThat(hp.optimizer()).isEqualTo(OptimizerKind.NESTEROV);
+        assertThat(hp.optimizer()).isEqualTo(OptimizerKind.ADAM);
         assertThat(hp.schedule()).isEqualTo(ScheduleKind.ONE_CYCLE);
-        assertThat(hp.weightDecay()).isEqualTo(5e-4);
         assertThat(hp.batchSize()).isEqualTo(128);
         assertThat(hp.epochCount()).isEqualTo(TrainingDefaults.CIFAR_FAST_EPOCHS);
         AugmentationSpec a = TrainingDefaults.augmentationFor("cifar-fast", "cifar10");
         assertThat(a.maxShiftPixels()).isEqualTo(4);
+        assertThat(a.flipProbability()).isEqualTo(0.5);
         assertThat(a.problems()).isEmpty();
     }
 
