@@ -35,7 +35,7 @@ final class DiagramCommand implements Callable<Integer> {
         @Option(
                 names = "--preset",
                 description =
-                        "a built-in network: seed-cnn, fcnet, mlp, mlp-15, simple-cnn, cifar-cnn")
+                        "a built-in network: seed-cnn, fcnet, mlp, mlp-15, simple-cnn, cifar-cnn, cifar-fast")
         String preset;
 
         @Option(names = "--spec", paramLabel = "FILE", description = "a network saved as JSON")

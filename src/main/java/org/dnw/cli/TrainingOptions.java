@@ -22,7 +22,7 @@ final class TrainingOptions {
     @Option(
             names = "--preset",
             description =
-                    "built-in network: seed-cnn, fcnet, mlp, mlp-15, simple-cnn, cifar-cnn (default: ${DEFAULT-VALUE})",
+                    "built-in network: seed-cnn, fcnet, mlp, mlp-15, simple-cnn, cifar-cnn, cifar-fast (default: ${DEFAULT-VALUE})",
             defaultValue = "seed-cnn")
     String preset;
 

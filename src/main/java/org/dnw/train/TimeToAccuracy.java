@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.dnw.data.AugmentationSpec;
 import org.dnw.data.DataSplits;
@@ -39,13 +40,31 @@ public final class TimeToAccuracy {
      * @param epochReached 1-based epoch whose validation accuracy first reached the target; 0 when
      *     none did (or there was no validation set)
      * @param reached whether the final test accuracy reached the target
+     * @param perClassAccuracy the test accuracy of each class (its recall), in class order; empty
+     *     when not known
      */
     public record SeedResult(
             long seed,
             double trainingSeconds,
             double testAccuracy,
             int epochReached,
-            boolean reached) {}
+            boolean reached,
+            List<Double> perClassAccuracy) {
+
+        public SeedResult {
+            perClassAccuracy = List.copyOf(perClassAccuracy);
+        }
+
+        /** Without per-class figures. */
+        public SeedResult(
+                long seed,
+                double trainingSeconds,
+                double testAccuracy,
+                int epochReached,
+                boolean reached) {
+            this(seed, trainingSeconds, testAccuracy, epochReached, reached, List.of());
+        }
+    }
 
     /**
      * Every seed's result.
@@ -101,6 +120,10 @@ public final class TimeToAccuracy {
                     seed.putNull("epochReached");
                 }
                 seed.put("reached", r.reached());
+                if (!r.perClassAccuracy().isEmpty()) {
+                    ArrayNode perClass = seed.putArray("perClassAccuracy");
+                    r.perClassAccuracy().forEach(a -> perClass.add(rounded(a, 4)));
+                }
             }
             json.put("meanSeconds", rounded(meanSeconds(), 3))
                     .put("meanAccuracy", rounded(meanAccuracy(), 4))
@@ -119,6 +142,8 @@ public final class TimeToAccuracy {
      *
      * @param network the network, adapted to {@code data}
      * @param hyperparameters everything but the seed, which each run replaces
+     * @param eachEpoch receives every epoch's figures with its seed, as the epoch ends (progress
+     *     for a long run)
      * @param each receives each seed's result as soon as it is known
      * @throws IllegalStateException when a run fails (diverges) or is cancelled
      */
@@ -132,6 +157,7 @@ public final class TimeToAccuracy {
             AugmentationSpec augmentation,
             double target,
             int seedCount,
+            BiConsumer<Long, TrainingEvent.EpochCompleted> eachEpoch,
             Consumer<SeedResult> each)
             throws InterruptedException {
         List<SeedResult> results = new ArrayList<>();
@@ -148,7 +174,7 @@ public final class TimeToAccuracy {
                             0,
                             augmentation,
                             EngineKind.DJL);
-            SeedResult r = trainOnce(service, request, target);
+            SeedResult r = trainOnce(service, request, target, e -> eachEpoch.accept(hp.seed(), e));
             results.add(r);
             each.accept(r);
         }
@@ -156,7 +182,11 @@ public final class TimeToAccuracy {
     }
 
     /** One run of {@code request}, timed as the class says. */
-    static SeedResult trainOnce(TrainingService service, TrainingRequest request, double target)
+    static SeedResult trainOnce(
+            TrainingService service,
+            TrainingRequest request,
+            double target,
+            Consumer<TrainingEvent.EpochCompleted> eachEpoch)
             throws InterruptedException {
         AtomicLong startNanos = new AtomicLong();
         AtomicLong endNanos = new AtomicLong();
@@ -172,17 +202,23 @@ public final class TimeToAccuracy {
                                 if (epochReached[0] == 0 && c.validationAccuracy() >= target) {
                                     epochReached[0] = c.epoch();
                                 }
+                                eachEpoch.accept(c);
                             }
                         });
         TrainingEvent end = run.await(Duration.ofDays(7));
         if (end instanceof TrainingEvent.RunFinished f) {
             double accuracy = f.test().accuracy();
+            List<Double> perClass = new ArrayList<>();
+            if (f.test().report() != null) {
+                f.test().report().perClass().forEach(m -> perClass.add(m.recall()));
+            }
             return new SeedResult(
                     request.hyperparameters().seed(),
                     (endNanos.get() - startNanos.get()) / 1e9,
                     accuracy,
                     epochReached[0],
-                    accuracy >= target);
+                    accuracy >= target,
+                    perClass);
         }
         if (end instanceof TrainingEvent.RunFailed f) {
             throw new IllegalStateException(

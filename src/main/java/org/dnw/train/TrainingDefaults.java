@@ -25,7 +25,7 @@ import org.dnw.data.AugmentationSpec;
 public final class TrainingDefaults {
 
     /** Epochs of {@code cifar-fast} on CIFAR-10. */
-    public static final int CIFAR_FAST_EPOCHS = 12;
+    public static final int CIFAR_FAST_EPOCHS = 15;
 
     private TrainingDefaults() {}
 
@@ -48,7 +48,7 @@ public final class TrainingDefaults {
                             .withEpochCount(1);
             case CIFAR_FAST_CIFAR10 ->
                     general.withSchedule(ScheduleKind.ONE_CYCLE)
-                            .withLearningRate(0.002)
+                            .withLearningRate(0.003)
                             .withBatchSize(128)
                             .withEpochCount(CIFAR_FAST_EPOCHS);
             case OTHER -> general;

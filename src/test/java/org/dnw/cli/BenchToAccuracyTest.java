@@ -59,4 +59,25 @@ class BenchToAccuracyTest {
         assertThat(BenchToAccuracy.hyperparameters("seed-cnn", "mnist", 2))
                 .isEqualTo(TrainingDefaults.forPreset("seed-cnn", "mnist").withEpochCount(2));
     }
+
+    @Test
+    void theAugmentationIsPrintedAsAugmentTakesIt() {
+        assertThat(BenchToAccuracy.augmentationText(org.dnw.data.AugmentationSpec.NONE))
+                .isEqualTo("none");
+        String text =
+                BenchToAccuracy.augmentationText(
+                        TrainingDefaults.augmentationFor("cifar-fast", "cifar10"));
+        assertThat(text).isEqualTo("shift=4,flip=0.5");
+        // and --augment reads it back to the same settings
+        assertThat(TrainingOptions.parseAugmentation(text))
+                .isEqualTo(TrainingDefaults.augmentationFor("cifar-fast", "cifar10"));
+    }
+
+    @Test
+    void perClassAccuracyIsNamedAndInPercent() {
+        assertThat(
+                        BenchToAccuracy.perClassText(
+                                java.util.List.of(0.912, 0.5), java.util.List.of("airplane")))
+                .isEqualTo("airplane 91.2 %, class 1 50.0 %");
+    }
 }

@@ -71,4 +71,22 @@ class TimeToAccuracyTest {
         assertThatThrownBy(() -> new TimeToAccuracy.Result("mlp", "mnist", 0.5, 1, List.of()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void perClassAccuracyGoesIntoTheJsonWhenKnown() throws Exception {
+        var r =
+                new TimeToAccuracy.Result(
+                        "cifar-fast",
+                        "cifar10",
+                        0.85,
+                        12,
+                        List.of(
+                                new TimeToAccuracy.SeedResult(
+                                        42, 1500, 0.86, 11, true, List.of(0.91234, 0.8))));
+        JsonNode seed = new ObjectMapper().readTree(r.toJson()).get("seeds").get(0);
+        assertThat(seed.get("perClassAccuracy")).hasSize(2);
+        assertThat(seed.get("perClassAccuracy").get(0).asDouble()).isEqualTo(0.9123);
+        JsonNode without = new ObjectMapper().readTree(RESULT.toJson()).get("seeds").get(0);
+        assertThat(without.has("perClassAccuracy")).isFalse();
+    }
 }
