@@ -41,6 +41,12 @@ record SetupFeature(
         data.validationShareProperty()
                 .bind(hyper.hyperparametersProperty().map(Hyperparameters::validationShare));
         hyper.networkProperty().bind(editor.specProperty());
+        // the editor's memory estimate is for the batch size that will train
+        editor.batchSizeProperty()
+                .bind(
+                        javafx.beans.binding.Bindings.createIntegerBinding(
+                                () -> hyper.getHyperparameters().batchSize(),
+                                hyper.hyperparametersProperty()));
         hyper.setScratchEngineCheck(spec -> ScratchProblems.of(spec, null).isEmpty());
         AugmentationViewModel augment =
                 new AugmentationViewModel(s.executors().dataLoads(), s.fx());
