@@ -93,7 +93,7 @@ final class BenchToAccuracy {
                 hp.epochCount(),
                 hp.epochCount() == 1 ? "" : "s",
                 100 * hp.validationShare());
-        out.println("Augmentation: " + augmentationText(augmentation));
+        out.println("Augmentation: " + TrainingOptions.augmentationText(augmentation));
         out.println(
                 "Training time: first batch to the end of the last epoch (its validation"
                         + " included); loading the data and the final test evaluation are not.");
@@ -161,49 +161,6 @@ final class BenchToAccuracy {
             parts.add(String.format(Locale.ROOT, "%s %.1f %%", name, 100 * accuracy.get(c)));
         }
         return String.join(", ", parts);
-    }
-
-    /** The augmentation as {@code --augment} would take it, or "none". */
-    static String augmentationText(AugmentationSpec a) {
-        if (!a.isActive()) {
-            return "none";
-        }
-        java.util.List<String> parts = new java.util.ArrayList<>();
-        if (a.maxShiftPixels() > 0) {
-            parts.add("shift=" + a.maxShiftPixels());
-        }
-        if (a.maxRotationDegrees() > 0) {
-            parts.add("rotate=" + plain(a.maxRotationDegrees()));
-        }
-        if (a.brightnessDelta() > 0) {
-            parts.add("brightness=" + plain(a.brightnessDelta()));
-        }
-        if (a.contrastDelta() > 0) {
-            parts.add("contrast=" + plain(a.contrastDelta()));
-        }
-        if (a.blurSigma() > 0) {
-            parts.add("blur=" + plain(a.blurSigma()));
-        }
-        if (a.gaussianNoiseSigma() > 0) {
-            parts.add("noise=" + plain(a.gaussianNoiseSigma()));
-        }
-        if (a.saltPepperShare() > 0) {
-            parts.add("salt=" + plain(a.saltPepperShare()));
-        }
-        if (a.erasingProbability() > 0) {
-            parts.add("erase=" + plain(a.erasingProbability()));
-        }
-        if (a.flipProbability() > 0) {
-            parts.add("flip=" + plain(a.flipProbability()));
-        }
-        if (a.probability() < 1) {
-            parts.add("p=" + plain(a.probability()));
-        }
-        return String.join(",", parts);
-    }
-
-    private static String plain(double v) {
-        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
     private static String reachedText(TimeToAccuracy.SeedResult r) {

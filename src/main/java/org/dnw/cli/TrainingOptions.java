@@ -203,6 +203,52 @@ final class TrainingOptions {
                 : parseAugmentation(augment);
     }
 
+    /**
+     * The inverse of {@link #parseAugmentation}: the settings as {@code --augment} takes them, or
+     * "none".
+     */
+    static String augmentationText(AugmentationSpec a) {
+        if (!a.isActive()) {
+            return "none";
+        }
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        if (a.maxShiftPixels() > 0) {
+            parts.add("shift=" + a.maxShiftPixels());
+        }
+        if (a.maxRotationDegrees() > 0) {
+            parts.add("rotate=" + plain(a.maxRotationDegrees()));
+        }
+        if (a.brightnessDelta() > 0) {
+            parts.add("brightness=" + plain(a.brightnessDelta()));
+        }
+        if (a.contrastDelta() > 0) {
+            parts.add("contrast=" + plain(a.contrastDelta()));
+        }
+        if (a.blurSigma() > 0) {
+            parts.add("blur=" + plain(a.blurSigma()));
+        }
+        if (a.gaussianNoiseSigma() > 0) {
+            parts.add("noise=" + plain(a.gaussianNoiseSigma()));
+        }
+        if (a.saltPepperShare() > 0) {
+            parts.add("salt=" + plain(a.saltPepperShare()));
+        }
+        if (a.erasingProbability() > 0) {
+            parts.add("erase=" + plain(a.erasingProbability()));
+        }
+        if (a.flipProbability() > 0) {
+            parts.add("flip=" + plain(a.flipProbability()));
+        }
+        if (a.probability() < 1) {
+            parts.add("p=" + plain(a.probability()));
+        }
+        return String.join(",", parts);
+    }
+
+    private static String plain(double v) {
+        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+    }
+
     static AugmentationSpec parseAugmentation(String text) {
         AugmentationSpec a = AugmentationSpec.NONE;
         for (String part : text.split(",")) {

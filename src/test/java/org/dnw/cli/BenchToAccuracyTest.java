@@ -62,10 +62,10 @@ class BenchToAccuracyTest {
 
     @Test
     void theAugmentationIsPrintedAsAugmentTakesIt() {
-        assertThat(BenchToAccuracy.augmentationText(org.dnw.data.AugmentationSpec.NONE))
+        assertThat(TrainingOptions.augmentationText(org.dnw.data.AugmentationSpec.NONE))
                 .isEqualTo("none");
         String text =
-                BenchToAccuracy.augmentationText(
+                TrainingOptions.augmentationText(
                         TrainingDefaults.augmentationFor("cifar-fast", "cifar10"));
         assertThat(text).isEqualTo("shift=4,flip=0.5");
         // and --augment reads it back to the same settings
